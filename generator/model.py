@@ -126,6 +126,7 @@ class Article:
     credits: dict = field(default_factory=dict)  # "editor", "image", "republished_from", …
     content_hash: str = ""
     warnings: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # "p" paragraph / "h" heading-like, per paragraph
 
     @property
     def body(self) -> str:
@@ -196,3 +197,19 @@ class BuildError:
 
     def to_json(self) -> dict:
         return {"source": self.source, "reason": self.reason}
+
+
+@dataclass
+class Corpus:
+    """Everything the renderer needs, after the corpus-wide stages (entities, linking)."""
+
+    articles: dict  # id → Article
+    facts: dict  # id → [Fact] (numeric and entity facts, by offset)
+    entities: dict  # entity id → Entity
+    events: list  # [Event]
+    same_event: dict  # id → [Link]
+    related: dict  # id → [Link]
+    errors: list  # [BuildError]
+
+    def event_of(self) -> dict:
+        return {a: e for e in self.events for a in e.members}

@@ -1,0 +1,118 @@
+"""Configuration, read once at the edge (mkdocs.yml `extra.briefing`) and passed down."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+
+# Languages Material's lunr search can stem; others search with the English pipeline.
+LUNR_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "kn",
+                  "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    code: str  # BCP 47, also the site path: site/<code>/
+    locale: str  # Babel locale id ("zh_Hant")
+    name: str  # the language's own name, for the switcher
+    dir: str  # "ltr" | "rtl"
+    search: str  # Material search (lunr) language
+    theme: str  # Material theme language
+
+    @property
+    def babel(self) -> Locale:
+        return Locale.parse(self.locale)
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    mkdocs_file: Path
+    seeds: Path
+    content: Path
+    site: Path
+    cache: Path
+    languages: tuple  # SiteLanguage, …
+    default_language: str
+    home_page_size: int = 30
+    archive_page_size: int = 200
+    feed_size: int = 50
+    embeddings: bool = True
+    site_url: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def pages(self) -> Path:
+        return self.content / "pages"
+
+    @property
+    def generated(self) -> Path:
+        return self.content / "generated"
+
+    def language(self, code: str) -> SiteLanguage:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise KeyError(code)
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may use tags (!ENV, !!python/name) that only MkDocs resolves: keep them inert."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
+    path = Path(path).resolve()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    b = dict((data.get("extra") or {}).get("briefing") or {})
+    b.update({k: v for k, v in overrides.items() if v is not None})
+    root = path.parent
+
+    def p(key, default):
+        return (root / str(b.get(key, default))).resolve()
+
+    langs = tuple(site_language(entry) for entry in b.get("languages", ["en"]))
+    if not langs:
+        raise ConfigError(f"{path}: extra.briefing.languages is empty")
+    codes = [lang.code for lang in langs]
+    default = b.get("default_language", codes[0])
+    if default not in codes:
+        raise ConfigError(f"{path}: default_language {default!r} is not one of {codes}")
+    return Config(
+        root=root, mkdocs_file=path, seeds=p("seeds", "seeds"), content=p("content", "content"),
+        site=p("site", "site"), cache=p("cache", ".cache/briefing"), languages=langs,
+        default_language=default, home_page_size=int(b.get("home_page_size", 30)),
+        archive_page_size=int(b.get("archive_page_size", 200)), feed_size=int(b.get("feed_size", 50)),
+        embeddings=bool(b.get("embeddings", True)), site_url=str(data.get("site_url") or ""),
+    )
+
+
+def site_language(entry) -> SiteLanguage:
+    """A language entry (a tag, or a mapping with overrides) → SiteLanguage from CLDR data."""
+    if isinstance(entry, str):
+        entry = {"code": entry}
+    code = entry["code"]
+    try:
+        loc = Locale.parse(code, sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise ConfigError(f"unknown language {code!r}: Babel/CLDR has no locale for it") from None
+    base = code.split("-")[0]
+    return SiteLanguage(
+        code=code,
+        locale=entry.get("locale", str(loc)),
+        name=entry.get("name", (loc.display_name or code)),
+        dir=entry.get("dir", "rtl" if loc.character_order == "right-to-left" else "ltr"),
+        search=entry.get("search", base if base in LUNR_LANGUAGES else "en"),
+        theme=entry.get("theme", code),
+    )

@@ -1,0 +1,4 @@
+"""Ingest: seed files → clean Articles (decode, language, title, body, credits, boilerplate out)."""
+from .article import IngestError, ingest_corpus, ingest_file
+
+__all__ = ["IngestError", "ingest_corpus", "ingest_file"]

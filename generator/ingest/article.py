@@ -1,0 +1,236 @@
+"""A seed file (+ optional sidecar) → Article; a seeds folder → articles and errors.
+
+One bad file never costs another article its page: every problem becomes a BuildError
+naming the file and the reason, and the rest of the corpus goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from ..model import Article, BuildError
+from .boilerplate import clean, norm_line
+from .decode import DecodeError, decode_bytes
+from .language import detect_language, detect_mix, normalize_tag
+
+# News articles are kilobytes; anything this large is a mistake or an attack on build time.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+SIDECAR_FIELDS = {"url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
+_SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+class IngestError(ValueError):
+    """A file cannot become an article; str(error) is the reason for the build report."""
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    lang: str | None = None
+    title: str | None = None
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """Parse seeds/<stem>.yml safely (no tags that build objects); raise IngestError."""
+    try:
+        text, _, _ = decode_bytes(path.read_bytes())
+        data = yaml.safe_load(text)
+    except DecodeError as exc:
+        raise IngestError(f"sidecar {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise IngestError(f"sidecar is not valid YAML{where}: {problem}") from None
+    if data is None:
+        return Sidecar()
+    if not isinstance(data, dict):
+        raise IngestError("sidecar must be a mapping of url, outlet, published, lang, title")
+    unknown = sorted(str(k) for k in data if k not in SIDECAR_FIELDS)
+    if unknown:
+        raise IngestError(f"sidecar has unknown field(s): {', '.join(unknown)}")
+    values = {}
+    for key, kind in SIDECAR_FIELDS.items():
+        v = data.get(key)
+        if v is None:
+            continue
+        if not isinstance(v, kind) or isinstance(v, datetime) and key != "published":
+            raise IngestError(f"sidecar field '{key}' must be {'a date' if key == 'published' else 'text'},"
+                              f" got {type(v).__name__}")
+        values[key] = v
+    if "published" in values:
+        values["published"] = _parse_date(values["published"])
+    if "lang" in values:
+        values["lang"] = normalize_tag(values["lang"])
+        if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", values["lang"]):
+            raise IngestError(f"sidecar field 'lang' is not a BCP 47 tag: {data['lang']!r}")
+    return Sidecar(**values)
+
+
+def _parse_date(v) -> date:
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(v.strip()[:10])
+    except ValueError:
+        raise IngestError(f"sidecar field 'published' is not an ISO date (YYYY-MM-DD): {v!r}") from None
+
+
+def read_lines(path: Path) -> tuple[list[str], list[str], bytes]:
+    data = path.read_bytes()
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise IngestError(f"file too large ({len(data) / 1e6:.1f} MB; the limit is "
+                          f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+    try:
+        text, _, warnings = decode_bytes(data)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from None
+    return text.split("\n"), warnings, data
+
+
+def build_article(article_id: str, slug: str, source: str, lines: list[str], raw: bytes,
+                  sidecar: Sidecar, repeated: frozenset = frozenset(),
+                  warnings: list[str] | None = None, sidecar_raw: bytes = b"") -> Article:
+    cleaned = clean(lines, repeated)
+    if not cleaned.paragraphs:
+        raise IngestError("no article text found")
+    body = "\n".join(cleaned.paragraphs)
+    warnings = list(warnings or [])
+    if sidecar.lang:
+        lang = sidecar.lang
+    else:
+        lang, share = detect_language(cleaned.title + "\n" + body)
+        if lang == "und":
+            raise IngestError("cannot tell the language of the text; add 'lang:' to the sidecar")
+        mix = detect_mix(body)
+        if len(mix) > 1:
+            warnings.append("mixed languages: " + ", ".join(f"{t} {s:.0%}" for t, s in mix))
+    outlet = sidecar.outlet or _outlet_from_copyright(cleaned.credits.get("copyright"))
+    digest = hashlib.sha256(raw + b"\0" + sidecar_raw).hexdigest()
+    return Article(
+        id=article_id, slug=slug, source=source, lang=lang,
+        title=sidecar.title or cleaned.title, paragraphs=cleaned.paragraphs,
+        published=sidecar.published, url=sidecar.url, outlet=outlet,
+        credits=dict(sorted(cleaned.credits.items())), content_hash=digest, warnings=warnings,
+        kinds=cleaned.kinds,
+    )
+
+
+def _outlet_from_copyright(text: str | None) -> str | None:
+    if not text:
+        return None
+    # "© 2025 Business Next Media Corp. All Rights Reserved. …" → "Business Next Media Corp."
+    m = re.match(r"(?:\(c\)|©|copyright)?\s*(?:\d{4}\s*)?(.+?)(?:\s*all rights reserved|[,，。]|$)",
+                 text.strip(), re.I)
+    name = m.group(1).strip(" .") if m else ""
+    return name + "." if name.endswith(("Corp", "Inc", "Ltd")) else (name or None)
+
+
+def slugify(stem: str) -> str:
+    """A path component that is safe on every file system and URL; stable for a stem."""
+    if _SLUG_OK.match(stem) and ".." not in stem:
+        return stem
+    from anyascii import anyascii
+
+    ascii_ = re.sub(r"[^A-Za-z0-9]+", "-", anyascii(unicodedata.normalize("NFC", stem))).strip("-").lower()
+    digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{ascii_[:60]}-{digest}" if ascii_ else f"article-{digest}"
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    return sorted((p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() == ".txt"),
+                  key=lambda p: p.name)
+
+
+def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
+    """Every seed → Article, or a BuildError naming the file. Sorted, deterministic."""
+    seeds_dir = Path(seeds_dir)
+    errors: list[BuildError] = []
+    loaded = []
+    for path in seed_files(seeds_dir):
+        source = path.name
+        try:
+            lines, warnings, raw = read_lines(path)
+        except (IngestError, OSError) as exc:
+            errors.append(BuildError(source, _reason(exc)))
+            continue
+        loaded.append((path, lines, warnings, raw))
+
+    repeated = repeated_lines([(raw, lines) for _, lines, _, raw in loaded])
+    ids = _unique_ids([p for p, *_ in loaded])
+    articles = []
+    used_slugs: set[str] = set()
+    for path, lines, warnings, raw in loaded:
+        source = path.name
+        sidecar, sidecar_raw = Sidecar(), b""
+        side = path.with_suffix(".yml")
+        if side.exists():
+            try:
+                sidecar_raw = side.read_bytes()
+                sidecar = read_sidecar(side)
+            except (IngestError, OSError) as exc:
+                # The article still gets its page, without the sidecar's metadata.
+                errors.append(BuildError(side.name, _reason(exc) + "; metadata ignored"))
+        article_id = ids[path]
+        slug = slugify(article_id)
+        while slug.lower() in used_slugs:  # case-insensitive file systems
+            slug = slugify(article_id + "~")
+        used_slugs.add(slug.lower())
+        try:
+            articles.append(build_article(article_id, slug, source, lines, raw, sidecar, repeated,
+                                          warnings, sidecar_raw))
+        except IngestError as exc:
+            errors.append(BuildError(source, str(exc)))
+    return articles, errors
+
+
+def ingest_file(path, repeated: frozenset = frozenset()) -> Article:
+    """One file on its own (no corpus signals). Raises IngestError."""
+    path = Path(path)
+    lines, warnings, raw = read_lines(path)
+    side = path.with_suffix(".yml")
+    sidecar = read_sidecar(side) if side.exists() else Sidecar()
+    return build_article(path.stem, slugify(path.stem), path.name, lines, raw, sidecar, repeated, warnings)
+
+
+def repeated_lines(files: list[tuple[bytes, list[str]]]) -> frozenset:
+    """Normalized lines found in two or more distinct files (identical files count once)."""
+    seen: dict[str, set] = defaultdict(set)
+    distinct = {}
+    for raw, lines in files:
+        distinct.setdefault(hashlib.sha256(raw).digest(), lines)
+    for key, lines in distinct.items():
+        for ln in set(lines[1:]):  # a title shared by two articles is not chrome
+            n = norm_line(ln)
+            if n:
+                seen[n].add(key)
+    return frozenset(n for n, owners in seen.items() if len(owners) >= 2)
+
+
+def _unique_ids(paths: list[Path]) -> dict[Path, str]:
+    """The id is the file stem; stems that collide (a.txt, a.TXT) get a stable suffix."""
+    by_stem: dict[str, list[Path]] = defaultdict(list)
+    for p in paths:
+        by_stem[p.stem].append(p)
+    ids = {}
+    for stem, group in by_stem.items():
+        for i, p in enumerate(sorted(group, key=lambda q: q.name)):
+            ids[p] = stem if i == 0 else f"{stem}-{hashlib.sha1(p.name.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+    return ids
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return f"cannot read file: {exc.strerror or exc}"
+    return str(exc)

@@ -1,0 +1,492 @@
+"""Corpus → Markdown pages of one site language (pure: returns {relative path: text}).
+
+Article text is untrusted: everything from an article is HTML-escaped and emitted inside raw
+HTML blocks, so Markdown, HTML, Jinja or front-matter syntax in it is shown, never run.
+Every label comes from the language's gettext catalog; every figure is formatted by Babel.
+"""
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import yaml
+from babel import Locale
+
+from ..config import Config, SiteLanguage
+from ..ingest.language import script_direction
+from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
+from ..text import sentence_index, sentence_spans
+from .formatting import TYPE_LABELS, TYPE_PLURALS, format_day, format_fact, language_name
+from .i18n import N_, translations
+from .paths import article_path, entity_path, event_path, rel
+
+CREDIT_LABELS = {
+    "editor": N_("Editor"),
+    "image": N_("Image"),
+    "sources": N_("Sources"),
+    "republished_from": N_("Republished from"),
+    "copyright": N_("Copyright"),
+}
+MAX_REASONS = 4
+MAX_ENTITY_INDEX = 500
+
+
+def esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+@dataclass
+class View:
+    """A site language with its translations and locale: the renderer's reading glasses."""
+
+    lang: SiteLanguage
+    locale: Locale
+    gettext: object
+    ngettext: object
+
+    @classmethod
+    def of(cls, lang: SiteLanguage) -> "View":
+        t = translations(lang.locale)
+        return cls(lang, lang.babel, t.gettext, t.ngettext)
+
+    def _(self, msg: str) -> str:
+        return self.gettext(msg)
+
+
+def front_matter(**fields) -> str:
+    # Titles go through html.escape: Material prints page titles unescaped in <title>/header.
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+
+
+def newest_first(articles) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.published is None, -(a.published or date.min).toordinal(), a.id))
+
+
+def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config) -> dict[str, str]:
+    view = View.of(lang)
+    ordered = newest_first(corpus.articles.values())
+    event_of = corpus.event_of()
+    pages: dict[str, str] = {}
+    for a in ordered:
+        pages[article_path(a.slug)] = render_article(a, corpus, view, event_of)
+    for ev in corpus.events:
+        if len(ev.members) > 1:
+            pages[event_path(ev.id)] = render_event(ev, corpus, view)
+    mentions = entity_mentions(corpus)
+    for eid, ids in mentions.items():
+        pages[entity_path(eid)] = render_entity(corpus.entities[eid], ids, corpus, view)
+    pages.update(render_home(ordered, view, cfg))
+    pages["events/index.md"] = render_events_index(corpus, view)
+    pages["entities/index.md"] = render_entities_index(corpus, mentions, view)
+    return pages
+
+
+# ----------------------------------------------------------------------------- article
+
+def render_article(a: Article, corpus: Corpus, view: View, event_of: dict) -> str:
+    _ = view._
+    here = article_path(a.slug)
+    facts = corpus.facts.get(a.id, [])
+    body = a.body
+    spans = sentence_spans(body)
+    out = [front_matter(title=esc(a.title), description=esc(_excerpt(body)),
+                        hide=["navigation"], search={"boost": 1}),
+           title_block(a), meta_block(a, view), ""]
+
+    numeric = [f for f in facts if f.type in NUMERIC_TYPES]
+    out.append(f"## {_('Key facts')} {{#key-facts}}\n")
+    if numeric:
+        out.append('<div class="facts-grid">')
+        for f in numeric:
+            out.append(fact_card(f, a, spans, view))
+        out.append("</div>\n")
+    else:
+        out.append(f'<p class="empty">{esc(_("No figures or dates found in this article."))}</p>\n')
+    out.append(entity_chips(facts, corpus.entities, view, here))
+
+    same = corpus.same_event.get(a.id, [])
+    out.append(f"## {_('Same event')} {{#same-event}}\n")
+    if same:
+        out.append(link_list(a, same, corpus, view, here))
+        ev = event_of.get(a.id)
+        if ev:
+            out.append(f'<p class="event-link"><a href="{rel(here, event_path(ev))}">'
+                       f'{esc(_("All coverage of this event, with figures compared"))}</a></p>\n')
+    else:
+        out.append(f'<p class="empty">{esc(_("No other article covers this event yet."))}</p>\n')
+    related = corpus.related.get(a.id, [])
+    if related:
+        out.append(f"## {_('Related coverage')} {{#related}}\n")
+        out.append(link_list(a, related, corpus, view, here))
+
+    out.append(f"## {_('Original text')} {{#original}}\n")
+    out.append(original_block(a, spans, view))
+    if a.credits:
+        out.append(credits_block(a, view))
+    return "\n".join(out) + "\n"
+
+
+def title_block(a: Article) -> str:
+    return f'<h1 class="article-title" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(a.title)}</h1>\n'
+
+
+def meta_block(a: Article, view: View) -> str:
+    _ = view._
+    parts = []
+    outlet = a.outlet or _("Unknown outlet")
+    parts.append(f'<span class="meta-outlet"><span class="meta-label">{esc(_("Outlet"))}:</span> '
+                 f'<bdi>{esc(outlet)}</bdi></span>')
+    if a.published:
+        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(_("Published"))}:</span> '
+                     f'<time datetime="{a.published.isoformat()}">{esc(format_day(a.published, view.locale))}</time></span>')
+    else:
+        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(_("Published"))}:</span> '
+                     f'{esc(_("date unknown"))}</span>')
+    parts.append(f'<span class="meta-lang"><span class="meta-label">{esc(_("Language"))}:</span> '
+                 f'{esc(language_name(a.lang, view.locale))}</span>')
+    if a.url:
+        parts.append(f'<a class="meta-url" href="{esc(a.url)}" rel="nofollow noopener">{esc(_("Original article"))}</a>')
+    return '<p class="article-meta">' + " · ".join(parts) + "</p>\n"
+
+
+def fact_card(f: Fact, a: Article, spans, view: View) -> str:
+    s = sentence_index(spans, f.start)
+    label = view._(TYPE_LABELS[f.type])
+    value = format_fact(f, view.locale, view.gettext)
+    unit = f'<span class="fact-unit">{esc(f.unit)}</span>' if f.type == "quantity" and f.unit else ""
+    title = view._("Show the sentence this comes from")
+    return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
+            f'<span class="fact-type">{esc(label)}</span>'
+            f'<strong class="fact-value">{esc(value)}</strong>{unit}'
+            f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(f.text)}</span></a>')
+
+
+def entity_chips(facts: list[Fact], entities: dict, view: View, here: str) -> str:
+    by_type: dict[str, dict[str, Entity]] = defaultdict(dict)
+    for f in facts:
+        if f.type in ENTITY_TYPES and f.id in entities:
+            by_type[f.type][f.id] = entities[f.id]
+    if not by_type:
+        return ""
+    rows = ['<div class="entity-chips">']
+    for t in ENTITY_TYPES:
+        if not by_type.get(t):
+            continue
+        chips = " ".join(
+            f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{esc(e.display_name(view.lang.code))}</a>'
+            for e in sorted(by_type[t].values(), key=lambda e: e.display_name(view.lang.code)))
+        rows.append(f'<p><span class="chips-label">{esc(view._(TYPE_PLURALS[t]))}:</span> {chips}</p>')
+    rows.append("</div>\n")
+    return "\n".join(rows)
+
+
+def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: str) -> str:
+    _ = view._
+    items = ['<ul class="link-list">']
+    for link in links:
+        other = corpus.articles.get(link.id)
+        if other is None:
+            continue
+        why = reasons_text(a, other, link, corpus, view)
+        items.append(
+            f'<li><a href="{rel(here, article_path(other.slug))}" hreflang="{esc(other.lang)}">'
+            f'<span lang="{esc(other.lang)}" dir="{script_direction(other.lang)}">{esc(other.title)}</span></a> '
+            f'<span class="link-meta">{esc(_article_line(other, view))}</span> '
+            f'<span class="link-score" title="{esc(_("Similarity score from 0 to 1"))}">'
+            f'{esc(_("score {score}").format(score=_score(link.score, view)))}</span>'
+            + (f' <span class="link-why">{esc(_("Shared: {reasons}").format(reasons=why))}</span>' if why else "")
+            + "</li>")
+    items.append("</ul>\n")
+    return "\n".join(items)
+
+
+def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: View) -> str:
+    by_key = {}
+    for f in corpus.facts.get(a.id, []) + corpus.facts.get(other.id, []):
+        by_key.setdefault(f.key, f)
+    shown = []
+    for r in link.reasons[:MAX_REASONS]:
+        if r.kind == "text":
+            shown.append(view._("similar wording"))
+            continue
+        f = by_key.get(r.key)
+        if f is None:
+            continue
+        if f.type in ENTITY_TYPES and f.id in corpus.entities:
+            shown.append(corpus.entities[f.id].display_name(view.lang.code))
+        else:
+            shown.append(format_fact(f, view.locale, view.gettext))
+    return ", ".join(dict.fromkeys(shown))
+
+
+def _score(score: float, view: View) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(score, 2), format="0.00", locale=view.locale)
+
+
+def original_block(a: Article, spans, view: View) -> str:
+    """The article's own text, sentence by sentence, with its own lang/dir and anchors."""
+    base = a.lang.split("-")[0]
+    # Another language's full text would bloat this site's search index; titles, facts
+    # and entity names stay searchable.
+    exclude = "" if base == view.lang.code.split("-")[0] else " data-search-exclude"
+    out = [f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{exclude}>']
+    para_spans = a.paragraph_spans()
+    i = 0
+    for (ps, pe), kind in zip(para_spans, a.kinds or ["p"] * len(para_spans)):
+        parts = []
+        while i < len(spans) and spans[i][0] < pe:
+            s, e = spans[i]
+            parts.append(f'<span class="sentence" id="s-{i}">{esc(a.body[s:e])}</span>')
+            i += 1
+        tag = "h3" if kind == "h" else "p"
+        out.append(f"<{tag}>{' '.join(parts)}</{tag}>")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def credits_block(a: Article, view: View) -> str:
+    parts = [f'<span class="meta-label">{esc(view._(CREDIT_LABELS.get(k, k)))}:</span> <bdi>{esc(v)}</bdi>'
+             for k, v in a.credits.items() if k in CREDIT_LABELS]
+    return '<p class="credits">' + " · ".join(parts) + "</p>\n"
+
+
+def _article_line(a: Article, view: View) -> str:
+    parts = [language_name(a.lang, view.locale)]
+    if a.outlet:
+        parts.append(a.outlet)
+    parts.append(format_day(a.published, view.locale) if a.published else view._("date unknown"))
+    return " · ".join(parts)
+
+
+def _excerpt(body: str, n: int = 160) -> str:
+    text = " ".join(body.split())
+    return text[:n] + ("…" if len(text) > n else "")
+
+
+# ----------------------------------------------------------------------------- lists
+
+def article_item(a: Article, here: str, view: View) -> str:
+    return (f'<li><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
+            f'<span lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(a.title)}</span></a>'
+            f'<br><span class="link-meta">{esc(_article_line(a, view))}</span></li>')
+
+
+def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, str]:
+    _ = view._
+    pages = {}
+    size = max(1, cfg.archive_page_size)
+    chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
+    home = [front_matter(title=esc(_("Briefing")), hide=["navigation", "toc"]),
+            f"# {_('Briefing')}\n",
+            f'<p class="lead">{esc(_("News coverage in many languages, with its key facts and the links between stories."))}</p>\n',
+            f"## {_('Latest articles')} {{#latest}}\n",
+            '<ul class="article-list">']
+    home += [article_item(a, "index.md", view) for a in ordered[:cfg.home_page_size]]
+    home.append("</ul>\n")
+    home.append(f'<p class="more"><a href="archive/1.html">'
+                f'{esc(view.ngettext("All {n} article", "All {n} articles", len(ordered)).format(n=len(ordered)))}'
+                f"</a> · <a href=\"events/index.html\">{esc(_('Events'))}</a>"
+                f" · <a href=\"entities/index.html\">{esc(_('People, organizations and places'))}</a></p>\n")
+    pages["index.md"] = "\n".join(home)
+    for n, chunk in enumerate(chunks, 1):
+        here = f"archive/{n}.md"
+        page = [front_matter(title=esc(_("All articles, page {n}").format(n=n)), hide=["navigation", "toc"]),
+                f"# {_('All articles')}\n",
+                f'<p>{esc(_("Page {n} of {total}, newest first.").format(n=n, total=len(chunks)))}</p>\n',
+                '<ul class="article-list">']
+        page += [article_item(a, here, view) for a in chunk]
+        page.append("</ul>\n")
+        nav = []
+        if n > 1:
+            nav.append(f'<a rel="prev" href="{n - 1}.html">{esc(_("Newer articles"))}</a>')
+        if n < len(chunks):
+            nav.append(f'<a rel="next" href="{n + 1}.html">{esc(_("Older articles"))}</a>')
+        if nav:
+            page.append('<p class="pager">' + " · ".join(nav) + "</p>\n")
+        pages[here] = "\n".join(page)
+    return pages
+
+
+# ----------------------------------------------------------------------------- events
+
+def event_title(ev, corpus: Corpus) -> Article:
+    return newest_first([corpus.articles[m] for m in ev.members if m in corpus.articles])[-1]
+
+
+def render_event(ev, corpus: Corpus, view: View) -> str:
+    _ = view._
+    here = event_path(ev.id)
+    members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
+    first = event_title(ev, corpus)
+    out = [front_matter(title=esc(first.title), hide=["navigation"]),
+           f'<p class="kicker">{esc(_("Event"))}</p>',
+           title_block(first)]
+
+    out.append(f"## {_('Coverage')} {{#coverage}}\n")
+    by_lang = defaultdict(list)
+    for a in members:
+        by_lang[a.lang].append(a)
+    for lang_tag in sorted(by_lang, key=lambda t: (language_name(t, view.locale), t)):
+        arts = newest_first(by_lang[lang_tag])
+        out.append(f"### {esc(language_name(lang_tag, view.locale))} ({len(arts)})\n")
+        out.append('<ul class="article-list">' + "".join(article_item(a, here, view) for a in arts) + "</ul>\n")
+
+    merged = defaultdict(list)
+    for a in members:
+        for f in corpus.facts.get(a.id, []):
+            if f.type in ("money", "percent", "quantity"):
+                merged[f.key].append((a, f))
+    if merged:
+        out.append(f"## {_('Key facts of all coverage')} {{#merged-facts}}\n")
+        out.append(f'<table class="merged-facts"><thead><tr><th>{esc(_("Fact"))}</th>'
+                   f'<th>{esc(_("Sources"))}</th></tr></thead><tbody>')
+        rows = sorted(merged.items(), key=lambda kv: (-len({a.id for a, _f in kv[1]}), kv[0]))
+        for key, items in rows:
+            ids = sorted({a.id for a, _f in items})
+            f = items[0][1]
+            count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
+            links = ", ".join(f'<a href="{rel(here, article_path(corpus.articles[i].slug))}">'
+                              f'{esc(language_name(corpus.articles[i].lang, view.locale))}</a>' for i in ids)
+            out.append(f"<tr><td>{esc(view._(TYPE_LABELS[f.type]))}: <strong>{esc(format_fact(f, view.locale, view.gettext))}</strong>"
+                       f"</td><td>{esc(count)}: {links}</td></tr>")
+        out.append("</tbody></table>\n")
+
+    if ev.comparisons:
+        out.append(f"## {_('Figures compared')} {{#compared}}\n")
+        for c in ev.comparisons:
+            verdict = _("Sources agree") if c.agree else _("Sources disagree")
+            cls = "agree" if c.agree else "disagree"
+            out.append(f'<table class="comparison {cls}"><caption>{esc(view._(TYPE_LABELS[c.type]))}: '
+                       f'<span class="verdict">{esc(verdict)}</span></caption>'
+                       f'<thead><tr><th>{esc(_("Source"))}</th><th>{esc(_("Figure"))}</th>'
+                       f'<th>{esc(_("Sentence"))}</th></tr></thead><tbody>')
+            for aid, f in c.items:
+                a = corpus.articles.get(aid)
+                if a is None:
+                    continue
+                out.append(comparison_row(a, f, here, view, member=aid in ev.members))
+            out.append("</tbody></table>\n")
+
+    dated = [(f.value, a, f) for a in members for f in corpus.facts.get(a.id, [])
+             if f.type == "date" and isinstance(f.value, str)]
+    if dated:
+        out.append(f"## {_('Timeline')} {{#timeline}}\n")
+        out.append('<ol class="timeline">')
+        # Partial dates without a year ("--04-11") sort after the dated ones.
+        for value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
+            out.append(f'<li><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong> — '
+                       f'{sentence_link(a, f, here)}</li>')
+        out.append("</ol>\n")
+    return "\n".join(out) + "\n"
+
+
+def sentence_of(a: Article, f: Fact) -> tuple[int, str]:
+    spans = sentence_spans(a.body)
+    i = sentence_index(spans, f.start)
+    s, e = spans[i] if spans else (0, 0)
+    return i, a.body[s:e]
+
+
+def sentence_link(a: Article, f: Fact, here: str) -> str:
+    i, text = sentence_of(a, f)
+    return (f'<a href="{rel(here, article_path(a.slug))}#s-{i}"><span lang="{esc(a.lang)}" '
+            f'dir="{script_direction(a.lang)}">{esc(text)}</span></a>')
+
+
+def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
+    label = language_name(a.lang, view.locale) + ("" if member else " · " + view._("related coverage"))
+    return (f'<tr><td><a href="{rel(here, article_path(a.slug))}">{esc(label)}</a></td>'
+            f'<td><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong></td>'
+            f'<td>{sentence_link(a, f, here)}</td></tr>')
+
+
+def render_events_index(corpus: Corpus, view: View) -> str:
+    _ = view._
+    here = "events/index.md"
+    multi = [e for e in corpus.events if len(e.members) > 1]
+    multi.sort(key=lambda e: (-len(e.members), e.id))
+    out = [front_matter(title=esc(_("Events")), hide=["navigation", "toc"]), f"# {_('Events')}\n",
+           f'<p>{esc(_("Stories covered by more than one article, in any language."))}</p>\n']
+    if not multi:
+        out.append(f'<p class="empty">{esc(_("No event has more than one article yet."))}</p>\n')
+    else:
+        out.append('<ul class="article-list">')
+        for e in multi:
+            first = event_title(e, corpus)
+            langs = ", ".join(sorted({language_name(corpus.articles[m].lang, view.locale) for m in e.members}))
+            count = view.ngettext("{n} article", "{n} articles", len(e.members)).format(n=len(e.members))
+            out.append(f'<li><a href="{rel(here, event_path(e.id))}"><span lang="{esc(first.lang)}" '
+                       f'dir="{script_direction(first.lang)}">{esc(first.title)}</span></a><br>'
+                       f'<span class="link-meta">{esc(count)} · {esc(langs)}</span></li>')
+        out.append("</ul>\n")
+    return "\n".join(out)
+
+
+# ----------------------------------------------------------------------------- entities
+
+def entity_mentions(corpus: Corpus) -> dict[str, list[str]]:
+    out = defaultdict(set)
+    for aid, facts in corpus.facts.items():
+        for f in facts:
+            if f.type in ENTITY_TYPES and f.id in corpus.entities:
+                out[f.id].add(aid)
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
+    from ..entities.transliterate import transliterate
+
+    _ = view._
+    here = entity_path(e.id)
+    name = e.display_name(view.lang.code)
+    out = [front_matter(title=esc(name), hide=["navigation"]),
+           f'<p class="kicker">{esc(view._(TYPE_LABELS.get(e.type, "Place")))}</p>', f"# {esc(name)}\n"]
+    names = []
+    for tag, n in sorted(e.names.items()):
+        latin = transliterate(n)
+        extra = f" ({esc(latin)})" if latin and latin != n else ""
+        names.append(f'<li>{esc(language_name(tag, view.locale))}: <span lang="{esc(tag)}" '
+                     f'dir="{script_direction(tag)}">{esc(n)}</span>{extra}</li>')
+    if names:
+        out.append(f"## {_('Names')} {{#names}}\n")
+        out.append('<ul class="names">' + "".join(names) + "</ul>\n")
+    if e.qid:
+        out.append(f'<p class="qid">Wikidata: <code>{esc(e.qid)}</code></p>\n')
+    articles = newest_first([corpus.articles[i] for i in ids if i in corpus.articles])
+    out.append(f"## {_('Mentioned in')} {{#articles}}\n")
+    out.append('<ul class="article-list">')
+    for a in articles:
+        facts = corpus.facts.get(a.id, [])
+        spans = sentence_spans(a.body)
+        sentences = {sentence_index(spans, f.start) for f in facts if f.id == e.id}
+        near = [f for f in facts if f.type in ("money", "percent", "quantity")
+                and sentence_index(spans, f.start) in sentences]
+        chips = " ".join(f'<a class="chip" href="{rel(here, article_path(a.slug))}#s-{sentence_index(spans, f.start)}">'
+                         f'{esc(format_fact(f, view.locale, view.gettext))}</a>' for f in near)
+        out.append(article_item(a, here, view)[:-5] + (f'<br><span class="near-facts">{chips}</span>' if chips else "") + "</li>")
+    out.append("</ul>\n")
+    return "\n".join(out) + "\n"
+
+
+def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:
+    _ = view._
+    here = "entities/index.md"
+    out = [front_matter(title=esc(_("People, organizations and places")), hide=["navigation", "toc"]),
+           f"# {_('People, organizations and places')}\n"]
+    ranked = sorted(mentions.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_ENTITY_INDEX]
+    for t in ENTITY_TYPES:
+        rows = [(eid, ids) for eid, ids in ranked if corpus.entities[eid].type == t]
+        if not rows:
+            continue
+        out.append(f"## {view._(TYPE_PLURALS[t])} {{#{t}}}\n")
+        out.append('<ul class="entity-index">')
+        for eid, ids in sorted(rows, key=lambda r: (-len(r[1]), corpus.entities[r[0]].display_name(view.lang.code))):
+            count = view.ngettext("{n} article", "{n} articles", len(ids)).format(n=len(ids))
+            out.append(f'<li><a href="{rel(here, entity_path(eid))}">{esc(corpus.entities[eid].display_name(view.lang.code))}</a>'
+                       f' <span class="link-meta">{esc(count)}</span></li>')
+        out.append("</ul>\n")
+    return "\n".join(out)

@@ -1,0 +1,181 @@
+"""content/generated → site/: per-language MkDocs configs, parallel builds, the root pages.
+
+Both trees are replaced atomically: everything is written next to the old tree and swapped
+in with renames, so a failed or interrupted build leaves the previous content/ and site/.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from .config import Config, SiteLanguage
+from .render.i18n import translations
+
+
+class SiteBuildError(RuntimeError):
+    pass
+
+
+def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Path) -> dict:
+    """The MkDocs config of one site language: INHERIT the shared mkdocs.yml, set the rest."""
+    t = translations(lang.locale)
+    here = out_dir
+    search = {"lang": lang.search}
+    if lang.search == "zh":
+        # Material segments Chinese with jieba; the corpus' names keep 馬斯克 one word.
+        search["jieba_dict_user"] = os.path.relpath(out_dir / "search" / "jieba_user.txt", here)
+        search["separator"] = r"[\s\u200b\-]+"
+    conf = {
+        "INHERIT": os.path.relpath(cfg.mkdocs_file, here),
+        "site_name": t.gettext("Briefing"),
+        "docs_dir": os.path.relpath(docs_dir, here),
+        "site_dir": os.path.relpath(cfg.site / lang.code, here),
+        "theme": {"name": "material", "language": lang.theme,
+                  "custom_dir": os.path.relpath(cfg.root / "overrides", here)},
+        "plugins": [{"search": search}],
+        "nav": [
+            {t.gettext("Home"): "index.md"},
+            {t.gettext("All articles"): "archive/1.md"},
+            {t.gettext("Events"): "events/index.md"},
+            {t.gettext("People, organizations and places"): "entities/index.md"},
+            {t.gettext("About"): "about.md"},
+        ],
+        # Articles, events and entities are reached from lists, not the nav: a nav of
+        # thousands of pages makes every page carry it and MkDocs quadratic.
+        "not_in_nav": "/articles/\n/events/\n/entities/\n/archive/\n",
+        "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
+                       "links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
+        "extra": {
+            "alternate": [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"}
+                          for other in cfg.languages],
+            "briefing_labels": {"feed": t.gettext("New articles (RSS)")},
+            "briefing_root_url": cfg.site_url.rstrip("/") + "/" if cfg.site_url else "",
+        },
+    }
+    if cfg.site_url:
+        conf["site_url"] = cfg.site_url.rstrip("/") + f"/{lang.code}/"
+    return conf
+
+
+def write_tree(files: dict[str, str | bytes], target: Path) -> None:
+    """Write {relative path: content} under ``target``, refusing paths that leave it."""
+    root = target.resolve()
+    for rel_path, content in sorted(files.items()):
+        path = (root / rel_path).resolve()
+        if root not in path.parents:
+            raise SiteBuildError(f"refusing to write outside the output folder: {rel_path!r}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+
+
+def swap_in(new: Path, final: Path) -> None:
+    """Replace ``final`` by ``new`` with renames (the old tree survives until the last step)."""
+    old = final.with_name(final.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def staging_dir(final: Path) -> Path:
+    final.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
+
+
+def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbose: bool = False,
+                    progress=None) -> Path:
+    """Run one MkDocs build per language in parallel into a staging site; return it."""
+    stage = staging_dir(cfg.site)
+    jobs = jobs or min(len(cfg.languages), os.cpu_count() or 1)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+
+    def build(lang: SiteLanguage):
+        config_file = generated / f"mkdocs.{lang.code}.yml"
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(stage / lang.code)]
+        cmd.append("-v" if verbose else "-q")
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cfg.root)
+        if progress:
+            progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'}")
+        return lang, proc
+
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(build, cfg.languages))
+        failed = [(lang, proc) for lang, proc in results if proc.returncode != 0]
+        if failed:
+            lang, proc = failed[0]
+            tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
+            raise SiteBuildError(f"MkDocs failed for language {lang.code}:\n{tail}")
+        if verbose:
+            for lang, proc in results:
+                sys.stderr.write(proc.stderr)
+        return stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+def root_files(cfg: Config) -> dict[str, str]:
+    """site/index.html (language chooser following the browser) and the sitemap index."""
+    langs = [(lang.code, lang.name, lang.dir) for lang in cfg.languages]
+    links = "\n".join(f'<li><a href="{html.escape(code)}/index.html" hreflang="{html.escape(code)}" '
+                      f'lang="{html.escape(code)}" dir="{d}">{html.escape(name)}</a></li>'
+                      for code, name, d in langs)
+    alternates = "\n".join(f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(code)}/index.html">'
+                           for code, _, _ in langs)
+    codes = json.dumps([code for code, _, _ in langs])
+    index = f"""<!doctype html>
+<html lang="{html.escape(cfg.default_language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Briefing</title>
+{alternates}
+<style>body{{font-family:system-ui,sans-serif;max-width:30rem;margin:4rem auto;padding:0 1rem}}
+li{{font-size:1.3rem;margin:.5rem 0}}</style>
+<script>
+// Follow the browser's preferred languages: exact tag first, then the base language.
+(function () {{
+  var codes = {codes};
+  var prefs = navigator.languages || [navigator.language || ""];
+  function pick() {{
+    for (var i = 0; i < prefs.length; i++) {{
+      var p = String(prefs[i]).toLowerCase();
+      for (var j = 0; j < codes.length; j++) if (codes[j].toLowerCase() === p) return codes[j];
+      if (p.indexOf("zh") === 0 && /(tw|hk|mo|hant)/.test(p))
+        for (j = 0; j < codes.length; j++) if (/^zh-hant/i.test(codes[j])) return codes[j];
+      for (j = 0; j < codes.length; j++) if (codes[j].toLowerCase().split("-")[0] === p.split("-")[0]) return codes[j];
+    }}
+    return null;
+  }}
+  var code = pick();
+  if (code && !/[?&]choose/.test(location.search)) location.replace(code + "/index.html");
+}})();
+</script>
+</head>
+<body>
+<h1>Briefing</h1>
+<ul>
+{links}
+</ul>
+</body>
+</html>
+"""
+    return {"index.html": index}
+
+
+def pages_report(stage: Path) -> int:
+    return sum(1 for _ in stage.rglob("*.html"))
