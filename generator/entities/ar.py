@@ -1,0 +1,201 @@
+"""Arabic: gazetteers, cue words and attached prefixes; Latin-script runs typed by context.
+
+Spans keep attached prefixes (و ف ب ل ك: وإسرائيل, بكابول) and exclude company cue
+words (شركة تيسلا → تيسلا), following ANERcorp conventions; institutional heads are part
+of the name (حزب الله, مجلس الأمن).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as L
+from .recognize import Cand
+from .registry import fold
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*")
+_AR = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ ]+(?:[A-Z0-9][A-Za-z0-9&'’.\-]*|of|de|du|la|von|van))*(?<![ .\-])")
+_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+STOP = set(fold(w) for w in """
+في من على إلى الى عن مع أن إن ان لن لم قد لا ما هذا هذه ذلك تلك هؤلاء كان كانت يكون تكون وكان
+وكانت يوم بعد قبل خلال حيث أو او ثم كما التي الذي الذين اللذين وهو وهي هو هي هم هما نحن أنا
+انه أنه إنه انها أنها إنها عند عندما منذ حتى بين ضد حول لدى لدي غير بعض كل أي أية جميع عدة
+أكثر اكثر أقل اقل أول اول آخر اخر الى عليه عليها فيه فيها منه منها له لها لهم به بها وفي ومن
+وعلى وإلى وعن ومع وأن وقد ولا وما كذلك أيضا أيضًا ايضا فقط إذا اذا لكن لكنه ولكن بل سوف سيكون
+قال وقال يقول تقول أضاف وأضاف أكد وأكد أعلن وأعلن ذكر وذكر أشار وأشار أوضح وأوضح صرح وتابع
+العام عام اليوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي المقبل الحالي
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين ألف مليون مليار دولار
+رئيس الرئيس وزير الوزير السيد الشيخ الملك الأمير شركة الشركة
+""".split())
+_AMBIGUOUS_FIRST = set(fold(w) for w in "سعيد جميل كريم عادل نور هدى منى أمل سلمى حامد رشيد شريف زكي سيد نبيل أمين منير بدر نصر فارس حسن عمار ماجد صالح سلطان جمال كمال".split())
+_CONNECT = set(fold(w) for w in "بن ابن أبو ابو عبد ولد آل".split())
+_SAY = set(fold(w) for w in "قال وقال يقول وأضاف أضاف وأكد أكد أعلن وأعلن صرح وصرح أوضح وأوضح ذكر وذكر اتهم واتهم دعا ودعا".split())
+
+
+def _key(parts) -> str:
+    return "_".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
+    gaz: dict[str, str] = {}
+    locs = set(L.AR_CITIES) | set(L.AR_REGIONS) | set(L.EXTRA_LOC.get("ar", ()))
+    locs |= {n.replace(" ", "_") for n in L.territory_names().get("ar", ())}
+    for n in locs:
+        gaz[fold(n)] = "place"
+    for n in L.AR_ORGS:
+        gaz[fold(n)] = "organization"
+    return gaz
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset:
+    return frozenset(fold(n) for n in L.AR_FIRST_NAMES)
+
+
+@lru_cache(maxsize=1)
+def _cues():
+    return (frozenset(fold(w) for w in L.AR_PER_CUES), frozenset(fold(w) for w in L.AR_ORG_HEADS),
+            frozenset(fold(w) for w in L.AR_ORG_CUES), frozenset(fold(w) for w in L.AR_LOC_CUES))
+
+
+def strip_variants(tok: str) -> list[str]:
+    """The token and its readings without an attached prefix (والعراق → العراق, للعراق → العراق)."""
+    out = [tok]
+    for p in ("ولل", "فلل", "لل"):
+        if tok.startswith(p) and len(tok) > len(p) + 1:
+            out.append("ال" + tok[len(p):])
+    for p in _PREFIXES:
+        if tok.startswith(p) and len(tok) - len(p) >= 2:
+            out.append(tok[len(p):])
+    return out
+
+
+def strip_prefix(s: str) -> str:
+    """Drop one attached prefix if what remains is a known name form (for propagation)."""
+    gaz = _gazetteer()
+    fn = _first_names()
+    for v in strip_variants(fold(s))[1:]:
+        first = v.split()[0] if v.split() else v
+        if fold(v).replace(" ", "_") in gaz or first in fn:
+            return s[len(s) - len(v):] if not v.startswith("ال") or s.endswith(v) else s
+    return s
+
+
+def _is_nameish(tok: str) -> bool:
+    return bool(_AR.search(tok)) and tok not in STOP and len(tok) >= 2 and not tok.isdigit()
+
+
+def ar_cands(text: str, folded: str) -> list[Cand]:
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
+    n = len(toks)
+    gaz = _gazetteer()
+    fn = _first_names()
+    per_cues, org_heads, org_cues, loc_cues = _cues()
+    out: list[Cand] = []
+
+    def sep_between(i, j):
+        """True when punctuation (other than spaces) separates token i and j."""
+        return bool(re.search(r"[^\s]", folded[toks[i][1]:toks[j][0]]))
+
+    # gazetteer n-grams (longest first), first token may carry a prefix
+    i = 0
+    covered = [False] * n
+    while i < n:
+        hit = None
+        for size in (4, 3, 2, 1):
+            if i + size > n:
+                continue
+            if size > 1 and any(sep_between(k, k + 1) for k in range(i, i + size - 1)):
+                continue
+            rest = [toks[k][2] for k in range(i + 1, i + size)]
+            for v in strip_variants(toks[i][2]):
+                typ = gaz.get(_key([v] + rest))
+                if typ:
+                    hit = (size, typ)
+                    break
+            if hit:
+                break
+        if hit:
+            size, typ = hit
+            out.append(Cand(toks[i][0], toks[i + size - 1][1], typ, 40))
+            for k in range(i, i + size):
+                covered[k] = True
+            i += size
+        else:
+            i += 1
+
+    def base_forms(tok):
+        return strip_variants(tok)
+
+    for i, (s, e, tok) in enumerate(toks):
+        forms = base_forms(tok)
+        # --- person: first name (+ connector/next name tokens)
+        if any(f in fn for f in forms) and not covered[i]:
+            ambiguous = all(f in _AMBIGUOUS_FIRST for f in forms if f in fn)
+            prev = toks[i - 1][2] if i > 0 else ""
+            if ambiguous and not (prev in per_cues or prev in _SAY):
+                pass
+            else:
+                j = i
+                limit = min(n, i + 4)
+                while j + 1 < limit and not sep_between(j, j + 1):
+                    nxt = toks[j + 1][2]
+                    if not _is_nameish(nxt) or gaz.get(nxt) or (nxt in per_cues):
+                        break
+                    if toks[j][2] in _CONNECT or nxt in fn or nxt in _CONNECT or j == i:
+                        j += 1
+                        if j > i and toks[j][2] not in fn and toks[j][2] not in _CONNECT:
+                            break
+                        continue
+                    break
+                if j > i or not ambiguous:
+                    out.append(Cand(s, toks[j][1], "person", 35 if j > i else 25))
+            continue
+        # --- person after a cue word or a verb of saying
+        if (tok in per_cues or tok in _SAY) and i + 1 < n and not sep_between(i, i + 1):
+            j = i + 1
+            # skip nisba adjectives and other cue words: الرئيس الأمريكي, الرئيس التنفيذي
+            while j < n and j - i <= 3 and (toks[j][2] in per_cues or (
+                    toks[j][2].startswith("ال") and (toks[j][2].endswith("ي") or toks[j][2].endswith("يه")))):
+                j += 1
+            if j < n and not covered[j] and _is_nameish(toks[j][2]) and not toks[j][2].startswith("ال") \
+                    and not any(f in gaz for f in base_forms(toks[j][2])) and toks[j][2] not in org_cues \
+                    and toks[j][2] not in org_heads and not (j > 0 and sep_between(j - 1, j) and j - 1 > i):
+                if tok in _SAY and (toks[j][2][:1] in "يتنأ" and len(toks[j][2]) > 3):
+                    continue  # قال يجب … : a verb, not a name
+                k = j
+                if k + 1 < n and not sep_between(k, k + 1) and _is_nameish(toks[k + 1][2]) and \
+                        (toks[k + 1][2] in fn or toks[k][2] in _CONNECT or toks[k + 1][2].startswith("ال") and tok in per_cues and toks[k][2] in fn):
+                    k += 1
+                out.append(Cand(toks[j][0], toks[k][1], "person", 30 if tok in per_cues else 20))
+        # --- organization heads kept in the span: حزب الله, مجلس الأمن الدولي
+        if any(f in org_heads for f in forms) and not covered[i]:
+            j = i
+            while j + 1 < n and j - i < 3 and not sep_between(j, j + 1) and toks[j + 1][2].startswith("ال") \
+                    and toks[j + 1][2] not in STOP:
+                j += 1
+            if j > i:
+                out.append(Cand(s, toks[j][1], "organization", 30))
+        # --- cue words outside the span: شركة تيسلا → تيسلا ; مدينة X → X
+        if tok in org_cues or tok in loc_cues:
+            j = i + 1
+            if j < n and not sep_between(i, j):
+                nxt = toks[j][2]
+                if _is_nameish(nxt) and (not nxt.startswith("ال") or tok in loc_cues) and nxt not in org_cues:
+                    typ = "organization" if tok in org_cues else "place"
+                    out.append(Cand(toks[j][0], toks[j][1], typ, 30))
+    # --- Latin-script runs (VivaTech, Publicis, Elon Musk)
+    for m in _LATIN_RUN.finditer(text):
+        run = m.group(0)
+        words = run.split()
+        if not words or all(w in L.LATIN_STOP_ACRONYMS for w in words):
+            continue
+        if len(words) >= 2 and words[0] in L.LATIN_FIRST_NAMES and words[1][:1].isupper():
+            out.append(Cand(m.start(), m.end(), "person", 30))
+        else:
+            out.append(Cand(m.start(), m.end(), "organization", 15))
+    return out

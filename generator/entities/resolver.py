@@ -1,0 +1,325 @@
+"""Resolve mentions of all articles to canonical entities, across articles and languages.
+
+Evidence, strongest first:
+1. the registry: a mention (or the alias its text states) equal to a registry name gets
+   the registry id (Wikidata QID where known); registry entries typed ``other`` are dropped;
+2. aliases stated in the text: 薩蒂亞·納德拉(Satya Nadella) joins the Chinese and the Latin name;
+3. within one article, a person's surname alone is that article's full name (納德拉 →
+   薩蒂亞·納德拉, Levy → Maurice Levy);
+4. the same name in different articles (folded: case, accents, Arabic letter forms; Chinese
+   compared by pinyin so Traditional and Simplified forms meet);
+5. cross-script: consonant skeletons (see ``transliterate.skeleton``) of a Chinese or Arabic
+   name against Latin names seen anywhere in the corpus or in the registry. Score =
+   skeleton similarity; accepted at ≥ 0.85 when the skeleton has ≥ 4 classes, and for
+   shorter skeletons only with a second signal (the Latin name occurs in the same article,
+   or the two articles share ≥ 2 other resolved entities).
+
+Everything is indexed by key (no pairwise comparison of mentions), so the cost is linear
+in the number of mentions. Iteration is over sorted keys: output is deterministic.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Entity, Fact, Mention
+from .registry import Registry, load_registry, norm_key, slug_id
+from .transliterate import has_arabic, has_han, skeleton, skeleton_similarity, skeleton_tokens, transliterate
+
+_SPLIT = re.compile(r"[\s·・‧•]+")
+MIN_STRONG_SKELETON = 4
+THRESHOLD = 0.85
+
+
+class _UF:
+    def __init__(self):
+        self.parent: dict = {}
+        self.reg: dict = {}  # root → registry id (a cluster never holds two registry ids)
+
+    def add(self, x, reg_id=None):
+        if x not in self.parent:
+            self.parent[x] = x
+            if reg_id:
+                self.reg[x] = reg_id
+        elif reg_id and self.reg.get(self.find(x)) is None:
+            self.reg[self.find(x)] = reg_id
+
+    def find(self, x):
+        p = self.parent
+        root = x
+        while p[root] != root:
+            root = p[root]
+        while p[x] != root:
+            p[x], x = root, p[x]
+        return root
+
+    def union(self, a, b) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ga, gb = self.reg.get(ra), self.reg.get(rb)
+        if ga and gb and ga != gb:
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        if gb and not ga:
+            self.reg[ra] = gb
+        self.reg.pop(rb, None)
+        return True
+
+
+def _script(name: str) -> str:
+    if has_han(name):
+        return "han"
+    if has_arabic(name):
+        return "arabic"
+    return "latin"
+
+
+def _name_key(name: str) -> str:
+    """Key for 'the same name': Han names by pinyin (Traditional = Simplified)."""
+    if has_han(name):
+        return "py:" + re.sub(r"[^a-z]", "", transliterate(name).lower())
+    return norm_key(name)
+
+
+def _reg_lookup(reg: Registry, name: str, lang: str):
+    e = reg.lookup(name)
+    if e is None and has_arabic(name):
+        from .ar import strip_variants
+        from .registry import fold
+        for v in strip_variants(fold(name.strip()))[1:]:
+            e = reg.lookup(v)
+            if e is not None:
+                break
+    return e
+
+
+def resolve(mentions: dict, registry: Registry | None = None):
+    """article id → (lang, [Mention])  ⇒  (article id → [Fact], entity id → Entity)."""
+    reg = registry if registry is not None else load_registry()
+    uf = _UF()
+    # node = (type, key) for full names; ("L", aid, type, key) for article-local short names
+    occurrences = []  # (aid, lang, Mention, node)
+    node_names: dict = defaultdict(Counter)  # node → Counter((lang, surface))
+    node_articles: dict = defaultdict(set)
+    alias_names: dict = defaultdict(Counter)
+    reg_alias_lang_names: dict = defaultdict(dict)
+
+    for aid in sorted(mentions):
+        try:
+            lang, ms = mentions[aid]
+        except Exception:
+            continue
+        lang = str(lang or "")
+        ms = [m for m in (ms or []) if isinstance(m, Mention) and m.type in ("person", "organization", "place")]
+        # within-article: short person names → the article's longest name ending with them
+        persons = sorted({m.text.strip() for m in ms if m.type == "person"}, key=lambda s: (-len(s), s))
+        long_of_short = {}
+        for name in persons:
+            parts = [p for p in _SPLIT.split(name) if p]
+            if len(parts) >= 2:
+                for k in range(1, len(parts)):
+                    tail = " ".join(parts[k:]) if _script(name) != "han" else "".join(parts[k:])
+                    long_of_short.setdefault(norm_key(tail), name)
+                    if _script(name) == "han":
+                        long_of_short.setdefault(norm_key("·".join(parts[k:])), name)
+        for m in sorted(ms, key=lambda m: (m.start, m.end, m.type)):
+            text = m.text.strip()
+            if not text:
+                continue
+            e = _reg_lookup(reg, text, lang)
+            if e is None and m.alias:
+                e = _reg_lookup(reg, m.alias, lang)
+            if e is not None and e.type == "other":
+                continue
+            if e is not None:
+                node = ("R", e.id)
+                uf.add(node, e.id)
+                if m.alias:
+                    anode = (e.type, _name_key(m.alias))
+                    uf.add(anode)
+                    uf.union(node, anode)
+            else:
+                typ = m.type
+                k = norm_key(text)
+                if typ == "person" and k in long_of_short and norm_key(long_of_short[k]) != k:
+                    long = long_of_short[k]
+                    le = _reg_lookup(reg, long, lang)
+                    node = ("L", aid, typ, k)
+                    uf.add(node)
+                    target = ("R", le.id) if le is not None and le.type != "other" else (typ, _name_key(long))
+                    uf.add(target, le.id if le is not None and le.type != "other" else None)
+                    uf.union(node, target)
+                else:
+                    node = (typ, _name_key(text))
+                    uf.add(node)
+                if m.alias:
+                    ae = _reg_lookup(reg, m.alias, lang)
+                    if ae is not None and ae.type != "other":
+                        anode = ("R", ae.id)
+                        uf.add(anode, ae.id)
+                    else:
+                        anode = (typ, _name_key(m.alias))
+                        uf.add(anode)
+                        alias_names[anode][m.alias] += 1
+                        node_articles[anode].add(aid)
+                    uf.union(node, anode)
+            occurrences.append((aid, lang, m, node))
+            node_names[node][(lang, text)] += 1
+            node_articles[node].add(aid)
+
+    # ---- cross-script: skeletons of Han/Arabic names against Latin names
+    latin_index: dict[str, list] = defaultdict(list)  # skeleton → [(node, kind)]
+    for node in sorted(node_names, key=repr) + sorted(alias_names, key=repr):
+        names = set(n for (_, n) in node_names.get(node, {})) | set(alias_names.get(node, {}))
+        for n in sorted(names):
+            if _script(n) != "latin":
+                continue
+            typ = node[0] if node[0] != "L" else node[2]
+            if node[0] == "R":
+                typ = reg.entities[node[1]].type
+            sk = skeleton(n)
+            if sk:
+                latin_index[(typ, sk)].append((node, "full"))
+            toks = skeleton_tokens(n)
+            if len(toks) >= 2 and typ == "person":
+                latin_index[(typ, toks[-1])].append((node, "last"))
+    for eid in sorted(reg.entities):
+        e = reg.entities[eid]
+        if e.type == "other":
+            continue
+        for n in e.all_names():
+            if _script(n) == "latin":
+                sk = skeleton(n)
+                if sk:
+                    latin_index[(e.type, sk)].append((("R", eid), "full"))
+
+    art_entities: dict[str, set] = defaultdict(set)
+    root_arts: dict = defaultdict(set)
+    for aid, lang, m, node in occurrences:
+        r = uf.find(node)
+        art_entities[aid].add(r)
+        root_arts[r].add(aid)
+
+    for node in sorted(node_names, key=repr):
+        if node[0] in ("R", "L"):
+            continue
+        typ = node[0]
+        names = sorted(n for (_, n) in node_names[node])
+        if not names or all(_script(n) == "latin" for n in names):
+            continue
+        if uf.reg.get(uf.find(node)):
+            continue
+        best = None
+        for n in names:
+            if _script(n) == "latin":
+                continue
+            sk = skeleton(n)
+            if len(sk) < 2:
+                continue
+            cands = latin_index.get((typ, sk), [])
+            for cnode, kind in cands:
+                if uf.find(cnode) == uf.find(node):
+                    continue
+                score = 1.0 if kind == "full" else 0.9
+                strong = len(sk) >= MIN_STRONG_SKELETON and kind == "full"
+                if not strong:
+                    here = node_articles[node]
+                    there = node_articles.get(cnode, set())
+                    same_article = bool(here & there)
+                    croot = uf.find(cnode)
+                    shared = 0
+                    if not same_article:
+                        ctx_here = set().union(*(art_entities[a] for a in sorted(here)[:50])) if here else set()
+                        arts_there = sorted(root_arts.get(croot, ()) | there)[:50]
+                        ctx_there = set().union(*(art_entities[a] for a in arts_there)) if arts_there else set()
+                        shared = len({uf.find(x) for x in ctx_here} & {uf.find(x) for x in ctx_there}
+                                     - {croot, uf.find(node)})
+                    if not (same_article or shared >= 2):
+                        continue
+                    score -= 0.05
+                if score >= THRESHOLD and (best is None or score > best[0]):
+                    best = (score, cnode)
+        if best is not None:
+            uf.union(node, best[1])
+
+    # ---- canonical entities
+    clusters: dict = defaultdict(list)
+    for node in sorted(set(uf.parent), key=repr):
+        clusters[uf.find(node)].append(node)
+    entity_of_root: dict = {}
+    entities: dict[str, Entity] = {}
+    for root in sorted(clusters, key=repr):
+        nodes = clusters[root]
+        reg_id = uf.reg.get(root)
+        surf = Counter()
+        for nd in nodes:
+            surf.update(node_names.get(nd, {}))
+            for a, c in alias_names.get(nd, {}).items():
+                surf[("", a)] += c
+        if reg_id:
+            e = reg.entities[reg_id]
+            names = dict(e.names)
+            typ, name, qid = e.type, e.name, e.qid
+            eid = e.id
+        else:
+            if not surf:
+                continue
+            types = Counter()
+            for nd in nodes:
+                t = nd[2] if nd[0] == "L" else nd[0]
+                types[t] += sum(node_names.get(nd, {}).values()) or 1
+            typ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            latin = [(c, n) for (lg, n), c in surf.items() if _script(n) == "latin"]
+            pool = latin or [(c, n) for (lg, n), c in surf.items()]
+            # prefer full names (more words), then frequency, then text
+            name = sorted(pool, key=lambda cn: (-len(_SPLIT.split(cn[1])), -cn[0], cn[1]))[0][1]
+            names, qid = {}, None
+            eid = slug_id(name)
+            if eid in entities and entities[eid].type != typ:
+                eid = slug_id(f"{name} {typ}")
+        by_lang: dict = defaultdict(Counter)
+        for (lg, n), c in surf.items():
+            if lg:
+                by_lang[lg][n] += c
+            elif _script(n) == "latin":
+                by_lang["en"][n] += c
+        for lg in sorted(by_lang):
+            if lg in names:
+                continue
+            cands = sorted(by_lang[lg].items(), key=lambda kv: (-len(_SPLIT.split(kv[0])), -len(kv[0]), -kv[1], kv[0]))
+            names[lg] = cands[0][0]
+        if "en" not in names and not reg_id and _script(name) == "latin":
+            names["en"] = name
+        if eid in entities:  # merge clusters that map to one id
+            old = entities[eid]
+            merged = dict(names)
+            merged.update(old.names)
+            entities[eid] = Entity(id=eid, type=old.type, name=old.name, names=merged, qid=old.qid)
+        else:
+            entities[eid] = Entity(id=eid, type=typ, name=name, names=names, qid=qid)
+        entity_of_root[root] = eid
+
+    facts: dict[str, list[Fact]] = {aid: [] for aid in sorted(mentions)}
+    for aid, lang, m, node in occurrences:
+        eid = entity_of_root.get(uf.find(node))
+        if eid is None:
+            continue
+        ent = entities[eid]
+        facts[aid].append(Fact(type=ent.type, text=m.text, start=m.start, end=m.end, name=ent.name, id=eid))
+    for aid in facts:
+        facts[aid].sort(key=lambda f: (f.start, f.end, f.id))
+    return facts, dict(sorted(entities.items()))
+
+
+def _any_latin(node, node_names, alias_names, reg) -> str:
+    if node[0] == "R":
+        return reg.entities[node[1]].name
+    for (_, n) in sorted(node_names.get(node, {})):
+        if _script(n) == "latin":
+            return n
+    for n in sorted(alias_names.get(node, {})):
+        return n
+    return ""
