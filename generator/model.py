@@ -212,4 +212,4 @@ class Corpus:
     errors: list  # [BuildError]
 
     def event_of(self) -> dict:
-        return {a: e for e in self.events for a in e.members}
+        return {a: e.id for e in self.events for a in e.members}

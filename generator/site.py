@@ -21,6 +21,9 @@ from .config import Config, SiteLanguage
 from .render.i18n import translations
 
 
+JIEBA_USER_DICT = "jieba_user.txt"
+
+
 class SiteBuildError(RuntimeError):
     pass
 
@@ -32,7 +35,8 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
     search = {"lang": lang.search}
     if lang.search == "zh":
         # Material segments Chinese with jieba; the corpus' names keep 馬斯克 one word.
-        search["jieba_dict_user"] = os.path.relpath(out_dir / "search" / "jieba_user.txt", here)
+        # MkDocs runs with the generated folder as working directory (build_languages).
+        search["jieba_dict_user"] = JIEBA_USER_DICT
         search["separator"] = r"[\s\u200b\-]+"
     conf = {
         "INHERIT": os.path.relpath(cfg.mkdocs_file, here),
@@ -106,7 +110,7 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
         config_file = generated / f"mkdocs.{lang.code}.yml"
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(stage / lang.code)]
         cmd.append("-v" if verbose else "-q")
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cfg.root)
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=generated)
         if progress:
             progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'}")
         return lang, proc

@@ -236,14 +236,18 @@ def original_block(a: Article, spans, view: View) -> str:
     out = [f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{exclude}>']
     para_spans = a.paragraph_spans()
     i = 0
+    body = a.body
     for (ps, pe), kind in zip(para_spans, a.kinds or ["p"] * len(para_spans)):
-        parts = []
+        parts, pos = [], ps
         while i < len(spans) and spans[i][0] < pe:
             s, e = spans[i]
-            parts.append(f'<span class="sentence" id="s-{i}">{esc(a.body[s:e])}</span>')
+            # The text between sentences is kept as is: offsets stay those of the body shown.
+            parts.append(esc(body[pos:s]) + f'<span class="sentence" id="s-{i}">{esc(body[s:e])}</span>')
+            pos = e
             i += 1
+        parts.append(esc(body[pos:pe]))
         tag = "h3" if kind == "h" else "p"
-        out.append(f"<{tag}>{' '.join(parts)}</{tag}>")
+        out.append(f"<{tag}>{''.join(parts)}</{tag}>")
     out.append("</div>\n")
     return "\n".join(out)
 

@@ -1,0 +1,40 @@
+# Two commands on a fresh machine with python3 and make:  make site  |  make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt 2>/dev/null | cksum | cut -d' ' -f1)
+
+.PHONY: site test serve generate catalogs eval bench clean
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+site: $(STAMP)  ## build site/ in every language
+	$(BIN)/briefing build
+
+generate: $(STAMP)
+	$(BIN)/briefing generate
+
+serve: $(STAMP)
+	$(BIN)/briefing serve
+
+test: $(STAMP)  ## unit, end-to-end and browser tests
+	$(BIN)/python -m pytest -q
+
+# Translators: pull new UI strings into the catalogs, then edit locales/*/LC_MESSAGES/messages.po.
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --sort-by-file --omit-header -o locales/messages.pot generator
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel compile -d locales --statistics
+
+EVAL ?= ../shared/eval
+eval: $(STAMP)  ## quality tables (README "Quality"); EVAL=path/to/eval
+	$(BIN)/python evaluation/eval_facts.py --eval-dir $(EVAL) --seeds-gold evaluation/gold/seeds_facts.jsonl
+	$(BIN)/python evaluation/eval_entities.py --eval-dir $(EVAL) --seeds-gold evaluation/gold/seeds_entities.jsonl
+	$(BIN)/python evaluation/eval_linking.py --eval-dir $(EVAL)
+
+clean:
+	rm -rf site content/generated .cache

@@ -1,0 +1,162 @@
+"""briefing build | generate | serve | facts — the command line, configuration read here once."""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from .config import ConfigError, load_config
+
+EPILOG = """examples:
+  briefing build                     generate Markdown and build site/ in every language
+  briefing generate                  only write content/generated (Markdown + configs)
+  briefing serve --port 8000         build, then serve site/ on http://127.0.0.1:8000/
+  briefing facts --lang de article.txt
+  echo '44 مليار دولار' | briefing facts --lang ar --lines -
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Turn news articles in many languages into a multilingual briefing site.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def site_options(p):
+        p.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
+        p.add_argument("--seeds", help="folder of seed articles (default from config: seeds)")
+        p.add_argument("--site-url", help="public URL of the site root, for sitemaps and feeds")
+        p.add_argument("--no-embeddings", action="store_true", help="link with facts and entities only")
+        p.add_argument("--strict", action="store_true", help="exit 1 if any input was rejected")
+        p.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPU count)")
+        p.add_argument("-v", "--verbose", action="store_true", help="progress per stage and MkDocs output")
+
+    p_build = sub.add_parser("build", help="generate and build the site in every language")
+    site_options(p_build)
+    p_gen = sub.add_parser("generate", help="generate Markdown pages only (content/generated)")
+    site_options(p_gen)
+    p_serve = sub.add_parser("serve", help="build, then serve site/ locally")
+    site_options(p_serve)
+    p_serve.add_argument("--port", type=int, default=8000)
+    p_serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    p_facts = sub.add_parser("facts", help="print the facts of a text as JSON")
+    p_facts.add_argument("file", nargs="?", default="-", help="text file, or - for standard input")
+    p_facts.add_argument("--lang", help="BCP 47 language tag (default: detected)")
+    p_facts.add_argument("--published", type=date.fromisoformat, help="publication date YYYY-MM-DD")
+    p_facts.add_argument("--lines", action="store_true", help='one {"facts": [...]} JSON object per input line')
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "facts":
+            return cmd_facts(args)
+        return cmd_site(args)
+    except ConfigError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefing: interrupted; previous content/ and site/ are unchanged", file=sys.stderr)
+        return 130
+
+
+def cmd_site(args) -> int:
+    from .pipeline import Progress, build_corpus, generated_files
+    from .render.feeds import sitemap_index
+    from .site import SiteBuildError, build_languages, pages_report, root_files, staging_dir, swap_in, write_tree
+
+    started = time.monotonic()
+    cfg = load_config(args.config, seeds=args.seeds, site_url=None)
+    if args.site_url:
+        from dataclasses import replace
+        cfg = replace(cfg, site_url=args.site_url)
+    if args.no_embeddings:
+        from dataclasses import replace
+        cfg = replace(cfg, embeddings=False)
+    if not cfg.seeds.is_dir():
+        raise ConfigError(f"seeds folder not found: {cfg.seeds}")
+    progress = Progress(verbose=args.verbose)
+    corpus = build_corpus(cfg, progress, args.jobs)
+    for err in corpus.errors:
+        print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
+
+    files = generated_files(corpus, cfg, progress)
+    stage = staging_dir(cfg.generated)
+    try:
+        write_tree(files, stage)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    swap_in(stage, cfg.generated)
+    progress(f"content: {len(files)} files in {cfg.generated}")
+
+    pages = sum(1 for k in files if k.endswith(".md"))
+    if args.command in ("build", "serve") and not getattr(args, "no_build", False):
+        try:
+            site_stage = build_languages(cfg, cfg.generated, args.jobs, args.verbose, progress)
+        except SiteBuildError as exc:
+            print(f"briefing: error: {exc}", file=sys.stderr)
+            return 1
+        extra = root_files(cfg)
+        extra["sitemap.xml"] = sitemap_index(cfg)
+        write_tree(extra, site_stage)
+        shutil.copyfile(cfg.generated / "briefing.json", site_stage / "briefing.json")
+        pages = pages_report(site_stage)
+        swap_in(site_stage, cfg.site)
+    print(f"briefing: {len(corpus.articles)} articles, {len(cfg.languages)} languages, {pages} pages, "
+          f"{len(corpus.errors)} errors, {time.monotonic() - started:.1f} s", file=sys.stderr)
+    if args.command == "serve":
+        return serve(cfg.site, args.port)
+    return 1 if args.strict and corpus.errors else 0
+
+
+def serve(site: Path, port: int) -> int:
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
+        print(f"briefing: serving {site} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def cmd_facts(args) -> int:
+    from .facts import extract_facts
+    from .ingest.decode import DecodeError, decode_bytes
+    from .ingest.language import detect_language, normalize_tag
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+        text, _, _ = decode_bytes(data)
+    except OSError as exc:
+        print(f"briefing: error: {args.file}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except DecodeError as exc:
+        print(f"briefing: error: {args.file}: {exc}", file=sys.stderr)
+        return 2
+
+    def lang_of(t: str) -> str:
+        if args.lang:
+            return normalize_tag(args.lang)
+        tag, _ = detect_language(t)
+        return "en" if tag == "und" else tag
+
+    out = sys.stdout
+    if args.lines:
+        for line in text.split("\n"):
+            facts = extract_facts(line, lang_of(line), args.published) if line.strip() else []
+            out.write(json.dumps({"facts": [f.to_json() for f in facts]}, ensure_ascii=False) + "\n")
+    else:
+        facts = extract_facts(text, lang_of(text), args.published)
+        out.write(json.dumps({"facts": [f.to_json() for f in facts]}, ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

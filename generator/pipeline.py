@@ -1,0 +1,189 @@
+"""The stages in order: ingest → facts + mentions (per article, cached) → entities → link → render.
+
+Per-article work is cached by content hash (generator/cache.py) and runs in worker processes
+when there is much of it; corpus-wide work (entity resolution, linking) reads only cached
+per-article results and embeddings, so a new article does not redo the corpus.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import Cache
+from .config import Config
+from .ingest import ingest_corpus
+from .model import Article, BuildError, Corpus, Fact, Mention
+
+# Below this many uncached articles, worker processes cost more than they save.
+PARALLEL_MIN = 40
+
+
+@dataclass
+class Analysis:
+    facts: list  # numeric Facts
+    mentions: list  # Mentions
+    error: str | None = None
+
+    def to_json(self) -> dict:
+        return {"facts": [f.to_json() for f in self.facts], "mentions": [m.to_json() for m in self.mentions]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Analysis":
+        return cls([Fact.from_json(f) for f in data["facts"]], [Mention.from_json(m) for m in data["mentions"]])
+
+
+def analyse(body: str, lang: str, published) -> Analysis:
+    """Numeric facts and entity mentions of one body; a failing extractor costs only its part."""
+    from .entities import recognize
+    from .facts import extract_facts
+
+    errors = []
+    try:
+        facts = extract_facts(body, lang, published)
+    except Exception as exc:  # noqa: BLE001 - reported per article, never fatal to the build
+        facts, _ = [], errors.append(f"fact extraction failed: {type(exc).__name__}: {exc}")
+    try:
+        mentions = recognize(body, lang)
+    except Exception as exc:  # noqa: BLE001
+        mentions, _ = [], errors.append(f"entity recognition failed: {type(exc).__name__}: {exc}")
+    return Analysis(facts, mentions, "; ".join(errors) or None)
+
+
+def _analyse_job(job):
+    return analyse(*job)
+
+
+@dataclass
+class Progress:
+    """Stage lines on a terminal (or with -v); quiet in CI logs unless asked."""
+
+    verbose: bool = False
+    enabled: bool = field(default_factory=lambda: sys.stderr.isatty())
+    started: float = field(default_factory=time.monotonic)
+
+    def __call__(self, message: str) -> None:
+        if self.verbose or self.enabled:
+            sys.stderr.write(f"[{time.monotonic() - self.started:6.1f}s] {message}\n")
+            sys.stderr.flush()
+
+
+def analyse_corpus(articles: list[Article], cache: Cache, progress=None, jobs: int | None = None):
+    results: dict[str, Analysis] = {}
+    todo = []
+    for a in articles:
+        key = cache.key("analysis", a.content_hash, a.lang, str(a.published))
+        hit = cache.get(key)
+        if hit is not None:
+            try:
+                results[a.id] = Analysis.from_json(hit)
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass  # corrupt entry: recompute
+        todo.append((a, key))
+    if progress:
+        progress(f"analysis: {len(articles) - len(todo)} cached, {len(todo)} to do")
+    jobs = jobs or os.cpu_count() or 1
+    inputs = [(a.body, a.lang, a.published) for a, _ in todo]
+    if len(todo) >= PARALLEL_MIN and jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            outputs = list(pool.map(_analyse_job, inputs, chunksize=8))
+    else:
+        outputs = [_analyse_job(job) for job in inputs]
+    for (a, key), out in zip(todo, outputs):
+        results[a.id] = out
+        if out.error is None:
+            cache.put(key, out.to_json())
+    return results
+
+
+def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
+    from .entities import load_registry, resolve
+    from .link import Embedder, LinkDoc, link_corpus
+
+    progress = progress or (lambda msg: None)
+    articles, errors = ingest_corpus(cfg.seeds)
+    progress(f"ingest: {len(articles)} articles, {len(errors)} rejected")
+    cache = Cache(cfg.cache, "analysis")
+    analyses = analyse_corpus(articles, cache, progress, jobs)
+    for a in articles:
+        if analyses[a.id].error:
+            errors.append(BuildError(a.source, analyses[a.id].error))
+
+    entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
+                                     load_registry())
+    progress(f"entities: {len(entities)} canonical entities")
+    facts = {}
+    for a in articles:
+        merged = analyses[a.id].facts + entity_facts.get(a.id, [])
+        facts[a.id] = sorted(merged, key=lambda f: (f.start, f.end, f.type, str(f.value), f.id or ""))
+
+    embedder = Embedder(cache_dir=cfg.cache / "embeddings") if cfg.embeddings else None
+    docs = [LinkDoc(id=a.id, lang=a.lang, title=a.title, paragraphs=a.paragraphs, published=a.published,
+                    facts=facts[a.id], content_hash=a.content_hash) for a in articles]
+    t0 = time.monotonic()
+    result = link_corpus(docs, embedder)
+    progress(f"link: {len(result.events)} events in {time.monotonic() - t0:.1f}s")
+    return Corpus(articles={a.id: a for a in articles}, facts=facts, entities=entities,
+                  events=result.events, same_event=result.same_event, related=result.related,
+                  errors=errors)
+
+
+def generated_files(corpus: Corpus, cfg: Config, progress=None) -> dict[str, str]:
+    """Every file of content/generated: per-language docs, configs, briefing.json."""
+    import yaml
+
+    from .render.export import dumps, export
+    from .render.feeds import feed_xml, section_sitemaps
+    from .render.pages import newest_first, render_language
+    from .site import JIEBA_USER_DICT, language_config
+
+    files: dict[str, str] = {}
+    ordered = newest_first(corpus.articles.values())
+    generated = cfg.generated
+    pages_dir = cfg.pages
+    for lang in cfg.languages:
+        docs = render_language(corpus, lang, cfg)
+        prefix = f"{lang.code}/"
+        for path, text in docs.items():
+            files[prefix + path] = text
+        files.update({prefix + k: v for k, v in section_sitemaps(sorted(docs), lang, cfg).items()})
+        files[prefix + "feed.xml"] = feed_xml(ordered, lang, cfg)
+        files[prefix + "about.md"] = hand_written(pages_dir, "about", lang.code)
+        conf = language_config(cfg, lang, generated, generated / lang.code)
+        files[f"mkdocs.{lang.code}.yml"] = ("# Generated by briefing from mkdocs.yml; do not edit.\n"
+                                            + yaml.safe_dump(conf, allow_unicode=True, sort_keys=True))
+        if lang.search == "zh":
+            files[JIEBA_USER_DICT] = jieba_user_dict(corpus)
+        if progress:
+            progress(f"render {lang.code}: {len(docs)} pages")
+    files["briefing.json"] = dumps(export(corpus, cfg))
+    return files
+
+
+def hand_written(pages_dir: Path, name: str, lang: str) -> str:
+    """content/pages/<name>.<lang>.md, else the base language's, else <name>.md."""
+    for cand in (f"{name}.{lang}.md", f"{name}.{lang.split('-')[0]}.md", f"{name}.md"):
+        p = pages_dir / cand
+        if p.exists():
+            return p.read_text(encoding="utf-8")
+    return f"# {name}\n"
+
+
+def jieba_user_dict(corpus: Corpus) -> str:
+    """Chinese names seen in the corpus, so search segments 馬斯克 as one word."""
+    words = set()
+    for a in corpus.articles.values():
+        body = a.body
+        for f in corpus.facts.get(a.id, []):
+            text = body[f.start:f.end] if f.end <= len(body) else f.text
+            if any("\u4e00" <= ch <= "\u9fff" for ch in text) and 2 <= len(text) <= 12 and " " not in text:
+                words.add(text)
+    for e in corpus.entities.values():
+        for tag, name in e.names.items():
+            if tag.startswith("zh") and 2 <= len(name) <= 12 and " " not in name:
+                words.add(name)
+    return "".join(f"{w} 100000\n" for w in sorted(words))
