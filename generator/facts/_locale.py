@@ -1,0 +1,170 @@
+"""Per-language data: CLDR (Babel) symbols and names plus the small hand-written tables
+in ``data/``. Everything here is computed once per language tag and cached.
+
+A *profile* is keyed by the base language ("zh", "ar", "de" …) plus the script/region
+Babel resolves the tag to; regional locales of the same language are merged where
+CLDR spreads vocabulary over them (Maghrebi Arabic month names, for example).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError, localedata
+from babel.core import get_global
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Babel's fallback when a tag is unknown: numbers then follow generic Latin conventions.
+FALLBACK_LOCALE = "en"
+
+# Text is normalised character-by-character (same length, so offsets stay valid):
+# full-width ASCII (Chinese ３．５％), Arabic-Indic and Persian digits, the Arabic
+# percent sign, ideographic space and bidi marks (Arabic puts U+061C/U+200E around %).
+_NORM = {}
+for _cp in range(0xFF01, 0xFF5F):
+    _NORM[_cp] = _cp - 0xFEE0
+for _i in range(10):
+    _NORM[0x0660 + _i] = 0x30 + _i  # ٠-٩
+    _NORM[0x06F0 + _i] = 0x30 + _i  # ۰-۹
+_NORM.update({0x066A: ord("%"), 0xFE6A: ord("%"), 0x3000: ord(" "), 0x200E: ord(" "),
+              0x200F: ord(" "), 0x061C: ord(" "), 0x200B: ord(" "), 0xFF0E: ord(".")})
+NORM_TABLE = _NORM
+
+
+def normalize(text: str) -> str:
+    """Same-length normalisation used for matching; offsets map 1:1 to ``text``."""
+    return text.translate(NORM_TABLE)
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> dict:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def lang_data(name: str, base: str) -> dict:
+    """The section of a data file for a base language ({} when absent)."""
+    return load_json(name).get(base, {})
+
+
+@lru_cache(maxsize=None)
+def babel_locale(tag: str) -> Locale | None:
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        try:
+            return Locale.parse(tag.split("-")[0].split("_")[0])
+        except (UnknownLocaleError, ValueError, TypeError):
+            return None
+
+
+@lru_cache(maxsize=None)
+def regional_locales(base: str) -> tuple:
+    """All CLDR locales of one language (ar, ar_DZ, ar_TN, …)."""
+    out = []
+    for ident in localedata.locale_identifiers():
+        if ident == base or ident.startswith(base + "_"):
+            try:
+                out.append(Locale.parse(ident))
+            except (UnknownLocaleError, ValueError):
+                continue
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def current_currencies() -> frozenset:
+    """ISO codes still legal tender somewhere (historic ones keep only their full names)."""
+    out = set()
+    for entries in get_global("territory_currencies").values():
+        for code, _start, end, tender in entries:
+            if end is None and tender:
+                out.add(code)
+    return frozenset(out)
+
+
+@dataclass
+class Profile:
+    tag: str
+    base: str
+    locale: Locale | None
+    decimal: str
+    group: str
+    territory: str | None
+    local_currency: str | None
+    cjk: bool
+    arabic: bool
+    extra: dict = field(default_factory=dict)
+
+
+def _likely_territory(loc: Locale | None) -> str | None:
+    if loc is None:
+        return None
+    if loc.territory:
+        return loc.territory
+    likely = get_global("likely_subtags")
+    key = str(loc)
+    full = likely.get(key) or likely.get(loc.language)
+    if full:
+        parts = full.split("_")
+        for p in parts[1:]:
+            if len(p) == 2 and p.isupper():
+                return p
+    return None
+
+
+@lru_cache(maxsize=None)
+def get_profile(tag: str) -> Profile:
+    tag = (tag or "").strip() or "und"
+    loc = babel_locale(tag)
+    base = loc.language if loc is not None else tag.split("-")[0].lower()
+    src = loc or babel_locale(FALLBACK_LOCALE)
+    syms = src.number_symbols.get("latn", {}) if src else {}
+    decimal = syms.get("decimal", ".") if loc else "."
+    group = syms.get("group", ",") if loc else ","
+    terr = _likely_territory(loc)
+    local_cur = None
+    if terr:
+        for code, _s, end, tender in get_global("territory_currencies").get(terr, []):
+            if end is None and tender:
+                local_cur = code
+                break
+    return Profile(tag=tag, base=base, locale=loc, decimal=decimal, group=group,
+                   territory=terr, local_currency=local_cur,
+                   cjk=base in ("zh", "ja", "ko", "yue"), arabic=base in ("ar", "fa", "ur"))
+
+
+def words_alternation(words, flags_word_boundary=True) -> str:
+    """A regex alternation, longest first (Python's re takes the first branch that fits)."""
+    ws = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ws)
+
+
+# Arabic spelling varies in hamza/alef and ta marbuta/ha, and final ya/alef maqsura.
+_AR_VARIANTS = {"ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]", "آ": "[اأإآ]", "ى": "[ىي]", "ي": "[ىي]",
+                "ة": "[ةه]", "ه": "[ةه]"}
+
+
+def fuzzy_ar(word: str) -> str:
+    """Regex for an Arabic word tolerant to alef/hamza and ya spelling variants and to
+    optional short-vowel marks and tatweel between letters (تقريبًا = تقريبا)."""
+    return "[\u064B-\u0652\u0640]*".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
+
+
+def fold_ar(word: str) -> str:
+    """Canonical spelling key for Arabic dictionary look-ups (same variants as fuzzy_ar)."""
+    return (word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي")
+            .replace("ة", "ه").replace("\u0640", ""))
+
+
+_AR_DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
+
+
+def fold_key(word: str, arabic: bool) -> str:
+    w = word.lower()  # not casefold: it turns ß into ss
+    if arabic:
+        w = fold_ar(_AR_DIACRITICS.sub("", w))
+    return w

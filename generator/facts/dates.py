@@ -1,0 +1,318 @@
+"""Dates, absolute and relative, as ISO 8601 strings (partial allowed).
+
+* CJK: 2021年, 4月11日, 6月份, 去年10月, 去年9月至10月, 上個月;
+* month names from CLDR, merged over all regional locales of the language (ar_DZ and
+  ar_TN give أوت for August, ar_LB كانون), with day and/or year: 11. April 2023,
+  April 11, 2023, 31 أوت, 11 de abril de 2023, October 2022;
+* relative: last October / letzten Oktober / أكتوبر الماضي / octobre dernier, last year,
+  vor zwei Wochen / two weeks ago / قبل أسبوعين;
+* bare years after a cue word (in 2008, seit 2019, عام 2021).
+
+Relative dates are resolved against ``published`` when it is known; otherwise they stay
+partial ("--10" for 去年10月) or, when nothing absolute is left (vor zwei Wochen), the
+fact is kept with ``value=None``. A year is never invented.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..model import Fact
+from ._locale import Profile, fold_key, fuzzy_ar, lang_data, regional_locales
+from .numbers import parse_cjk
+
+_CJK_D = "〇零一二三四五六七八九"
+_CJK_REL_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "後年": 2, "后年": 2, "本年": 0}
+CJK_DATE_RE = re.compile(
+    r"(?P<rel>去年|今年|明年|前年|後年|后年|本年)?[ ]*"
+    rf"(?:(?<![0-9])(?P<y>[0-9]{{4}}|[{_CJK_D}]{{4}})[ ]*年(?![度代]))?"
+    r"(?:(?<![0-9])(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])[ ]*月(?:份)?"
+    r"(?:(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ ]*[日號号])?)?")
+CJK_MONTH_OFFSET_RE = re.compile(r"上個月|上个月|上月|本月|這個月|这个月|下個月|下个月|下月")
+_CJK_MONTH_OFFSETS = {"上個月": -1, "上个月": -1, "上月": -1, "本月": 0, "這個月": 0, "这个月": 0,
+                      "下個月": 1, "下个月": 1, "下月": 1}
+# Between two month expressions of one range: 9月至10月, 9月到10月, 9–10月.
+RANGE_JOINERS = ("至", "到", "-", "–", "~", "～", "、", "和", "與", "与")
+# Numeric dates: 2025.11.14, 2023-04-11, 11.04.2023 (day first outside the US).
+ISO_DATE_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[./-](?P<m>[0-9]{1,2})[./-](?P<d>[0-9]{1,2})(?![0-9])")
+DMY_DATE_RE = re.compile(r"(?<![0-9.])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>(?:1[89]|20)[0-9]{2})(?![0-9])")
+
+
+def _iso(y=None, m=None, d=None):
+    if y is not None and not 1000 <= y <= 2999:
+        return None
+    if m is not None and not 1 <= m <= 12:
+        return None
+    if d is not None:
+        if not 1 <= d <= 31 or m is None:
+            return None
+        if y is not None:
+            try:
+                dt.date(y, m, d)
+            except ValueError:
+                return None
+            return f"{y:04d}-{m:02d}-{d:02d}"
+        return f"--{m:02d}-{d:02d}"
+    if m is not None:
+        return f"{y:04d}-{m:02d}" if y is not None else f"--{m:02d}"
+    return f"{y:04d}" if y is not None else None
+
+
+def _cjk_int(s):
+    if s is None:
+        return None
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    r = parse_cjk(s)
+    return int(r[0]) if r else None
+
+
+def _shift_month(y, m, k):
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _last_month_year(mon, pub, rel):
+    if pub is None:
+        return None
+    if rel == "last":
+        return pub.year if mon < pub.month else pub.year - 1
+    if rel == "next":
+        return pub.year if mon > pub.month else pub.year + 1
+    return pub.year
+
+
+def _cjk_dates(norm, pub):
+    out = []
+    prev_end, prev_year = -10, None
+    for m in CJK_DATE_RE.finditer(norm):
+        if m.end() == m.start() or not (m.group("y") or m.group("m")):
+            if m.group("rel") and m.end() > m.start():
+                off = _CJK_REL_YEAR[m.group("rel")]
+                val = _iso(pub.year + off) if pub else None
+                out.append((m.start(), m.end(), val))
+            continue
+        y = _cjk_int(m.group("y")) if m.group("y") else None
+        mo = _cjk_int(m.group("m"))
+        d = _cjk_int(m.group("d"))
+        rel = m.group("rel")
+        if rel is not None and y is None:
+            off = _CJK_REL_YEAR[rel]
+            y = pub.year + off if pub else None
+            year_known = True
+        else:
+            year_known = y is not None
+        if not year_known and mo is not None and prev_end >= 0:
+            between = norm[prev_end:m.start()].strip()
+            if between in RANGE_JOINERS and m.start() - prev_end <= 2:
+                y = prev_year  # 去年9月至10月: the year carries over
+        val = _iso(y, mo, d)
+        if val is None and (y is None and mo is None):
+            continue
+        if val is None and not (mo and 1 <= mo <= 12):
+            continue
+        out.append((m.start(), m.end(), val))
+        prev_end, prev_year = m.end(), y
+    for m in CJK_MONTH_OFFSET_RE.finditer(norm):
+        k = _CJK_MONTH_OFFSETS[m.group()]
+        val = None
+        if pub is not None:
+            y, mo = _shift_month(pub.year, pub.month, k)
+            val = _iso(y, mo)
+        out.append((m.start(), m.end(), val))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _month_index(base: str):
+    """folded month name -> month number, over all regional locales; and the regexes."""
+    arabic = base == "ar"
+    wide, abbr = {}, {}
+    for loc in regional_locales(base)[:60]:
+        for ctx in ("format", "stand-alone"):
+            for width, target in (("wide", wide), ("abbreviated", abbr)):
+                try:
+                    names = loc.months[ctx][width]
+                except KeyError:
+                    continue
+                for num, name in names.items():
+                    if any(ch.isdigit() for ch in name):
+                        continue
+                    target.setdefault(fold_key(name.replace("\u00a0", " "), arabic), num)
+                    target.setdefault(fold_key(name.rstrip("."), arabic), num)
+    abbr = {k: v for k, v in abbr.items() if len(k) >= 3}
+    return wide, {**abbr, **wide}
+
+
+def _alt(words, arabic):
+    ws = sorted(words, key=len, reverse=True)
+    if arabic:
+        return "|".join(fuzzy_ar(w) for w in ws)
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]") for w in ws)
+
+
+@lru_cache(maxsize=None)
+def _patterns(base: str):
+    data = lang_data("dates.json", base)
+    arabic = base == "ar"
+    wide, allm = _month_index(base)
+    if not wide:
+        return None
+    MON = f"(?P<mon>{_alt(allm, arabic)})(?![^\\W\\d_])"
+    MONW = f"(?P<mon>{_alt(wide, arabic)})(?![^\\W\\d_])"
+    NB = r"(?<![^\W\d_])"
+    S = r"[ \u00a0]+"
+    pats = []
+    pats.append(("dmy", re.compile(
+        rf"(?<![0-9.,])(?P<d>[0-9]{{1,2}})(?:\.|º|er)?{S}(?:de{S})?{MON}\.?"
+        rf"(?:,?{S}(?:de{S})?(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?", re.I)))
+    pats.append(("mdy", re.compile(
+        rf"{NB}{MON}\.?{S}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9.,]?[0-9])"
+        rf"(?:,?{S}(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?", re.I)))
+    pats.append(("my", re.compile(
+        rf"{NB}{MON}\.?{S}(?:de{S}|of{S})?(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9])", re.I)))
+    rels = {}
+    for key in ("last", "next", "this"):
+        for w in data.get(key, []):
+            rels[fold_key(w, arabic)] = key
+    if rels:
+        REL = f"(?P<rel>{_alt(rels, arabic)})"
+        pats.append(("rel", re.compile(rf"{NB}{REL}{S}{MONW}", re.I)))
+        pats.append(("rel", re.compile(rf"{NB}{MONW}{S}{REL}(?![^\W\d_])", re.I)))
+    cues = data.get("year_cues", [])
+    if cues:
+        CUE = f"(?:{_alt([fold_key(c, arabic) for c in cues], arabic)})"
+        pats.append(("month", re.compile(rf"{NB}{CUE}{S}{MONW}", re.I)))
+        pats.append(("year", re.compile(
+            rf"{NB}{CUE}{S}(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]|[.,][0-9])", re.I)))
+    yw = {fold_key(k, arabic): v for k, v in data.get("year_words", {}).items()}
+    mw = {fold_key(k, arabic): v for k, v in data.get("month_words", {}).items()}
+    if yw:
+        pats.append(("yw", re.compile(rf"{NB}(?P<w>{_alt(yw, arabic)})(?![^\W\d_])", re.I)))
+    if mw:
+        pats.append(("mw", re.compile(rf"{NB}(?P<w>{_alt(mw, arabic)})(?![^\W\d_])", re.I)))
+    ago = data.get("ago", {})
+    units = {fold_key(k, arabic): v for k, v in ago.get("units", {}).items()}
+    ago_re = None
+    if units:
+        U = f"(?P<u>{_alt(units, arabic)})(?![^\\W\\d_])"
+        if ago.get("before"):
+            B = _alt([fold_key(w, arabic) for w in ago["before"]], arabic)
+            ago_re = ("before", re.compile(rf"{NB}(?:{B}){S}(?:(?P<n>[^\s]+(?:{S}[^\s]+)?){S})??{U}", re.I))
+        else:
+            A = _alt(ago["after"], arabic)
+            ago_re = ("after", re.compile(rf"{NB}(?:(?P<n>[^\s]+(?:{S}[^\s]+)?){S}){U}{S}(?:{A})(?![^\W\d_])", re.I))
+    return {"pats": pats, "wide": wide, "all": allm, "rels": rels, "yw": yw, "mw": mw,
+            "units": units, "ago": ago_re, "arabic": arabic}
+
+
+def _ago_value(n, unit, pub):
+    if pub is None:
+        return None
+    if unit == "days":
+        return (pub - dt.timedelta(days=n)).isoformat()
+    if unit == "weeks":
+        return (pub - dt.timedelta(days=7 * n)).isoformat()
+    if unit == "months":
+        y, m = _shift_month(pub.year, pub.month, -n)
+        return _iso(y, m)
+    if unit == "years":
+        return _iso(pub.year - n)
+    return None
+
+
+def _latin_dates(norm, pub, profile, nums):
+    P = _patterns(profile.base)
+    if P is None:
+        return []
+    arabic = P["arabic"]
+    out = []
+    for kind, rx in P["pats"]:
+        for m in rx.finditer(norm):
+            gd = m.groupdict()
+            mon = P["all"].get(fold_key(gd["mon"], arabic)) if gd.get("mon") else None
+            y = int(gd["y"]) if gd.get("y") else None
+            d = int(gd["d"]) if gd.get("d") else None
+            s, e = m.start(), m.end()
+            if kind in ("dmy", "mdy", "my"):
+                val = _iso(y, mon, d)
+            elif kind == "rel":
+                rel = P["rels"].get(fold_key(gd["rel"], arabic))
+                yy = _last_month_year(mon, pub, rel)
+                val = _iso(yy, mon)
+            elif kind == "month":
+                s = m.start("mon")
+                val = _iso(None, mon)
+            elif kind == "year":
+                s = m.start("y")
+                val = _iso(y)
+            elif kind in ("yw", "mw"):
+                off = (P["yw"] if kind == "yw" else P["mw"]).get(fold_key(gd["w"], arabic))
+                if off is None:
+                    continue
+                if pub is None:
+                    val = None
+                elif kind == "yw":
+                    val = _iso(pub.year + off)
+                else:
+                    yy, mm = _shift_month(pub.year, pub.month, off)
+                    val = _iso(yy, mm)
+            else:
+                continue
+            if val is None and kind not in ("yw", "mw"):
+                continue
+            out.append((s, e, val))
+    if P["ago"] is not None:
+        where, rx = P["ago"]
+        from .numbers import parse_words, word_lexicon
+        lex = word_lexicon(profile.base)
+        for m in rx.finditer(norm):
+            unit = P["units"].get(fold_key(m.group("u"), arabic))
+            if unit is None:
+                continue
+            n = None
+            if ":" in unit:
+                unit, n = unit.split(":")[0], int(unit.split(":")[1])
+            elif m.group("n"):
+                raw = m.group("n")
+                if raw.isdigit():
+                    n = int(raw)
+                elif lex.run_re is not None and lex.run_re.fullmatch(raw):
+                    r = parse_words(raw, lex)
+                    if r is None:
+                        continue
+                    n = int(r[0])
+                else:
+                    continue
+            if n is None:
+                continue  # منذ سنوات: "years ago" without a count
+            out.append((m.start(), m.end(), _ago_value(n, unit, pub)))
+    return out
+
+
+def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> list:
+    pub = published if isinstance(published, dt.date) else None
+    if isinstance(pub, dt.datetime):
+        pub = pub.date()
+    cands = []
+    for rx in (ISO_DATE_RE, DMY_DATE_RE):
+        for m in rx.finditer(norm):
+            v = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if v:
+                cands.append((m.start(), m.end(), v))
+    if profile.cjk:
+        cands.extend(_cjk_dates(norm, pub))
+    if not profile.cjk:
+        cands.extend(_latin_dates(norm, pub, profile, nums))
+    # Longest first, no overlaps.
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = []
+    facts = []
+    for s, e, v in cands:
+        if any(s < b and a < e for a, b in taken):
+            continue
+        taken.append((s, e))
+        facts.append(Fact(type="date", text="", start=s, end=e, value=v))
+    return facts

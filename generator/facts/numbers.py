@@ -1,0 +1,480 @@
+"""Finding and parsing numbers, per locale.
+
+Three kinds of number are recognised in the (normalised, same-length) text:
+
+* digit numbers – ``1,234.5``, ``4.000``, ``0,000001``, ``12 500``, ``١٦٫٩`` – read with
+  the locale's CLDR decimal and group symbols, tolerant to the other convention when
+  the text leaves no doubt (a separator followed by exactly three digits groups);
+* CJK numerals – ``三百萬``, ``拾萬零五十六點叁叁``, ``二〇二一`` – Traditional and
+  Simplified forms, financial forms, 兩/两;
+* spelled-out numbers – ``twenty``, ``siebenunddreißig``, ``ستة``, ``ملياري`` (dual) – from
+  the small per-language tables in ``data/number_words.json``.
+
+A digit number may carry a scale word after it: CLDR compact patterns give 萬/億,
+Mrd./Milliarden, مليار/آلاف, million, K/M/B …; CJK scales chain (千萬 = 10^7).
+
+Every candidate is reported; whether it is money, a percentage, a quantity or a date is
+decided by the modules that look at its neighbours.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
+                      regional_locales, words_alternation)
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    kind: str  # "digits" | "cjk" | "words"
+    plain: bool = False  # digits only: no separator, no scale (years, phone parts)
+    scaled: bool = False  # a scale word (萬, million, مليار) was applied
+    weak: bool = False  # only an article-like word ("a", "ein", "واحد")
+    positional: bool = False  # CJK digits read positionally (三八 = 38, 二〇二一)
+    ndigits: int = 0  # digits before the decimal separator (plain numbers)
+
+
+# --- digits -------------------------------------------------------------------------
+
+# A run of ASCII digits (after normalisation) joined by separators. A space only joins
+# when exactly three digits follow ("12 500"), so "in 2021 300 people" stays apart.
+DIGIT_RUN_RE = re.compile(
+    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*")
+_SEP_SPLIT_RE = re.compile(r"([.,\u066b\u066c'\u2019 \u00a0\u202f])")
+_SPACES = " \u00a0\u202f"
+_ARABIC_DECIMAL = "\u066b"  # ٫ is always a decimal separator
+_ARABIC_GROUP = "\u066c"  # ٬ always groups
+
+# Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
+# times of day. Their spans are masked before scanning.
+NOT_A_FIGURE_RE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"
+    r"|\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
+    r"|(?<![0-9])[0-9]{2,4}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
+    r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
+    r"|(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])"  # 10:30, 9:05:12
+)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _valid_groups(groups, seps) -> bool:
+    """Groups joined by grouping separators: 1-3 digits, then 3-digit groups (Indian
+    2-digit groups allowed before the last one), one kind of separator throughout."""
+    if not seps:
+        return True
+    kinds = {(" " if s in _SPACES else s) for s in seps}
+    if len(kinds) != 1:
+        return False
+    if not 1 <= len(groups[0]) <= 3:
+        return False
+    if len(groups[-1]) != 3:
+        return False
+    return all(len(g) in (2, 3) for g in groups[1:-1])
+
+
+def interpret_digits(run: str, decimal: str, group: str):
+    """(value, length used) for a digit run, or None. ``decimal``/``group`` are the
+    locale's symbols; the text may still use the other convention."""
+    parts = _SEP_SPLIT_RE.split(run)
+    groups, seps = parts[0::2], parts[1::2]
+    while True:
+        res = _interpret_parts(groups, seps, decimal)
+        if res is not None:
+            return res, len("".join(p for pair in zip(groups, seps + [""]) for p in pair))
+        # Cut at the last space separator and retry ("2021 300" is two numbers).
+        cut = max((i for i, s in enumerate(seps) if s in _SPACES), default=None)
+        if cut is None:
+            return None
+        groups, seps = groups[:cut + 1], seps[:cut]
+
+
+def _interpret_parts(groups, seps, decimal):
+    if not seps:
+        return float(groups[0])
+    last = seps[-1]
+    puncts = [s for s in seps if s not in _SPACES]
+    dec_idx = None
+    if last == _ARABIC_DECIMAL:
+        dec_idx = len(seps) - 1
+    elif last in ".," and any(s != last for s in puncts[:-1]):
+        dec_idx = len(seps) - 1  # 1,234.5 / 1.234,5: the last one is the decimal mark
+    elif last in ".," and len(puncts) == 1:
+        if last == decimal or len(groups[-1]) != 3:
+            dec_idx = len(seps) - 1  # 0,000001 (de) / 16.9 / 4,5
+        # else: 4.000 in de, 7,100 in zh: a grouping separator
+    elif last == "'" or last == "\u2019" or last == _ARABIC_GROUP or last in _SPACES:
+        pass
+    if dec_idx is None:
+        if not _valid_groups(groups, seps):
+            return None
+        return float("".join(groups))
+    int_groups, int_seps = groups[:dec_idx + 1], seps[:dec_idx]
+    if not _valid_groups(int_groups, int_seps):
+        return None
+    return float("".join(int_groups) + "." + groups[dec_idx + 1])
+
+
+# --- CJK numerals -----------------------------------------------------------------
+
+CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+              "三": 3, "叁": 3, "參": 3, "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6,
+              "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
+CJK_POINT = "点點"
+_CJK_NUM_CHARS = "".join(CJK_DIGITS) + "".join(CJK_UNITS) + "".join(CJK_BIG)
+_CJK_DIGIT_CHARS = "".join(CJK_DIGITS)
+# Chinese sometimes spaces numerals out (一 百 五 十); allow single-line spaces inside.
+CJK_RUN_RE = re.compile(
+    f"[{_CJK_NUM_CHARS}](?:[ ]?[{_CJK_NUM_CHARS}])*"
+    f"(?:[ ]?[{CJK_POINT}][ ]?[{_CJK_DIGIT_CHARS}0-9](?:[ ]?[{_CJK_DIGIT_CHARS}0-9])*)?")
+
+
+def parse_cjk(s: str):
+    """Value of a CJK numeral (may contain ASCII digits after 点). Returns
+    (value, positional) or None."""
+    s = s.replace(" ", "")
+    if not s:
+        return None
+    frac = ""
+    for p in CJK_POINT:
+        if p in s:
+            s, frac = s.split(p, 1)
+            break
+    total = 0.0
+    section = 0.0
+    current = None
+    prev = ""
+    positional = False
+    for ch in s:
+        if ch in CJK_DIGITS:
+            d = CJK_DIGITS[ch]
+            if d == 0 and prev not in CJK_DIGITS:
+                current = None  # 零 after a unit only marks a gap: 一百零五
+                prev = ""
+                continue
+            if current is not None and prev in CJK_DIGITS:
+                current = current * 10 + d  # 二〇二一, 三八 (digits read positionally)
+                positional = True
+            else:
+                current = d
+        elif ch in CJK_UNITS:
+            if positional:
+                return None  # 二三十 is "twenty or thirty", not a figure
+            section += (current if current is not None else 1) * CJK_UNITS[ch]
+            current = None
+        elif ch in CJK_BIG:
+            big = CJK_BIG[ch]
+            seg = section + (current or 0)
+            if prev == ch or (prev in "万萬" and ch in "万萬"):
+                total = (total or 1) * big  # 万万 = 10^8
+            elif big >= 1e8:
+                total = (total + seg if (total + seg) else 1) * big
+            else:
+                total += (seg if seg else 1) * big
+            section, current = 0.0, None
+        else:
+            return None
+        prev = ch
+    total += section + (current or 0)
+    if frac:
+        digits = []
+        for ch in frac.replace(" ", ""):
+            if ch in CJK_DIGITS:
+                digits.append(str(CJK_DIGITS[ch]))
+            elif ch.isdigit():
+                digits.append(ch)
+            else:
+                return None
+        if digits:
+            total = float(f"{int(total)}.{''.join(digits)}")
+    return float(total), positional
+
+
+# --- spelled-out numbers ------------------------------------------------------------
+
+@dataclass
+class WordLexicon:
+    values: dict  # folded word -> (role, value)
+    run_re: re.Pattern | None
+    morph_re: re.Pattern | None
+    prefixes: tuple
+    arabic: bool
+
+
+@lru_cache(maxsize=None)
+def word_lexicon(base: str) -> WordLexicon:
+    data = lang_data("number_words.json", base)
+    arabic = base == "ar"
+    if not data:
+        return WordLexicon({}, None, None, (), arabic)
+    values = {}
+    for role in ("units", "multipliers", "scales", "fractions", "dual_scales"):
+        for w, v in data.get(role, {}).items():
+            values[fold_key(w, arabic)] = (role, float(v))
+    for w in data.get("connectors", []):
+        values[fold_key(w, arabic)] = ("connector", 0.0)
+    weak = {fold_key(w, arabic) for w in data.get("weak", [])}
+    for w in weak:
+        if w in values:
+            values[w] = ("weak", values[w][1])
+    words = [w for w, (r, _) in values.items() if r != "connector"]
+    if arabic:
+        morph = "|".join(fuzzy_ar(w) for w in sorted(words, key=len, reverse=True))
+    else:
+        morph = words_alternation(words)
+    conn = words_alternation([w for w in data.get("connectors", []) if w != "-"])
+    prefixes = tuple(data.get("prefixes", []))
+    pre = f"(?:{words_alternation(prefixes)})?" if prefixes else ""
+    if data.get("compound"):
+        word = f"(?:{morph}|{conn})*(?:{morph})"  # siebenunddreißig, einhundert
+    else:
+        word = f"{pre}(?:{morph})"
+    sep = r"(?:[ \u00a0]+|-|[ \u00a0]*-[ \u00a0]*)"
+    joiner = f"(?:{sep}(?:(?:{conn}){sep})?)" if conn else sep
+    run = rf"(?<![^\W\d_])(?:{word})(?:{joiner}(?:{word}))*(?![^\W\d_])"
+    morph_all = f"{morph}|{conn}" if conn else morph
+    return WordLexicon(values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes,
+                       arabic)
+
+
+def parse_words(s: str, lex: WordLexicon):
+    """(value, weak) for a run of number words, or None."""
+    toks = lex.morph_re.findall(s)
+    total = 0.0
+    current = None
+    seen = False
+    only_weak = True
+    single_scale_plural = False
+    roles = []
+    for t in toks:
+        key = fold_key(t, lex.arabic)
+        entry = lex.values.get(key)
+        if entry is None and lex.prefixes:
+            for p in lex.prefixes:
+                if key.startswith(p) and key[len(p):] in lex.values:
+                    entry = lex.values[key[len(p):]]
+                    break
+        if entry is None:
+            continue
+        role, v = entry
+        roles.append(role)
+        if role == "connector":
+            continue
+        seen = True
+        if role != "weak":
+            only_weak = False
+        if role in ("units", "weak"):
+            current = (current or 0) + v
+        elif role == "multipliers":
+            current = (current if current else 1) * v
+        elif role == "fractions":
+            current = (current if current else 1) * v
+        elif role in ("scales", "dual_scales"):
+            total += (current if current else 1) * v
+            current = None
+    if not seen:
+        return None
+    value = total + (current or 0)
+    return value, only_weak
+
+
+# --- scales after digits -------------------------------------------------------------
+
+@dataclass
+class ScaleTable:
+    words: dict  # folded word -> multiplier (spaced or glued)
+    glued_only: dict  # single letters (K, M, B, k, m, bn) only right after the digits
+    cjk: dict
+    regex: re.Pattern
+
+
+_PATTERN_QUOTES = re.compile(r"'")
+
+
+@lru_cache(maxsize=None)
+def scale_table(base: str) -> ScaleTable:
+    words, glued = {}, {}
+    arabic = base == "ar"
+    locs = regional_locales(base) if base else ()
+    for loc in locs[:40]:
+        for _length, forms in loc.compact_decimal_formats.items():
+            for _plural, pats in forms.items():
+                for mag, pat in pats.items():
+                    text = pat.pattern if hasattr(pat, "pattern") else str(pat)
+                    zeros = text.count("0")
+                    word = _PATTERN_QUOTES.sub("", text.replace("0", "")).strip(" \u00a0")
+                    if not word or zeros == 0:
+                        continue
+                    mult = float(mag) / (10 ** (zeros - 1))
+                    key = fold_key(word, arabic)
+                    if len(word) == 1 and word.isascii():
+                        glued[word] = mult
+                        glued[word.lower()] = mult
+                    else:
+                        words.setdefault(key, mult)
+                        if key.endswith("."):
+                            words.setdefault(key[:-1], mult)
+    nw = lang_data("number_words.json", base)
+    for w, v in nw.get("scales", {}).items():
+        words.setdefault(fold_key(w, arabic), float(v))
+    for w, v in load_json("currencies.json")["multiplier_prefixes"].items():
+        if len(w) == 1:
+            glued.setdefault(w, v)
+            glued.setdefault(w.upper(), v)
+        else:
+            glued.setdefault(w, v)
+    cjk = {}
+    if base in ("zh", "ja", "yue"):
+        for k, v in list(words.items()):
+            if len(k) == 1 and not k.isascii():
+                cjk[k] = v
+        cjk.update({"千": 1e3, "百": 1e2, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12})
+        for k in cjk:
+            words.pop(k, None)
+    if arabic:
+        alt = "|".join(fuzzy_ar(w) for w in sorted(words, key=len, reverse=True))
+    else:
+        alt = words_alternation(words)
+    glued_alt = words_alternation(glued)
+    rx = re.compile(
+        rf"(?:(?P<glued>{glued_alt})(?![^\W\d_])"
+        + (rf"|[ \u00a0\u202f]?(?P<word>{alt})(?![^\W\d_])" if alt else "")
+        + (f"|(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
+        re.I)
+    # Abbreviations ending in "." ("Mrd.") are matched before the dot-less form.
+    return ScaleTable(words, glued, cjk, rx)
+
+
+def _apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool):
+    """(multiplier, new end) for a scale word at ``pos``, or (1, pos)."""
+    m = table.regex.match(norm, pos)
+    if not m:
+        return 1.0, pos
+    if m.group("glued"):
+        g = m.group("glued")
+        return table.glued_only.get(g, table.glued_only.get(g.lower(), 1.0)), m.end()
+    if m.groupdict().get("word"):
+        mult = table.words.get(fold_key(m.group("word"), arabic))
+        if mult is None:
+            return 1.0, pos
+        return mult, m.end()
+    if m.groupdict().get("cjk"):
+        mult = 1.0
+        last = 0.0
+        end = pos
+        for ch in m.group("cjk"):
+            v = table.cjk.get(ch)
+            if v is None or (last and v <= last and v < 1e4):
+                break
+            # 千萬 = 10^7 (a bigger unit multiplies), 萬億 = 10^12
+            mult *= v
+            last = v
+            end += 1
+        if end == pos:
+            return 1.0, pos
+        return mult, end
+    return 1.0, pos
+
+
+def _clean(v: float) -> float:
+    """16.9 * 1e9 is 16899999999.999998 in binary floating point; keep 12 digits."""
+    return float(f"{v:.12g}")
+
+
+# --- the scanner -----------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _lex_for(base: str) -> WordLexicon:
+    return word_lexicon(base)
+
+
+def mask_spans(norm: str) -> list:
+    return [(m.start(), m.end()) for m in NOT_A_FIGURE_RE.finditer(norm)]
+
+
+def _in_spans(pos: int, spans) -> bool:
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
+def scan_numbers(norm: str, profile: Profile) -> list:
+    """All number candidates in normalised text, sorted by start."""
+    base = profile.base
+    table = scale_table(base)
+    masked = mask_spans(norm)
+    out = []
+    n = len(norm)
+    taken_until = -1
+    for m in DIGIT_RUN_RE.finditer(norm):
+        s, run = m.start(), m.group()
+        if masked and _in_spans(s, masked):
+            continue
+        res = interpret_digits(run, profile.decimal, profile.group)
+        if res is None:
+            continue
+        value, length = res
+        e = s + length
+        prev = norm[s - 1] if s else ""
+        if prev and (prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2]))):
+            continue  # +49…, #3, COVID-19
+        mult, e2 = _apply_scale(norm, e, table, profile.arabic)
+        nxt = norm[e2] if e2 < n else ""
+        if nxt and _ASCII_LETTER.match(nxt):
+            continue  # 91APP, 3D, 2nd, 10am
+        if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
+            continue  # 2025.11.14-like leftovers
+        plain = run[:length].isdigit() and mult == 1.0
+        out.append(Number(s, e2, _clean(value * mult), "digits", plain=plain, scaled=mult != 1.0,
+                          ndigits=len(run[:length]) if plain else 0))
+        taken_until = e2
+    if base in ("zh", "ja", "yue") or profile.cjk:
+        for m in CJK_RUN_RE.finditer(norm):
+            s, e = m.start(), m.end()
+            # Trailing spaces are not part of the numeral.
+            txt = m.group().rstrip(" ")
+            e = s + len(txt)
+            if any(a < e and s < b for a, b in ((x.start, x.end) for x in out[-3:])):
+                continue
+            parsed = parse_cjk(txt)
+            if parsed is None:
+                continue
+            value, positional = parsed
+            out.append(Number(s, e, value, "cjk", positional=positional,
+                              weak=txt in ("一",)))
+    lex = _lex_for(base)
+    if lex.run_re is not None:
+        for m in lex.run_re.finditer(norm):
+            parsed = parse_words(m.group(), lex)
+            if parsed is None:
+                continue
+            value, weak = parsed
+            out.append(Number(m.start(), m.end(), value, "words", weak=weak,
+                              scaled=value >= 1000))
+    out.sort(key=lambda x: (x.start, -x.end))
+    # Drop candidates nested in an earlier, longer one (a CJK run inside "7,100萬").
+    res = []
+    last_end = -1
+    for x in out:
+        if x.start < last_end:
+            continue
+        res.append(x)
+        last_end = x.end
+    return res
+
+
+def parse_number(text: str, lang: str = "en"):
+    """Value of a number written on its own (digits, CJK or words) or None."""
+    profile = get_profile(lang)
+    norm = normalize(text)
+    nums = scan_numbers(norm, profile)
+    if len(nums) == 1 and nums[0].start == 0 and nums[0].end == len(norm.rstrip()):
+        return nums[0].value
+    return None

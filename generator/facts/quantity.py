@@ -1,0 +1,182 @@
+"""Quantities: a number and what it counts (300萬名聽眾, 6 آلاف موظف, fast 4.000 Personen).
+
+``unit`` is an English lower-case noun from ``data/units.json`` where the counted noun
+is listed there, otherwise the noun as written. A number only becomes a quantity when
+grammar marks what it counts: a CJK classifier (名, 個, 次 …) or a listed noun, an
+Arabic noun after a scale word (tamyiz: ستة آلاف موظف), a capitalised German noun.
+Bare years, ordinals (第三, 3.), times and ranks (前10) are not quantities.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Fact
+from ._locale import Profile, fold_key, lang_data, load_json
+from .numbers import CJK_RUN_RE, parse_cjk
+from .qualifiers import qualifier_after, qualifier_before
+
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+# Characters a CJK noun phrase may contain between the classifier and the head noun.
+CJK_NP_RE = re.compile(rf"[{_HAN}「」『』“”\"A-Za-z]{{1,10}}")
+# Ordinal / rank markers before a CJK number: 第三, 前10名.
+CJK_ORDINAL_BEFORE = "第前"
+# 上萬, 數百, 幾十: vague magnitudes, not figures.
+CJK_VAGUE_BEFORE = "上數数幾几"
+# CJK nouns of time: "4個月", "兩年" are durations, not counts of things.
+CJK_TIME_NOUNS = ("年", "月", "天", "日", "周", "週", "星期", "小時", "小时", "分鐘", "分钟",
+                  "秒", "季", "歲", "岁", "世紀", "世纪", "倍")
+CJK_OVER_AFTER = "多餘余"
+CJK_FRACTION_RE = re.compile(
+    rf"(?P<den>{CJK_RUN_RE.pattern}|[0-9]+)[ ]*分之[ ]*(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)")
+# Words after a number that mean it is not a count (German ordinal dot, units of time).
+_WORD_RE = re.compile(r"[ \u00a0]([^\W\d_]+(?:-[^\W\d_]+)*)")
+DE_NOT_COUNTED = {"jahr", "jahre", "jahren", "jahres", "monat", "monate", "monaten", "woche", "wochen",
+                  "tag", "tage", "tagen", "stunde", "stunden", "minute", "minuten", "sekunden",
+                  "prozent", "prozentpunkte", "euro", "dollar", "cent", "uhr", "mal", "grad", "seiten"}
+
+
+@lru_cache(maxsize=None)
+def _units(base: str):
+    data = lang_data("units.json", base)
+    arabic = base == "ar"
+    nouns = {fold_key(k, arabic): v for k, v in data.items() if isinstance(v, str)}
+    return nouns
+
+
+@lru_cache(maxsize=None)
+def _zh():
+    full = load_json("units.json")
+    return (full.get("zh", {}), set(full.get("zh_classifiers", "")),
+            full.get("zh_classifier_units", {}))
+
+
+def _cjk_head(np: str, nouns: dict):
+    """The last listed noun in a CJK noun phrase (the head comes last in Chinese)."""
+    best = None
+    for i in range(len(np)):
+        for L in (4, 3, 2, 1):
+            w = np[i:i + L]
+            if len(w) == L and w in nouns:
+                best = (i + L, nouns[w])
+                break
+    return best
+
+
+def _cjk_quantity(norm, num, profile):
+    if num.weak or num.positional and num.value >= 1000:
+        return None
+    if num.start > 0 and norm[num.start - 1] in CJK_ORDINAL_BEFORE + CJK_VAGUE_BEFORE:
+        return None
+    if num.kind == "cjk" and norm[num.start] in "萬万億亿兆":
+        return None  # 萬人 / 上萬顆: "tens of thousands", not a figure
+    data, classifiers, cl_units = _zh()
+    nouns = {k: v for k, v in data.items() if isinstance(v, str) and k != "zh_classifiers"}
+    p = num.end
+    q_after = None
+    if p < len(norm) and norm[p] in CJK_OVER_AFTER:
+        q_after = "over"
+        p += 1
+    cl = None
+    if p < len(norm) and norm[p] in classifiers:
+        cl = norm[p]
+        p += 1
+    if any(norm.startswith(t, p) for t in CJK_TIME_NOUNS):
+        return None
+    m = CJK_NP_RE.match(norm, p)
+    np = m.group() if m else ""
+    # Stop at 的 and at a following number: 「…」 quotes belong to the phrase.
+    np = re.split(r"[的和與与及或]", np)[0]
+    if cl is not None:
+        head = _cjk_head(np, nouns)
+        if head is not None:
+            end, unit = p + head[0], head[1]
+        elif cl in cl_units:
+            end, unit = p, cl_units[cl]
+        else:
+            raw = re.match(rf"[{_HAN}]{{1,4}}", np)
+            if not raw:
+                return None
+            unit = raw.group()
+            end = p + len(unit)
+    else:
+        # Without a classifier a listed noun must follow directly: 300萬人.
+        for L in (4, 3, 2, 1):
+            if np[:L] in nouns and len(np) >= L:
+                end, unit = p + L, nouns[np[:L]]
+                break
+        else:
+            return None
+    if num.value == 1 and num.kind == "cjk":
+        return None
+    return end, unit, q_after
+
+
+def _latin_quantity(norm, text, num, profile):
+    base = profile.base
+    if num.weak:
+        return None
+    if num.plain and num.ndigits == 4 and 1800 <= num.value <= 2100:
+        strict = True  # a year unless a listed noun follows: "2000 people"
+    else:
+        strict = False
+    if num.end < len(norm) and norm[num.end] == "." and base in ("de",) and num.kind == "digits" \
+            and not num.scaled:
+        return None  # German ordinal: "3. Platz", "11. April"
+    m = _WORD_RE.match(norm, num.end)
+    if not m:
+        return None
+    word = m.group(1)
+    nouns = _units(base)
+    key = fold_key(word, profile.arabic)
+    if key in nouns:
+        return m.end(), nouns[key], None
+    if strict:
+        return None
+    if profile.arabic and num.scaled and len(word) > 2 and not word.startswith("ال"):
+        return m.end(), word, None  # tamyiz after a scale: ستة آلاف موظف
+    if base == "de" and word[:1].isupper() and key not in DE_NOT_COUNTED and len(word) > 2 \
+            and num.kind == "digits" and text[m.start(1):m.end(1)][:1].isupper():
+        return m.end(), word, None
+    return None
+
+
+def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list:
+    facts = []
+    for num in nums:
+        if profile.cjk:
+            if num.kind == "words":
+                continue
+            r = _cjk_quantity(norm, num, profile)
+        else:
+            r = _latin_quantity(norm, text, num, profile)
+        if r is None:
+            continue
+        end, unit, q = r
+        q0, _ = qualifier_before(norm, num.start, profile.base)
+        q = q0 or q
+        if q is None:
+            q, _ = qualifier_after(norm, num.end, profile.base)
+        facts.append(Fact(type="quantity", text="", start=num.start, end=end,
+                          value=float(f"{num.value:.12g}"), unit=unit, qualifier=q))
+    if profile.cjk:
+        data, _c, _u = _zh()
+        nouns = {k: v for k, v in data.items() if isinstance(v, str)}
+        for m in CJK_FRACTION_RE.finditer(norm):
+            den_s, num_s = m.group("den").replace(" ", ""), m.group("num").replace(" ", "")
+            if den_s in ("百", "佰", "千", "仟", "万", "萬", "万万", "萬萬"):
+                continue  # percent, per mille … (percent.py)
+            den = parse_cjk(den_s) if not den_s.isdigit() else (float(den_s), False)
+            nu = parse_cjk(num_s) if not num_s.isdigit() else (float(num_s), False)
+            if not den or not nu or not den[0]:
+                continue
+            unit = None
+            tail = CJK_NP_RE.match(norm, m.end() + 1) if norm[m.end():m.end() + 1] == "的" else None
+            if tail:
+                head = _cjk_head(tail.group(), nouns)
+                if head:
+                    unit = head[1]
+            q, _ = qualifier_before(norm, m.start(), profile.base)
+            facts.append(Fact(type="quantity", text="", start=m.start(), end=m.end(),
+                              value=float(f"{nu[0] / den[0]:.12g}"), unit=unit, qualifier=q))
+    return facts
