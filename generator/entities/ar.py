@@ -131,8 +131,11 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
     def base_forms(tok):
         return strip_variants(tok)
 
+    raw = text
     for i, (s, e, tok) in enumerate(toks):
         forms = base_forms(tok)
+        if raw[s:e].endswith("ى") and tok.endswith("ي"):
+            forms = []  # على (on) folds to علي (Ali): not a name
         # --- person: first name (+ connector/next name tokens)
         if any(f in fn for f in forms) and not covered[i]:
             ambiguous = all(f in _AMBIGUOUS_FIRST for f in forms if f in fn)
@@ -156,7 +159,7 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
                     out.append(Cand(s, toks[j][1], "person", 35 if j > i else 25))
             continue
         # --- person after a cue word or a verb of saying
-        if (tok in per_cues or tok in _SAY) and i + 1 < n and not sep_between(i, i + 1):
+        if tok in per_cues and i + 1 < n and not sep_between(i, i + 1):
             j = i + 1
             # skip nisba adjectives and other cue words: الرئيس الأمريكي, الرئيس التنفيذي
             while j < n and j - i <= 3 and (toks[j][2] in per_cues or (
@@ -164,7 +167,9 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
                 j += 1
             if j < n and not covered[j] and _is_nameish(toks[j][2]) and not toks[j][2].startswith("ال") \
                     and not any(f in gaz for f in base_forms(toks[j][2])) and toks[j][2] not in org_cues \
-                    and toks[j][2] not in org_heads and not (j > 0 and sep_between(j - 1, j) and j - 1 > i):
+                    and toks[j][2] not in org_heads and not (j > 0 and sep_between(j - 1, j) and j - 1 > i) \
+                    and not any(f in org_cues or f in per_cues or f in org_heads or f in STOP for f in base_forms(toks[j][2])) \
+                    and not (toks[j][2][:1] in "بلك" and toks[j][2] not in fn) and not raw[toks[j][0]:toks[j][1]].endswith("ى"):
                 if tok in _SAY and (toks[j][2][:1] in "يتنأ" and len(toks[j][2]) > 3):
                     continue  # قال يجب … : a verb, not a name
                 k = j
@@ -196,6 +201,8 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
             continue
         if len(words) >= 2 and words[0] in L.LATIN_FIRST_NAMES and words[1][:1].isupper():
             out.append(Cand(m.start(), m.end(), "person", 30))
+        elif words[0] in ("The", "A", "An") or (len(words) == 1 and words[0] in L.LATIN_FIRST_NAMES):
+            continue
         else:
             out.append(Cand(m.start(), m.end(), "organization", 15))
     return out

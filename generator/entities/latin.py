@@ -16,9 +16,10 @@ from . import lexicon as L
 from .recognize import Cand
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&]|[.\-/](?=\w))*", re.UNICODE)
-_SENT_END = re.compile(r"[.!?:;…„“\"»«(\[–—]\s*$|^\s*$|\n\s*$")
+_SENT_END = re.compile(r"[.!?:;…„“\"»«(\[–—]\s*$|\n\s*$")
 _CONNECT = {"von", "van", "de", "der", "den", "zu", "da", "di", "del", "della", "la", "le", "du", "dos",
-            "das", "ter", "bin", "al", "el", "y", "of", "und", "&", "für", "for"}
+            "das", "ter", "bin", "al", "el", "y", "of", "&", "für", "for", "an"}
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _ORG_INNER = {"of", "für", "for", "und", "&", "de", "der", "des"}
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&\-/]{1,7}$")
 
@@ -50,35 +51,30 @@ _PROPER_TAGS_EN = {"NP0", "NP0-NN1", "NN1-NP0"}
 
 @lru_cache(maxsize=200000)
 def _word_class(word: str, lang: str) -> str:
-    """'proper', 'common' (a known common noun or other word class) or 'unknown'."""
+    """'proper', 'common' or 'unknown', from HanTa's lexicon and morphology."""
     tagger = _tagger("de" if lang == "de" else "en") if lang in ("de", "en") else None
-    if tagger is None:
+    if tagger is None or not word:
         return "unknown"
-    low = word.lower()
-    tags = tagger.cache.get(low)
+    try:
+        tags = tagger.tag_word(word)
+    except Exception:
+        return "unknown"
+    if not tags:
+        return "unknown"
     proper = _PROPER_TAGS_DE if lang == "de" else _PROPER_TAGS_EN
-    if tags:
-        best = max(tags, key=lambda tp: tp[1])
-        name = tagger.int2tag.get(best[0], "")
-        if name in proper:
-            return "proper"
-        # a proper reading close to the best one
-        for t, p in tags:
-            if tagger.int2tag.get(t, "") in proper and p > best[1] - 1.5:
-                return "proper"
+    best_tag, best_p = tags[0][0], float(tags[0][1])
+    known = best_p > -20.0
+    ne_p = max((float(p) for t, p in tags if t in proper), default=None)
+    other_p = max((float(p) for t, p in tags if t not in proper), default=None)
+    if not known:
+        if ne_p is not None and (other_p is None or ne_p > other_p - 2.0):
+            return "unknown"
         return "common"
-    if lang == "de":
-        # compound of known common nouns: Werbegiganten, Tagesordnungspunkt
-        for i in range(3, len(low) - 3):
-            head = low[i:]
-            ht = tagger.cache.get(head)
-            if ht and len(head) >= 4:
-                best = max(ht, key=lambda tp: tp[1])
-                if tagger.int2tag.get(best[0], "").startswith("NN"):
-                    return "common"
-        if re.search(r"(ung|ungen|heit|keit|schaft|tion|tät|ismus|isten|ist|chen|lein|ment|ium|nis|tum)$", low):
-            return "common"
-    return "unknown"
+    if ne_p is None:
+        return "common"
+    if other_p is None or ne_p > other_p + 1.5:
+        return "proper"
+    return "common"  # Hebel, Baum, Halle: a name reading exists, the noun reading wins
 
 
 def _is_cap(tok: str) -> bool:
@@ -105,8 +101,15 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
             return True
         return False
 
+    cls_of: dict[int, str] = {}
+
     def nameish(i: int) -> bool:
+        r = _nameish(i)
+        return r
+
+    def _nameish(i: int) -> bool:
         tok = toks[i][2]
+        cls_of[i] = "lex"
         if not _is_cap(tok) or tok in L.DE_NON_NAMES or tok in L.PER_CUES_LATIN:
             return False
         if tok.isdigit():
@@ -115,16 +118,25 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
             return tok not in L.LATIN_STOP_ACRONYMS
         if in_gaz(tok) or tok in L.LATIN_FIRST_NAMES or tok in L.ORG_SUFFIXES_LATIN or tok in L.ORG_PREFIXES_LATIN:
             return True
-        base = tok.split("-")[0] if fam == "de" and "-" in tok else tok
-        cls = _word_class(base.rstrip("s") if fam == "de" and base.endswith("s") and _word_class(base, fam) == "unknown" else base, fam)
+        if "-" in tok:
+            head = tok.rsplit("-", 1)[1]
+            if head in L.ORG_SUFFIXES_LATIN:
+                return True
+            if head[:1].isupper() and _word_class(head, fam) == "common" and not in_gaz(head):
+                return False
+            base = tok.split("-")[0]
+        else:
+            base = tok
+        cls = _word_class(base, fam)
+        if cls == "unknown" and fam == "de" and base.endswith("s") and len(base) > 4:
+            cls2 = _word_class(base[:-1], fam)
+            cls = cls2 if cls2 != "unknown" else cls
+        cls_of[i] = cls
         if cls == "common":
-            # genitive of a name: Europas, Frankreichs
             return False
         if cls == "proper":
             return True
-        # unknown word
-        if fam in ("de", "en"):
-            return True
+        # unknown word: at a sentence start only with more evidence
         return not sent_start(i)
 
     i = 0
@@ -140,6 +152,16 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
             if nameish(j + 1):
                 j += 1
                 continue
+            nt = toks[j + 1][2]
+            if _is_cap(nt) and toks[j][2] in L.LATIN_FIRST_NAMES and nt not in L.DE_NON_NAMES \
+                    and nt not in L.PER_CUES_LATIN and not nt.isupper():
+                j += 1  # Oliver Herber: after a first name, a capitalised word is a surname
+                continue
+            if _ROMAN.match(toks[j + 1][2]) and toks[i][2] not in L.ORG_PREFIXES_LATIN:
+                j += 1
+                if text[toks[j][1]:toks[j][1] + 1] == ".":
+                    toks[j] = (toks[j][0], toks[j][1] + 1, toks[j][2] + ".")
+                break
             nxt = toks[j + 1][2]
             if nxt in _CONNECT and j + 2 < n and nameish(j + 2) and gap(j + 1).strip() == "" \
                     and (toks[i][2] in L.LATIN_FIRST_NAMES or nxt in _ORG_INNER):
@@ -149,6 +171,8 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
         span = [toks[k][2] for k in range(i, j + 1)]
         s, e = toks[i][0], toks[j][1]
         typ, prio = _classify(span, i, j, toks, text, fam, gaz, in_gaz, sent_start(i))
+        if typ == "person" and prio <= 8 and cls_of.get(i) == "unknown" and len(span) == 1:
+            typ = None  # a lone unknown capitalised word: most often a noun missing from the lexicon
         if typ:
             out.append(Cand(s, e, typ, prio))
         i = j + 1
@@ -175,10 +199,11 @@ def _classify(span, i, j, toks, text, fam, gaz, in_gaz, at_start):
         return "person", 25
     if len(span) == 1 and _ACRONYM.match(span[0]):
         return "organization", 25
-    if prev in L.LOC_CUES_LATIN or prev.lower() in ("in", "nach", "aus", "im", "bei"):
+    if prev in L.LOC_CUES_LATIN or prev.lower() in ("in", "nach", "aus", "bei", "zwischen", "nahe", "from", "to"):
         if len(span) == 1 and fam == "de" and span[0].lower().endswith(L.LOC_SUFFIXES_DE):
             return "place", 25
-        if prev in ("in", "nach", "aus", "Stadt", "Gemeinde", "Dorf", "Region", "Provinz"):
+        if prev in ("in", "nach", "aus", "Stadt", "Gemeinde", "Dorf", "Region", "Provinz", "nahe", "zwischen") \
+                and len(span) <= 2:
             return "place", 20
     if len(span) == 1 and fam == "de" and span[0].lower().endswith(L.LOC_SUFFIXES_DE[:12]):
         return "place", 15

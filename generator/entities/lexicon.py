@@ -48,6 +48,7 @@ Immer Nie Oft Bald Januar Februar März April Mai Juni Juli August September Okt
 Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Herr Frau Dr Prof
 The A An Of And Or In On At For To From By With This That These Those It He She They We You I
 But If When While After Before As Is Was Are Were Be Been Mr Mrs Ms His Her Its Their Our
+Chief Officer Executive Director Vice Senior Head Manager Digital Marketing Technology Officer
 Nachdem Sofern Falls Laut Gemäß Wegen Zwischen Neben Hinter Außer Innerhalb Außerhalb
 """.split())
 
@@ -89,7 +90,7 @@ LOC_SUFFIXES_DE = ("stadt", "burg", "dorf", "heim", "hausen", "bach", "ingen", "
 LATIN_STOP_ACRONYMS = set("""
 AI KI API GPU CPU CEO CFO CTO COO IT PC TV USB QR LED LCD PDF HTML URL APP APPS SaaS B2B B2C
 OMO LGBT DNA AIDS HIV COVID OK PR HR FAQ PS AM PM USD EUR GBP CNY NT BTW ZB ETC DIY VR AR XR
-IPO ETF GDP BIP MWSt SMS NFT ESG EV EVS AGB UHD HD SUV CD DVD WLAN WiFi LTE CEOs
+ISBN ISSN IPO ETF GDP BIP MWSt SMS NFT ESG EV EVS AGB UHD HD SUV CD DVD WLAN WiFi LTE CEOs
 """.split())
 
 # ----------------------------------------------------------------- Arabic

@@ -110,7 +110,7 @@ def _registry_patterns(reg_id: int) -> dict:
             latin.append((name, e))
     pats = {}
     for key, items, pre, post in (
-        ("latin", latin, r"(?<![\w@#/.\-])", r"(?![\w\-]|\.\w)"),
+        ("latin", latin, r"(?<![A-Za-z0-9À-ɏ@#/.\-])", r"(?:(?<=[a-z])s\b)?(?![A-Za-z0-9À-ɏ\-]|\.[A-Za-z])"),
         ("han", han, "", ""),
         ("arabic", arabic, r"(?<![\w])(?:و|ف)?(?:ب|ل|ك)?", r"(?![\w])"),
     ):
@@ -144,7 +144,8 @@ def _registry_cands(folded: str, reg: Registry, fam: str) -> list[Cand]:
             if e is None:
                 continue
             start = m.start() if key == "arabic" and fam == "ar" else m.start(1)
-            out.append(Cand(start, m.end(1), e.type, 100))
+            end = m.end() if key == "latin" and fam == "de" else m.end(1)
+            out.append(Cand(start, end, e.type, 100))
     return out
 
 

@@ -86,6 +86,8 @@ def _name_key(name: str) -> str:
 
 def _reg_lookup(reg: Registry, name: str, lang: str):
     e = reg.lookup(name)
+    if e is None and re.search(r"[a-z](s|’s|'s)$", name):  # German genitive: Musks, Twitters
+        e = reg.lookup(re.sub(r"(s|’s|'s)$", "", name))
     if e is None and has_arabic(name):
         from .ar import strip_variants
         from .registry import fold
