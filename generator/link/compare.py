@@ -1,0 +1,169 @@
+"""Figures several sources give for one measure, side by side (Event.comparisons).
+
+"Same measure" is found without language-specific rules: same fact type (and currency for
+money, unit for quantities when both carry one), values of the same order, and a similar
+sentence around the figure (cosine of the sentences' embeddings, same model, cached per
+article). Each comparison holds at most one figure per article; it is kept when it spans
+two articles or more and at least one of them is an event member.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from generator.model import Comparison
+
+COMPARED = ("money", "percent", "quantity")
+CONTEXT_MIN = 0.86  # cosine of the two sentences around the figures
+CONTEXT_CHARS = 240
+VALUE_RATIO = 2.0  # figures further apart than this are not one measure
+TOL = 0.01  # relative difference still "equal" (rounding)
+TOL_QUALIFIED = 0.05  # … when a source says "about", "more than" …
+
+_SENT_BREAK = re.compile(r"[.!?。！？؟\n]")
+
+
+def values_agree(facts) -> bool:
+    vals = [float(f.value) for f in facts]
+    tol = TOL_QUALIFIED if any(f.qualifier for f in facts) else TOL
+    lo, hi = min(vals), max(vals)
+    if hi == lo:
+        return True
+    return (hi - lo) / max(abs(hi), abs(lo)) <= tol + 1e-9
+
+
+def context_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding body[start:end], at most CONTEXT_CHARS around the figure."""
+    a = start
+    lo = max(0, start - CONTEXT_CHARS // 2)
+    while a > lo and not _SENT_BREAK.match(body[a - 1]):
+        a -= 1
+    b = end
+    hi = min(len(body), end + CONTEXT_CHARS // 2)
+    while b < hi and not _SENT_BREAK.match(body[b]):
+        b += 1
+    return a, min(len(body), b + 1)
+
+
+def _numeric(f) -> bool:
+    if f.type not in COMPARED:
+        return False
+    try:
+        float(f.value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _compatible(f, g) -> bool:
+    if f.type != g.type:
+        return False
+    if f.type == "money" and f.currency and g.currency and f.currency != g.currency:
+        return False
+    if f.type == "quantity" and f.unit and g.unit and f.unit != g.unit:
+        return False
+    a, b = abs(float(f.value)), abs(float(g.value))
+    if a == 0 or b == 0:
+        return a == b
+    return max(a, b) / min(a, b) <= VALUE_RATIO
+
+
+class ContextVectors:
+    """Sentence vectors around an article's figures, cached next to the article vectors."""
+
+    def __init__(self, embedder):
+        self.embedder = embedder
+        self._mem: dict[tuple, np.ndarray] = {}
+
+    def get(self, doc, spans: list[tuple[int, int]]) -> np.ndarray | None:
+        e = self.embedder
+        if e is None or getattr(e, "disabled", True) or not spans:
+            return None
+        body = doc.body
+        texts = [body[a:b].strip() for a, b in spans]
+        sig = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:12]
+        mk = (e._hash(doc), sig)
+        if mk in self._mem:
+            return self._mem[mk]
+        path = None
+        if e.cache_dir is not None:
+            path = Path(e.cache_dir) / f"{e._hash(doc)}-{e.key}-ctx-{sig}.npy"
+            try:
+                v = np.load(path, allow_pickle=False)
+                if v.shape[0] == len(texts) and np.all(np.isfinite(v)):
+                    self._mem[mk] = v
+                    return v
+            except Exception:
+                pass
+        v = e.encode_texts(texts)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
+            with os.fdopen(fd, "wb") as fh:
+                np.save(fh, v)
+            os.replace(tmp, path)
+        self._mem[mk] = v
+        return v
+
+
+def comparisons(members: list, related: list, ctx: ContextVectors | None) -> list[Comparison]:
+    """Comparisons for one event; ``members``/``related`` are LinkDocs (sorted by id)."""
+    member_ids = {d.id for d in members}
+    items = []  # (doc_id, fact, vec or None)
+    for d in list(members) + [r for r in related if r.id not in member_ids]:
+        facts = sorted((f for f in d.facts if _numeric(f)), key=lambda f: (f.start, f.end, f.type))
+        if not facts:
+            continue
+        body = d.body
+        spans = [context_span(body, f.start, f.end) for f in facts]
+        vecs = ctx.get(d, spans) if ctx is not None else None
+        for k, f in enumerate(facts):
+            items.append((d.id, f, None if vecs is None else vecs[k]))
+    if len({i[0] for i in items}) < 2:
+        return []
+    edges = []
+    for x in range(len(items)):
+        for y in range(x + 1, len(items)):
+            (da, fa, va), (db, fb, vb) = items[x], items[y]
+            if da == db or not _compatible(fa, fb):
+                continue
+            if da not in member_ids and db not in member_ids:
+                continue
+            if va is not None and vb is not None:
+                sim = float(va @ vb)
+                if sim < CONTEXT_MIN:
+                    continue
+            else:  # no embeddings: only the very same figure
+                if fa.key != fb.key:
+                    continue
+                sim = 1.0
+            edges.append((round(-sim, 6), x, y))
+    edges.sort()
+    group = list(range(len(items)))
+    docs_of = {k: {items[k][0]} for k in range(len(items))}
+    members_of = {k: [k] for k in range(len(items))}
+    for _, x, y in edges:
+        gx, gy = group[x], group[y]
+        if gx == gy or docs_of[gx] & docs_of[gy]:
+            continue  # one figure per article in a comparison
+        keep, drop = min(gx, gy), max(gx, gy)
+        for k in members_of[drop]:
+            group[k] = keep
+        members_of[keep] += members_of.pop(drop)
+        docs_of[keep] |= docs_of.pop(drop)
+    out = []
+    for g in sorted(members_of):
+        ks = members_of[g]
+        if len(ks) < 2 or not any(items[k][0] in member_ids for k in ks):
+            continue
+        pairs = sorted(((items[k][0], items[k][1]) for k in ks),
+                       key=lambda p: (p[0], p[1].start, p[1].end))
+        facts = [f for _, f in pairs]
+        out.append(Comparison(facts[0].type, tuple(pairs), values_agree(facts)))
+    out.sort(key=lambda c: (c.type, c.items[0][0], c.items[0][1].start, len(c.items)))
+    return out

@@ -1,0 +1,239 @@
+"""The linker: index → candidates → pair scores → events, same-event and related links.
+
+:class:`Linker` keeps the index, the vectors and the pair scores, so :meth:`Linker.add`
+links one more article by scoring only its candidates (and re-scoring the pairs whose
+feature weights it changed); :meth:`Linker.result` then regroups from cached scores.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import numpy as np
+
+from generator.model import Event, Link
+from generator.link import score as S
+from generator.link.candidates import CandidateIndex, feature_weight
+from generator.link.compare import ContextVectors, comparisons
+from generator.link.events import event_id, group
+from generator.link.signature import latin_script, signature
+from generator.link.types import LinkDoc, LinkResult
+
+MAX_RELATED = 5
+
+
+class Linker:
+    def __init__(self, docs: list[LinkDoc], embedder=None):
+        docs = sorted(docs, key=lambda d: d.id)
+        ids = [d.id for d in docs]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate article ids")
+        self.embedder = embedder
+        self.docs: list[LinkDoc] = []
+        self.pos: dict[str, int] = {}
+        self.units: list[np.ndarray | None] = []
+        dvs = embedder.vectors(docs) if embedder is not None else [None] * len(docs)
+        present = np.array([v is not None for v in dvs], dtype=bool)
+        dim = next((v.doc.shape[0] for v in dvs if v is not None), None)
+        self.dim = dim
+        if dim is not None:
+            V = np.zeros((len(docs), dim), np.float32)
+            for k, v in enumerate(dvs):
+                if v is not None:
+                    V[k] = v.doc
+            mean = V[present].mean(axis=0) if present.any() else None
+        else:
+            V, mean = None, None
+        self.present = list(present)
+        self.V = V
+        self.stats = S.CosineStats([d.lang for d in docs], V, present if dim else None)
+        self.index = CandidateIndex(dim, n_hint=len(docs), mean=mean)
+        feats = [signature(d) for d in docs]
+        self.index.add_many(feats, V, present)
+        for k, d in enumerate(docs):
+            self.pos[d.id] = k
+            self.docs.append(d)
+            self.units.append(dvs[k].units if dvs[k] is not None else None)
+        self._wsum: dict[int, tuple[float, float]] = {}
+        self._latin_cache: dict[int, bool] = {}
+        self._ev: dict[tuple[int, int], S.PairEvidence] = {}
+        self.cand: dict[int, set[int]] = defaultdict(set)
+        for i in range(len(docs)):
+            for j in self.index.candidates(i, self.V):
+                self.cand[i].add(j)
+                self.cand[j].add(i)
+
+    # -- scoring ----------------------------------------------------------------
+    def _weight_sum(self, i: int) -> tuple[float, float]:
+        """(weight of Latin names, weight of everything else) of article i."""
+        w = self._wsum.get(i)
+        if w is None:
+            wn = wo = 0.0
+            for f in self.index.features[i]:
+                if f.startswith("name:"):
+                    wn += self.index.weight(f)
+                else:
+                    wo += self.index.weight(f)
+            w = (wn, wo)
+            self._wsum[i] = w
+        return w
+
+    def _latin(self, i: int) -> bool:
+        v = self._latin_cache.get(i)
+        if v is None:
+            d = self.docs[i]
+            v = latin_script(d.title + " " + d.body[:3000])
+            self._latin_cache[i] = v
+        return v
+
+    def _overlap(self, i: int, j: int, ws: list[tuple[str, float]]) -> float:
+        """Shared weight over a normaliser: geometric mean of both articles' weights, but
+        for Latin names between a Latin-script and another script, the other article's
+        names only (there every Latin word is a name; in the Latin article most
+        capitalised words are not, and cannot be shared)."""
+        if not ws:
+            return 0.0
+        (an, ao), (bn, bo) = self._weight_sum(i), self._weight_sum(j)
+        la, lb = self._latin(i), self._latin(j)
+        if la and not lb:
+            dn = bn
+        elif lb and not la:
+            dn = an
+        else:
+            dn = math.sqrt(an * bn)
+        den = math.sqrt(ao * bo) + dn
+        return min(1.0, sum(w for _, w in ws) / den) if den > 0 else 0.0
+
+    def evidence(self, i: int, j: int) -> S.PairEvidence:
+        key = (i, j) if i < j else (j, i)
+        ev = self._ev.get(key)
+        if ev is None:
+            ev = self._evidence(*key)
+            self._ev[key] = ev
+        return ev
+
+    def _evidence(self, i: int, j: int) -> S.PairEvidence:
+        fa, fb = self.index.features[i], self.index.features[j]
+        shared = sorted(set(fa) & set(fb))
+        ws = [(f, self.index.weight(f)) for f in shared]
+        ov = self._overlap(i, j, ws)
+        ws.sort(key=lambda fw: (-fw[1], fw[0]))
+        cos = z = para = None
+        if self.V is not None and self.present[i] and self.present[j]:
+            cos = float(self.V[i] @ self.V[j])
+            mu, sd = self.stats.get(S.lang_pair(self.docs[i].lang, self.docs[j].lang))
+            z = (cos - mu) / sd
+            para = S.mutual_match_share(self.units[i], self.units[j])
+        sc = S.combine(z, ov, para)
+        return S.PairEvidence(round(sc, 4), None if cos is None else round(cos, 4),
+                              None if z is None else round(z, 4), round(ov, 4),
+                              None if para is None else round(para, 4), tuple(ws[:12]))
+
+    def score(self, i: int, j: int) -> float:
+        return self.evidence(i, j).score
+
+    def pair_score(self, a: str, b: str) -> float:
+        """Score in [0, 1] of two articles of the corpus (the one linking uses)."""
+        return self.score(self.pos[a], self.pos[b])
+
+    # -- incremental --------------------------------------------------------------
+    def add(self, doc: LinkDoc) -> set[str]:
+        """Index and score one more article; returns the ids whose links may change.
+
+        The cosine reference (per language pair) and the LSH centre stay as they were
+        built, so articles the new one does not touch keep exactly their scores.
+        """
+        if doc.id in self.pos:
+            raise ValueError(f"duplicate article id {doc.id}")
+        dv = self.embedder.vectors([doc])[0] if self.embedder is not None else None
+        feats = signature(doc)
+        vec = dv.doc if dv is not None else None
+        i = self.index.add(feats, vec)
+        self.pos[doc.id] = i
+        self.docs.append(doc)
+        self.units.append(dv.units if dv is not None else None)
+        self.present.append(dv is not None)
+        if self.V is not None:
+            row = vec if vec is not None else np.zeros(self.dim, np.float32)
+            self.V = np.vstack([self.V, row[None, :]])
+        touched = {i}
+        # weights of the new article's features changed: every article holding one of them
+        for f in feats:
+            for j in self.index.postings.get(f, ()):
+                touched.add(j)
+        for j in touched:
+            self._wsum.pop(j, None)
+        for key in [k for k in self._ev if k[0] in touched and k[1] in touched]:
+            del self._ev[key]
+        for j in self.index.candidates(i, self.V):
+            self.cand[i].add(j)
+            self.cand[j].add(i)
+            touched.add(j)
+        return {self.docs[k].id for k in touched}
+
+    # -- output -----------------------------------------------------------------
+    def result(self) -> LinkResult:
+        n = len(self.docs)
+        edges = []
+        for i in range(n):
+            for j in sorted(self.cand[i]):
+                if i < j:
+                    s = self.score(i, j)
+                    if s >= S.SAME:
+                        edges.append((s, i, j))
+        groups = group(n, edges, self.score, S.SAME)
+        published = {d.id: d.published for d in self.docs}
+        ev_of = {}
+        events = []
+        for g in groups:
+            mids = sorted(self.docs[k].id for k in g)
+            eid = event_id(mids, published)
+            for k in g:
+                ev_of[k] = eid
+            events.append((eid, g, mids))
+        same: dict[str, list[Link]] = {}
+        related: dict[str, list[Link]] = {}
+        for i in range(n):
+            did = self.docs[i].id
+            mates = [k for k in range(n) if False]
+            same[did] = []
+            related[did] = []
+        for eid, g, mids in events:
+            for i in g:
+                links = [self._link(i, j) for j in g if j != i]
+                same[self.docs[i].id] = sorted(links, key=lambda l: (-l.score, l.id))
+        for i in range(n):
+            rel = []
+            for j in sorted(self.cand[i]):
+                if ev_of[j] == ev_of[i]:
+                    continue
+                s = self.score(i, j)
+                if s >= S.RELATED:
+                    rel.append(self._link(i, j))
+            rel.sort(key=lambda l: (-l.score, l.id))
+            related[self.docs[i].id] = rel[:MAX_RELATED]
+        ctx = ContextVectors(self.embedder) if self.embedder is not None else None
+        out_events = []
+        by_id = {d.id: d for d in self.docs}
+        for eid, g, mids in sorted(events, key=lambda e: e[0]):
+            rel_ids = sorted({l.id for m in mids for l in related[m]} - set(mids))
+            comps = comparisons([by_id[m] for m in mids], [by_id[r] for r in rel_ids], ctx)
+            out_events.append(Event(eid, mids, comps))
+        out_events.sort(key=lambda e: (e.members[0], e.id))
+        return LinkResult(out_events, dict(sorted(same.items())), dict(sorted(related.items())))
+
+    def _link(self, i: int, j: int) -> Link:
+        ev = self.evidence(i, j)
+        return Link(self.docs[j].id, ev.score, ev.reasons())
+
+
+def link_corpus(docs: list[LinkDoc], embedder=None) -> LinkResult:
+    """Events, same-event links and related coverage for ``docs`` (see the package doc)."""
+    return Linker(docs, embedder).result()
+
+
+def pair_score(a: LinkDoc, b: LinkDoc, embedder=None, corpus: list[LinkDoc] | None = None) -> float:
+    """Score of two articles, as linking computes it (reference cosines from ``corpus``)."""
+    docs = {d.id: d for d in (corpus or [])}
+    docs[a.id], docs[b.id] = a, b
+    return Linker(list(docs.values()), embedder).pair_score(a.id, b.id)
