@@ -45,6 +45,7 @@ class Config:
     feed_size: int = 50
     embeddings: bool = True
     site_url: str = ""
+    overrides: Path | None = None  # theme.custom_dir of mkdocs.yml, resolved
     extra: dict = field(default_factory=dict)
 
     @property
@@ -89,7 +90,9 @@ def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
     default = b.get("default_language", codes[0])
     if default not in codes:
         raise ConfigError(f"{path}: default_language {default!r} is not one of {codes}")
+    custom_dir = (data.get("theme") or {}).get("custom_dir")
     return Config(
+        overrides=(root / custom_dir).resolve() if custom_dir else None,
         root=root, mkdocs_file=path, seeds=p("seeds", "seeds"), content=p("content", "content"),
         site=p("site", "site"), cache=p("cache", ".cache/briefing"), languages=langs,
         default_language=default, home_page_size=int(b.get("home_page_size", 30)),

@@ -43,8 +43,7 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
         "site_name": t.gettext("Briefing"),
         "docs_dir": os.path.relpath(docs_dir, here),
         "site_dir": os.path.relpath(cfg.site / lang.code, here),
-        "theme": {"name": "material", "language": lang.theme,
-                  "custom_dir": os.path.relpath(cfg.root / "overrides", here)},
+        "theme": {"name": "material", "language": lang.theme},
         "plugins": [{"search": search}],
         "nav": [
             {t.gettext("Home"): "index.md"},
@@ -65,6 +64,8 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
             "briefing_root_url": cfg.site_url.rstrip("/") + "/" if cfg.site_url else "",
         },
     }
+    if cfg.overrides:
+        conf["theme"]["custom_dir"] = os.path.relpath(cfg.overrides, here)
     if cfg.site_url:
         conf["site_url"] = cfg.site_url.rstrip("/") + f"/{lang.code}/"
     return conf

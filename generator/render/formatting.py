@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
 from babel.numbers import (format_compact_currency, format_compact_decimal, format_decimal,
                            format_percent)
@@ -100,8 +100,8 @@ def language_name(tag: str, locale: Locale) -> str:
     """'Arabic' / 'Arabisch' / 'العربية' / '阿拉伯文' for a BCP 47 tag, from CLDR."""
     try:
         return Locale.parse(tag, sep="-").get_display_name(locale) or tag
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, UnknownLocaleError):
         try:
             return Locale.parse(tag.split("-")[0]).get_display_name(locale) or tag
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, UnknownLocaleError):
             return tag
