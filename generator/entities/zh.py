@@ -27,7 +27,10 @@ _ORG_SUFFIX = re.compile(
 _ORG_SUFFIX_WORD = re.compile(
     r"^(公司|集團|集团|大學|大学|學院|学院|銀行|银行|委員會|委员会|協會|协会|學會|学会|研究所|研究院|"
     r"研究中心|基金會|基金会|商會|商会|聯合會|联合会|總會|总会|黨|党|分公司|控股|有限公司|股份有限公司|"
-    r"電視台|电视台|醫院|医院|組織|组织|政府|議會|议会|國會|国会|法院|大使館|大使馆|領事館|领事馆)$")
+    r"電視台|电视台|醫院|医院|組織|组织|議會|议会|國會|国会|法院|大使館|大使馆|領事館|领事馆)$")
+_ZH_LOC_WORDS = re.compile(r"(海峽兩岸|海峡两岸|兩岸|两岸)")
+_ZH_CONGRESS = re.compile(r"(中共)?[一二三四五六七八九十]{1,3}大(?![学學陆陸会會厦廈小多批量])")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零0-9]+[次届屆]$")
 _SINGLE_COUNTRY = set("中美俄日韩韓朝英法德意印越泰港澳台欧歐非加巴以伊苏蘇蒙缅緬菲新马馬澳")
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+[A-Z0-9][A-Za-z0-9&'’.\-]*)*")
 _ORG_CONTEXT_BEFORE = re.compile(
@@ -140,17 +143,33 @@ def zh_cands(text: str) -> list[Cand]:
                 if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
                     out.append(Cand(s, words[j][1], "organization", 55))
                     continue
+                if w.endswith(("地区", "地區")) and len(w) >= 4:
+                    e -= 2  # 亚太地区 → 亚太
                 out.append(Cand(s, e, "place", 50))
             else:
+                if w.endswith("族") or len(w) < 2:
+                    continue  # 壮族: a people, not an organization
+                if w.endswith("政府") and len(w) > 2:
+                    continue  # 中国政府: the place is what the gold of Chinese NER marks
                 j = i + 1
                 if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
                     e = words[j][1]
+                # 第十五次 + 全国代表大会 (+ preceding organization name)
+                k = i - 1
+                if k >= 0 and _ORDINAL.match(words[k][2]):
+                    s = words[k][0]
+                    if k - 1 >= 0 and words[k - 1][3] in ("ORG", "nz") and words[k - 1][1] == s:
+                        s = words[k - 1][0]
                 out.append(Cand(s, e, "organization", 50))
         elif t in ("nz", "n") and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
             # nz + 公司 → organization (西屋 + 公司)
             j = i + 1
             if t == "nz" and j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
                 out.append(Cand(s, words[j][1], "organization", 45))
+    for m in _ZH_LOC_WORDS.finditer(text):
+        out.append(Cand(m.start(), m.end(), "place", 45))
+    for m in _ZH_CONGRESS.finditer(text):
+        out.append(Cand(m.start(), m.end(), "organization", 45))
     # Latin-script runs inside Chinese text
     for m in _LATIN_RUN.finditer(text):
         s, e = m.start(), m.end()
