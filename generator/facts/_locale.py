@@ -30,13 +30,21 @@ for _cp in range(0xFF01, 0xFF5F):
 for _i in range(10):
     _NORM[0x0660 + _i] = 0x30 + _i  # ٠-٩
     _NORM[0x06F0 + _i] = 0x30 + _i  # ۰-۹
+del _NORM[0xFF0C]  # ， is a clause comma in Chinese; see FULLWIDTH_GROUP_RE
 _NORM.update({0x066A: ord("%"), 0xFE6A: ord("%"), 0x3000: ord(" "), 0x200E: ord(" "),
               0x200F: ord(" "), 0x061C: ord(" "), 0x200B: ord(" "), 0xFF0E: ord(".")})
 NORM_TABLE = _NORM
 
 
+# A full-width comma groups digits only between full-width digits (１１１，１１１);
+# after ASCII digits it separates clauses ("$20，300美圆" is two prices).
+FULLWIDTH_GROUP_RE = re.compile("(?<=[\uff10-\uff19])\uff0c(?=[\uff10-\uff19]{3})")
+
+
 def normalize(text: str) -> str:
     """Same-length normalisation used for matching; offsets map 1:1 to ``text``."""
+    if "\uff0c" in text:
+        text = FULLWIDTH_GROUP_RE.sub(",", text)
     return text.translate(NORM_TABLE)
 
 

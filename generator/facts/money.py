@@ -10,7 +10,7 @@ territory currency. ``data/currencies.json`` adds colloquial forms (台幣, 美�
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,13 +45,14 @@ class CurrencyIndex:
 def _head_position(names) -> int:
     """0 if the language puts the currency noun first (دولار أمريكي, dollar canadien),
     -1 if last (US dollar, Kanadischer Dollar): whichever position varies less."""
-    first, last = set(), set()
+    first, last = Counter(), Counter()
     for n in names:
         toks = re.split(r"[\s\-]+", n.strip())
         if len(toks) >= 2:
-            first.add(toks[0].lower())
-            last.add(toks[-1].lower())
-    return 0 if len(first) < len(last) else -1
+            first[toks[0].lower()] += 1
+            last[toks[-1].lower()] += 1
+    top = lambda c: c.most_common(1)[0][1] if c else 0  # noqa: E731
+    return 0 if top(first) > top(last) else -1
 
 
 def _resolve(codes, prefer, local):
@@ -109,9 +110,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         for code, sym in loc.currency_symbols.items():
             if sym and sym != code and not sym.isalpha():
                 symbols.setdefault(sym.lower(), code)
-    for code in current:
-        for loc in (en,):
-            pass
+    for sym, code in load_json("cldr_currency_symbols.json")["symbols"].items():
+        symbols.setdefault(sym, code)
     for sym, code in data["symbol_aliases"].items():
         symbols[sym.lower()] = code
     for sym, code in data["ambiguous_symbols"].items():
@@ -283,10 +283,18 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
         value = num.value
         start, end = num.start, num.end
         before = currency_before(norm, num.start, idx)
-        after = currency_after(norm, num.end, idx) if not num.weak or True else None
+        if before is not None and before.start < used_until:
+            before = None  # already part of the previous amount ("10 rmb 20 usd")
+        after = currency_after(norm, num.end, idx)
+        if after is not None and after.kind in ("symbol", "code") and after.end < len(norm) \
+                and (norm[after.end].isdigit() or before is not None
+                     and re.match(r"[ \u00a0]?[0-9]", norm[after.end:after.end + 2])):
+            after = None  # "1 $10", "rmb 10 usd 20": the symbol/code starts the next amount
         if after is not None and before is not None and after.kind == "symbol" \
                 and before.kind in ("symbol", "code"):
             after = None  # "$ 20.00 $ 37.30": each symbol belongs to the number after it
+        if num.weak and (after is None or after.kind != "name"):
+            continue  # "a $ 1 billion": an article, not one dollar
         if after is not None and after.kind == "subunit" and before is None:
             # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very").
             if idx.cjk:

@@ -151,6 +151,7 @@ def parse_cjk(s: str):
     current = None
     prev = ""
     positional = False
+    last_unit = 1e9
     for ch in s:
         if ch in CJK_DIGITS:
             d = CJK_DIGITS[ch]
@@ -166,6 +167,9 @@ def parse_cjk(s: str):
         elif ch in CJK_UNITS:
             if positional:
                 return None  # 二三十 is "twenty or thirty", not a figure
+            if CJK_UNITS[ch] >= last_unit and current is None:
+                return None  # 七十百: units only decrease inside a section
+            last_unit = CJK_UNITS[ch]
             section += (current if current is not None else 1) * CJK_UNITS[ch]
             current = None
         elif ch in CJK_BIG:
@@ -178,6 +182,7 @@ def parse_cjk(s: str):
             else:
                 total += (seg if seg else 1) * big
             section, current = 0.0, None
+            last_unit = 1e9
         else:
             return None
         prev = ch
@@ -343,7 +348,7 @@ def scale_table(base: str) -> ScaleTable:
         alt = words_alternation(words)
     glued_alt = words_alternation(glued)
     rx = re.compile(
-        rf"(?:(?P<glued>{glued_alt})(?![^\W\d_])"
+        rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"
         + (rf"|[ \u00a0\u202f]?(?P<word>{alt})(?![^\W\d_])" if alt else "")
         + (f"|(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
         re.I)

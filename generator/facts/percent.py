@@ -118,15 +118,24 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
         facts.append(_fact(norm, start, end, value, base))
     if profile.cjk:
         for m in CJK_FRACTION_RE.finditer(norm):
-            v = _num_value(m.group("num"), profile)
+            num_s, end = m.group("num"), m.end("num")
+            v = _num_value(num_s, profile)
+            while v is None and len(num_s) > 1:  # 百分之七十百分位: keep the valid prefix
+                num_s = num_s[:-1]
+                end -= 1
+                v = _num_value(num_s, profile)
             if v is None:
                 continue
+            if num_s != m.group("num"):
+                m_end = end
+            else:
+                m_end = m.end()
             if m.group("k"):
                 v *= 1000
             s = m.start()
             if s > 0 and norm[s - 1] in "0123456789一二三四五六七八九十百千万萬两兩":
                 continue  # 五百分之2.2 is a fraction with denominator 500, not percent
-            facts.append(_fact(norm, s, m.end(), v / _DEN[m.group("den")], base))
+            facts.append(_fact(norm, s, m_end, v / _DEN[m.group("den")], base))
         for m in CJK_HALF_PRICE_RE.finditer(norm):
             facts.append(_fact(norm, m.start(1), m.end(1), 50.0, base))
     return facts
