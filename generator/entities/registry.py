@@ -45,8 +45,8 @@ def norm_key(name: str) -> str:
     """Matching key of a name: case, accents, spacing, Arabic letter variants folded."""
     s = unicodedata.normalize("NFKC", name or "")
     s = _ARABIC_MARKS.sub("", s).translate(_FOLD_1TO1)
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn"
-                or not ("a" <= unicodedata.normalize("NFD", c)[0].lower() <= "z"))
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+    s = unicodedata.normalize("NFC", s)
     s = s.casefold()
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"[\s·\-‐_'\".,()]+", "", s)

@@ -1,0 +1,66 @@
+from hypothesis import given, settings, strategies as st
+
+from generator.entities import recognize
+
+
+def _by_text(ms):
+    return {m.text: m for m in ms}
+
+
+def test_chinese_text_stated_alias():
+    text = "推特(Twitter)執行長馬斯克(Elon Musk)接受採訪。包括可口可樂、聯合利華(Unilever)等知名公司。"
+    ms = _by_text(recognize(text, "zh-Hant"))
+    assert ms["馬斯克"].type == "person" and ms["馬斯克"].alias == "Elon Musk"
+    assert ms["聯合利華"].type == "organization" and ms["聯合利華"].alias == "Unilever"
+    assert ms["推特"].alias == "Twitter"
+    assert "Elon Musk" not in ms  # absorbed as alias
+
+
+def test_chinese_unknown_name_and_furniture():
+    text = "該公司發言人弗蘭克·肖(Frank Shaw)表示，包括大幅裁員──上任以來。根據數據分析公司Sensor Tower估計。"
+    ms = _by_text(recognize(text, "zh-Hant"))
+    assert ms["弗蘭克·肖"].type == "person" and ms["弗蘭克·肖"].alias == "Frank Shaw"
+    assert "──" not in ms and "Sensor" not in ms
+    assert ms["Sensor Tower"].type == "organization"
+
+
+def test_arabic_cues_prefixes_and_latin_runs():
+    text = "رفض الرئيس التنفيذي لشركة تيسلا، إيلون ماسك، عودة المعلنين. مع رئيس شركة Publicis موريس ليفي في باريس وبغداد."
+    ms = _by_text(recognize(text, "ar"))
+    assert ms["تيسلا"].type == "organization"  # cue word شركة outside the span
+    assert ms["إيلون ماسك"].type == "person"
+    assert ms["Publicis"].type == "organization"
+    assert ms["باريس"].type == "place"
+    assert ms["وبغداد"].type == "place"  # attached prefix kept, ANERcorp style
+
+
+def test_german_cues_and_capitalisation():
+    text = ("Das Werbegeschäft von Twitter hat verloren, sagte Elon Musk in Paris. "
+            "Die Haribo GmbH und Frau Christel Heydemann, die CEO von Orange, trafen Linda Yaccarino.")
+    ms = _by_text(recognize(text, "de"))
+    assert ms["Elon Musk"].type == "person"
+    assert ms["Paris"].type == "place"
+    assert ms["Haribo GmbH"].type == "organization"
+    assert ms["Christel Heydemann"].type == "person"
+    assert "Werbegeschäft" not in ms and "Das" not in ms
+
+
+def test_unknown_language_falls_back():
+    ms = recognize("Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin.", "fr")
+    assert any(m.text == "Emmanuel Macron" and m.type == "person" for m in ms)
+
+
+def test_garbage_inputs():
+    assert recognize("", "de") == []
+    assert recognize(None, "zh") == []
+    assert recognize("──\n\n──", "zh-Hant") == []
+    assert recognize("Sensor", "zh-Hant") == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(), st.sampled_from(["zh-Hant", "zh-Hans", "ar", "de", "en", "fr", "", "xx-Yyyy"]))
+def test_recognize_never_raises_and_offsets_valid(text, lang):
+    for m in recognize(text, lang):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.type in ("person", "organization", "place")

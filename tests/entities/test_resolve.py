@@ -1,0 +1,75 @@
+from generator.entities import load_registry, recognize, resolve
+from generator.model import Mention
+
+
+def M(t, text, s=0, alias=None):
+    return Mention(type=t, text=text, start=s, end=s + len(text), alias=alias)
+
+
+def _ids(facts):
+    return {(f.type, f.id) for f in facts}
+
+
+def test_cross_language_registry_resolution():
+    arts = {
+        "a": ("zh-Hant", [M("person", "馬斯克"), M("person", "伊隆·馬斯克", 5), M("organization", "推特", 20),
+                          M("organization", "微軟", 30)]),
+        "b": ("ar", [M("person", "إيلون ماسك"), M("person", "ماسك", 20), M("organization", "تويتر", 30)]),
+        "c": ("en", [M("person", "Elon Musk"), M("person", "Musk", 20), M("organization", "Twitter", 30),
+                     M("organization", "Microsoft", 40)]),
+    }
+    facts, ents = resolve(arts, load_registry())
+    assert _ids(facts["a"]) == {("person", "Q317521"), ("organization", "Q918"), ("organization", "Q2283")}
+    assert _ids(facts["b"]) == {("person", "Q317521"), ("organization", "Q918")}
+    assert _ids(facts["c"]) == {("person", "Q317521"), ("organization", "Q918"), ("organization", "Q2283")}
+    musk = ents["Q317521"]
+    assert musk.names["zh-Hant"] == "馬斯克" and musk.names["ar"] == "إيلون ماسك" and musk.qid == "Q317521"
+    f = facts["a"][0]
+    assert f.name == "Elon Musk" and f.text == "馬斯克"
+
+
+def test_text_alias_and_surname_within_article():
+    from generator.entities.registry import Registry
+    empty = Registry([])
+    arts = {"z": ("zh-Hant", [M("person", "薩蒂亞·納德拉", 0, alias="Satya Nadella"), M("person", "納德拉", 40)]),
+            "e": ("en", [M("person", "Satya Nadella"), M("person", "Nadella", 30)])}
+    facts, ents = resolve(arts, empty)
+    ids = {f.id for fs in facts.values() for f in fs}
+    assert ids == {"x-satya-nadella"}
+    assert ents["x-satya-nadella"].names["zh-Hant"] == "薩蒂亞·納德拉"
+
+
+def test_cross_script_skeleton_match():
+    from generator.entities.registry import Registry
+    empty = Registry([])
+    arts = {"ar": ("ar", [M("person", "ليندا ياكارينو")]),
+            "de": ("de", [M("person", "Linda Yaccarino")]),
+            "zh": ("zh-Hans", [M("person", "纳德拉")]),
+            "en": ("en", [M("person", "Satya Nadella"), M("person", "Alex Spiro", 20)])}
+    facts, ents = resolve(arts, empty)
+    assert facts["ar"][0].id == facts["de"][0].id == "x-linda-yaccarino"
+    # a short skeleton (NTL) needs a second signal: different articles, no shared context
+    assert facts["zh"][0].id != "x-satya-nadella"
+
+
+def test_short_skeleton_with_same_article_evidence():
+    from generator.entities.registry import Registry
+    arts = {"zh": ("zh-Hant", [M("person", "斯皮羅"), M("person", "Alex Spiro", 10)])}
+    facts, _ = resolve(arts, Registry([]))
+    assert facts["zh"][0].id == facts["zh"][1].id == "x-alex-spiro"
+
+
+def test_other_entries_dropped_and_deterministic():
+    text = "Musk sprach auf der VivaTech über ChatGPT und Twitter."
+    arts = {"d": ("de", recognize(text, "de")), "e": ("en", recognize("Elon Musk bought Twitter.", "en"))}
+    r1 = resolve(arts, load_registry())
+    r2 = resolve(dict(reversed(list(arts.items()))), load_registry())
+    assert r1 == r2
+    names = {f.text for f in r1[0]["d"]}
+    assert "VivaTech" not in names and "ChatGPT" not in names
+    assert ("person", "Q317521") in _ids(r1[0]["d"])
+
+
+def test_resolve_tolerates_bad_input():
+    facts, ents = resolve({"a": ("de", []), "b": ("zh", None)}, load_registry())
+    assert facts["a"] == [] and facts["b"] == []
