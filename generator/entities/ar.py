@@ -62,7 +62,17 @@ def _cues():
             frozenset(fold(w) for w in L.AR_ORG_CUES), frozenset(fold(w) for w in L.AR_LOC_CUES))
 
 
+@lru_cache(maxsize=100000)
+def _strip_variants(tok: str) -> tuple:
+    return tuple(_strip_variants_uncached(tok))
+
+
 def strip_variants(tok: str) -> list[str]:
+    """The token and its readings without an attached prefix (والعراق → العراق, للعراق → العراق)."""
+    return list(_strip_variants(tok))
+
+
+def _strip_variants_uncached(tok: str) -> list[str]:
     """The token and its readings without an attached prefix (والعراق → العراق, للعراق → العراق)."""
     out = [tok]
     for p in ("ولل", "فلل", "لل"):
@@ -97,9 +107,11 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
     per_cues, org_heads, org_cues, loc_cues = _cues()
     out: list[Cand] = []
 
+    seps = [bool(folded[toks[k][1]:toks[k + 1][0]].strip()) for k in range(n - 1)] + [True]
+
     def sep_between(i, j):
-        """True when punctuation (other than spaces) separates token i and j."""
-        return bool(re.search(r"[^\s]", folded[toks[i][1]:toks[j][0]]))
+        """True when punctuation (other than spaces) separates token i and j (j = i + 1)."""
+        return seps[i] if j == i + 1 else any(seps[i:j])
 
     # gazetteer n-grams (longest first), first token may carry a prefix
     i = 0
