@@ -204,8 +204,11 @@ def _patterns(base: str):
         else:
             A = _alt(ago["after"], arabic)
             ago_re = ("after", re.compile(rf"{NB}(?:(?P<n>[^\s]+(?:{S}[^\s]+)?){S}){U}{S}(?:{A})(?![^\W\d_])", re.I))
+    ago_words = [fold_key(w, arabic) for w in ago.get("before", []) + ago.get("after", [])]
+    ago_words = [w.split(" ")[0] for w in ago_words] + list(units)
     return {"pats": pats, "wide": wide, "all": allm, "rels": rels, "yw": yw, "mw": mw,
-            "units": units, "ago": ago_re, "arabic": arabic}
+            "units": units, "ago": ago_re, "arabic": arabic, "ago_words": ago_words,
+            "cues": [fold_key(c, arabic) for c in cues]}
 
 
 def _ago_value(n, unit, pub):
@@ -223,52 +226,99 @@ def _ago_value(n, unit, pub):
     return None
 
 
+# Dates are only looked for around trigger words (month names, cue words, relative
+# words): running a dozen long alternations over every position of a 1 MB text is slow.
+_TOKEN_RE = re.compile(r"[^\W\d_]+")
+_YEAR_NEXT_RE = re.compile(r"[ \u00a0]+(?:1[89]|20)[0-9]{2}(?![0-9])")
+WINDOW_BEFORE, WINDOW_AFTER = 16, 32
+
+
+def _triggers(P):
+    if "triggers" not in P:
+        arabic = P["arabic"]
+        first = lambda keys: {k.split(" ")[0] for k in keys}  # noqa: E731
+        P["triggers"] = (first(P["all"]) | first(P["rels"]) | first(P["yw"]) | first(P["mw"])
+                         | set(P["ago_words"]), set(P["cues"]), {})
+    return P["triggers"]
+
+
+def _windows(norm, P):
+    strong, cues, cache = _triggers(P)
+    arabic = P["arabic"]
+    n = len(norm)
+    wins = []
+    for m in _TOKEN_RE.finditer(norm):
+        tok = m.group()
+        key = cache.get(tok)
+        if key is None:
+            key = fold_key(tok, arabic)
+            if len(cache) < 100_000:
+                cache[tok] = key
+        if key in strong or arabic and len(key) > 2 and key[0] in "وبلف" and key[1:] in strong:
+            pass
+        elif key in cues and _YEAR_NEXT_RE.match(norm, m.end()):
+            pass
+        else:
+            continue
+        a = max(0, m.start() - WINDOW_BEFORE)
+        b = min(n, m.end() + WINDOW_AFTER)
+        while b < n and norm[b].isalnum():
+            b += 1
+        if wins and a <= wins[-1][1]:
+            wins[-1] = (wins[-1][0], max(b, wins[-1][1]))
+        else:
+            wins.append((a, b))
+    return wins
+
+
 def _latin_dates(norm, pub, profile, nums):
     P = _patterns(profile.base)
     if P is None:
         return []
     arabic = P["arabic"]
     out = []
+    wins = _windows(norm, P)
     for kind, rx in P["pats"]:
-        for m in rx.finditer(norm):
-            gd = m.groupdict()
-            mon = P["all"].get(fold_key(gd["mon"], arabic)) if gd.get("mon") else None
-            y = int(gd["y"]) if gd.get("y") else None
-            d = int(gd["d"]) if gd.get("d") else None
-            s, e = m.start(), m.end()
-            if kind in ("dmy", "mdy", "my"):
-                val = _iso(y, mon, d)
-            elif kind == "rel":
-                rel = P["rels"].get(fold_key(gd["rel"], arabic))
-                yy = _last_month_year(mon, pub, rel)
-                val = _iso(yy, mon)
-            elif kind == "month":
-                s = m.start("mon")
-                val = _iso(None, mon)
-            elif kind == "year":
-                s = m.start("y")
-                val = _iso(y)
-            elif kind in ("yw", "mw"):
-                off = (P["yw"] if kind == "yw" else P["mw"]).get(fold_key(gd["w"], arabic))
-                if off is None:
-                    continue
-                if pub is None:
-                    val = None
-                elif kind == "yw":
-                    val = _iso(pub.year + off)
+        for wa, wb in wins:
+            for m in rx.finditer(norm, wa, wb):
+                gd = m.groupdict()
+                mon = P["all"].get(fold_key(gd["mon"], arabic)) if gd.get("mon") else None
+                y = int(gd["y"]) if gd.get("y") else None
+                d = int(gd["d"]) if gd.get("d") else None
+                s, e = m.start(), m.end()
+                if kind in ("dmy", "mdy", "my"):
+                    val = _iso(y, mon, d)
+                elif kind == "rel":
+                    rel = P["rels"].get(fold_key(gd["rel"], arabic))
+                    yy = _last_month_year(mon, pub, rel)
+                    val = _iso(yy, mon)
+                elif kind == "month":
+                    s = m.start("mon")
+                    val = _iso(None, mon)
+                elif kind == "year":
+                    s = m.start("y")
+                    val = _iso(y)
+                elif kind in ("yw", "mw"):
+                    off = (P["yw"] if kind == "yw" else P["mw"]).get(fold_key(gd["w"], arabic))
+                    if off is None:
+                        continue
+                    if pub is None:
+                        val = None
+                    elif kind == "yw":
+                        val = _iso(pub.year + off)
+                    else:
+                        yy, mm = _shift_month(pub.year, pub.month, off)
+                        val = _iso(yy, mm)
                 else:
-                    yy, mm = _shift_month(pub.year, pub.month, off)
-                    val = _iso(yy, mm)
-            else:
-                continue
-            if val is None and kind not in ("yw", "mw"):
-                continue
-            out.append((s, e, val))
+                    continue
+                if val is None and kind not in ("yw", "mw"):
+                    continue
+                out.append((s, e, val))
     if P["ago"] is not None:
         where, rx = P["ago"]
         from .numbers import parse_words, word_lexicon
         lex = word_lexicon(profile.base)
-        for m in rx.finditer(norm):
+        for m in (x for wa, wb in wins for x in rx.finditer(norm, wa, wb)):
             unit = P["units"].get(fold_key(m.group("u"), arabic))
             if unit is None:
                 continue

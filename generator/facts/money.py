@@ -271,6 +271,15 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     return add, pos
 
 
+@lru_cache(maxsize=None)
+def _linker_re(base: str):
+    words = load_json("currencies.json").get("linkers", {}).get(base)
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[ \u00a0]+(?:{alt})(?:[ \u00a0]+|(?<=['’]))", re.I)
+
+
 def extract_money(norm: str, nums: list, profile: Profile) -> list:
     idx = currency_index(profile.base, profile.tag)
     table = scale_table(profile.base)
@@ -286,6 +295,11 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
         if before is not None and before.start < used_until:
             before = None  # already part of the previous amount ("10 rmb 20 usd")
         after = currency_after(norm, num.end, idx)
+        if after is None and num.scaled:
+            lk = _linker_re(profile.base)
+            m = lk.match(norm, num.end) if lk is not None else None
+            if m:
+                after = currency_after(norm, m.end(), idx, allow_gap=False)
         if after is not None and after.kind in ("symbol", "code") and after.end < len(norm) \
                 and (norm[after.end].isdigit() or before is not None
                      and re.match(r"[ \u00a0]?[0-9]", norm[after.end:after.end + 2])):

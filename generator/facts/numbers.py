@@ -53,7 +53,8 @@ _ARABIC_GROUP = "\u066c"  # ٬ always groups
 # Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
 # times of day. Their spans are masked before scanning.
 NOT_A_FIGURE_RE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"
+    r"https?://\S+|www\.\S+"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}"
     r"|\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
     r"|(?<![0-9])[0-9]{2,4}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
     r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
@@ -210,6 +211,8 @@ class WordLexicon:
     morph_re: re.Pattern | None
     prefixes: tuple
     arabic: bool
+    word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
+    cache: dict = None  # token -> is a number word
 
 
 @lru_cache(maxsize=None)
@@ -245,7 +248,36 @@ def word_lexicon(base: str) -> WordLexicon:
     run = rf"(?<![^\W\d_])(?:{word})(?:{joiner}(?:{word}))*(?![^\W\d_])"
     morph_all = f"{morph}|{conn}" if conn else morph
     return WordLexicon(values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes,
-                       arabic)
+                       arabic, re.compile(word, re.I), {})
+
+
+# Letter tokens; number-word runs are only tried where a token is a number word, which
+# keeps the long alternations off most positions of a large text.
+WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _word_runs(norm: str, lex: WordLexicon):
+    cache = lex.cache
+    pos = 0
+    for m in WORD_TOKEN_RE.finditer(norm):
+        if m.start() < pos:
+            continue
+        tok = m.group()
+        if len(tok) > 40:
+            continue
+        key = tok.lower()
+        ok = cache.get(key)
+        if ok is None:
+            ok = lex.word_re.fullmatch(key) is not None
+            if len(cache) < 200_000:
+                cache[key] = ok
+        if not ok:
+            continue
+        r = lex.run_re.match(norm, m.start())
+        if r is None:
+            continue
+        pos = r.end()
+        yield r
 
 
 def parse_words(s: str, lex: WordLexicon):
@@ -456,7 +488,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
                               weak=txt in ("一",)))
     lex = _lex_for(base)
     if lex.run_re is not None:
-        for m in lex.run_re.finditer(norm):
+        for m in _word_runs(norm, lex):
             parsed = parse_words(m.group(), lex)
             if parsed is None:
                 continue
