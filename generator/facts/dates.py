@@ -14,6 +14,7 @@ fact is kept with ``value=None``. A year is never invented.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -24,11 +25,13 @@ from .numbers import parse_cjk
 
 _CJK_D = "〇零一二三四五六七八九"
 _CJK_REL_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "後年": 2, "后年": 2, "本年": 0}
+_CJK_REL = "去年|今年|明年|前年|後年|后年|本年"
+_CJK_YEAR = rf"(?<![0-9])(?P<y>[0-9]{{4}}|[{_CJK_D}]{{4}})[ ]*年(?![度代])"
+_CJK_MD = (r"(?<![0-9])(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])[ ]*月(?:份)?"
+           r"(?:(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ ]*[日號号])?")
+# The lookahead keeps the all-optional pattern from trying every position of a text.
 CJK_DATE_RE = re.compile(
-    r"(?P<rel>去年|今年|明年|前年|後年|后年|本年)?[ ]*"
-    rf"(?:(?<![0-9])(?P<y>[0-9]{{4}}|[{_CJK_D}]{{4}})[ ]*年(?![度代]))?"
-    r"(?:(?<![0-9])(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])[ ]*月(?:份)?"
-    r"(?:(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ ]*[日號号])?)?")
+    rf"(?=[0-9{_CJK_D}十去今明前後后本])(?:(?P<rel>{_CJK_REL})[ ]*)?(?:{_CJK_YEAR})?(?:{_CJK_MD})?")
 CJK_MONTH_OFFSET_RE = re.compile(r"上個月|上个月|上月|本月|這個月|这个月|下個月|下个月|下月")
 _CJK_MONTH_OFFSETS = {"上個月": -1, "上个月": -1, "上月": -1, "本月": 0, "這個月": 0, "这个月": 0,
                       "下個月": 1, "下个月": 1, "下月": 1}
@@ -88,8 +91,10 @@ def _cjk_dates(norm, pub):
     out = []
     prev_end, prev_year = -10, None
     for m in CJK_DATE_RE.finditer(norm):
-        if m.end() == m.start() or not (m.group("y") or m.group("m")):
-            if m.group("rel") and m.end() > m.start():
+        if m.end() == m.start():
+            continue
+        if not (m.group("y") or m.group("m")):
+            if m.group("rel"):
                 off = _CJK_REL_YEAR[m.group("rel")]
                 val = _iso(pub.year + off) if pub else None
                 out.append((m.start(), m.end(), val))
@@ -358,11 +363,13 @@ def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> li
         cands.extend(_latin_dates(norm, pub, profile, nums))
     # Longest first, no overlaps.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken = []
+    starts, ends = [], []
     facts = []
     for s, e, v in cands:
-        if any(s < b and a < e for a, b in taken):
+        i = bisect.bisect_left(starts, s)
+        if i > 0 and ends[i - 1] > s or i < len(starts) and starts[i] < e:
             continue
-        taken.append((s, e))
+        starts.insert(i, s)
+        ends.insert(i, e)
         facts.append(Fact(type="date", text="", start=s, end=e, value=v))
     return facts

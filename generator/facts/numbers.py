@@ -18,6 +18,7 @@ decided by the modules that look at its neighbours.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,13 +54,15 @@ _ARABIC_GROUP = "\u066c"  # ٬ always groups
 # Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
 # times of day. Their spans are masked before scanning.
 NOT_A_FIGURE_RE = re.compile(
-    r"https?://\S+|www\.\S+"
-    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}"
-    r"|\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
+    r"\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
     r"|(?<![0-9])[0-9]{2,4}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
     r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
     r"|(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])"  # 10:30, 9:05:12
 )
+# Web addresses and e-mail: only searched when the text has "@", "://" or "www.".
+WEB_RE = re.compile(
+    r"https?://\S+|www\.\S+"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -432,13 +435,24 @@ def _lex_for(base: str) -> WordLexicon:
 
 
 def mask_spans(norm: str) -> list:
-    return [(m.start(), m.end()) for m in NOT_A_FIGURE_RE.finditer(norm)]
+    spans = [(m.start(), m.end()) for m in NOT_A_FIGURE_RE.finditer(norm)]
+    if "@" in norm or "://" in norm or "www." in norm:
+        spans += [(m.start(), m.end()) for m in WEB_RE.finditer(norm)]
+        spans.sort()
+    return spans
 
 
 def _in_spans(pos: int, spans) -> bool:
-    for a, b in spans:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    while i >= 0:
+        a, b = spans[i]
         if a <= pos < b:
             return True
+        if b <= pos and i >= 0 and spans[i][0] < pos - 10_000:
+            break
+        i -= 1
+        if i >= 0 and spans[i][1] <= pos and spans[i][0] < pos - 2048:
+            break
     return False
 
 

@@ -47,8 +47,8 @@ def _units(base: str):
 @lru_cache(maxsize=None)
 def _zh():
     full = load_json("units.json")
-    return (full.get("zh", {}), set(full.get("zh_classifiers", "")),
-            full.get("zh_classifier_units", {}))
+    nouns = {k: v for k, v in full.get("zh", {}).items() if isinstance(v, str)}
+    return (nouns, set(full.get("zh_classifiers", "")), full.get("zh_classifier_units", {}))
 
 
 def _cjk_head(np: str, nouns: dict):
@@ -70,8 +70,7 @@ def _cjk_quantity(norm, num, profile):
         return None
     if num.kind == "cjk" and norm[num.start] in "萬万億亿兆":
         return None  # 萬人 / 上萬顆: "tens of thousands", not a figure
-    data, classifiers, cl_units = _zh()
-    nouns = {k: v for k, v in data.items() if isinstance(v, str) and k != "zh_classifiers"}
+    nouns, classifiers, cl_units = _zh()
     p = num.end
     q_after = None
     if p < len(norm) and norm[p] in CJK_OVER_AFTER:
@@ -160,8 +159,7 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
         facts.append(Fact(type="quantity", text="", start=num.start, end=end,
                           value=float(f"{num.value:.12g}"), unit=unit, qualifier=q))
     if profile.cjk:
-        data, _c, _u = _zh()
-        nouns = {k: v for k, v in data.items() if isinstance(v, str)}
+        nouns, _c, _u = _zh()
         for m in CJK_FRACTION_RE.finditer(norm):
             den_s, num_s = m.group("den").replace(" ", ""), m.group("num").replace(" ", "")
             if den_s in ("百", "佰", "千", "仟", "万", "萬", "万万", "萬萬"):
