@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..model import Fact
 from ._locale import Profile, fold_key, fuzzy_ar, lang_data, regional_locales
-from .numbers import parse_cjk
+from .numbers import parse_cjk, trigger_positions
 
 _CJK_D = "〇零一二三四五六七八九"
 _CJK_REL_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "後年": 2, "后年": 2, "本年": 0}
@@ -251,22 +251,20 @@ def _windows(norm, P):
     strong, cues, cache = _triggers(P)
     arabic = P["arabic"]
     n = len(norm)
+
+    def is_trigger(tok):
+        key = fold_key(tok, arabic)
+        return (key in strong or key in cues
+                or arabic and len(key) > 2 and key[0] in "وبلف" and key[1:] in strong)
+
     wins = []
-    for m in _TOKEN_RE.finditer(norm):
-        tok = m.group()
-        key = cache.get(tok)
-        if key is None:
-            key = fold_key(tok, arabic)
-            if len(cache) < 100_000:
-                cache[tok] = key
-        if key in strong or arabic and len(key) > 2 and key[0] in "وبلف" and key[1:] in strong:
-            pass
-        elif key in cues and _YEAR_NEXT_RE.match(norm, m.end()):
-            pass
-        else:
-            continue
-        a = max(0, m.start() - WINDOW_BEFORE)
-        b = min(n, m.end() + WINDOW_AFTER)
+    for s, e in trigger_positions(norm, is_trigger, cache):
+        key = fold_key(norm[s:e], arabic)
+        if key not in strong and not (arabic and key[1:] in strong) \
+                and not _YEAR_NEXT_RE.match(norm, e):
+            continue  # a cue word ("in", "seit") only matters before a year
+        a = max(0, s - WINDOW_BEFORE)
+        b = min(n, e + WINDOW_AFTER)
         while b < n and norm[b].isalnum():
             b += 1
         if wins and a <= wins[-1][1]:

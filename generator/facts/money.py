@@ -28,6 +28,7 @@ _GAP_RE = re.compile(r"[ \u00a0\u202f]{0,2}")
 _MAX_NAME_TOKENS = 4
 _MAX_CJK_NAME = 8
 _MAX_SYMBOL = 6
+_LAST_TOKEN_RE = re.compile(r"([^\W\d_]+)$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -40,6 +41,8 @@ class CurrencyIndex:
     subunits: dict  # folded word -> (factor, code or None)
     arabic: bool
     cjk: bool
+    sym_first: set = None  # first characters of symbols (cheap pre-checks)
+    sym_last: set = None
 
 
 def _head_position(names) -> int:
@@ -120,7 +123,10 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     codes = {c for c in en.currencies if len(c) == 3 and c.isalpha() and c not in excluded}
     lower_codes = {c for c in prefer if c not in excluded} | {"RMB"}
     subunits = {fold_key(k, arabic): tuple(v) for k, v in data["subunits"].get(base, {}).items()}
-    return CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
+    idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
+    idx.sym_first = {k[0] for k in symbols} | {k[0].upper() for k in symbols}
+    idx.sym_last = {k[-1] for k in symbols} | {k[-1].upper() for k in symbols}
+    return idx
 
 
 @dataclass
@@ -148,7 +154,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     p = _GAP_RE.match(norm, pos).end() if allow_gap else pos
     n = len(norm)
     # symbols (€, $, US$, ₭ …)
-    for L in range(min(_MAX_SYMBOL, n - p), 0, -1):
+    for L in range(min(_MAX_SYMBOL, n - p), 0, -1) if p < n and norm[p] in idx.sym_first else ():
         cand = norm[p:p + L].lower()
         code = idx.symbols.get(cand)
         if code is not None:
@@ -212,7 +218,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
         q -= 1
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
-    for L in range(min(_MAX_SYMBOL, q), 0, -1):
+    for L in range(min(_MAX_SYMBOL, q), 0, -1) if q > 0 and norm[q - 1] in idx.sym_last else ():
         cand = norm[q - L:q].lower()
         code = idx.symbols.get(cand)
         if code is None:
@@ -228,7 +234,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
                 return CurrencyMatch(s - len(m.group(1)) - 1, q, idx.symbols[joined], "symbol")
         return CurrencyMatch(s, q, code, "symbol")
     # ISO codes and names
-    m = re.search(r"([^\W\d_]+)$", norm[max(0, q - 12):q])
+    m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
     if not m:
         return None
     tok = m.group(1)

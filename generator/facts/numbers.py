@@ -54,10 +54,11 @@ _ARABIC_GROUP = "\u066c"  # ٬ always groups
 # Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
 # times of day. Their spans are masked before scanning.
 NOT_A_FIGURE_RE = re.compile(
+    r"(?=[+(0-9])(?:"
     r"\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
     r"|(?<![0-9])[0-9]{2,4}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
     r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
-    r"|(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])"  # 10:30, 9:05:12
+    r"|(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9]))"  # 10:30, 9:05:12
 )
 # Web addresses and e-mail: only searched when the text has "@", "://" or "www.".
 WEB_RE = re.compile(
@@ -259,24 +260,36 @@ def word_lexicon(base: str) -> WordLexicon:
 WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
-def _word_runs(norm: str, lex: WordLexicon):
-    cache = lex.cache
-    pos = 0
-    for m in WORD_TOKEN_RE.finditer(norm):
-        if m.start() < pos:
-            continue
-        tok = m.group()
-        if len(tok) > 40:
-            continue
-        key = tok.lower()
-        ok = cache.get(key)
+def trigger_positions(norm: str, is_trigger, cache: dict):
+    """Start offsets of the letter tokens for which ``is_trigger(token)`` holds.
+
+    The distinct tokens are collected in C (findall + set), tested once each (cached),
+    and only the few triggering ones are searched for again: far cheaper on a large text
+    than a Python loop over every token or a long alternation tried at every position.
+    """
+    hits = []
+    for tok in set(WORD_TOKEN_RE.findall(norm)):
+        ok = cache.get(tok)
         if ok is None:
-            ok = lex.word_re.fullmatch(key) is not None
+            ok = bool(is_trigger(tok))
             if len(cache) < 200_000:
-                cache[key] = ok
-        if not ok:
+                cache[tok] = ok
+        if ok:
+            hits.append(tok)
+    if not hits:
+        return []
+    alt = "|".join(re.escape(t) for t in sorted(hits, key=len, reverse=True))
+    rx = re.compile(rf"(?<![^\W\d_])(?:{alt})(?![^\W\d_])")
+    return [(m.start(), m.end()) for m in rx.finditer(norm)]
+
+
+def _word_runs(norm: str, lex: WordLexicon):
+    pos = 0
+    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()),
+                                   lex.cache):
+        if s < pos:
             continue
-        r = lex.run_re.match(norm, m.start())
+        r = lex.run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()

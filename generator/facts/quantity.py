@@ -26,6 +26,7 @@ CJK_VAGUE_BEFORE = "上數数幾几"
 # CJK nouns of time: "4個月", "兩年" are durations, not counts of things.
 CJK_TIME_NOUNS = ("年", "月", "天", "日", "周", "週", "星期", "小時", "小时", "分鐘", "分钟",
                   "秒", "季", "歲", "岁", "世紀", "世纪", "倍")
+CJK_TIME_RE = re.compile("|".join(CJK_TIME_NOUNS))
 CJK_OVER_AFTER = "多餘余"
 CJK_FRACTION_RE = re.compile(
     rf"(?P<den>{CJK_RUN_RE.pattern}|[0-9]+)[ ]*分之[ ]*(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)")
@@ -80,7 +81,7 @@ def _cjk_quantity(norm, num, profile):
     if p < len(norm) and norm[p] in classifiers:
         cl = norm[p]
         p += 1
-    if any(norm.startswith(t, p) for t in CJK_TIME_NOUNS):
+    if CJK_TIME_RE.match(norm, p):
         return None
     m = CJK_NP_RE.match(norm, p)
     np = m.group() if m else ""
