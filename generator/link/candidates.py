@@ -17,6 +17,7 @@ work is ~ N · (tables · bucket size + postings) and grows linearly with N.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 
@@ -30,8 +31,17 @@ PER_DOC = 30
 LSH_SEED = 20230611
 
 
+QUERY_FEATURES = 16  # rarest features of an article used to look up candidates
+
+
+def df_bucket(df: int) -> int:
+    """df rounded up to a power of two: weights move only when df doubles, so adding an
+    article rarely changes the weights (and scores) of articles it does not touch."""
+    return 1 << max(0, int(df) - 1).bit_length()
+
+
 def feature_weight(feature: str, df: int) -> float:
-    return KIND_WEIGHT.get(kind_of(feature), 0.5) * math.log(1.0 + IDF_SCALE / max(df, 1))
+    return KIND_WEIGHT.get(kind_of(feature), 0.5) * math.log(1.0 + IDF_SCALE / df_bucket(max(df, 1)))
 
 
 def lsh_bits(n: int) -> int:
@@ -47,6 +57,7 @@ class CandidateIndex:
         self.per_doc = per_doc
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.features: list[tuple[str, ...]] = []
+        self._w: dict[str, float] = {}
         self.dim = dim
         self.mean = mean
         self.tables = tables
@@ -64,7 +75,11 @@ class CandidateIndex:
         return len(self.postings.get(feature, ()))
 
     def weight(self, feature: str) -> float:
-        return feature_weight(feature, self.df(feature))
+        w = self._w.get(feature)
+        if w is None:
+            w = feature_weight(feature, self.df(feature))
+            self._w[feature] = w
+        return w
 
     # -- building ---------------------------------------------------------------
     def add(self, features: tuple[str, ...], vec: np.ndarray | None = None) -> int:
@@ -72,6 +87,7 @@ class CandidateIndex:
         self.features.append(tuple(features))
         for f in features:
             self.postings[f].append(i)
+            self._w.pop(f, None)
         code = flip = None
         if vec is not None and self.planes is not None:
             code, flip = self._hash(vec[None, :])
@@ -90,6 +106,7 @@ class CandidateIndex:
             self.features.append(tuple(fs))
             for f in fs:
                 self.postings[f].append(start + k)
+        self._w.clear()
         if vecs is not None and self.planes is not None:
             codes, flips = self._hash(vecs)
             for k in range(len(feats)):
@@ -120,14 +137,16 @@ class CandidateIndex:
     def feature_candidates(self, i: int) -> dict[int, float]:
         """Articles sharing features with ``i`` → summed weight of what they share."""
         acc: dict[int, float] = defaultdict(float)
+        usable = []
         for f in self.features[i]:
-            post = self.postings.get(f, ())
-            if len(post) <= 1 or len(post) > self.max_postings:
-                continue
-            w = feature_weight(f, len(post))
-            for j in post:
-                if j != i:
-                    acc[j] += w
+            n = len(self.postings.get(f, ()))
+            if 1 < n <= self.max_postings:
+                usable.append((-self.weight(f), n, f))
+        usable.sort()
+        for negw, _, f in usable[:QUERY_FEATURES]:
+            for j in self.postings[f]:
+                acc[j] -= negw
+        acc.pop(i, None)
         return acc
 
     def lsh_candidates(self, i: int) -> set[int]:
@@ -144,7 +163,7 @@ class CandidateIndex:
     def candidates(self, i: int, vecs: np.ndarray | None = None) -> list[int]:
         """Up to ``per_doc`` candidates from the features and ``per_doc`` from the vectors."""
         acc = self.feature_candidates(i)
-        best = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))[: self.per_doc]
+        best = heapq.nsmallest(self.per_doc, acc.items(), key=lambda kv: (-kv[1], kv[0]))
         out = {j for j, _ in best}
         near = self.lsh_candidates(i)
         if near and vecs is not None:

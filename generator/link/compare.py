@@ -76,8 +76,9 @@ def _compatible(f, g) -> bool:
 class ContextVectors:
     """Sentence vectors around an article's figures, cached next to the article vectors."""
 
-    def __init__(self, embedder):
+    def __init__(self, embedder, min_sim: float = CONTEXT_MIN):
         self.embedder = embedder
+        self.min_sim = min_sim
         self._mem: dict[tuple, np.ndarray] = {}
 
     def get(self, doc, spans: list[tuple[int, int]]) -> np.ndarray | None:
@@ -136,7 +137,7 @@ def comparisons(members: list, related: list, ctx: ContextVectors | None) -> lis
                 continue
             if va is not None and vb is not None:
                 sim = float(va @ vb)
-                if sim < CONTEXT_MIN:
+                if sim < ctx.min_sim:
                     continue
             else:  # no embeddings: only the very same figure
                 if fa.key != fb.key:

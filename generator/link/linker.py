@@ -56,6 +56,7 @@ class Linker:
             self.units.append(dvs[k].units if dvs[k] is not None else None)
         self._wsum: dict[int, tuple[float, float]] = {}
         self._latin_cache: dict[int, bool] = {}
+        self._fsets: list[frozenset] = []
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
         self.cand: dict[int, set[int]] = defaultdict(set)
         for i in range(len(docs)):
@@ -77,6 +78,11 @@ class Linker:
             w = (wn, wo)
             self._wsum[i] = w
         return w
+
+    def _fset(self, i: int) -> frozenset:
+        while len(self._fsets) <= i:
+            self._fsets.append(frozenset(self.index.features[len(self._fsets)]))
+        return self._fsets[i]
 
     def _latin(self, i: int) -> bool:
         v = self._latin_cache.get(i)
@@ -113,8 +119,7 @@ class Linker:
         return ev
 
     def _evidence(self, i: int, j: int) -> S.PairEvidence:
-        fa, fb = self.index.features[i], self.index.features[j]
-        shared = sorted(set(fa) & set(fb))
+        shared = self._fset(i) & self._fset(j)
         ws = [(f, self.index.weight(f)) for f in shared]
         ov = self._overlap(i, j, ws)
         ws.sort(key=lambda fw: (-fw[1], fw[0]))
@@ -148,6 +153,7 @@ class Linker:
         dv = self.embedder.vectors([doc])[0] if self.embedder is not None else None
         feats = signature(doc)
         vec = dv.doc if dv is not None else None
+        before = {f: self.index.weight(f) for f in feats}
         i = self.index.add(feats, vec)
         self.pos[doc.id] = i
         self.docs.append(doc)
@@ -156,15 +162,16 @@ class Linker:
         if self.V is not None:
             row = vec if vec is not None else np.zeros(self.dim, np.float32)
             self.V = np.vstack([self.V, row[None, :]])
-        touched = {i}
-        # weights of the new article's features changed: every article holding one of them
+        # a feature whose df doubled weighs less now: articles holding it score anew
+        changed = {i}
         for f in feats:
-            for j in self.index.postings.get(f, ()):
-                touched.add(j)
-        for j in touched:
+            if self.index.weight(f) != before[f]:
+                changed.update(self.index.postings[f])
+        for j in changed:
             self._wsum.pop(j, None)
-        for key in [k for k in self._ev if k[0] in touched and k[1] in touched]:
+        for key in [k for k in self._ev if k[0] in changed or k[1] in changed]:
             del self._ev[key]
+        touched = set(changed)
         for j in self.index.candidates(i, self.V):
             self.cand[i].add(j)
             self.cand[j].add(i)

@@ -1,0 +1,29 @@
+from generator.link.events import event_id, group
+
+
+def test_no_chaining_through_a_bridge():
+    # A~B and B~C strong, A~C weak: average linkage keeps C out of {A, B}
+    s = {(0, 1): 0.95, (1, 2): 0.9, (0, 2): 0.05}
+    score = lambda i, j: s.get((min(i, j), max(i, j)), 0.0)
+    groups = group(3, [(0.95, 0, 1), (0.9, 1, 2)], score, 0.5)
+    assert groups == [[0, 1], [2]]
+
+
+def test_cohesive_group_merges():
+    score = lambda i, j: 0.9
+    groups = group(4, [(0.9, 0, 1), (0.9, 2, 3), (0.9, 1, 2)], score, 0.5)
+    assert groups == [[0, 1, 2, 3]]
+
+
+def test_order_of_edges_does_not_matter():
+    s = {(0, 1): 0.8, (1, 2): 0.8, (0, 2): 0.1, (2, 3): 0.7}
+    score = lambda i, j: s.get((min(i, j), max(i, j)), 0.0)
+    edges = [(v, i, j) for (i, j), v in s.items() if v >= 0.5]
+    assert group(4, edges, score, 0.5) == group(4, list(reversed(edges)), score, 0.5)
+
+
+def test_event_id_stable_when_later_article_joins():
+    from datetime import date
+    pub = {"a": date(2023, 6, 1), "b": date(2023, 6, 2), "c": date(2023, 6, 3)}
+    assert event_id(["a", "b"], pub) == event_id(["a", "b", "c"], pub)
+    assert event_id(["b", "a"], pub).startswith("e-")

@@ -1,0 +1,119 @@
+import random
+
+from generator.link import Embedder, LinkDoc, Linker, link_corpus
+from generator.link.score import CosineStats, PRIOR_CROSS_LANG
+from generator.model import Fact
+
+from .conftest import doc, fact_at
+
+PARIS = ("Elon Musk met advertisers at VivaTech in Paris. Twitter lost about 60 % of its "
+         "advertising revenue, he said, and 4000 people attended.")
+PARIS_DE = ("Elon Musk traf Werbekunden auf der VivaTech in Paris. Twitter verlor rund 60 % "
+            "seiner Werbeeinnahmen, sagte er; 4000 Menschen kamen.")
+COURT = ("A court in Delaware heard the case of the Acme Corporation on Monday; the judge "
+         "fined Acme 20 million dollars over a pipeline leak in Texas.")
+COURT2 = ("The Acme Corporation was fined 20 million dollars by a Delaware judge on Monday "
+          "over the Texas pipeline leak, the court said.")
+WEATHER = "Heavy rain flooded the valley of the Rhine; Cologne closed schools for two days."
+
+
+def _facts(body, *items):
+    return [fact_at(body, *it[:3], **(it[3] if len(it) > 3 else {})) for it in items]
+
+
+def corpus():
+    return [
+        doc("p-en", PARIS, "en", _facts(PARIS, ("Elon Musk", "person", None, {"id": "Q317521"}),
+                                        ("60 %", "percent", 60.0))),
+        doc("p-de", PARIS_DE, "de", _facts(PARIS_DE, ("Elon Musk", "person", None, {"id": "Q317521"}),
+                                           ("60 %", "percent", 60.0))),
+        doc("c-1", COURT, "en", _facts(COURT, ("Acme Corporation", "organization", None, {"id": "acme"}),
+                                       ("20 million dollars", "money", 2e7, {"currency": "USD"}))),
+        doc("c-2", COURT2, "en", _facts(COURT2, ("Acme Corporation", "organization", None, {"id": "acme"}),
+                                        ("20 million dollars", "money", 2e7, {"currency": "USD"}))),
+        doc("w-1", WEATHER, "de"),
+    ]
+
+
+def _dump(res):
+    return ([e.to_json() for e in res.events],
+            {k: [(l.id, l.score, l.reasons) for l in v] for k, v in res.same_event.items()},
+            {k: [(l.id, l.score, l.reasons) for l in v] for k, v in res.related.items()})
+
+
+def test_every_article_in_exactly_one_event(fake_embedder):
+    res = link_corpus(corpus(), fake_embedder)
+    members = [m for e in res.events for m in e.members]
+    assert sorted(members) == sorted(d.id for d in corpus())
+    assert len(set(e.id for e in res.events)) == len(res.events)
+
+
+def test_same_story_grouped_with_facts_only():
+    res = link_corpus(corpus(), Embedder(disabled=True))
+    ev = res.event_of()
+    assert ev["p-en"] == ev["p-de"]
+    assert ev["c-1"] == ev["c-2"]
+    assert ev["p-en"] != ev["c-1"] and ev["w-1"] not in (ev["p-en"], ev["c-1"])
+
+
+def test_links_and_reasons(fake_embedder):
+    res = link_corpus(corpus(), fake_embedder)
+    (link,) = res.same_event["c-1"]
+    assert link.id == "c-2" and 0 < link.score <= 1
+    keys = [r.key for r in link.reasons]
+    assert "organization:acme" in keys and "money:20000000:USD" in keys
+    assert any(r.kind == "text" and r.key == "cosine" for r in link.reasons)
+    for v in res.related.values():
+        assert len(v) <= 5
+    for k, v in res.related.items():
+        assert all(res.event_of()[l.id] != res.event_of()[k] for l in v)
+
+
+def test_deterministic_whatever_the_input_order(fake_embedder):
+    a = _dump(link_corpus(corpus(), fake_embedder))
+    docs = corpus()
+    random.Random(4).shuffle(docs)
+    b = _dump(link_corpus(docs, fake_embedder))
+    assert a == b
+
+
+def test_pair_score_symmetric_and_ranked(fake_embedder):
+    lk = Linker(corpus(), fake_embedder)
+    assert lk.pair_score("c-1", "c-2") == lk.pair_score("c-2", "c-1")
+    assert lk.pair_score("c-1", "c-2") > lk.pair_score("c-1", "w-1")
+
+
+def test_incremental_add_touches_only_neighbours(fake_embedder):
+    base = corpus()
+    extra = [doc(f"x-{k}", f"Unrelated story number {k} about gardening tomatoes and roses in Kent.")
+             for k in range(6)]
+    lk = Linker(base + extra, fake_embedder)
+    before = _dump(lk.result())
+    new_text = "The Acme Corporation appealed the 20 million dollars fine in Delaware on Friday."
+    new = doc("c-3", new_text, "en", _facts(new_text, ("Acme Corporation", "organization", None, {"id": "acme"})))
+    touched = lk.add(new)
+    after = _dump(lk.result())
+    assert "c-3" in touched and "c-1" in touched
+    for aid in ("x-0", "x-1", "w-1", "p-en"):
+        if aid in touched:
+            continue
+        assert before[1][aid] == after[1][aid]
+        assert before[2][aid] == after[2][aid]
+    assert "c-3" in {m for e in lk.result().events for m in e.members}
+
+
+def test_cosine_reference_degrades_to_prior_on_tiny_corpora():
+    import numpy as np
+    v = np.eye(4, dtype=np.float32)
+    st = CosineStats(["en", "de", "en", "de"], v, np.ones(4, bool))
+    mean, sd = st.get("de-en")
+    assert abs(mean - PRIOR_CROSS_LANG[0]) < 0.2
+    assert sd > 0.01
+    assert st.get("ar-zh") == PRIOR_CROSS_LANG  # never seen: the prior
+
+
+def test_duplicate_ids_rejected():
+    import pytest
+    d = corpus()
+    with pytest.raises(ValueError):
+        link_corpus(d + [d[0]], None)
