@@ -260,15 +260,30 @@ def word_lexicon(base: str) -> WordLexicon:
 WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
+_TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
+
+
+def distinct_tokens(norm: str) -> set:
+    """The distinct letter tokens of a text (computed once per text, shared by modules)."""
+    if _TOKENS_CACHE[0] is not norm:
+        _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
+    return _TOKENS_CACHE[1]
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
 def trigger_positions(norm: str, is_trigger, cache: dict):
-    """Start offsets of the letter tokens for which ``is_trigger(token)`` holds.
+    """Sorted (start, end) of the letter tokens for which ``is_trigger(token)`` holds.
 
     The distinct tokens are collected in C (findall + set), tested once each (cached),
-    and only the few triggering ones are searched for again: far cheaper on a large text
-    than a Python loop over every token or a long alternation tried at every position.
+    and only the few triggering ones are located again with str.find: far cheaper on a
+    large text than a Python loop over every token or a long alternation tried at every
+    position.
     """
     hits = []
-    for tok in set(WORD_TOKEN_RE.findall(norm)):
+    for tok in distinct_tokens(norm):
         ok = cache.get(tok)
         if ok is None:
             ok = bool(is_trigger(tok))
@@ -276,11 +291,17 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
                 cache[tok] = ok
         if ok:
             hits.append(tok)
-    if not hits:
-        return []
-    alt = "|".join(re.escape(t) for t in sorted(hits, key=len, reverse=True))
-    rx = re.compile(rf"(?<![^\W\d_])(?:{alt})(?![^\W\d_])")
-    return [(m.start(), m.end()) for m in rx.finditer(norm)]
+    out = []
+    n = len(norm)
+    for tok in hits:
+        L = len(tok)
+        i = norm.find(tok)
+        while i != -1:
+            if (i == 0 or not norm[i - 1].isalpha()) and (i + L >= n or not norm[i + L].isalpha()):
+                out.append((i, i + L))
+            i = norm.find(tok, i + L)
+    out.sort()
+    return out
 
 
 def _word_runs(norm: str, lex: WordLexicon):
