@@ -27,7 +27,7 @@ test: $(STAMP)  ## unit, end-to-end and browser tests
 # Translators: pull new UI strings into the catalogs, then edit locales/*/LC_MESSAGES/messages.po.
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --sort-by-file --omit-header -o locales/messages.pot generator
-	$(BIN)/pybabel update -i locales/messages.pot -d locales --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d locales --statistics
 
 EVAL ?= ../shared/eval

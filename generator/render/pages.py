@@ -27,8 +27,7 @@ CREDIT_LABELS = {
     "image": N_("Image"),
     "sources": N_("Sources"),
     "republished_from": N_("Republished from"),
-    "copyright": N_("Copyright"),
-}
+}  # the copyright line only names the outlet; the footer itself is not shown
 MAX_REASONS = 4
 MAX_ENTITY_INDEX = 500
 
