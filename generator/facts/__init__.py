@@ -55,19 +55,13 @@ def _extract(text: str, lang: str, published) -> list[Fact]:
     cands += extract_quantity(norm, text, nums, profile)
     cands.sort(key=lambda f: (PRIORITY[f.type], -(f.end - f.start), f.start))
     chosen = []
-    occupied = []  # sorted list would be faster; candidate counts are small per article
-    import bisect
-    starts, ends = [], []
+    occupied = bytearray(len(text) + 1)  # 1 where a chosen fact already lies
     for f in cands:
-        if f.end <= f.start:
+        if f.end <= f.start or f.start < 0 or f.end > len(text):
             continue
-        i = bisect.bisect_left(starts, f.start)
-        if i > 0 and ends[i - 1] > f.start:
+        if occupied.find(1, f.start, f.end) != -1:
             continue
-        if i < len(starts) and starts[i] < f.end:
-            continue
-        starts.insert(i, f.start)
-        ends.insert(i, f.end)
+        occupied[f.start:f.end] = b"\x01" * (f.end - f.start)
         chosen.append(f)
     out = []
     for f in chosen:

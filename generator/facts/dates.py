@@ -87,10 +87,35 @@ def _last_month_year(mon, pub, rel):
     return pub.year
 
 
+def _cjk_date_matches(norm):
+    """CJK_DATE_RE matches, searched only around 年 and 月 (found with str.find)."""
+    pos = []
+    for ch in "年月":
+        i = norm.find(ch)
+        while i != -1:
+            pos.append(i)
+            i = norm.find(ch, i + 1)
+    if not pos:
+        return
+    pos.sort()
+    wins = []
+    for p in pos:
+        a, b = max(0, p - 10), min(len(norm), p + 12)
+        if wins and a <= wins[-1][1]:
+            wins[-1][1] = b
+        else:
+            wins.append([a, b])
+    for a, b in wins:
+        # extend the window end over a run of digits/numerals so nothing is cut
+        while b < len(norm) and (norm[b].isdigit() or norm[b] in "日號号份"):
+            b += 1
+        yield from CJK_DATE_RE.finditer(norm, a, b)
+
+
 def _cjk_dates(norm, pub):
     out = []
     prev_end, prev_year = -10, None
-    for m in CJK_DATE_RE.finditer(norm):
+    for m in _cjk_date_matches(norm):
         if m.end() == m.start():
             continue
         if not (m.group("y") or m.group("m")):
@@ -361,13 +386,11 @@ def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> li
         cands.extend(_latin_dates(norm, pub, profile, nums))
     # Longest first, no overlaps.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    starts, ends = [], []
+    occupied = bytearray(len(norm) + 1)
     facts = []
     for s, e, v in cands:
-        i = bisect.bisect_left(starts, s)
-        if i > 0 and ends[i - 1] > s or i < len(starts) and starts[i] < e:
+        if occupied.find(1, s, e) != -1:
             continue
-        starts.insert(i, s)
-        ends.insert(i, e)
+        occupied[s:e] = b"\x01" * (e - s)
         facts.append(Fact(type="date", text="", start=s, end=e, value=v))
     return facts

@@ -163,11 +163,8 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
             return CurrencyMatch(p, p + L, code, "symbol")
     if p >= n:
         return None
-    if idx.cjk and _HAN_RE.match(norm, p):
-        run_end = p
-        while run_end < n and run_end - p < _MAX_CJK_NAME and _HAN_RE.match(norm, run_end):
-            run_end += 1
-        for L in range(run_end - p, 0, -1):
+    if idx.cjk and "\u3400" <= norm[p] <= "\u9fff":
+        for L in range(min(_MAX_CJK_NAME, n - p), 0, -1):
             key = norm[p:p + L]
             if key in idx.names:
                 return CurrencyMatch(p, p + L, idx.names[key], "name")

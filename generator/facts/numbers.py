@@ -517,7 +517,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
             continue  # 2025.11.14-like leftovers
         plain = run[:length].isdigit() and mult == 1.0
-        out.append(Number(s, e2, _clean(value * mult), "digits", plain=plain, scaled=mult != 1.0,
+        out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain, scaled=mult != 1.0,
                           ndigits=len(run[:length]) if plain else 0))
         taken_until = e2
     if base in ("zh", "ja", "yue") or profile.cjk:
