@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--strict", action="store_true", help="exit 1 if any input was rejected")
         p.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPU count)")
         p.add_argument("-v", "--verbose", action="store_true", help="progress per stage and MkDocs output")
+        p.add_argument("--progress", action="store_true",
+                       help="progress per stage even when stderr is not a terminal (without MkDocs output)")
 
     p_build = sub.add_parser("build", help="generate and build the site in every language")
     site_options(p_build)
@@ -60,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefing: interrupted; previous content/ and site/ are unchanged", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # A folder that cannot be written, a full disk: one line naming the path, no traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"briefing: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def cmd_site(args) -> int:
@@ -77,34 +84,44 @@ def cmd_site(args) -> int:
         cfg = replace(cfg, embeddings=False)
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
-    progress = Progress(verbose=args.verbose)
+    progress = Progress(verbose=args.verbose or args.progress)
     corpus = build_corpus(cfg, progress, args.jobs)
     for err in corpus.errors:
         print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
 
     files = generated_files(corpus, cfg, progress)
+    pages = sum(1 for k in files if k.endswith(".md"))
+    build_site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
+    # Both trees are made beside the old ones and swapped in only once everything worked, so a
+    # failed or interrupted build leaves the previous content/generated and site/ as they were.
+    # MkDocs reads the staged Markdown: the generated configs' paths are relative, and the
+    # staging folder is a sibling of content/generated, so they resolve the same from it.
     stage = staging_dir(cfg.generated)
+    site_stage = None
     try:
         write_tree(files, stage)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    swap_in(stage, cfg.generated)
-    progress(f"content: {len(files)} files in {cfg.generated}")
-
-    pages = sum(1 for k in files if k.endswith(".md"))
-    if args.command in ("build", "serve") and not getattr(args, "no_build", False):
-        try:
-            site_stage = build_languages(cfg, cfg.generated, args.jobs, args.verbose, progress)
-        except SiteBuildError as exc:
-            print(f"briefing: error: {exc}", file=sys.stderr)
-            return 1
-        extra = root_files(cfg)
-        extra["sitemap.xml"] = sitemap_index(cfg)
-        write_tree(extra, site_stage)
-        shutil.copyfile(cfg.generated / "briefing.json", site_stage / "briefing.json")
-        pages = pages_report(site_stage)
-        swap_in(site_stage, cfg.site)
+        if build_site:
+            try:
+                site_stage = build_languages(cfg, stage, args.jobs, args.verbose, progress)
+            except SiteBuildError as exc:
+                print(f"briefing: error: {exc}", file=sys.stderr)
+                print("briefing: previous content/ and site/ are unchanged", file=sys.stderr)
+                return 1
+            extra = root_files(cfg)
+            extra["sitemap.xml"] = sitemap_index(cfg)
+            extra["briefing.json"] = files["briefing.json"]
+            write_tree(extra, site_stage)
+            pages = pages_report(site_stage)
+        swap_in(stage, cfg.generated)
+        stage = None
+        progress(f"content: {len(files)} files in {cfg.generated}")
+        if site_stage is not None:
+            swap_in(site_stage, cfg.site)
+            site_stage = None
+    finally:
+        for leftover in (stage, site_stage):
+            if leftover is not None:
+                shutil.rmtree(leftover, ignore_errors=True)
     print(f"briefing: {len(corpus.articles)} articles, {len(cfg.languages)} languages, {pages} pages, "
           f"{len(corpus.errors)} errors, {time.monotonic() - started:.1f} s", file=sys.stderr)
     if args.command == "serve":
@@ -141,15 +158,20 @@ def cmd_facts(args) -> int:
         print(f"briefing: error: {args.file}: {exc}", file=sys.stderr)
         return 2
 
+    whole, _ = detect_language(text)
+    whole = "en" if whole == "und" else whole
+
     def lang_of(t: str) -> str:
         if args.lang:
             return normalize_tag(args.lang)
-        tag, _ = detect_language(t)
-        return "en" if tag == "und" else tag
+        tag, share = detect_language(t)
+        # A short line is often misread; trust it only when CLD2 is confident.
+        return tag if tag != "und" and share >= 0.7 and len(t) >= 40 else whole
 
     out = sys.stdout
     if args.lines:
-        for line in text.split("\n"):
+        lines = text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
+        for line in lines:
             facts = extract_facts(line, lang_of(line), args.published) if line.strip() else []
             out.write(json.dumps({"facts": [f.to_json() for f in facts]}, ensure_ascii=False) + "\n")
     else:

@@ -18,7 +18,7 @@ from ..config import Config, SiteLanguage
 from ..ingest.language import script_direction
 from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
 from ..text import sentence_index, sentence_spans
-from .formatting import TYPE_LABELS, TYPE_PLURALS, format_day, format_fact, language_name
+from .formatting import TYPE_LABELS, TYPE_PLURALS, format_day, format_fact, format_number, language_name
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
 
@@ -208,7 +208,18 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
     shown = []
     for r in link.reasons[:MAX_REASONS]:
         if r.kind == "text":
-            shown.append(view._("similar wording"))
+            kind, _sep, detail = r.key.partition(":")
+            if kind == "name" and detail:
+                shown.append(detail)  # a Latin-script name both texts contain
+            elif kind == "num" and detail:
+                try:
+                    shown.append(format_number(float(detail), view.locale))
+                except ValueError:
+                    shown.append(detail)
+            elif kind == "paragraphs":
+                shown.append(view._("matching paragraphs"))
+            else:
+                shown.append(view._("similar wording"))
             continue
         f = by_key.get(r.key)
         if f is None:
