@@ -6,6 +6,7 @@ naming the file and the reason, and the rest of the corpus goes on.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -17,11 +18,13 @@ import yaml
 
 from ..model import Article, BuildError
 from .boilerplate import clean, norm_line
-from .decode import DecodeError, decode_bytes
+from .decode import INVALID_UTF8, DecodeError, decode_bytes
 from .language import detect_language, detect_mix, normalize_tag
 
 # News articles are kilobytes; anything this large is a mistake or an attack on build time.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# A sidecar holds five short fields.
+MAX_SIDECAR_BYTES = 64 * 1024
 SIDECAR_FIELDS = {"url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
 _SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
@@ -39,11 +42,24 @@ class Sidecar:
     title: str | None = None
 
 
+class _SidecarLoader(yaml.SafeLoader):
+    """Safe YAML whose timestamps stay text: PyYAML's own date constructor raises a bare
+    ValueError on "2024-13-45"; _parse_date checks dates and names the field instead."""
+
+
+_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def read_sidecar(path: Path) -> Sidecar:
     """Parse seeds/<stem>.yml safely (no tags that build objects); raise IngestError."""
     try:
-        text, _, _ = decode_bytes(path.read_bytes())
-        data = yaml.safe_load(text)
+        if path.stat().st_size > MAX_SIDECAR_BYTES:
+            raise IngestError(f"sidecar too large (the limit is {MAX_SIDECAR_BYTES // 1024} KB)")
+        raw = path.read_bytes()
+        if not raw.strip():
+            return Sidecar()  # an empty sidecar is no metadata, not a mistake
+        text, _, _ = decode_bytes(raw)
+        data = yaml.load(text, Loader=_SidecarLoader)  # noqa: S506 - a SafeLoader subclass
     except DecodeError as exc:
         raise IngestError(f"sidecar {exc}") from None
     except yaml.YAMLError as exc:
@@ -51,6 +67,8 @@ def read_sidecar(path: Path) -> Sidecar:
         where = f" at line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise IngestError(f"sidecar is not valid YAML{where}: {problem}") from None
+    except (ValueError, RecursionError) as exc:  # numbers out of range, absurd nesting
+        raise IngestError(f"sidecar is not valid YAML: {type(exc).__name__}: {exc}") from None
     if data is None:
         return Sidecar()
     if not isinstance(data, dict):
@@ -69,6 +87,9 @@ def read_sidecar(path: Path) -> Sidecar:
         values[key] = v
     if "published" in values:
         values["published"] = _parse_date(values["published"])
+    if "url" in values and not re.match(r"https?://[^\s/]", values["url"].strip(), re.I):
+        # The URL becomes a link on the page: javascript:, data: and relative URLs are refused.
+        raise IngestError(f"sidecar field 'url' must be an http(s) URL: {values['url']!r}")
     if "lang" in values:
         values["lang"] = normalize_tag(values["lang"])
         if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", values["lang"]):
@@ -88,10 +109,13 @@ def _parse_date(v) -> date:
 
 
 def read_lines(path: Path) -> tuple[list[str], list[str], bytes]:
+    # Size from stat first: a huge file is refused without being read into memory.
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise IngestError(f"file too large ({size / 2**20:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 2**20:g} MB)")
     data = path.read_bytes()
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise IngestError(f"file too large ({len(data) / 1e6:.1f} MB; the limit is "
-                          f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB)")
+    if len(data) > MAX_ARTICLE_BYTES:  # grew while we looked
+        raise IngestError(f"file too large (the limit is {MAX_ARTICLE_BYTES / 2**20:g} MB)")
     try:
         text, _, warnings = decode_bytes(data)
     except DecodeError as exc:
@@ -149,8 +173,17 @@ def slugify(stem: str) -> str:
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
-    return sorted((p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() == ".txt"),
-                  key=lambda p: p.name)
+    """*.txt (any case) in the folder, sorted by name; broken links are listed too (and
+    then reported as unreadable) so that no article disappears without a word."""
+    return sorted((p for p in seeds_dir.iterdir()
+                   if p.suffix.lower() == ".txt" and (p.is_file() or p.is_symlink() and not p.exists())),
+                  key=lambda p: os.fsencode(p.name))
+
+
+def display_name(path: Path) -> str:
+    """The file name as text that can be printed and written as UTF-8: names that are not
+    valid UTF-8 on disk (surrogate escapes) show U+FFFD instead of crashing the report."""
+    return _printable(path.name)
 
 
 def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
@@ -159,7 +192,7 @@ def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
     errors: list[BuildError] = []
     loaded = []
     for path in seed_files(seeds_dir):
-        source = path.name
+        source = display_name(path)
         try:
             lines, warnings, raw = read_lines(path)
         except (IngestError, OSError) as exc:
@@ -172,7 +205,7 @@ def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
     articles = []
     used_slugs: set[str] = set()
     for path, lines, warnings, raw in loaded:
-        source = path.name
+        source = display_name(path)
         sidecar, sidecar_raw = Sidecar(), b""
         side = path.with_suffix(".yml")
         if side.exists():
@@ -181,17 +214,23 @@ def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
                 sidecar = read_sidecar(side)
             except (IngestError, OSError) as exc:
                 # The article still gets its page, without the sidecar's metadata.
-                errors.append(BuildError(side.name, _reason(exc) + "; metadata ignored"))
+                errors.append(BuildError(display_name(side), _reason(exc) + "; metadata ignored"))
         article_id = ids[path]
         slug = slugify(article_id)
-        while slug.lower() in used_slugs:  # case-insensitive file systems
-            slug = slugify(article_id + "~")
+        tries = 0
+        while slug.lower() in used_slugs:  # case-insensitive file systems (a.txt, A.txt)
+            tries += 1
+            slug = slugify(article_id + "~" * tries)
         used_slugs.add(slug.lower())
         try:
             articles.append(build_article(article_id, slug, source, lines, raw, sidecar, repeated,
                                           warnings, sidecar_raw))
         except IngestError as exc:
             errors.append(BuildError(source, str(exc)))
+            continue
+        # Damaged UTF-8 still makes a page, with U+FFFD where bytes were lost; the build
+        # report says so, since the page is not quite what the author wrote.
+        errors.extend(BuildError(source, w) for w in warnings if w.startswith(INVALID_UTF8))
     return articles, errors
 
 
@@ -219,15 +258,21 @@ def repeated_lines(files: list[tuple[bytes, list[str]]]) -> frozenset:
 
 
 def _unique_ids(paths: list[Path]) -> dict[Path, str]:
-    """The id is the file stem; stems that collide (a.txt, a.TXT) get a stable suffix."""
+    """The id is the file stem; stems that collide (a.txt, a.TXT; or names that differ only
+    in bytes that are not UTF-8 and so display alike) get a stable suffix from the raw name."""
     by_stem: dict[str, list[Path]] = defaultdict(list)
     for p in paths:
-        by_stem[p.stem].append(p)
+        # Ids are written to briefing.json and shown: no lone surrogates from undecodable names.
+        by_stem[_printable(p.stem)].append(p)
     ids = {}
     for stem, group in by_stem.items():
-        for i, p in enumerate(sorted(group, key=lambda q: q.name)):
-            ids[p] = stem if i == 0 else f"{stem}-{hashlib.sha1(p.name.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+        for i, p in enumerate(sorted(group, key=lambda q: os.fsencode(q.name))):
+            ids[p] = stem if i == 0 else f"{stem}-{hashlib.sha1(os.fsencode(p.name)).hexdigest()[:6]}"
     return ids
+
+
+def _printable(name: str) -> str:
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _reason(exc: Exception) -> str:

@@ -126,6 +126,10 @@ def clean(lines: list[str], repeated: frozenset = frozenset(), cues: Cues | None
     """Pure: raw lines of one file → title, paragraphs and credits."""
     cues = cues or load_cues()
     lines = [ln.strip() for ln in lines if ln.strip()]
+    # A title says something: rules and separators above it ("---", "***", "====") are
+    # decoration, not the title. A text without any letter or digit has no title.
+    while lines and not any(ch.isalnum() for ch in lines[0]):
+        lines = lines[1:]
     if not lines:
         return Cleaned("", [], [])
     title, rest = lines[0], lines[1:]
