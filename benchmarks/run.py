@@ -41,6 +41,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 from make_corpus import make_corpus, perturb  # noqa: E402
 
+ENV = dict(os.environ, PYTHONUNBUFFERED="1")
 STAGE = re.compile(r"^\[\s*([\d.]+)s\] (.*)$")
 
 
@@ -100,7 +101,7 @@ def run(cmd: list[str], cwd: Path, log: Path) -> dict:
     t0 = time.monotonic()
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True,
-                                env=dict(os.environ, PYTHONUNBUFFERED="1"))
+                                env=ENV)
         mem = TreeMemory(proc.pid)
         mem.start()
         lines = []
@@ -188,9 +189,9 @@ def machine() -> dict:
 
 # ----------------------------------------------------------------------------- project
 
-def make_project(bench: Path, languages: list[str] | None) -> Path:
-    conf = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    conf.setdefault("theme", {})["custom_dir"] = str(REPO / "overrides")
+def make_project(bench: Path, languages: list[str] | None, repo: Path = REPO) -> Path:
+    conf = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    conf.setdefault("theme", {})["custom_dir"] = str(repo / "overrides")
     b = conf.setdefault("extra", {}).setdefault("briefing", {})
     b.update(seeds="seeds", content="content", site="site", cache="cache")
     if languages:
@@ -202,7 +203,7 @@ def make_project(bench: Path, languages: list[str] | None) -> Path:
     pages = bench / "content" / "pages"
     if not pages.exists():
         pages.parent.mkdir(parents=True, exist_ok=True)
-        pages.symlink_to(REPO / "content" / "pages")
+        pages.symlink_to(repo / "content" / "pages")
     return bench / "mkdocs.yml"
 
 
@@ -213,7 +214,7 @@ def bench_size(n: int, args, briefing: list[str], out: Path) -> dict:
     if have != n:
         shutil.rmtree(seeds, ignore_errors=True)
         make_corpus(n, seeds, args.eval_csv, args.seed)
-    config = make_project(bench, args.languages)
+    config = make_project(bench, args.languages, args.repo)
     for d in ("cache", "content/generated", "site"):
         if not (args.keep_cache and d == "cache"):
             shutil.rmtree(bench / d, ignore_errors=True)
@@ -354,8 +355,14 @@ def main(argv=None) -> int:
     ap.add_argument("--floor-lang", default="en")
     ap.add_argument("-j", "--jobs", type=int)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repo", type=Path, default=REPO,
+                    help="source tree to benchmark (a frozen copy: put first on PYTHONPATH; use with "
+                         "--briefing 'python -m generator.cli')")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    args.repo = args.repo.resolve()
+    if args.repo != REPO:
+        ENV["PYTHONPATH"] = os.pathsep.join([str(args.repo)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
     store = args.out / "results.json"
     results = json.loads(store.read_text()) if store.exists() else {"runs": {}}
     results["machine"] = machine()

@@ -477,17 +477,17 @@ def mask_spans(norm: str) -> list:
 
 
 def _in_spans(pos: int, spans) -> bool:
+    """Is ``pos`` inside one of the (sorted) spans?"""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    while i >= 0:
-        a, b = spans[i]
-        if a <= pos < b:
+    for j in (i, i - 1):
+        if j >= 0 and spans[j][0] <= pos < spans[j][1]:
             return True
-        if b <= pos and i >= 0 and spans[i][0] < pos - 10_000:
-            break
-        i -= 1
-        if i >= 0 and spans[i][1] <= pos and spans[i][0] < pos - 2048:
-            break
     return False
+
+
+# Letters glued before a number: only a possible ISO code ("USD115") is kept; B2B,
+# MP3, COVID19 are names.
+_GLUED_CODE_RE = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]{3}|[a-z]{3})$")
 
 
 def scan_numbers(norm: str, profile: Profile) -> list:
@@ -510,6 +510,8 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         prev = norm[s - 1] if s else ""
         if prev and (prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2]))):
             continue  # +49…, #3, COVID-19
+        if prev and _ASCII_LETTER.match(prev) and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
+            continue
         mult, e2 = _apply_scale(norm, e, table, profile.arabic)
         nxt = norm[e2] if e2 < n else ""
         if nxt and _ASCII_LETTER.match(nxt):
@@ -537,6 +539,8 @@ def scan_numbers(norm: str, profile: Profile) -> list:
     lex = _lex_for(base)
     if lex.run_re is not None:
         for m in _word_runs(norm, lex):
+            if masked and _in_spans(m.start(), masked):
+                continue
             parsed = parse_words(m.group(), lex)
             if parsed is None:
                 continue
