@@ -164,7 +164,21 @@ def eval_seeds(seeds_dir: Path, gold_path: Path, show_errors: bool):
                     notes.append(f"{path.name}: extra {kind} {f.text!r} = {f.value} {f.currency or ''}")
             all_ok &= found == len(gs)
             print(f"| {path.name[:3]} | {lang} | {kind} | {len(gs)} | {found}/{len(gs)} | {len(fs)} | {fmt(ratio(ok, len(fs)))} |")
-        if cut is not None and cut < len(raw):
+        if cut is None:
+            # ingest gave the body: list figures of the raw file that the body lacks
+            from collections import Counter
+            have = Counter((f.type, f.text) for f in facts)
+            tail = []
+            for f in extract_facts(raw, lang, published):
+                if have[(f.type, f.text)] > 0:
+                    have[(f.type, f.text)] -= 1
+                else:
+                    tail.append(f)
+            if tail:
+                notes.append(f"{path.name}: {len(tail)} facts of the raw file are not in the ingested body "
+                             "(appended article, footer, title lines): "
+                             + ", ".join(repr(f.text) for f in tail[:8]) + (" …" if len(tail) > 8 else ""))
+        elif cut < len(raw):
             tail = [f for f in extract_facts(raw, lang, published) if f.start >= cut]
             if tail:
                 notes.append(f"{path.name}: {len(tail)} facts lie after the cut in the raw file "
