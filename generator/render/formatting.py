@@ -40,8 +40,13 @@ TYPE_PLURALS = {
 }
 
 
+# From a million on, compact forms (3 Mio., 300萬, 3M) read better than digits; below it some
+# locales have no compact form for thousands (German), so digits with grouping are clearer.
+COMPACT_FROM = 1_000_000
+
+
 def format_number(value: float, locale: Locale) -> str:
-    if abs(value) >= 10_000:
+    if abs(value) >= COMPACT_FROM:
         return format_compact_decimal(value, locale=locale, fraction_digits=2)
     return format_decimal(value, locale=locale)
 
@@ -51,13 +56,16 @@ def format_value(fact: Fact, locale: Locale) -> str:
     v = fact.value
     try:
         if fact.type == "money" and isinstance(v, (int, float)):
-            if abs(v) >= 10_000:
+            if abs(v) >= COMPACT_FROM:
                 return format_compact_currency(v, fact.currency or "XXX", locale=locale, fraction_digits=2)
             from babel.numbers import format_currency
             return format_currency(v, fact.currency or "XXX", locale=locale)
         if fact.type == "percent" and isinstance(v, (int, float)):
             return format_percent(v / 100, locale=locale, decimal_quantization=False)
         if fact.type == "quantity" and isinstance(v, (int, float)):
+            if 0 < abs(v) < 1:
+                # A share of what is counted (三分之一, a third): shown as a percentage.
+                return format_percent(v, locale=locale, format="#,##0.#%")
             return format_number(v, locale)
         if fact.type == "date" and isinstance(v, str):
             return format_iso_date(v, locale)

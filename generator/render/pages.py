@@ -363,8 +363,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
             ids = sorted({a.id for a, _f in items})
             f = items[0][1]
             count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
-            links = ", ".join(f'<a href="{rel(here, article_path(corpus.articles[i].slug))}">'
-                              f'{esc(language_name(corpus.articles[i].lang, view.locale))}</a>' for i in ids)
+            links = ", ".join(source_link(corpus.articles[i], here, view) for i in ids)
             out.append(f"<tr><td>{esc(view._(TYPE_LABELS[f.type]))}: <strong>{esc(format_fact(f, view.locale, view.gettext))}</strong>"
                        f"</td><td>{esc(count)}: {links}</td></tr>")
         out.append("</tbody></table>\n")
@@ -411,9 +410,17 @@ def sentence_link(a: Article, f: Fact, here: str) -> str:
             f'dir="{script_direction(a.lang)}">{esc(text)}</span></a>')
 
 
+def source_link(a: Article, here: str, view: View, note: str = "") -> str:
+    """A source named by its (shortened) title in its own language, then language and outlet."""
+    title = a.title if len(a.title) <= 40 else a.title[:38].rstrip() + "…"
+    meta = " · ".join(x for x in (language_name(a.lang, view.locale), a.outlet, note) if x)
+    return (f'<a href="{rel(here, article_path(a.slug))}"><span lang="{esc(a.lang)}" '
+            f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({esc(meta)})</span>')
+
+
 def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
-    label = language_name(a.lang, view.locale) + ("" if member else " · " + view._("related coverage"))
-    return (f'<tr><td><a href="{rel(here, article_path(a.slug))}">{esc(label)}</a></td>'
+    note = "" if member else view._("related coverage")
+    return (f'<tr><td>{source_link(a, here, view, note)}</td>'
             f'<td><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong></td>'
             f'<td>{sentence_link(a, f, here)}</td></tr>')
 
