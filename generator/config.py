@@ -70,19 +70,38 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _mapping(value, where: str, path: Path) -> dict:
+    """A section of mkdocs.yml that must be a mapping; a user's mistake is a ConfigError."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {where} must be a mapping, not {type(value).__name__}")
+    return value
+
+
+def _int(b: dict, key: str, default: int, path: Path) -> int:
+    value = b.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{path}: extra.briefing.{key} must be a positive integer, not {value!r}")
+    return value
+
+
 def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
     path = Path(path).resolve()
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
-    b = dict((data.get("extra") or {}).get("briefing") or {})
+    data = _mapping(data, "the file", path)
+    b = dict(_mapping(_mapping(data.get("extra"), "extra", path).get("briefing"), "extra.briefing", path))
     b.update({k: v for k, v in overrides.items() if v is not None})
     root = path.parent
 
     def p(key, default):
         return (root / str(b.get(key, default))).resolve()
 
+    if not isinstance(b.get("languages", []), list):
+        raise ConfigError(f"{path}: extra.briefing.languages must be a list of language tags")
     langs = tuple(site_language(entry) for entry in b.get("languages", ["en"]))
     if not langs:
         raise ConfigError(f"{path}: extra.briefing.languages is empty")
@@ -90,13 +109,16 @@ def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
     default = b.get("default_language", codes[0])
     if default not in codes:
         raise ConfigError(f"{path}: default_language {default!r} is not one of {codes}")
-    custom_dir = (data.get("theme") or {}).get("custom_dir")
+    theme = data.get("theme")  # MkDocs also accepts a bare theme name
+    custom_dir = None if isinstance(theme, str) else _mapping(theme, "theme", path).get("custom_dir")
+    if custom_dir is not None and not isinstance(custom_dir, str):
+        raise ConfigError(f"{path}: theme.custom_dir must be a folder name, not {custom_dir!r}")
     return Config(
         overrides=(root / custom_dir).resolve() if custom_dir else None,
         root=root, mkdocs_file=path, seeds=p("seeds", "seeds"), content=p("content", "content"),
         site=p("site", "site"), cache=p("cache", ".cache/briefing"), languages=langs,
-        default_language=default, home_page_size=int(b.get("home_page_size", 30)),
-        archive_page_size=int(b.get("archive_page_size", 200)), feed_size=int(b.get("feed_size", 50)),
+        default_language=default, home_page_size=_int(b, "home_page_size", 30, path),
+        archive_page_size=_int(b, "archive_page_size", 200, path), feed_size=_int(b, "feed_size", 50, path),
         embeddings=bool(b.get("embeddings", True)), site_url=str(data.get("site_url") or ""),
     )
 
@@ -105,6 +127,8 @@ def site_language(entry) -> SiteLanguage:
     """A language entry (a tag, or a mapping with overrides) → SiteLanguage from CLDR data."""
     if isinstance(entry, str):
         entry = {"code": entry}
+    if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+        raise ConfigError(f"a language must be a tag or a mapping with a 'code' tag, not {entry!r}")
     code = entry["code"]
     try:
         loc = Locale.parse(code, sep="-")
