@@ -68,6 +68,7 @@ REPORTED = {
     "bad-yaml.yml": "not valid YAML",
     "wrong-types.yml": "must be a date",
     "unsafe.yml": "not valid YAML",
+    "js-url.yml": "must be an http(s) URL",
 }
 
 
@@ -101,6 +102,12 @@ def corpus() -> dict[str, bytes]:
         "wrong-types.yml": b"published: [2024, 1, 1]\ntitle: {a: 1}\n",
         "unsafe.txt": en,
         "unsafe.yml": b"title: !!python/object/apply:os.system ['touch UNSAFE_MARKER']\n",
+        "js-url.txt": de,
+        "js-url.yml": b"url: \"javascript:alert('url-xss')\"\n",
+        "hostile-sidecar.txt": en,
+        "hostile-sidecar.yml": (b"outlet: <b onmouseover=alert('outlet-xss')>Wire</b>\n"
+                                b"title: \"<img src=x onerror=alert('sidecar-title-xss')> {{ 7*7 }}\"\n"
+                                b"url: \"https://example.com/a?b=<script>alert('href-xss')</script>&c=\\\"x\"\n"),
     })
     for case, sample, codec in LEGACY_CASES:
         files[f"{case}.txt"] = article_text(sample).encode(codec)
@@ -283,7 +290,8 @@ class _Tags(HTMLParser):
             self.scripts.append(data)
 
 
-PAYLOAD_MARKERS = ("title-xss", "body-xss", "img-xss", "link-xss", "a-xss", "attr-xss", "svg-xss")
+PAYLOAD_MARKERS = ("title-xss", "body-xss", "img-xss", "link-xss", "a-xss", "attr-xss", "svg-xss", "url-xss",
+                   "outlet-xss", "sidecar-title-xss", "href-xss")
 
 
 def test_no_payload_runs_on_any_page(built):
@@ -335,6 +343,14 @@ def test_search_index_and_feeds_carry_no_live_markup(built):
                 assert not re.search(r"<img\b[^>]*onerror", doc.get(field, ""), re.I), (lang, doc.get("location"))
         feed = (built.project.site / lang / "feed.xml").read_text(encoding="utf-8")
         assert "<script>" not in feed
+
+
+def test_sidecar_metadata_is_shown_literally(built):
+    page = article_page(built, "en", "hostile-sidecar.txt")
+    assert "<b onmouseover" not in page and "<img src=x onerror" not in page and "<script>alert('href-xss')" not in page
+    title = html.unescape(re.search(r'<h1 class="article-title"[^>]*>(.*?)</h1>', page, re.S).group(1))
+    assert title == "<img src=x onerror=alert('sidecar-title-xss')> {{ 7*7 }}"
+    assert "<b onmouseover=alert('outlet-xss')>Wire</b>" in html.unescape(page)
 
 
 def test_front_matter_in_an_article_is_text(built):
