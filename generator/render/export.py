@@ -30,6 +30,7 @@ def export(corpus: Corpus, cfg: Config) -> dict:
             "same_event": [link.to_json() for link in corpus.same_event.get(a.id, [])],
             "related": [link.to_json() for link in corpus.related.get(a.id, [])],
             "credits": a.credits,
+            "warnings": list(a.warnings),  # e.g. "decoded as cp1256", "mixed languages: de 60%, en 40%"
         })
     return {
         "version": EXPORT_VERSION,
