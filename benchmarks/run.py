@@ -109,19 +109,29 @@ def run(cmd: list[str], cwd: Path, log: Path) -> dict:
             lines.append(line.rstrip("\n"))
             out.write(line)
             out.flush()
-        rc = proc.wait()
+        # wait4: CPU time of the whole tree (workers and MkDocs processes are waited for by
+        # their parents, so they count) — a measure that other load on the machine barely moves.
+        _, status, usage = os.wait4(proc.pid, 0)
+        rc = os.waitstatus_to_exitcode(status)
+        proc.returncode = rc
         mem.stop()
     wall = time.monotonic() - t0
     if rc != 0:
         sys.stderr.write(f"bench: {shlex.join(cmd)} exited {rc}; see {log}\n")
     return {"wall_s": round(wall, 2), "rc": rc, "lines": lines,
+            "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
             "peak_tree_rss_mb": round(mem.peak_sum / 2**20, 1),
             "peak_process_rss_mb": round(mem.peak_one / 2**20, 1)}
 
 
 def stages(lines: list[str]) -> dict:
-    """Times (s since start) of the progress lines, and derived stage durations."""
+    """Stage durations from the progress lines ("[  t s] stage: …")."""
     marks, out, mkdocs = {}, {}, {}
+
+    def took(msg):
+        m = re.search(r" in ([\d.]+)s", msg)
+        return float(m.group(1)) if m else None
+
     for line in lines:
         m = STAGE.match(line)
         if not m:
@@ -130,29 +140,39 @@ def stages(lines: list[str]) -> dict:
         key = msg.split(":")[0]
         marks.setdefault(key, t)
         if key == "link":
-            lm = re.search(r"in ([\d.]+)s", msg)
-            out["link_s"] = float(lm.group(1)) if lm else None
+            out["link_s"] = took(msg)
             lm = re.search(r"(\d+) events", msg)
             out["events"] = int(lm.group(1)) if lm else None
-        if key == "analysis":
+        elif key == "analysis":
             lm = re.search(r"(\d+) cached, (\d+) to do", msg)
             if lm:
                 out["analysis_cached"], out["analysis_todo"] = int(lm.group(1)), int(lm.group(2))
-        sm = re.match(r"site (\S+): done in ([\d.]+)s", msg)
-        if sm:
-            mkdocs[sm.group(1)] = float(sm.group(2))
-            marks["site_done"] = t
-        if msg.startswith("entities:"):
-            out["entities_s"] = round(t - marks.get("analysis", 0), 2)
+            if "analysed in" in msg:
+                out["analysis_s"] = took(msg)
+        elif key == "entities":
+            out["entities_s"] = took(msg)
+            lm = re.search(r"(\d+) canonical", msg)
+            out["entities"] = int(lm.group(1)) if lm else None
+        elif key == "render" and "files" in msg:
+            marks["render_done"] = t
+        elif key.startswith("site "):
+            sm = re.match(r"site (\S+): done in ([\d.]+)s", msg)
+            if sm:
+                mkdocs[sm.group(1)] = float(sm.group(2))
+                marks["site_done"] = t
+            elif "started" in msg:
+                marks.setdefault("site_start", t)
+    out.setdefault("analysis_s", 0.0)
     out["ingest_s"] = marks.get("ingest")
-    if "analysis" in marks and "entities" in marks:
-        out["analysis_s"] = round(marks["entities"] - marks["analysis"], 2)
-    if "link" in marks and "content" in marks:
-        out["render_write_s"] = round(marks["content"] - marks["link"], 2)
-    out["generator_s"] = marks.get("content")  # ingest → content/generated written
+    if "link" in marks and "render_done" in marks:
+        out["render_s"] = round(marks["render_done"] - marks["link"], 2)
+    # The generator ends when content is written: MkDocs starts (build) or "content:" (generate).
+    out["generator_s"] = marks.get("site_start", marks.get("content"))
+    if out["generator_s"] is not None and "render_done" in marks:
+        out["write_s"] = round(out["generator_s"] - marks["render_done"], 2)
     out["mkdocs_per_language_s"] = mkdocs
-    if "site_done" in marks and "content" in marks:
-        out["mkdocs_wall_s"] = round(marks["site_done"] - marks["content"], 2)
+    if "site_done" in marks and "site_start" in marks:
+        out["mkdocs_wall_s"] = round(marks["site_done"] - marks["site_start"], 2)
     return out
 
 
@@ -227,6 +247,9 @@ def bench_size(n: int, args, briefing: list[str], out: Path) -> dict:
     cold = run(briefing + ["build"] + common, bench, log("cold_build"))
     res["cold"] = {k: v for k, v in cold.items() if k != "lines"} | stages(cold["lines"])
     res["summary_line"] = next((ln for ln in reversed(cold["lines"]) if ln.startswith("briefing: ")), "")
+    if cold["rc"] != 0:
+        res["error"] = "\n".join(cold["lines"][-5:])
+        return res
 
     site = bench / "site"
     res["site_bytes"] = du(site)
@@ -299,11 +322,14 @@ def table(results: dict) -> str:
     lines = [
         ("articles → HTML pages", lambda r: f"{r['n']:,} → {r['html_pages']:,}"),
         ("**total wall, cold build**", lambda r: s(g(r, "cold", "wall_s"))),
+        ("CPU time of the cold build (user+sys, all processes)", lambda r: s(g(r, "cold", "cpu_s"))),
         ("generator, cold (ingest → content/ written)", lambda r: s(g(r, "cold", "generator_s"))),
         ("  analysis (facts + entities), cold", lambda r: s(g(r, "cold", "analysis_s"))),
         ("  entity resolution", lambda r: s(g(r, "cold", "entities_s"))),
         ("  linking, cold", lambda r: s(g(r, "cold", "link_s"))),
-        ("  render + write content/", lambda r: s(g(r, "cold", "render_write_s"))),
+        ("  render Markdown (all languages)", lambda r: s(g(r, "cold", "render_s"))),
+        ("  write content/generated", lambda r: s(g(r, "cold", "write_s"))),
+        ("  ingest (not cached)", lambda r: s(g(r, "cold", "ingest_s"))),
         ("generator, warm (nothing changed)", lambda r: s(g(r, "warm", "generator_s"))),
         ("  linking, warm", lambda r: s(g(r, "warm", "link_s"))),
         ("+1 article, generate (warm) until content/ written", lambda r: s(g(r, "plus_one", "generator_s"))),
@@ -314,6 +340,10 @@ def table(results: dict) -> str:
         ("floor: bare MkDocs, one language (with search)",
          lambda r: f"{s(g(r, 'floor_mkdocs', 'wall_s'))} ({r['floor_lang']})"),
         ("floor: bare MkDocs, one language, no search", lambda r: s(g(r, "floor_mkdocs_nosearch", "wall_s"))),
+        ("floor: CPU time, with search / no search",
+         lambda r: f"{s(g(r, 'floor_mkdocs', 'cpu_s'))} / {s(g(r, 'floor_mkdocs_nosearch', 'cpu_s'))}"),
+        ("warm generate: CPU time", lambda r: s(g(r, "warm", "cpu_s"))),
+        ("+1 article generate: CPU time", lambda r: s(g(r, "plus_one", "cpu_s"))),
         ("generator + linking (warm) / bare MkDocs (4 × floor)",
          lambda r: "–" if not g(r, "floor_mkdocs", "wall_s") else
          f"{100 * (g(r, 'warm', 'generator_s') or 0) / (len(g(r, 'cold', 'mkdocs_per_language_s') or {0: 0}) * r['floor_mkdocs']['wall_s']):.0f} %"),

@@ -14,6 +14,7 @@ from .config import ConfigError, load_config
 EPILOG = """examples:
   briefing build                     generate Markdown and build site/ in every language
   briefing generate                  only write content/generated (Markdown + configs)
+  briefing assemble                  root files for a site/ built one language at a time (CI)
   briefing serve --port 8000         build, then serve site/ on http://127.0.0.1:8000/
   briefing facts --lang de article.txt
   echo '44 مليار دولار' | briefing facts --lang ar --lines -
@@ -45,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     site_options(p_serve)
     p_serve.add_argument("--port", type=int, default=8000)
     p_serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    p_asm = sub.add_parser("assemble", help="add the root files to a site/ whose languages were built "
+                           "separately (CI: one MkDocs job per language)")
+    p_asm.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
+    p_asm.add_argument("--site-url", help="public URL of the site root, for the sitemap index")
     p_facts = sub.add_parser("facts", help="print the facts of a text as JSON")
     p_facts.add_argument("file", nargs="?", default="-", help="text file, or - for standard input")
     p_facts.add_argument("--lang", help="BCP 47 language tag (default: detected)")
@@ -55,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "facts":
             return cmd_facts(args)
+        if args.command == "assemble":
+            return cmd_assemble(args)
         return cmd_site(args)
     except ConfigError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
@@ -127,6 +134,34 @@ def cmd_site(args) -> int:
     if args.command == "serve":
         return serve(cfg.site, args.port)
     return 1 if args.strict and corpus.errors else 0
+
+
+def cmd_assemble(args) -> int:
+    """site/<lang>/ built elsewhere + content/generated/briefing.json → the root files that
+    `briefing build` writes: index.html (language chooser), sitemap.xml, briefing.json."""
+    from dataclasses import replace
+
+    from .render.feeds import sitemap_index
+    from .site import pages_report, root_files, write_tree
+
+    cfg = load_config(args.config)
+    if args.site_url:
+        cfg = replace(cfg, site_url=args.site_url)
+    missing = [lang.code for lang in cfg.languages if not (cfg.site / lang.code / "index.html").is_file()]
+    if missing:
+        print(f"briefing: error: {cfg.site} has no built site for: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    export = cfg.generated / "briefing.json"
+    if not export.is_file():
+        print(f"briefing: error: {export} not found; run `briefing generate` first", file=sys.stderr)
+        return 1
+    extra = root_files(cfg)
+    extra["sitemap.xml"] = sitemap_index(cfg)
+    extra["briefing.json"] = export.read_bytes()
+    write_tree(extra, cfg.site)
+    print(f"briefing: assembled {cfg.site}: {len(cfg.languages)} languages, {pages_report(cfg.site)} pages",
+          file=sys.stderr)
+    return 0
 
 
 def serve(site: Path, port: int) -> int:

@@ -88,16 +88,28 @@ def analyse_corpus(articles: list[Article], cache: Cache, progress=None, jobs: i
         progress(f"analysis: {len(articles) - len(todo)} cached, {len(todo)} to do")
     jobs = jobs or os.cpu_count() or 1
     inputs = [(a.body, a.lang, a.published) for a, _ in todo]
+    t0 = time.monotonic()
     if len(todo) >= PARALLEL_MIN and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outputs = list(pool.map(_analyse_job, inputs, chunksize=8))
+            outputs = pool.map(_analyse_job, inputs, chunksize=8)
+            _store(todo, outputs, results, cache, progress)
     else:
-        outputs = [_analyse_job(job) for job in inputs]
-    for (a, key), out in zip(todo, outputs):
+        _store(todo, map(_analyse_job, inputs), results, cache, progress)
+    if progress and todo:
+        progress(f"analysis: {len(todo)} analysed in {time.monotonic() - t0:.1f}s")
+    return results
+
+
+def _store(todo, outputs, results, cache, progress) -> None:
+    """Cache each result as it arrives (an interrupted cold run keeps what it did), with a
+    progress line every tenth of a long run."""
+    step = max(500, len(todo) // 10)
+    for n, ((a, key), out) in enumerate(zip(todo, outputs), 1):
         results[a.id] = out
         if out.error is None:
             cache.put(key, out.to_json())
-    return results
+        if progress and n % step == 0 and n < len(todo):
+            progress(f"analysis: {n}/{len(todo)}")
 
 
 def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
@@ -113,9 +125,10 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
         if analyses[a.id].error:
             errors.append(BuildError(a.source, analyses[a.id].error))
 
+    t0 = time.monotonic()
     entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
                                      load_registry())
-    progress(f"entities: {len(entities)} canonical entities")
+    progress(f"entities: {len(entities)} canonical entities in {time.monotonic() - t0:.1f}s")
     facts = {}
     for a in articles:
         merged = analyses[a.id].facts + entity_facts.get(a.id, [])
@@ -161,6 +174,8 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None) -> dict[str, str
         if progress:
             progress(f"render {lang.code}: {len(docs)} pages")
     files["briefing.json"] = dumps(export(corpus, cfg))
+    if progress:
+        progress(f"render: {len(files)} files")
     return files
 
 

@@ -12,8 +12,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import yaml
 
@@ -22,6 +23,7 @@ from .render.i18n import translations
 
 
 JIEBA_USER_DICT = "jieba_user.txt"
+HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
 
 
 class SiteBuildError(RuntimeError):
@@ -45,6 +47,8 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
         "site_dir": os.path.relpath(cfg.site / lang.code, here),
         "theme": {"name": "material", "language": lang.theme},
         "plugins": [{"search": search}],
+        # Per-page savings that matter at thousands of pages (see the module's docstring).
+        "hooks": [os.path.relpath(HOOKS, here)],
         "nav": [
             {t.gettext("Home"): "index.md"},
             {t.gettext("All articles"): "archive/1.md"},
@@ -73,14 +77,24 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
 
 def write_tree(files: dict[str, str | bytes], target: Path) -> None:
     """Write {relative path: content} under ``target``, refusing paths that leave it."""
+    # Checked lexically, not with resolve() per file: that cost ~1 ms of system calls per file,
+    # 70 s for the 70,000 files of a 10,000-article site. The paths are ours (render/paths.py
+    # makes every component safe) and the target is a fresh staging folder without symlinks;
+    # an absolute path or a ".." component is still refused.
     root = target.resolve()
+    made: set[Path] = set()
     for rel_path, content in sorted(files.items()):
-        path = (root / rel_path).resolve()
-        if root not in path.parents:
+        rel = PurePosixPath(rel_path)
+        if (rel.is_absolute() or not rel.parts or ".." in rel.parts or "\\" in rel_path
+                or PureWindowsPath(rel_path).drive):
             raise SiteBuildError(f"refusing to write outside the output folder: {rel_path!r}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = root.joinpath(*rel.parts)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        path.write_bytes(data)
+        with open(path, "wb") as fh:
+            fh.write(data)
 
 
 def swap_in(new: Path, final: Path) -> None:
@@ -111,9 +125,14 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
         config_file = generated / f"mkdocs.{lang.code}.yml"
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(stage / lang.code)]
         cmd.append("-v" if verbose else "-q")
+        if progress:
+            progress(f"site {lang.code}: MkDocs started")
+        t0 = time.monotonic()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=generated)
         if progress:
-            progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'}")
+            # Each language's own duration: with fewer workers than languages they overlap.
+            progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'} "
+                     f"in {time.monotonic() - t0:.1f}s")
         return lang, proc
 
     try:

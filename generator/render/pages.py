@@ -6,19 +6,22 @@ Every label comes from the language's gettext catalog; every figure is formatted
 """
 from __future__ import annotations
 
+import bisect
 import html
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import yaml
 from babel import Locale
 
 from ..config import Config, SiteLanguage
-from ..ingest.language import script_direction
+from ..ingest import language as _language
 from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
-from ..text import sentence_index, sentence_spans
-from .formatting import TYPE_LABELS, TYPE_PLURALS, format_day, format_fact, format_number, language_name
+from ..text import sentence_spans
+from . import formatting as _formatting
+from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
 
@@ -30,6 +33,32 @@ CREDIT_LABELS = {
 }  # the copyright line only names the outlet; the footer itself is not shown
 MAX_REASONS = 4
 MAX_ENTITY_INDEX = 500
+
+# Pure functions of (tag, locale) or (date, locale), called for every article on every list
+# of every page: each call parses a Babel locale (a third of render time at 1,000 articles).
+script_direction = lru_cache(maxsize=None)(_language.script_direction)
+language_name = lru_cache(maxsize=None)(_formatting.language_name)
+format_day = lru_cache(maxsize=None)(_formatting.format_day)
+# The C emitter when PyYAML has it (same YAML, ~10x faster than the pure-Python one, which
+# was 40 % of render time); the keys and values of front matter are plain strings and lists.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# An entity gets its own page when at least this many articles mention it. A page that lists
+# the one article it came from repeats that article's chips, and such single mentions are
+# most entities of a large corpus (most pages of the site, and of its search index).
+MIN_ENTITY_ARTICLES = 2
+
+
+@lru_cache(maxsize=None)
+def _sentences(body: str) -> tuple[list, list]:
+    """Sentence spans of a body and their starts, computed once per article: article, event
+    and entity pages of every language look them up for each fact."""
+    spans = sentence_spans(body)
+    return spans, [s for s, _ in spans]
+
+
+def sentence_at(body: str, offset: int) -> int:
+    """text.sentence_index without rebuilding the starts list on every call."""
+    return max(0, bisect.bisect_right(_sentences(body)[1], offset) - 1)
 
 
 def esc(text) -> str:
@@ -56,7 +85,8 @@ class View:
 
 def front_matter(**fields) -> str:
     # Titles go through html.escape: Material prints page titles unescaped in <title>/header.
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(fields, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True,
+                                width=1000) + "---\n\n"
 
 
 def newest_first(articles) -> list[Article]:
@@ -67,13 +97,13 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config) -> dict[str
     view = View.of(lang)
     ordered = newest_first(corpus.articles.values())
     event_of = corpus.event_of()
+    mentions = entity_mentions(corpus)
     pages: dict[str, str] = {}
     for a in ordered:
-        pages[article_path(a.slug)] = render_article(a, corpus, view, event_of)
+        pages[article_path(a.slug)] = render_article(a, corpus, view, event_of, mentions)
     for ev in corpus.events:
         if len(ev.members) > 1:
             pages[event_path(ev.id)] = render_event(ev, corpus, view)
-    mentions = entity_mentions(corpus)
     for eid, ids in mentions.items():
         pages[entity_path(eid)] = render_entity(corpus.entities[eid], ids, corpus, view)
     pages.update(render_home(ordered, view, cfg))
@@ -84,12 +114,12 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config) -> dict[str
 
 # ----------------------------------------------------------------------------- article
 
-def render_article(a: Article, corpus: Corpus, view: View, event_of: dict) -> str:
+def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged=None) -> str:
     _ = view._
     here = article_path(a.slug)
     facts = corpus.facts.get(a.id, [])
     body = a.body
-    spans = sentence_spans(body)
+    spans = _sentences(body)[0]
     out = [front_matter(title=esc(a.title), description=esc(_excerpt(body)),
                         hide=["navigation"], search={"boost": 1}),
            title_block(a), meta_block(a, view), ""]
@@ -103,10 +133,12 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict) -> st
         out.append("</div>\n")
     else:
         out.append(f'<p class="empty">{esc(_("No figures or dates found in this article."))}</p>\n')
-    out.append(entity_chips(facts, corpus.entities, view, here))
+    out.append(entity_chips(facts, corpus.entities, view, here, paged))
 
     same = corpus.same_event.get(a.id, [])
-    out.append(f"## {_('Same event')} {{#same-event}}\n")
+    # Lists of other articles' titles stay out of the search index: each title is indexed
+    # on its own page, and repeating it on every page that links there multiplies the index.
+    out.append(f"## {_('Same event')} {{#same-event data-search-exclude}}\n")
     if same:
         out.append(link_list(a, same, corpus, view, here))
         ev = event_of.get(a.id)
@@ -117,7 +149,7 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict) -> st
         out.append(f'<p class="empty">{esc(_("No other article covers this event yet."))}</p>\n')
     related = corpus.related.get(a.id, [])
     if related:
-        out.append(f"## {_('Related coverage')} {{#related}}\n")
+        out.append(f"## {_('Related coverage')} {{#related data-search-exclude}}\n")
         out.append(link_list(a, related, corpus, view, here))
 
     out.append(f"## {_('Original text')} {{#original}}\n")
@@ -151,7 +183,7 @@ def meta_block(a: Article, view: View) -> str:
 
 
 def fact_card(f: Fact, a: Article, spans, view: View) -> str:
-    s = sentence_index(spans, f.start)
+    s = sentence_at(a.body, f.start)
     label = view._(TYPE_LABELS[f.type])
     value = format_fact(f, view.locale, view.gettext)
     unit = f'<span class="fact-unit">{esc(f.unit)}</span>' if f.type == "quantity" and f.unit else ""
@@ -162,7 +194,9 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
             f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(f.text)}</span></a>')
 
 
-def entity_chips(facts: list[Fact], entities: dict, view: View, here: str) -> str:
+def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged=None) -> str:
+    """Chips of the article's entities; those without a page of their own (``paged``: the
+    ids that have one, None for all) are shown without a link."""
     by_type: dict[str, dict[str, Entity]] = defaultdict(dict)
     for f in facts:
         if f.type in ENTITY_TYPES and f.id in entities:
@@ -175,6 +209,8 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str) -> st
             continue
         chips = " ".join(
             f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{esc(e.display_name(view.lang.code))}</a>'
+            if paged is None or e.id in paged else
+            f'<span class="chip chip-{t}">{esc(e.display_name(view.lang.code))}</span>'
             for e in sorted(by_type[t].values(), key=lambda e: e.display_name(view.lang.code)))
         rows.append(f'<p><span class="chips-label">{esc(view._(TYPE_PLURALS[t]))}:</span> {chips}</p>')
     rows.append("</div>\n")
@@ -308,7 +344,9 @@ def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, st
     pages["index.md"] = "\n".join(home)
     for n, chunk in enumerate(chunks, 1):
         here = f"archive/{n}.md"
-        page = [front_matter(title=esc(_("All articles, page {n}").format(n=n)), hide=["navigation", "toc"]),
+        # Archive pages only repeat titles indexed on the articles' own pages.
+        page = [front_matter(title=esc(_("All articles, page {n}").format(n=n)), hide=["navigation", "toc"],
+                             search={"exclude": True}),
                 f"# {_('All articles')}\n",
                 f'<p>{esc(_("Page {n} of {total}, newest first.").format(n=n, total=len(chunks)))}</p>\n',
                 '<ul class="article-list">']
@@ -398,8 +436,8 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
 
 
 def sentence_of(a: Article, f: Fact) -> tuple[int, str]:
-    spans = sentence_spans(a.body)
-    i = sentence_index(spans, f.start)
+    spans = _sentences(a.body)[0]
+    i = sentence_at(a.body, f.start)
     s, e = spans[i] if spans else (0, 0)
     return i, a.body[s:e]
 
@@ -450,12 +488,13 @@ def render_events_index(corpus: Corpus, view: View) -> str:
 # ----------------------------------------------------------------------------- entities
 
 def entity_mentions(corpus: Corpus) -> dict[str, list[str]]:
+    """Entity id → ids of the articles mentioning it, for the entities that get a page."""
     out = defaultdict(set)
     for aid, facts in corpus.facts.items():
         for f in facts:
             if f.type in ENTITY_TYPES and f.id in corpus.entities:
                 out[f.id].add(aid)
-    return {k: sorted(v) for k, v in sorted(out.items())}
+    return {k: sorted(v) for k, v in sorted(out.items()) if len(v) >= MIN_ENTITY_ARTICLES}
 
 
 def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
@@ -478,15 +517,14 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
     if e.qid:
         out.append(f'<p class="qid">Wikidata: <code>{esc(e.qid)}</code></p>\n')
     articles = newest_first([corpus.articles[i] for i in ids if i in corpus.articles])
-    out.append(f"## {_('Mentioned in')} {{#articles}}\n")
+    out.append(f"## {_('Mentioned in')} {{#articles data-search-exclude}}\n")  # titles: see render_article
     out.append('<ul class="article-list">')
     for a in articles:
         facts = corpus.facts.get(a.id, [])
-        spans = sentence_spans(a.body)
-        sentences = {sentence_index(spans, f.start) for f in facts if f.id == e.id}
+        sentences = {sentence_at(a.body, f.start) for f in facts if f.id == e.id}
         near = [f for f in facts if f.type in ("money", "percent", "quantity")
-                and sentence_index(spans, f.start) in sentences]
-        chips = " ".join(f'<a class="chip" href="{rel(here, article_path(a.slug))}#s-{sentence_index(spans, f.start)}">'
+                and sentence_at(a.body, f.start) in sentences]
+        chips = " ".join(f'<a class="chip" href="{rel(here, article_path(a.slug))}#s-{sentence_at(a.body, f.start)}">'
                          f'{esc(format_fact(f, view.locale, view.gettext))}</a>' for f in near)
         out.append(article_item(a, here, view)[:-5] + (f'<br><span class="near-facts">{chips}</span>' if chips else "") + "</li>")
     out.append("</ul>\n")

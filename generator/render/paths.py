@@ -31,5 +31,16 @@ def url_of(md_path: str) -> str:
 
 
 def rel(from_md: str, to_md: str) -> str:
-    """Relative URL from one page to another (site built with use_directory_urls: false)."""
-    return posixpath.relpath(url_of(to_md), posixpath.dirname(from_md) or ".")
+    """Relative URL from one page to another (site built with use_directory_urls: false).
+
+    posixpath.relpath's algorithm on the path text alone: relpath makes both paths absolute
+    with os.getcwd() first, two system calls per link and a tenth of render time at scale.
+    """
+    target = [p for p in posixpath.normpath(url_of(to_md)).split("/") if p != "."]
+    start = [p for p in posixpath.normpath(posixpath.dirname(from_md) or ".").split("/") if p != "."]
+    if not target or ".." in target or ".." in start or to_md.startswith("/") or from_md.startswith("/"):
+        return posixpath.relpath(url_of(to_md), posixpath.dirname(from_md) or ".")
+    i = 0
+    while i < min(len(start), len(target)) and start[i] == target[i]:
+        i += 1
+    return "/".join([".."] * (len(start) - i) + target[i:]) or "."
