@@ -20,7 +20,7 @@ from generator.model import Comparison
 
 COMPARED = ("money", "percent", "quantity")
 CONTEXT_MIN = 0.86  # cosine of the two sentences around the figures
-CONTEXT_CHARS = 240
+CONTEXT_CHARS = 160  # the clause around a figure: at most this many characters
 VALUE_RATIO = 2.0  # figures further apart than this are not one measure
 TOL = 0.01  # relative difference still "equal" (rounding)
 TOL_QUALIFIED = 0.05  # … when a source says "about", "more than" …
@@ -115,11 +115,29 @@ class ContextVectors:
 def comparisons(members: list, related: list, ctx: ContextVectors | None) -> list[Comparison]:
     """Comparisons for one event; ``members``/``related`` are LinkDocs (sorted by id)."""
     member_ids = {d.id for d in members}
-    items = []  # (doc_id, fact, vec or None)
+    pool = []  # (doc, [facts])
     for d in list(members) + [r for r in related if r.id not in member_ids]:
         facts = sorted((f for f in d.facts if _numeric(f)), key=lambda f: (f.start, f.end, f.type))
-        if not facts:
+        if facts:
+            pool.append((d, facts))
+    # embed only the figures that some other article could be compared with
+    wanted: dict[str, set[int]] = {}
+    for x in range(len(pool)):
+        for y in range(x + 1, len(pool)):
+            (da, fa), (db, fb) = pool[x], pool[y]
+            if da.id not in member_ids and db.id not in member_ids:
+                continue
+            for ka, f in enumerate(fa):
+                for kb, g in enumerate(fb):
+                    if _compatible(f, g):
+                        wanted.setdefault(da.id, set()).add(ka)
+                        wanted.setdefault(db.id, set()).add(kb)
+    items = []  # (doc_id, fact, vec or None)
+    for d, facts in pool:
+        keep = sorted(wanted.get(d.id, ()))
+        if not keep:
             continue
+        facts = [facts[k] for k in keep]
         body = d.body
         spans = [context_span(body, f.start, f.end) for f in facts]
         vecs = ctx.get(d, spans) if ctx is not None else None
@@ -143,12 +161,15 @@ def comparisons(members: list, related: list, ctx: ContextVectors | None) -> lis
                 if fa.key != fb.key:
                     continue
                 sim = 1.0
-            edges.append((round(-sim, 6), x, y))
+            a, b = abs(float(fa.value)), abs(float(fb.value))
+            rel = abs(a - b) / max(a, b) if max(a, b) else 0.0
+            # near-equal contexts (two figures in one sentence): the closer value wins
+            edges.append((-round(sim, 2), round(rel, 6), x, y))
     edges.sort()
     group = list(range(len(items)))
     docs_of = {k: {items[k][0]} for k in range(len(items))}
     members_of = {k: [k] for k in range(len(items))}
-    for _, x, y in edges:
+    for _, _, x, y in edges:
         gx, gy = group[x], group[y]
         if gx == gy or docs_of[gx] & docs_of[gy]:
             continue  # one figure per article in a comparison

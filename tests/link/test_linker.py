@@ -109,7 +109,7 @@ def test_cosine_reference_degrades_to_prior_on_tiny_corpora():
     mean, sd = st.get("de-en")
     assert abs(mean - PRIOR_CROSS_LANG[0]) < 0.2
     assert sd > 0.01
-    assert st.get("ar-zh") == PRIOR_CROSS_LANG  # never seen: the prior
+    assert st.get("ar-fr") == PRIOR_CROSS_LANG  # never seen: the prior
 
 
 def test_duplicate_ids_rejected():
