@@ -1,0 +1,108 @@
+"""RSS feed per language and sitemaps with hreflang alternates, as served and as linked."""
+from __future__ import annotations
+
+import urllib.request
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from .conftest import LANGS
+from .test_pages import load
+
+pytestmark = pytest.mark.browser
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    with urllib.request.urlopen(url, timeout=10) as resp:  # noqa: S310 - our own localhost server
+        return resp.status, resp.read(), resp.headers.get("Content-Type", "")
+
+
+def assert_serves_page(url: str):
+    status, body, ctype = fetch(url)
+    assert status == 200 and "html" in ctype, f"{url}: {status} {ctype}"
+    return body.decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_feed_lists_new_articles(page, base_url, built_site, lang):
+    # Every page announces its language's feed.
+    load(page, f"/{lang}/index.html")
+    href = page.locator('head link[rel="alternate"][type="application/rss+xml"]').get_attribute("href")
+    feed_url = urljoin(page.url, href)
+    assert urlsplit(feed_url).path == f"/{lang}/feed.xml"
+
+    status, body, _ = fetch(feed_url)
+    assert status == 200
+    rss = ET.fromstring(body)
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    channel = rss.find("channel")
+    assert channel.findtext("language") == lang
+    assert channel.findtext("title")
+    items = channel.findall("item")
+    expected = {a["id"]: a for a in built_site.export["articles"]}
+    assert len(items) == len(expected)
+    seen = set()
+    for item in items:
+        guid = item.findtext("guid")
+        assert guid in expected, guid
+        assert item.findtext("title") == expected[guid]["title"]
+        link = urljoin(feed_url, item.findtext("link"))
+        assert urlsplit(link).path == f"/{lang}/articles/{guid}.html", link
+        assert expected[guid]["title"].split()[0] in assert_serves_page(link)
+        seen.add(guid)
+    assert seen == set(expected)
+
+
+def test_article_sitemaps_have_every_language(base_url, built_site):
+    ids = set(built_site.article_ids())
+    for lang in LANGS:
+        sm_url = f"{base_url}/{lang}/articles/sitemap.xml"
+        status, body, _ = fetch(sm_url)
+        assert status == 200
+        urls = ET.fromstring(body).findall(f"{SM}url")
+        locs = {}
+        for url in urls:
+            loc = urljoin(sm_url, url.findtext(f"{SM}loc"))
+            path = urlsplit(loc).path
+            assert path.startswith(f"/{lang}/articles/"), loc
+            alternates = {a.get("hreflang"): urljoin(sm_url, a.get("href"))
+                          for a in url.findall(f"{XHTML}link") if a.get("rel") == "alternate"}
+            assert set(alternates) == set(LANGS), f"{loc}: alternates {sorted(alternates)}"
+            page_name = path.rsplit("/", 1)[1]
+            for alt_lang, alt in alternates.items():
+                assert urlsplit(alt).path == f"/{alt_lang}/articles/{page_name}", alt
+                assert_serves_page(alt)
+            locs[page_name[:-5]] = loc
+        assert set(locs) == ids
+
+
+def test_root_sitemap_is_an_index(base_url):
+    index_url = f"{base_url}/sitemap.xml"
+    status, body, _ = fetch(index_url)
+    assert status == 200
+    root = ET.fromstring(body)
+    assert root.tag == f"{SM}sitemapindex"
+    locs = [urljoin(index_url, s.findtext(f"{SM}loc")) for s in root.findall(f"{SM}sitemap")]
+    paths = {urlsplit(u).path for u in locs}
+    for lang in LANGS:
+        assert f"/{lang}/articles/sitemap.xml" in paths
+    for url in locs:
+        status, body, _ = fetch(url)
+        assert status == 200, url
+        assert ET.fromstring(body).tag == f"{SM}urlset", url
+
+
+def test_pages_announce_their_alternates(page, built_site):
+    """Each page's <link rel=alternate hreflang> points at the same page in every language."""
+    aid = built_site.article("001")["id"]
+    load(page, f"/de/articles/{aid}.html")
+    alts = page.locator('head link[rel="alternate"][hreflang]').evaluate_all(
+        "els => els.map(e => [e.hreflang, e.href])")
+    assert {lang for lang, _ in alts} == set(LANGS)
+    for lang, href in alts:
+        assert urlsplit(href).path == f"/{lang}/articles/{aid}.html"
+        assert_serves_page(href)
