@@ -46,25 +46,29 @@ def _optional():
     return ingest, facts, entities
 
 
-def _facts_for(text, lang, published, facts_fn, entities):
-    out = []
-    if facts_fn is not None:
-        try:
-            out.extend(facts_fn(text, lang, published))
-        except Exception as e:  # a stage still being written must not stop the eval
-            SIGNALS["facts_error"] = repr(e)[:200]
-    if entities is not None:
-        recognize, resolve = entities
-        try:
-            mentions = recognize(text, lang)
+def attach_facts(docs, facts_fn, entities) -> None:
+    """Numeric facts per article; entities recognised per article, resolved corpus-wide."""
+    mentions = {}
+    for d in docs:
+        out = []
+        if facts_fn is not None:
             try:
-                resolved = resolve(mentions, lang)
-            except TypeError:
-                resolved = resolve(mentions)
-            out.extend(f for f in resolved if getattr(f, "id", None))
+                out.extend(facts_fn(d.body, d.lang, d.published))
+            except Exception as e:  # a stage still being written must not stop the eval
+                SIGNALS["facts_error"] = repr(e)[:200]
+        d.facts = out
+        if entities is not None:
+            try:
+                mentions[d.id] = (d.lang, list(entities[0](d.body, d.lang)))
+            except Exception as e:
+                SIGNALS["entities_error"] = repr(e)[:200]
+    if entities is not None and mentions:
+        try:
+            facts_by_id, _ = entities[1](mentions)
+            for d in docs:
+                d.facts = d.facts + [f for f in facts_by_id.get(d.id, []) if f.id]
         except Exception as e:
             SIGNALS["entities_error"] = repr(e)[:200]
-    return out
 
 
 CUT_MARKERS = ("往下滑看下一篇文章", "اترك تعليقاً", "tch-1-tech")
@@ -109,8 +113,7 @@ def load_seeds(seeds_dir: Path) -> list[LinkDoc]:
             h = hashlib.sha256(("\n\n".join([title] + paras)).encode()).hexdigest()[:32]
             docs.append(LinkDoc(p.stem, _lang_guess(title + " " + " ".join(paras[:3])), title,
                                 paras, None, [], h))
-    for d in docs:
-        d.facts = _facts_for(d.body, d.lang, d.published, facts_fn, entities)
+    attach_facts(docs, facts_fn, entities)
     return docs
 
 
@@ -137,9 +140,7 @@ def load_semeval(path: Path, with_facts: bool = True):
                     docs[i] = LinkDoc(i, lang, title, paras, None, [], h)
             pairs.append((a, b, f"{r['lang1']}-{r['lang2']}", float(r["Overall"])))
     out = [docs[k] for k in sorted(docs)]
-    if facts_fn is not None or entities is not None:
-        for d in out:
-            d.facts = _facts_for(d.body, d.lang, d.published, facts_fn, entities)
+    attach_facts(out, facts_fn, entities)
     return out, pairs
 
 
@@ -177,8 +178,41 @@ def eval_seeds(seeds_dir: Path, emb) -> dict:
     return out
 
 
-def eval_semeval(path: Path, emb) -> dict:
+def _stage_fingerprint() -> str:
+    """Hash of the facts/entities sources: cached extractions are reused only if unchanged."""
+    h = hashlib.sha256()
+    for sub in ("facts", "entities"):
+        for p in sorted((ROOT / "generator" / sub).rglob("*")):
+            if p.is_file() and p.suffix in (".py", ".yml", ".json", ".txt", ".tsv"):
+                h.update(p.name.encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_semeval_cached(path: Path, cache_dir: Path | None):
+    """load_semeval, with the extracted facts kept under cache_dir (extraction is slow)."""
+    import pickle
+
+    if cache_dir is None:
+        return load_semeval(path)
+    key = hashlib.sha256(path.read_bytes()).hexdigest()[:12] + "-" + _stage_fingerprint()
+    f = cache_dir / f"semeval-docs-{key}.pkl"
+    try:
+        with open(f, "rb") as fh:
+            docs, pairs, signals = pickle.load(fh)
+            SIGNALS.update(signals)
+            return docs, pairs
+    except Exception:
+        pass
     docs, pairs = load_semeval(path)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(f, "wb") as fh:
+        pickle.dump((docs, pairs, dict(SIGNALS)), fh)
+    return docs, pairs
+
+
+def eval_semeval(path: Path, emb, cache_dir: Path | None = None) -> dict:
+    docs, pairs = load_semeval_cached(path, cache_dir)
     t = time.time()
     linker = Linker(docs, emb)
     res = linker.result()
@@ -230,7 +264,7 @@ def run(args, emb) -> int:
     print("  related:", seeds["related"])
     print("  comparisons:", seeds["comparisons"])
     print("  seeds OK:", seeds["ok"])
-    sem = eval_semeval(args.eval_dir / "semeval_pairs_dev.csv", emb)
+    sem = eval_semeval(args.eval_dir / "semeval_pairs_dev.csv", emb, args.cache_dir)
     print("\n== semeval dev: same event = Overall <= 1.5 vs >= 3; Pearson of score with -Overall")
     print(f"{'pair':7} {'n':>4} {'P':>6} {'R':>6} {'pearson':>8}  tp/fp/fn")
     for lp, r in sem["per_lang_pair"].items():

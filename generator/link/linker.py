@@ -20,6 +20,9 @@ from generator.link.signature import latin_script, signature
 from generator.link.types import LinkDoc, LinkResult
 
 MAX_RELATED = 5
+# paragraph matching only where it can matter (it costs a small matrix product per pair)
+PARA_MIN_Z = 1.5
+PARA_MIN_OVERLAP = 0.1
 
 
 class Linker:
@@ -57,6 +60,7 @@ class Linker:
         self._wsum: dict[int, tuple[float, float]] = {}
         self._latin_cache: dict[int, bool] = {}
         self._fsets: list[frozenset] = []
+        self._refs: dict[tuple[str, str], tuple[float, float]] = {}
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
         self.cand: dict[int, set[int]] = defaultdict(set)
         for i in range(len(docs)):
@@ -118,21 +122,50 @@ class Linker:
             self._ev[key] = ev
         return ev
 
-    def _evidence(self, i: int, j: int) -> S.PairEvidence:
+    def _evidence(self, i: int, j: int, cos: float | None = None) -> S.PairEvidence:
         shared = self._fset(i) & self._fset(j)
-        ws = [(f, self.index.weight(f)) for f in shared]
+        weight = self.index.weight
+        ws = tuple((f, weight(f)) for f in shared)
         ov = self._overlap(i, j, ws)
-        ws.sort(key=lambda fw: (-fw[1], fw[0]))
-        cos = z = para = None
+        z = para = None
         if self.V is not None and self.present[i] and self.present[j]:
-            cos = float(self.V[i] @ self.V[j])
-            mu, sd = self.stats.get(S.lang_pair(self.docs[i].lang, self.docs[j].lang))
+            if cos is None:
+                cos = float(self.V[i] @ self.V[j])
+            mu, sd = self._ref(i, j)
             z = (cos - mu) / sd
-            para = S.mutual_match_share(self.units[i], self.units[j])
-        sc = S.combine(z, ov, para)
+            if z >= PARA_MIN_Z or ov >= PARA_MIN_OVERLAP:
+                para = S.mutual_match_share(self.units[i], self.units[j])
+        else:
+            cos = None
+        sc = S.combine(z, ov, para, S.date_penalty(self.docs[i].published, self.docs[j].published))
         return S.PairEvidence(round(sc, 4), None if cos is None else round(cos, 4),
                               None if z is None else round(z, 4), round(ov, 4),
-                              None if para is None else round(para, 4), tuple(ws[:12]))
+                              None if para is None else round(para, 4), ws)
+
+    def _ref(self, i: int, j: int) -> tuple[float, float]:
+        key = (self.docs[i].lang, self.docs[j].lang)
+        r = self._refs.get(key)
+        if r is None:
+            r = self.stats.get(S.lang_pair(*key))
+            self._refs[key] = r
+        return r
+
+    def _score_pairs(self, pairs: list[tuple[int, int]]) -> None:
+        """Evidence for many pairs at once (cosines in one numpy pass)."""
+        todo = [p for p in pairs if p not in self._ev]
+        if not todo:
+            return
+        cos = [None] * len(todo)
+        if self.V is not None:
+            a = np.fromiter((p[0] for p in todo), np.int64, len(todo))
+            b = np.fromiter((p[1] for p in todo), np.int64, len(todo))
+            c = np.empty(len(todo), np.float32)
+            for s0 in range(0, len(todo), 65536):
+                sl = slice(s0, s0 + 65536)
+                c[sl] = np.einsum("nd,nd->n", self.V[a[sl]], self.V[b[sl]])
+            cos = c.tolist()
+        for (i, j), cv in zip(todo, cos):
+            self._ev[(i, j)] = self._evidence(i, j, cv)
 
     def score(self, i: int, j: int) -> float:
         return self.evidence(i, j).score
@@ -181,6 +214,7 @@ class Linker:
     # -- output -----------------------------------------------------------------
     def result(self) -> LinkResult:
         n = len(self.docs)
+        self._score_pairs(sorted((i, j) for i in range(n) for j in self.cand[i] if i < j))
         edges = []
         for i in range(n):
             for j in sorted(self.cand[i]):

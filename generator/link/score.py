@@ -51,6 +51,8 @@ W_O = 6.0
 W_P = 6.0
 P0 = 0.5
 O0 = 0.45  # overlap at which facts alone give even odds (no embeddings)
+W_T = 1.0  # per doubling of the publication gap beyond GAP_DAYS
+GAP_DAYS = 7
 SAME = 0.5
 RELATED = 0.15
 PARA_FLOOR = 0.88  # raw cosine a paragraph match needs
@@ -139,9 +141,9 @@ class PairEvidence:
     para: float | None
     shared: tuple  # ((feature, weight), ...) strongest first
 
-    def reasons(self, fact_kind: dict[str, str] | None = None) -> tuple[Reason, ...]:
+    def reasons(self) -> tuple[Reason, ...]:
         out = []
-        for f, w in self.shared:
+        for f, w in sorted(self.shared, key=lambda fw: (-fw[1], fw[0])):
             k = kind_of(f)
             if k in NUMERIC_TYPES or k in ENTITY_TYPES:
                 out.append(Reason(k, f, round(w, 4)))
@@ -159,10 +161,18 @@ class PairEvidence:
         return tuple(ranked[:MAX_REASONS]) + tuple(text)
 
 
-def combine(z: float | None, overlap: float, para: float | None) -> float:
+def date_penalty(a, b) -> float:
+    """Articles on one event appear within days: log-odds lost for a longer gap."""
+    if a is None or b is None:
+        return 0.0
+    gap = abs((a - b).days)
+    return W_T * max(0.0, math.log2(gap / GAP_DAYS)) if gap > GAP_DAYS else 0.0
+
+
+def combine(z: float | None, overlap: float, para: float | None, penalty: float = 0.0) -> float:
     if z is None:
-        return sigmoid(W_O * (overlap - O0) * 2.0)
-    x = W_Z * (z - Z0) + W_O * overlap
+        return sigmoid(W_O * (overlap - O0) * 2.0 - penalty)
+    x = W_Z * (z - Z0) + W_O * overlap - penalty
     if para is not None:
         x += W_P * max(0.0, para - P0) * 2.0
     return sigmoid(x)

@@ -117,3 +117,15 @@ def test_duplicate_ids_rejected():
     d = corpus()
     with pytest.raises(ValueError):
         link_corpus(d + [d[0]], None)
+
+
+def test_publication_gap_lowers_the_score(fake_embedder):
+    from datetime import date
+    from generator.link.score import date_penalty
+    assert date_penalty(date(2023, 6, 1), date(2023, 6, 5)) == 0.0
+    assert date_penalty(date(2023, 6, 1), date(2023, 11, 20)) > 4
+    docs = corpus()
+    near = Linker(docs, fake_embedder).pair_score("c-1", "c-2")
+    docs[2].published, docs[3].published = date(2023, 1, 1), date(2023, 12, 1)
+    far = Linker(docs, fake_embedder).pair_score("c-1", "c-2")
+    assert far < near
