@@ -16,7 +16,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-import yaml
 
 from .config import Config, SiteLanguage
 from .render.i18n import translations
@@ -167,6 +166,7 @@ def root_files(cfg: Config) -> dict[str, str]:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Briefing</title>
+<link rel="icon" href="data:,">
 {alternates}
 <style>body{{font-family:system-ui,sans-serif;max-width:30rem;margin:4rem auto;padding:0 1rem}}
 li{{font-size:1.3rem;margin:.5rem 0}}</style>

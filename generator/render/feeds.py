@@ -13,8 +13,10 @@ from .paths import article_path, url_of
 SECTIONS = ("articles", "events", "entities", "archive")
 
 
-def _abs(cfg: Config, lang_code: str, path: str) -> str:
-    base = cfg.site_url.rstrip("/") + "/" if cfg.site_url else "../"
+def _abs(cfg: Config, lang_code: str, path: str, depth: int = 1) -> str:
+    """URL of a page of site/<lang_code>/ seen from a file ``depth`` folders below site/.
+    Absolute with --site-url (as sitemaps and feeds should be); relative otherwise."""
+    base = cfg.site_url.rstrip("/") + "/" if cfg.site_url else "../" * depth
     return f"{base}{lang_code}/{path}"
 
 
@@ -47,8 +49,8 @@ def section_sitemaps(paths: list[str], lang: SiteLanguage, cfg: Config) -> dict[
         for p in sorted(x for x in paths if x.startswith(section + "/")):
             page = url_of(p)
             alts = "".join(f'<xhtml:link rel="alternate" hreflang="{escape(o.code)}" '
-                           f'href="{escape(_abs(cfg, o.code, page))}"/>' for o in cfg.languages)
-            urls.append(f"<url><loc>{escape(_abs(cfg, lang.code, page))}</loc>{alts}</url>")
+                           f'href="{escape(_abs(cfg, o.code, page, 2))}"/>' for o in cfg.languages)
+            urls.append(f"<url><loc>{escape(_abs(cfg, lang.code, page, 2))}</loc>{alts}</url>")
         out[f"{section}/sitemap.xml"] = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '

@@ -124,7 +124,9 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged
                         hide=["navigation"], search={"boost": 1}),
            title_block(a), meta_block(a, view), ""]
 
-    numeric = [f for f in facts if f.type in NUMERIC_TYPES]
+    # A relative date that could not be resolved ("two weeks ago" without a publication date)
+    # tells the reader nothing; it stays in briefing.json with value null.
+    numeric = [f for f in facts if f.type in NUMERIC_TYPES and f.value is not None]
     out.append(f"## {_('Key facts')} {{#key-facts}}\n")
     if numeric:
         out.append('<div class="facts-grid">')

@@ -5,9 +5,9 @@ Playwright for Python without ``playwright install``. When it (or Playwright) is
 tests skip on a developer machine and fail when ``CI=true``: CI must really run them.
 
 ``BRIEFING_TEST_SITE=<built site/>`` serves an existing site instead of building (for quick
-iteration); the default builds the repository's seeds into a temporary directory with a
-copy of mkdocs.yml whose paths all point inside it, so the repository's content/ and site/
-are never touched.
+iteration); the default serves the session's seed-site build (``seed_site`` in
+tests/conftest.py), made in a temporary project so the repository's content/ and site/ are
+never touched.
 """
 from __future__ import annotations
 
@@ -16,15 +16,12 @@ import http.server
 import json
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
@@ -75,44 +72,15 @@ class BuiltSite:
         return f"/{lang}/articles/{self.article(prefix)['id']}.html"
 
 
-def _test_config(tmp: Path) -> Path:
-    """A copy of the project's mkdocs.yml whose seeds/content/site/cache live in ``tmp``."""
-    data = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    b = data["extra"]["briefing"]
-    seeds = REPO / b.get("seeds", "seeds")
-    b.update(seeds="seeds", content="content", site="site", cache="cache")
-    data["theme"]["custom_dir"] = str(REPO / "overrides")
-    shutil.copytree(seeds, tmp / "seeds")
-    (tmp / "content").mkdir()
-    if (REPO / "content" / "pages").is_dir():
-        shutil.copytree(REPO / "content" / "pages", tmp / "content" / "pages")
-    # generator/site.py points every language's theme.custom_dir at <config folder>/overrides
-    # (it does not read theme.custom_dir from the config), so the templates must be there too.
-    shutil.copytree(REPO / "overrides", tmp / "overrides")
-    # The analysis cache is keyed by content hash and generator version: a copy of the
-    # developer's cache is always valid and saves re-running the extractors.
-    if (REPO / ".cache" / "briefing").is_dir():
-        shutil.copytree(REPO / ".cache" / "briefing", tmp / "cache", ignore=shutil.ignore_patterns(".tmp-*"))
-    config = tmp / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return config
-
-
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuiltSite:
+def built_site(request) -> BuiltSite:
     existing = os.environ.get("BRIEFING_TEST_SITE")
     if existing:
-        root = Path(existing).resolve()
-        log = ""
+        root, log = Path(existing).resolve(), ""
     else:
-        tmp = tmp_path_factory.mktemp("browser-site")
-        config = _test_config(tmp)
-        proc = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-c", str(config)],
-                              cwd=REPO, capture_output=True, text=True, timeout=900)
-        log = proc.stderr + proc.stdout
-        if proc.returncode != 0:
-            pytest.fail(f"briefing build failed ({proc.returncode}):\n{log[-3000:]}", pytrace=False)
-        root = tmp / "site"
+        # The same session build the end-to-end tests read (tests/conftest.py).
+        project = request.getfixturevalue("seed_site")
+        root, log = project.site, project.build_log
     export = json.loads((root / "briefing.json").read_text(encoding="utf-8"))
     return BuiltSite(root=root, build_log=log, export=export)
 
