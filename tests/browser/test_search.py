@@ -14,6 +14,9 @@ pytestmark = pytest.mark.browser
 # query, except for Twitter in English: every seed is about Twitter (some call it 推特/تويتر).
 QUERIES = [
     ("zh-Hant", "推特", ("000", "002")),
+    # A name whose first character is also a word of the index (Material's segmenter once
+    # searched 馬 for it; generator/render/search_worker.py fixes that).
+    ("zh-Hant", "馬斯克", ("000", "002")),
     ("ar", "المعلنين", ("001", "003")),
     ("de", "Werbetreibende", ("004",)),
     ("en", "Twitter", ("000", "001", "002", "003", "004")),
@@ -21,7 +24,7 @@ QUERIES = [
 ABOUT_NOT_CONTAINING = {"Twitter"}
 
 
-@pytest.mark.parametrize("lang,query,expected", QUERIES, ids=[q[0] for q in QUERIES])
+@pytest.mark.parametrize("lang,query,expected", QUERIES, ids=[f"{q[0]}-{q[1]}" for q in QUERIES])
 def test_search_finds_the_right_article_first(page, built_site, lang, query, expected):
     ids = {built_site.article(p)["id"] for p in expected}
     # The expectation itself: those articles' text really contains the query.
