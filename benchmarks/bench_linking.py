@@ -89,6 +89,7 @@ def make_corpus(n: int, seed: int = 1):
 
 def run_one(n: int) -> dict:
     from generator.link import Embedder, Linker
+    from generator.link.linker import _no_gc
 
     docs, vecs, truth = make_corpus(n)
 
@@ -99,9 +100,10 @@ def run_one(n: int) -> dict:
     rng = np.random.default_rng(3)
     emb = Precomputed(None, encode=lambda ts: rng.standard_normal((len(ts), DIM)), model_id="bench")
     c0, t0 = time.process_time(), time.perf_counter()
-    linker = Linker(docs, emb)
-    t1 = time.perf_counter()
-    res = linker.result()
+    with _no_gc():  # as link_corpus does
+        linker = Linker(docs, emb)
+        t1 = time.perf_counter()
+        res = linker.result()
     c2, t2 = time.process_time(), time.perf_counter()
     # incremental: one more article
     extra, evecs, _ = make_corpus(3, seed=99)

@@ -6,6 +6,8 @@ feature weights it changed); :meth:`Linker.result` then regroups from cached sco
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 from collections import defaultdict
 
@@ -270,7 +272,21 @@ class Linker:
 
 def link_corpus(docs: list[LinkDoc], embedder=None) -> LinkResult:
     """Events, same-event links and related coverage for ``docs`` (see the package doc)."""
-    return Linker(docs, embedder).result()
+    with _no_gc():
+        return Linker(docs, embedder).result()
+
+
+@contextlib.contextmanager
+def _no_gc():
+    """Linking allocates ~10 small objects per candidate pair and frees none of them until the
+    end: the cyclic collector would rescan them all again and again (superlinear time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def pair_score(a: LinkDoc, b: LinkDoc, embedder=None, corpus: list[LinkDoc] | None = None) -> float:
