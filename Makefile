@@ -26,7 +26,7 @@ test: $(STAMP)  ## unit, end-to-end and browser tests
 
 # Translators: pull new UI strings into the catalogs, then edit locales/*/LC_MESSAGES/messages.po.
 catalogs: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg --sort-by-file --omit-header -o locales/messages.pot generator
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --sort-by-file --omit-header --no-location -o locales/messages.pot generator
 	$(BIN)/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d locales --statistics
 

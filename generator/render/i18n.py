@@ -63,3 +63,17 @@ def extract_python_fstrings(fileobj, keywords, comment_tags, options):
             yield lineno, "_", ast.literal_eval(m.group(1)), []
         for m in _NCALL.finditer(line):
             yield lineno, "ngettext", (ast.literal_eval(m.group(1)), ast.literal_eval(m.group(2))), []
+
+
+def extract_units_json(fileobj, keywords, comment_tags, options):
+    """The English unit nouns of generator/facts/data/units.json, shown on fact cards."""
+    import json
+
+    data = json.loads(fileobj.read().decode("utf-8"))
+    units = set()
+    for key, table in data.items():
+        if key.startswith("_") or not isinstance(table, dict):
+            continue
+        units.update(v for v in table.values() if isinstance(v, str) and v.isascii())
+    for unit in sorted(units):
+        yield 1, "_", unit, ["unit of a counted quantity"]

@@ -42,10 +42,11 @@ format_day = lru_cache(maxsize=None)(_formatting.format_day)
 # The C emitter when PyYAML has it (same YAML, ~10x faster than the pure-Python one, which
 # was 40 % of render time); the keys and values of front matter are plain strings and lists.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-# An entity gets its own page when at least this many articles mention it. A page that lists
-# the one article it came from repeats that article's chips, and such single mentions are
-# most entities of a large corpus (most pages of the site, and of its search index).
-MIN_ENTITY_ARTICLES = 2
+# An entity gets its own page when articles of at least this many stories mention it (a
+# story: an event, or an article no event holds). An entity of one story only is reached
+# from that story's articles and event page, which list the same coverage; such entities
+# are most of a large corpus (half the site's pages at 10,000 articles, and of its index).
+MIN_ENTITY_STORIES = 2
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +98,7 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config) -> dict[str
     view = View.of(lang)
     ordered = newest_first(corpus.articles.values())
     event_of = corpus.event_of()
-    mentions = entity_mentions(corpus)
+    mentions = entity_mentions(corpus, event_of)
     pages: dict[str, str] = {}
     for a in ordered:
         pages[article_path(a.slug)] = render_article(a, corpus, view, event_of, mentions)
@@ -188,7 +189,9 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     s = sentence_at(a.body, f.start)
     label = view._(TYPE_LABELS[f.type])
     value = format_fact(f, view.locale, view.gettext)
-    unit = f'<span class="fact-unit">{esc(f.unit)}</span>' if f.type == "quantity" and f.unit else ""
+    # Units are English nouns from facts/data/units.json, translated by the catalog
+    # (make catalogs extracts them); a noun kept as written in the source passes through.
+    unit = f'<span class="fact-unit">{esc(view._(f.unit))}</span>' if f.type == "quantity" and f.unit else ""
     title = view._("Show the sentence this comes from")
     return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
             f'<span class="fact-type">{esc(label)}</span>'
@@ -489,14 +492,16 @@ def render_events_index(corpus: Corpus, view: View) -> str:
 
 # ----------------------------------------------------------------------------- entities
 
-def entity_mentions(corpus: Corpus) -> dict[str, list[str]]:
+def entity_mentions(corpus: Corpus, event_of: dict | None = None) -> dict[str, list[str]]:
     """Entity id → ids of the articles mentioning it, for the entities that get a page."""
+    event_of = corpus.event_of() if event_of is None else event_of
     out = defaultdict(set)
     for aid, facts in corpus.facts.items():
         for f in facts:
             if f.type in ENTITY_TYPES and f.id in corpus.entities:
                 out[f.id].add(aid)
-    return {k: sorted(v) for k, v in sorted(out.items()) if len(v) >= MIN_ENTITY_ARTICLES}
+    return {k: sorted(v) for k, v in sorted(out.items())
+            if len({event_of.get(a, a) for a in v}) >= MIN_ENTITY_STORIES}
 
 
 def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
