@@ -1,8 +1,9 @@
 """Events from scored pairs, without chaining.
 
 Pairs are taken strongest first; two groups merge only if the *average* score over all
-pairs between them (missing pairs are scored on demand) reaches the threshold, so A~B and
-B~C with A≁C do not pull A and C into one event unless they are close on average.
+pairs between them (missing pairs are scored on demand) reaches the threshold and at least
+half of those pairs are strong links on their own, so A~B and B~C with A≁C do not pull A
+and C into one event.
 """
 from __future__ import annotations
 
@@ -21,10 +22,14 @@ def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int
             continue
         a, b = members[ci], members[cj]
         total = 0.0
+        strong = 0
         for x in a:
             for y in b:
-                total += score(x, y)
-        if total / (len(a) * len(b)) < threshold:
+                v = score(x, y)
+                total += v
+                strong += v >= threshold
+        # average linkage, and strong links to a majority of the pairs: no chaining
+        if total / (len(a) * len(b)) < threshold or 2 * strong < len(a) * len(b):
             continue
         keep, drop = (ci, cj) if ci < cj else (cj, ci)
         for x in members[drop]:
