@@ -72,4 +72,5 @@ def test_event_sentence_link_lands_on_the_sentence(page, built_site):
     anchor = href.split("#", 1)[1]
     page.wait_for_function("a => location.hash === '#' + a", arg=anchor)
     page.wait_for_function(
-        "a => getComputedStyle(document.getElementById(a)).backgroundColor === 'rgb(255, 245, 157)'", arg=anchor)
+        "a => { const el = document.getElementById(a);"
+        " return !!el && getComputedStyle(el).backgroundColor === 'rgb(255, 245, 157)'; }", arg=anchor)
