@@ -112,6 +112,21 @@ def _store(todo, outputs, results, cache, progress) -> None:
             progress(f"analysis: {n}/{len(todo)}")
 
 
+# The `source` of errors that concern the whole corpus rather than one file.
+CORPUS = "(corpus)"
+
+
+def unlinked(docs):
+    """Every article its own event, with no links: what pages show when linking fails."""
+    from .link.events import event_id
+    from .link.types import LinkResult
+    from .model import Event
+
+    return LinkResult(events=[Event(event_id([d.id], {d.id: d.published}), [d.id])
+                              for d in sorted(docs, key=lambda d: d.id)],
+                      same_event={}, related={})
+
+
 def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     from .entities import load_registry, resolve
     from .link import Embedder, LinkDoc, link_corpus
@@ -126,8 +141,13 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
             errors.append(BuildError(a.source, analyses[a.id].error))
 
     t0 = time.monotonic()
-    entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
-                                     load_registry())
+    try:
+        entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
+                                         load_registry())
+    except Exception as exc:  # noqa: BLE001 - a resolver bug must not cost the site; it is reported
+        entity_facts, entities = {}, {}
+        errors.append(BuildError(CORPUS, f"entity resolution failed, pages show no entities: "
+                                         f"{type(exc).__name__}: {exc}"))
     progress(f"entities: {len(entities)} canonical entities in {time.monotonic() - t0:.1f}s")
     facts = {}
     for a in articles:
@@ -138,7 +158,11 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     docs = [LinkDoc(id=a.id, lang=a.lang, title=a.title, paragraphs=a.paragraphs, published=a.published,
                     facts=facts[a.id], content_hash=a.content_hash) for a in articles]
     t0 = time.monotonic()
-    result = link_corpus(docs, embedder)
+    try:
+        result = link_corpus(docs, embedder)
+    except Exception as exc:  # noqa: BLE001 - as above: articles keep their pages, unlinked
+        errors.append(BuildError(CORPUS, f"linking failed, pages show no links: {type(exc).__name__}: {exc}"))
+        result = unlinked(docs)
     progress(f"link: {len(result.events)} events in {time.monotonic() - t0:.1f}s")
     return Corpus(articles={a.id: a for a in articles}, facts=facts, entities=entities,
                   events=result.events, same_event=result.same_event, related=result.related,
