@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+import logging
 
 from ..model import Entity, Fact, Mention
 from .registry import Registry, load_registry, norm_key, slug_id
 from .transliterate import has_arabic, has_han, skeleton, skeleton_similarity, skeleton_tokens, transliterate
 
+log = logging.getLogger(__name__)
 _SPLIT = re.compile(r"[\s·・‧•]+")
 MIN_STRONG_SKELETON = 4
 THRESHOLD = 0.85
@@ -98,24 +102,85 @@ def _reg_lookup(reg: Registry, name: str, lang: str):
     return e
 
 
+def _valid_mention(m) -> bool:
+    """A mention resolve can use: known type, a non-blank text, integer offsets 0 ≤ start < end."""
+    return (isinstance(m, Mention) and m.type in ("person", "organization", "place")
+            and isinstance(m.text, str) and bool(m.text.strip())
+            and isinstance(m.start, int) and isinstance(m.end, int) and not isinstance(m.start, bool)
+            and not isinstance(m.end, bool) and 0 <= m.start < m.end
+            and (m.alias is None or isinstance(m.alias, str)))
+
+
+def _aid_order(aid):
+    return (type(aid).__name__, repr(aid))
+
+
 def resolve(mentions: dict, registry: Registry | None = None):
-    """article id → (lang, [Mention])  ⇒  (article id → [Fact], entity id → Entity)."""
+    """article id → (lang, [Mention])  ⇒  (article id → [Fact], entity id → Entity).
+
+    Never raises: malformed articles and mentions are skipped; should resolution itself
+    fail, every mention becomes its own entity (logged), so a build goes on.
+    """
+    try:
+        return _resolve(mentions, registry)
+    except Exception:  # pragma: no cover - a bug guard, the tests feed random input
+        log.exception("entity resolution failed; falling back to one entity per name")
+        try:
+            return _resolve_fallback(mentions)
+        except Exception:
+            return {}, {}
+
+
+def _articles(mentions):
+    """(aid, lang, [valid Mention]) per article, in a deterministic order."""
+    if not isinstance(mentions, Mapping):
+        return []
+    try:
+        aids = sorted(mentions, key=_aid_order)
+    except Exception:
+        return []
+    out = []
+    for aid in aids:
+        try:
+            lang, ms = mentions[aid]
+            ms = [m for m in list(ms or []) if _valid_mention(m)]
+        except Exception:
+            lang, ms = "", []
+        out.append((aid, str(lang or ""), ms))
+    return out
+
+
+def _resolve_fallback(mentions):
+    facts: dict = {}
+    entities: dict[str, Entity] = {}
+    for aid, lang, ms in _articles(mentions):
+        out = []
+        for m in ms:
+            try:
+                eid = slug_id(m.text.strip())
+                if eid in entities and entities[eid].type != m.type:
+                    eid = slug_id(f"{m.text.strip()} {m.type}")
+                ent = entities.setdefault(eid, Entity(id=eid, type=m.type, name=m.text.strip()))
+                out.append(Fact(type=ent.type, text=m.text, start=m.start, end=m.end, name=ent.name, id=eid))
+            except Exception:
+                continue
+        facts[aid] = sorted(out, key=lambda f: (f.start, f.end, f.id))
+    return facts, dict(sorted(entities.items()))
+
+
+def _resolve(mentions: dict, registry: Registry | None = None):
     reg = registry if registry is not None else load_registry()
     uf = _UF()
+    articles = _articles(mentions)
     # node = (type, key) for full names; ("L", aid, type, key) for article-local short names
     occurrences = []  # (aid, lang, Mention, node)
     node_names: dict = defaultdict(Counter)  # node → Counter((lang, surface))
-    node_articles: dict = defaultdict(set)
+    node_articles: dict = defaultdict(set)  # node → {repr(aid)}
     alias_names: dict = defaultdict(Counter)
     reg_alias_lang_names: dict = defaultdict(dict)
 
-    for aid in sorted(mentions):
-        try:
-            lang, ms = mentions[aid]
-        except Exception:
-            continue
-        lang = str(lang or "")
-        ms = [m for m in (ms or []) if isinstance(m, Mention) and m.type in ("person", "organization", "place")]
+    for aid, lang, ms in articles:
+        akey = repr(aid)  # article-local nodes compare as strings whatever the id's type
         # within-article: short person names → the article's longest name ending with them
         persons = sorted({m.text.strip() for m in ms if m.type == "person"}, key=lambda s: (-len(s), s))
         long_of_short = {}
@@ -149,7 +214,7 @@ def resolve(mentions: dict, registry: Registry | None = None):
                 if typ == "person" and k in long_of_short and norm_key(long_of_short[k]) != k:
                     long = long_of_short[k]
                     le = _reg_lookup(reg, long, lang)
-                    node = ("L", aid, typ, k)
+                    node = ("L", akey, typ, k)
                     uf.add(node)
                     target = ("R", le.id) if le is not None and le.type != "other" else (typ, _name_key(long))
                     uf.add(target, le.id if le is not None and le.type != "other" else None)
@@ -166,11 +231,11 @@ def resolve(mentions: dict, registry: Registry | None = None):
                         anode = (typ, _name_key(m.alias))
                         uf.add(anode)
                         alias_names[anode][m.alias] += 1
-                        node_articles[anode].add(aid)
+                        node_articles[anode].add(akey)
                     uf.union(node, anode)
             occurrences.append((aid, lang, m, node))
             node_names[node][(lang, text)] += 1
-            node_articles[node].add(aid)
+            node_articles[node].add(akey)
 
     # ---- cross-script: skeletons of Han/Arabic names against Latin names
     latin_index: dict[str, list] = defaultdict(list)  # skeleton → [(node, kind)]
@@ -202,8 +267,8 @@ def resolve(mentions: dict, registry: Registry | None = None):
     root_arts: dict = defaultdict(set)
     for aid, lang, m, node in occurrences:
         r = uf.find(node)
-        art_entities[aid].add(r)
-        root_arts[r].add(aid)
+        art_entities[repr(aid)].add(r)
+        root_arts[r].add(repr(aid))
 
     for node in sorted(node_names, key=repr):
         if node[0] in ("R", "L"):
@@ -223,6 +288,10 @@ def resolve(mentions: dict, registry: Registry | None = None):
                 continue
             cands = latin_index.get((typ, sk), [])
             for cnode, kind in cands:
+                if cnode not in uf.parent:
+                    # a registry entity no article has mentioned so far: it enters the
+                    # union-find only here (KeyError(('R', qid)) before)
+                    uf.add(cnode, cnode[1])
                 if uf.find(cnode) == uf.find(node):
                     continue
                 score = 1.0 if kind == "full" else 0.9
@@ -235,7 +304,7 @@ def resolve(mentions: dict, registry: Registry | None = None):
                     shared = 0
                     if not same_article:
                         ctx_here = set().union(*(art_entities[a] for a in sorted(here)[:50])) if here else set()
-                        arts_there = sorted(root_arts.get(croot, ()) | there)[:50]
+                        arts_there = sorted(root_arts.get(croot, set()) | there)[:50]
                         ctx_there = set().union(*(art_entities[a] for a in arts_there)) if arts_there else set()
                         shared = len({uf.find(x) for x in ctx_here} & {uf.find(x) for x in ctx_there}
                                      - {croot, uf.find(node)})
@@ -253,7 +322,10 @@ def resolve(mentions: dict, registry: Registry | None = None):
         clusters[uf.find(node)].append(node)
     entity_of_root: dict = {}
     entities: dict[str, Entity] = {}
+    mentioned = {uf.find(node) for _, _, _, node in occurrences}
     for root in sorted(clusters, key=repr):
+        if root not in mentioned:
+            continue  # registry entities met only as cross-script candidates
         nodes = clusters[root]
         reg_id = uf.reg.get(root)
         surf = Counter()
@@ -304,7 +376,7 @@ def resolve(mentions: dict, registry: Registry | None = None):
             entities[eid] = Entity(id=eid, type=typ, name=name, names=names, qid=qid)
         entity_of_root[root] = eid
 
-    facts: dict[str, list[Fact]] = {aid: [] for aid in sorted(mentions)}
+    facts: dict = {aid: [] for aid, _, _ in articles}
     for aid, lang, m, node in occurrences:
         eid = entity_of_root.get(uf.find(node))
         if eid is None:
