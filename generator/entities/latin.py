@@ -21,6 +21,8 @@ _CONNECT = {"von", "van", "de", "der", "den", "zu", "da", "di", "del", "della", 
             "das", "ter", "bin", "al", "el", "y", "of", "&", "für", "for", "an"}
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _ORG_INNER = {"of", "für", "for", "und", "&", "de", "der", "des"}
+_LEGAL_FORMS = {"GmbH", "AG", "SE", "KG", "KGaA", "OHG", "e.V.", "eV", "Inc", "Inc.", "Ltd", "Ltd.", "LLC",
+                "Corp", "Corp.", "plc", "S.A.", "SA", "SpA", "S.p.A.", "B.V.", "N.V.", "GbR", "UG"}
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&\-/]{1,7}$")
 
 
@@ -38,7 +40,8 @@ def _loc_gaz() -> dict[str, frozenset]:
     t = L.territory_names()
     out = {}
     for lang in ("de", "en", "latin"):
-        names = set(L.CITIES_LATIN) | set(L.EXTRA_LOC.get(lang, ()))
+        names = set(L.CITIES_LATIN) | set(L.EXTRA_LOC.get(lang, ())) | L.zone_cities()["en"]
+        names |= L.zone_cities()["de" if lang != "en" else "en"]
         for g in (("de", "en", "fr") if lang != "en" else ("en", "de")):
             names |= set(t.get(g, ()))
         out[lang] = frozenset(names)
@@ -68,13 +71,85 @@ def _word_class(word: str, lang: str) -> str:
     other_p = max((float(p) for t, p in tags if t not in proper), default=None)
     if not known:
         if ne_p is not None and (other_p is None or ne_p > other_p - 2.0):
-            return "unknown"
+            return "common" if lang == "de" and _looks_common_de(word) else "unknown"
         return "common"
     if ne_p is None:
         return "common"
     if other_p is None or ne_p > other_p + 1.5:
         return "proper"
     return "common"  # Hebel, Baum, Halle: a name reading exists, the noun reading wins
+
+
+_NOUN_SUFFIXES_DE = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "tum", "chen",
+                     "lein", "nisse", "ierung", "logie", "grafie", "graphie", "ik", "ei")
+_LINKS = ("s", "es", "n", "en", "e", "")
+
+
+@lru_cache(maxsize=50000)
+def _known_de(word: str, noun: bool) -> bool:
+    """HanTa knows the word (as a noun when ``noun``): a compound part."""
+    tagger = _tagger("de")
+    if tagger is None or len(word) < 3:
+        return False
+    try:
+        tags = tagger.tag_word(word)
+    except Exception:
+        return False
+    if not tags or float(tags[0][1]) <= -20.0:
+        return False
+    return not noun or tags[0][0] in ("NN", "NNA")
+
+
+@lru_cache(maxsize=100000)
+def _compound_de(word: str, depth: int = 0) -> bool:
+    """word = known word(s) + known noun, with a linking s/es/n/en/e: Frauen|fußball|welt."""
+    if depth > 2 or len(word) < 6:
+        return False
+    for k in range(3, len(word) - 3):
+        tail = word[k:]
+        if not _known_de(tail[0].upper() + tail[1:], True):
+            continue
+        head = word[:k]
+        for link in _LINKS:
+            if link and not head.endswith(link):
+                continue
+            h = head[:-len(link)] if link else head
+            if len(h) < 3:
+                continue
+            hc = h[0].upper() + h[1:].lower()
+            if _known_de(h, False) or _known_de(h.lower(), False) or _known_de(hc, False) \
+                    or _compound_de(hc, depth + 1):
+                return True
+    return False
+
+
+@lru_cache(maxsize=100000)
+def _looks_common_de(word: str) -> bool:
+    """An out-of-lexicon capitalised word that is still a common noun: a compound of known
+    words (Frauenfußballwelt = Frauen + fußball + welt), a noun suffix (-ung, -heit, -schaft),
+    or an English common word (Tournament, Award, Software)."""
+    if word.islower() or "-" in word or not word[:1].isupper():
+        return False
+    low = word.lower()
+    if low.endswith(_NOUN_SUFFIXES_DE) and len(word) >= 7 and low[-1] != "i":
+        return True
+    if _compound_de(word):
+        return True
+    # agent nouns of known verbs: Vernehmer (vernehmen), Betrachter (betrachten)
+    if low.endswith("er") and len(low) >= 6:
+        for verb in (low[:-2] + "en", low[:-2] + "n", low[:-3] + "en"):
+            if _known_de(verb, False):
+                return True
+    en = _tagger("en")
+    if en is not None:
+        for w in ((low, low[:-1]) if low.endswith("s") and len(low) > 4 else (low,)):
+            try:
+                tags = en.tag_word(w)
+                if tags and float(tags[0][1]) > -16.0 and tags[0][0] not in _PROPER_TAGS_EN:
+                    return True
+            except Exception:
+                pass
+    return False
 
 
 def _is_cap(tok: str) -> bool:
@@ -120,8 +195,10 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
             return True
         if "-" in tok:
             head = tok.rsplit("-", 1)[1]
-            if head in L.ORG_SUFFIXES_LATIN:
-                return True
+            if head in L.ORG_SUFFIXES_LATIN:  # Siemens-Konzern yes, Philosophie-Verein no
+                first = tok.split("-")[0]
+                return bool(_ACRONYM.match(first)) and first not in L.LATIN_STOP_ACRONYMS \
+                    or _word_class(first, fam) != "common"
             if head[:1].isupper() and _word_class(head, fam) == "common" and not in_gaz(head):
                 return False
             base = tok.split("-")[0]
@@ -138,6 +215,25 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
             return True
         # unknown word: at a sentence start only with more evidence
         return not sent_start(i)
+
+    # legal forms: every capitalised word before GmbH/AG/e.V. belongs to the name
+    # (MAN TAKRAF Fördertechnik GmbH, Sinalco AG), common nouns included
+    for k in range(1, n):
+        if toks[k][2] not in _LEGAL_FORMS or "\n" in gap(k - 1):
+            continue
+        a = k
+        while a - 1 >= 0 and k - a < 4 and gap(a - 1).strip() in ("", "-", "&") and "\n" not in gap(a - 1) \
+                and (_is_cap(toks[a - 1][2]) or toks[a - 1][2] in ("&", "und")) \
+                and toks[a - 1][2] not in L.DE_NON_NAMES and toks[a - 1][2] not in L.PER_CUES_LATIN \
+                and toks[a - 1][2] not in _LEGAL_FORMS:
+            a -= 1
+        while a < k and not _is_cap(toks[a][2]):
+            a += 1
+        if a < k:
+            e = toks[k][1]
+            if text[e:e + 1] == "." and toks[k][2] in ("Inc", "Ltd", "Co", "Corp"):
+                e += 1
+            out.append(Cand(toks[a][0], e, "organization", 40))
 
     i = 0
     while i < n:
@@ -171,8 +267,8 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
         span = [toks[k][2] for k in range(i, j + 1)]
         s, e = toks[i][0], toks[j][1]
         typ, prio = _classify(span, i, j, toks, text, fam, gaz, in_gaz, sent_start(i))
-        if typ == "person" and prio <= 8 and cls_of.get(i) == "unknown" and len(span) == 1:
-            typ = None  # a lone unknown capitalised word: most often a noun missing from the lexicon
+        # a lone out-of-lexicon capitalised word inside a sentence stays a (weak, prio 8) person:
+        # compounds, noun suffixes and English common words were already ruled out
         if typ:
             out.append(Cand(s, e, typ, prio))
         i = j + 1
@@ -184,6 +280,8 @@ def _classify(span, i, j, toks, text, fam, gaz, in_gaz, at_start):
     prev2 = toks[i - 2][2] if i > 1 else ""
     nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
     full = " ".join(span)
+    if all(w in L.ORG_SUFFIXES_LATIN and not _ACRONYM.match(w) for w in span):
+        return None, 0  # Partei, Kirche, Bank, Gesellschaft alone: common nouns
     if any(w in L.ORG_SUFFIXES_LATIN for w in span[1:]) or span[0] in L.ORG_PREFIXES_LATIN and len(span) > 1 \
             or any(w in ("GmbH", "AG", "Inc", "Inc.", "Ltd", "LLC", "e.V.", "SE") for w in span):
         return "organization", 35

@@ -221,3 +221,32 @@ EXTRA_LOC = {
     "ar": set("أمريكا أميركا امريكا اميركا بريطانيا إسرائيل اسرائيل الولايات_المتحدة روسيا الاتحاد_السوفيتي الاتحاد_السوفياتي فلسطين إيران ايران تركيا سوريا سورية لبنان الأردن الاردن مصر العراق ليبيا السودان اليمن السعودية المملكة_العربية_السعودية الإمارات الامارات قطر البحرين عمان الكويت المغرب الجزائر تونس موريتانيا الصومال جيبوتي فرنسا ألمانيا المانيا إيطاليا ايطاليا إسبانيا اسبانيا الصين اليابان الهند باكستان أفغانستان افغانستان كوريا_الشمالية كوريا_الجنوبية".split()),
     "zh": set(),
 }
+
+
+@lru_cache(maxsize=1)
+def zone_cities() -> dict[str, set[str]]:
+    """World cities from the time-zone database (Europe/Berlin → Berlin) and CLDR's
+    localized exemplar cities (de: Wien, Kopenhagen; ar, zh likewise)."""
+    out: dict[str, set[str]] = {"en": set(), "de": set(), "ar": set(), "zh": set(), "fr": set()}
+    zones = set()
+    try:
+        import zoneinfo
+        zones = {z for z in zoneinfo.available_timezones()
+                 if z.split("/")[0] in ("Europe", "America", "Asia", "Africa", "Australia", "Pacific",
+                                        "Atlantic", "Indian")}
+    except Exception:  # pragma: no cover
+        pass
+    for z in zones:
+        city = z.split("/")[-1].replace("_", " ")
+        if len(city) >= 3 and city.isascii():
+            out["en"].add(city)
+    try:
+        from babel import Locale
+        for group, loc in (("de", "de"), ("ar", "ar"), ("zh", "zh_Hans"), ("fr", "fr")):
+            for z, d in Locale.parse(loc).time_zones.items():
+                city = d.get("city") if hasattr(d, "get") else None
+                if city and z.split("/")[0] != "Etc":
+                    out[group].add(city)
+    except Exception:  # pragma: no cover
+        pass
+    return out

@@ -64,3 +64,13 @@ def test_recognize_never_raises_and_offsets_valid(text, lang):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start:m.end] == m.text
         assert m.type in ("person", "organization", "place")
+
+
+def test_german_org_legal_form_and_common_nouns():
+    text = ("Die GHH ging in der MAN TAKRAF Fördertechnik GmbH auf. Er war Mitglied der Partei "
+            "und der Kirche, sagte Schlatter gestern zur Frauenfußballwelt.")
+    ms = _by_text(recognize(text, "de"))
+    assert ms["MAN TAKRAF Fördertechnik GmbH"].type == "organization"
+    assert "Partei" not in ms and "Kirche" not in ms
+    assert "Frauenfußballwelt" not in ms  # a compound of known nouns
+    assert ms["Schlatter"].type == "person"  # an unknown capitalised word inside a sentence
