@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -246,12 +247,16 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
     by_key = {}
     for f in corpus.facts.get(a.id, []) + corpus.facts.get(other.id, []):
         by_key.setdefault(f.key, f)
+    # Words of the entities both texts name: a shared "musk" adds nothing next to Elon Musk.
+    entity_words = {w.lower() for f in by_key.values() if f.type in ENTITY_TYPES and f.id in corpus.entities
+                    for w in re.findall(r"\w+", corpus.entities[f.id].name)}
     shown = []
     for r in link.reasons[:MAX_REASONS]:
         if r.kind == "text":
             kind, _sep, detail = r.key.partition(":")
             if kind == "name" and detail:
-                shown.append(detail)  # a Latin-script name both texts contain
+                if detail.lower() not in entity_words:
+                    shown.append(_as_written(detail, a.body))  # a Latin-script name both texts contain
             elif kind == "num" and detail:
                 try:
                     shown.append(format_number(float(detail), view.locale))
@@ -270,6 +275,12 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
         else:
             shown.append(format_fact(f, view.locale, view.gettext))
     return ", ".join(dict.fromkeys(shown))
+
+
+def _as_written(word: str, body: str) -> str:
+    """The spelling a text uses for a (normalized, lower-case) word: vivatech → VivaTech."""
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", body, re.I)
+    return m.group(0) if m else word
 
 
 def _score(score: float, view: View) -> str:
