@@ -64,6 +64,7 @@ class Linker:
         self._fsets: list[frozenset] = []
         self._refs: dict[tuple[str, str], tuple[float, float]] = {}
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
+        self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
         self.cand: dict[int, set[int]] = defaultdict(set)
         for i in range(len(docs)):
             for j in self.index.candidates(i, self.V):
@@ -172,6 +173,33 @@ class Linker:
     def score(self, i: int, j: int) -> float:
         return self.evidence(i, j).score
 
+    def _lang_pair(self, i: int, j: int) -> str:
+        return S.lang_pair(self.docs[i].lang, self.docs[j].lang)
+
+    def _build_lines(self) -> S.DecisionLines:
+        """Runner-up z per article and language pair of its candidates (see score.LINE_Q)."""
+        runner: dict[str, list[float]] = defaultdict(list)
+        for i in range(len(self.docs)):
+            by_lp: dict[str, list[float]] = defaultdict(list)
+            for j in self.cand[i]:
+                z = self.evidence(i, j).z
+                if z is not None:
+                    by_lp[self._lang_pair(i, j)].append(z)
+            for lp, zs in by_lp.items():
+                if len(zs) >= 2:
+                    zs.sort(reverse=True)
+                    runner[lp].append(zs[1])
+        return S.DecisionLines(runner)
+
+    def line(self, i: int, j: int) -> float:
+        """Score a pair needs to be same-event (per language pair; SAME before result())."""
+        if self.lines is None:
+            return S.SAME
+        return self.lines.get(self._lang_pair(i, j))
+
+    def strong(self, i: int, j: int) -> bool:
+        return self.score(i, j) >= self.line(i, j)
+
     def pair_score(self, a: str, b: str) -> float:
         """Score in [0, 1] of two articles of the corpus (the one linking uses)."""
         return self.score(self.pos[a], self.pos[b])
@@ -217,14 +245,16 @@ class Linker:
     def result(self) -> LinkResult:
         n = len(self.docs)
         self._score_pairs(sorted((i, j) for i in range(n) for j in self.cand[i] if i < j))
+        if self.lines is None:
+            # frozen from here on (like the cosine reference): adding an article later does
+            # not move the line for articles it does not touch
+            self.lines = self._build_lines()
         edges = []
         for i in range(n):
             for j in sorted(self.cand[i]):
-                if i < j:
-                    s = self.score(i, j)
-                    if s >= S.SAME:
-                        edges.append((s, i, j))
-        groups = group(n, edges, self.score, S.SAME)
+                if i < j and self.strong(i, j):
+                    edges.append((self.score(i, j), i, j))
+        groups = group(n, edges, self.score, self.line)
         published = {d.id: d.published for d in self.docs}
         ev_of = {}
         events = []
@@ -238,12 +268,12 @@ class Linker:
         related: dict[str, list[Link]] = {}
         for i in range(n):
             did = self.docs[i].id
-            mates = [k for k in range(n) if False]
             same[did] = []
             related[did] = []
         for eid, g, mids in events:
             for i in g:
-                links = [self._link(i, j) for j in g if j != i]
+                # only the members this article itself strongly links to
+                links = [self._link(i, j) for j in g if j != i and self.strong(i, j)]
                 same[self.docs[i].id] = sorted(links, key=lambda l: (-l.score, l.id))
         for i in range(n):
             rel = []

@@ -12,9 +12,11 @@ Three signals, each normalised so one rule holds for every language pair:
 * ``para`` – share of paragraphs that are mutual best matches above a floor (translations
   of one article reach ~1, different articles on one story stay lower).
 
-``score = sigmoid(W_Z·(z − Z0) + W_O·overlap + W_P·para + W_ZO·...)`` in (0, 1); same event at
-``score ≥ SAME``; related coverage at ``score ≥ RELATED``. Without embeddings only
-``overlap`` speaks, with its own calibration.
+``score = sigmoid(W_Z·(z − Z0) + W_O·overlap + W_P·para + W_ZO·...)`` in (0, 1); related
+coverage at ``score ≥ RELATED``. Same event at ``score ≥ line(language pair)``
+(:class:`DecisionLines`): the line moves with how crowded each language pair's corpus is
+with near-miss articles (same topic, another event), ``SAME`` on tiny corpora. Without
+embeddings only ``overlap`` speaks, with its own calibration (and the line is ``SAME``).
 """
 from __future__ import annotations
 
@@ -55,6 +57,19 @@ W_T = 1.0  # per doubling of the publication gap beyond GAP_DAYS
 GAP_DAYS = 7
 SAME = 0.5
 RELATED = 0.15
+# Per-language-pair decision line (no labels): the "runner-up" of an article in language
+# pair x-y is its second-best candidate of the other language by z (its best may be its
+# own event; the second mostly is not). LINE_Q of the articles' runner-ups stay below the
+# line: t = quantile_{LINE_Q}(runner-up z), shrunk towards Z0 with LINE_PRIOR pseudo-articles;
+# with fewer than LINE_MIN_N runner-ups there is no such quantile and the prior alone holds
+# (the line is SAME: a corpus of five articles links as before), and same event needs
+#     logit(score) ≥ W_Z · (t − Z0)        (clipped to ±LINE_MAX)
+# i.e. the cosine term alone must clear the runner-ups where near-miss coverage is dense
+# (German: z 5–7 for true pairs), and may rely on shared facts where it is sparse (zh-en).
+LINE_Q = 0.95
+LINE_PRIOR = 50
+LINE_MIN_N = 20  # = 1 / (1 - LINE_Q): fewer runner-ups cannot place a 95% quantile
+LINE_MAX = 3.0
 PARA_FLOOR = 0.88  # raw cosine a paragraph match needs
 MIN_UNITS = 3  # paragraph matching only between articles with this many units
 MAX_REASONS = 5
@@ -130,6 +145,25 @@ class CosineStats:
         mean = (n * m + k * pm) / (n + k)
         var = (n * sd * sd + k * psd * psd) / (n + k)
         return mean, max(math.sqrt(var), 0.01)
+
+
+class DecisionLines:
+    """Same-event score line per language pair, from runner-up z-scores (see LINE_Q)."""
+
+    def __init__(self, runner_up: dict[str, list[float]] | None = None):
+        self.table: dict[str, tuple[float, int]] = {}
+        for lp, zs in sorted((runner_up or {}).items()):
+            n = len(zs)
+            if n < LINE_MIN_N:
+                continue  # the prior: SAME
+            q = float(np.quantile(np.asarray(zs, np.float64), LINE_Q))
+            t = (n * q + LINE_PRIOR * Z0) / (n + LINE_PRIOR)
+            x = max(-LINE_MAX, min(LINE_MAX, W_Z * (t - Z0)))
+            self.table[lp] = (sigmoid(x), n)
+
+    def get(self, lp: str) -> float:
+        v = self.table.get(lp)
+        return SAME if v is None else v[0]
 
 
 @dataclass(frozen=True)

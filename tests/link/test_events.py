@@ -27,3 +27,19 @@ def test_event_id_stable_when_later_article_joins():
     pub = {"a": date(2023, 6, 1), "b": date(2023, 6, 2), "c": date(2023, 6, 3)}
     assert event_id(["a", "b"], pub) == event_id(["a", "b", "c"], pub)
     assert event_id(["b", "a"], pub).startswith("e-")
+
+
+def test_joining_needs_strong_links_to_a_majority():
+    # {0,1,2} cohesive; 3 strongly links to 0 only (1 of 3 members): stays out
+    s = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.85, (1, 3): 0.3, (2, 3): 0.3}
+    score = lambda i, j: s.get((min(i, j), max(i, j)), 0.0)
+    edges = [(v, i, j) for (i, j), v in s.items() if v >= 0.5]
+    groups = group(4, edges, score, 0.5)
+    assert groups == [[0, 1, 2], [3]]
+
+
+def test_per_pair_line():
+    # a pair above 0.5 but below its own line is not a link
+    score = lambda i, j: 0.7
+    line = lambda i, j: 0.8 if {i, j} == {0, 1} else 0.5
+    assert group(3, [(0.7, 0, 1), (0.7, 1, 2)], score, line) == [[0], [1, 2]]

@@ -129,3 +129,22 @@ def test_publication_gap_lowers_the_score(fake_embedder):
     docs[2].published, docs[3].published = date(2023, 1, 1), date(2023, 12, 1)
     far = Linker(docs, fake_embedder).pair_score("c-1", "c-2")
     assert far < near
+
+
+def test_decision_lines_prior_and_density():
+    from generator.link.score import DecisionLines, SAME, LINE_MIN_N
+    assert DecisionLines({}).get("de-en") == SAME
+    assert DecisionLines({"de-en": [6.0] * (LINE_MIN_N - 1)}).get("de-en") == SAME  # too few
+    dense = DecisionLines({"de-de": [5.5] * 400}).get("de-de")
+    sparse = DecisionLines({"en-zh": [2.5] * 400}).get("en-zh")
+    assert sparse < SAME < dense < 1.0
+
+
+def test_same_event_lists_only_strong_links(fake_embedder):
+    lk = Linker(corpus(), fake_embedder)
+    res = lk.result()
+    for a, links in res.same_event.items():
+        ev = res.event_of()
+        for l in links:
+            assert ev[l.id] == ev[a]
+            assert l.score >= lk.line(lk.pos[a], lk.pos[l.id])
