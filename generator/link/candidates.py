@@ -32,6 +32,10 @@ LSH_SEED = 20230611
 
 
 QUERY_FEATURES = 16  # rarest features of an article used to look up candidates
+# Per-article cap on the postings a lookup walks (rarest features first; a feature whose
+# postings would overflow it is skipped): a common feature's postings grow with the corpus,
+# so without the cap the work per article grows with N; rare features still get through.
+SCAN_BUDGET = 150
 
 
 def df_bucket(df: int) -> int:
@@ -143,7 +147,11 @@ class CandidateIndex:
             if 1 < n <= self.max_postings:
                 usable.append((-self.weight(f), n, f))
         usable.sort()
-        for negw, _, f in usable[:QUERY_FEATURES]:
+        budget = SCAN_BUDGET
+        for negw, n, f in usable[:QUERY_FEATURES]:
+            if n > budget:
+                continue
+            budget -= n
             for j in self.postings[f]:
                 acc[j] -= negw
         acc.pop(i, None)
