@@ -300,7 +300,7 @@ def bench_size(n: int, args, briefing: list[str], out: Path) -> dict:
 # ----------------------------------------------------------------------------- report
 
 def fmt_mb(b) -> str:
-    return f"{b / 2**20:,.1f} MB" if b is not None else "–"
+    return f"{b / 2**20:,.1f} MiB ({b / 1e6:,.1f} MB)" if b is not None else "–"
 
 
 def table(results: dict) -> str:
