@@ -42,9 +42,10 @@ class Sidecar:
     title: str | None = None
 
 
-class _SidecarLoader(yaml.SafeLoader):
+class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe YAML whose timestamps stay text: PyYAML's own date constructor raises a bare
-    ValueError on "2024-13-45"; _parse_date checks dates and names the field instead."""
+    ValueError on "2024-13-45"; _parse_date checks dates and names the field instead.
+    The libyaml parser where available: the pure-Python one was a sixth of ingest time."""
 
 
 _SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)

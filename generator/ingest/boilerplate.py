@@ -65,8 +65,24 @@ def norm_line(line: str) -> str:
     return _PUNCT_SPACE.sub("", unicodedata.normalize("NFKC", line).lower())
 
 
+@lru_cache(maxsize=1)
+def _wide_class() -> re.Pattern:
+    """East Asian Wide/Fullwidth characters (UAX #11) of this Python's Unicode data, as one
+    character class: a regex count is much faster than unicodedata per character, which
+    dominated ingest at 10,000 articles."""
+    ranges, start = [], None
+    for cp in range(0x30000):
+        wide = unicodedata.east_asian_width(chr(cp)) in "WF" and unicodedata.category(chr(cp)) != "Cn"
+        if wide and start is None:
+            start = cp
+        elif not wide and start is not None:
+            ranges.append((start, cp - 1))
+            start = None
+    return re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges) + "]")
+
+
 def width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + len(_wide_class().findall(line))
 
 
 def is_short_unpunctuated(line: str) -> bool:
