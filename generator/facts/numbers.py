@@ -100,6 +100,9 @@ def interpret_digits(run: str, decimal: str, group: str):
 
 def _interpret_parts(groups, seps, decimal):
     if not seps:
+        # "000001" is a figure that lost its "0." (or a zero-padded code), not one: no reading.
+        if len(groups[0]) > 2 and groups[0].startswith("00"):
+            return None
         return float(groups[0])
     last = seps[-1]
     puncts = [s for s in seps if s not in _SPACES]

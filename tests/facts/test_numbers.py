@@ -77,3 +77,11 @@ def test_not_numbers(text):
 def test_normalize_keeps_length():
     s = "１２３，４５６ ٤٤٪\u061c 60\u200e%"
     assert len(normalize(s)) == len(s)
+
+
+def test_zero_padded_digit_runs_have_no_reading():
+    # 003's "000001٪" is 0.000001 % that lost its "0." in translation: not 1 %.
+    from generator.facts import extract_facts
+
+    assert [f for f in extract_facts("بنسبة 000001٪", "ar") if f.type == "percent"] == []
+    assert [f.value for f in extract_facts("بنسبة 0.000001٪", "ar")] == [1e-06]
