@@ -82,13 +82,8 @@ def cmd_site(args) -> int:
     from .site import SiteBuildError, build_languages, pages_report, root_files, staging_dir, swap_in, write_tree
 
     started = time.monotonic()
-    cfg = load_config(args.config, seeds=args.seeds, site_url=None)
-    if args.site_url:
-        from dataclasses import replace
-        cfg = replace(cfg, site_url=args.site_url)
-    if args.no_embeddings:
-        from dataclasses import replace
-        cfg = replace(cfg, embeddings=False)
+    cfg = load_config(args.config, seeds=args.seeds, site_url=args.site_url,
+                      embeddings=False if args.no_embeddings else None)
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
     progress = Progress(verbose=args.verbose or args.progress)
@@ -139,14 +134,10 @@ def cmd_site(args) -> int:
 def cmd_assemble(args) -> int:
     """site/<lang>/ built elsewhere + content/generated/briefing.json → the root files that
     `briefing build` writes: index.html (language chooser), sitemap.xml, briefing.json."""
-    from dataclasses import replace
-
     from .render.feeds import sitemap_index
     from .site import pages_report, root_files, write_tree
 
-    cfg = load_config(args.config)
-    if args.site_url:
-        cfg = replace(cfg, site_url=args.site_url)
+    cfg = load_config(args.config, site_url=args.site_url)
     missing = [lang.code for lang in cfg.languages if not (cfg.site / lang.code / "index.html").is_file()]
     if missing:
         print(f"briefing: error: {cfg.site} has no built site for: {', '.join(missing)}", file=sys.stderr)

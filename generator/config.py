@@ -119,7 +119,7 @@ def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
         site=p("site", "site"), cache=p("cache", ".cache/briefing"), languages=langs,
         default_language=default, home_page_size=_int(b, "home_page_size", 30, path),
         archive_page_size=_int(b, "archive_page_size", 200, path), feed_size=_int(b, "feed_size", 50, path),
-        embeddings=bool(b.get("embeddings", True)), site_url=str(data.get("site_url") or ""),
+        embeddings=bool(b.get("embeddings", True)), site_url=str(b.get("site_url") or data.get("site_url") or ""),
     )
 
 

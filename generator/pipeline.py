@@ -41,15 +41,15 @@ def analyse(body: str, lang: str, published) -> Analysis:
     from .entities import recognize
     from .facts import extract_facts
 
-    errors = []
+    errors, facts, mentions = [], [], []
     try:
         facts = extract_facts(body, lang, published)
     except Exception as exc:  # noqa: BLE001 - reported per article, never fatal to the build
-        facts, _ = [], errors.append(f"fact extraction failed: {type(exc).__name__}: {exc}")
+        errors.append(f"fact extraction failed: {type(exc).__name__}: {exc}")
     try:
         mentions = recognize(body, lang)
     except Exception as exc:  # noqa: BLE001
-        mentions, _ = [], errors.append(f"entity recognition failed: {type(exc).__name__}: {exc}")
+        errors.append(f"entity recognition failed: {type(exc).__name__}: {exc}")
     return Analysis(facts, mentions, "; ".join(errors) or None)
 
 
