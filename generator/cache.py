@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +22,14 @@ ANALYSIS_PACKAGES = ("facts", "entities", "text.py", "model.py")
 
 @lru_cache(maxsize=None)
 def generator_version() -> str:
+    return code_version(ANALYSIS_PACKAGES)
+
+
+@lru_cache(maxsize=None)
+def code_version(packages: tuple[str, ...]) -> str:
+    """Hash of the package version and of every source and data file under ``packages``."""
     h = hashlib.sha256(__version__.encode())
-    for name in ANALYSIS_PACKAGES:
+    for name in packages:
         root = PACKAGE_DIR / name
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*")
                                                      if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".json", ".txt", ".tsv"))
@@ -62,3 +69,53 @@ class Cache:
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only or full cache only costs speed
+
+
+class Memo:
+    """A table of small per-file results kept in one pickle, for stages that run on every
+    article of every build (ingest): one file read instead of ten thousand.
+
+    Keys say everything the value depends on (content hashes); the file name carries the
+    code version, so changed code starts an empty table. Only the keys used by a run are
+    written back, so the table never outgrows the corpus. A missing, corrupt or foreign file
+    is an empty table: the cache costs speed, never correctness.
+    """
+
+    def __init__(self, root: Path | None, name: str, version: str):
+        self.path = Path(root) / f"{name}-{version}.pickle" if root else None
+        self.old: dict = {}
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as fh:
+                    data = pickle.load(fh)
+                if isinstance(data, dict):
+                    self.old = data
+            except Exception:  # noqa: BLE001 - any unreadable cache is no cache
+                self.old = {}
+        self.new: dict = {}
+
+    def get(self, key):
+        if key in self.new:
+            return self.new[key]
+        v = self.old.get(key)
+        if v is not None:
+            self.new[key] = v
+        return v
+
+    def put(self, key, value) -> None:
+        self.new[key] = value
+
+    def save(self) -> None:
+        if self.path is None or self.new.keys() == self.old.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            for stale in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
+                if stale != self.path:
+                    stale.unlink(missing_ok=True)  # tables of older code versions
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

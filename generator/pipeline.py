@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache
+from .cache import Cache, Memo, code_version
 from .config import Config
 from .ingest import ingest_corpus
 from .model import Article, BuildError, Corpus, Fact, Mention
@@ -132,7 +132,9 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     from .link import Embedder, LinkDoc, link_corpus
 
     progress = progress or (lambda msg: None)
-    articles, errors = ingest_corpus(cfg.seeds)
+    memo = Memo(cfg.cache, "ingest", code_version(("ingest", "model.py", "text.py")))
+    articles, errors = ingest_corpus(cfg.seeds, memo)
+    memo.save()
     progress(f"ingest: {len(articles)} articles, {len(errors)} rejected")
     cache = Cache(cfg.cache, "analysis")
     analyses = analyse_corpus(articles, cache, progress, jobs)

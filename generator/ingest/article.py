@@ -51,12 +51,22 @@ class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 _SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
+def read_sidecar_bytes(path: Path) -> bytes:
+    if path.stat().st_size > MAX_SIDECAR_BYTES:
+        raise IngestError(f"sidecar too large (the limit is {MAX_SIDECAR_BYTES // 1024} KB)")
+    return path.read_bytes()
+
+
 def read_sidecar(path: Path) -> Sidecar:
     """Parse seeds/<stem>.yml safely (no tags that build objects); raise IngestError."""
+    return parse_sidecar(read_sidecar_bytes(path))
+
+
+def parse_sidecar(raw: bytes) -> Sidecar:
+    """Pure: the bytes of a sidecar → Sidecar; raise IngestError."""
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise IngestError(f"sidecar too large (the limit is {MAX_SIDECAR_BYTES // 1024} KB)")
     try:
-        if path.stat().st_size > MAX_SIDECAR_BYTES:
-            raise IngestError(f"sidecar too large (the limit is {MAX_SIDECAR_BYTES // 1024} KB)")
-        raw = path.read_bytes()
         if not raw.strip():
             return Sidecar()  # an empty sidecar is no metadata, not a mistake
         text, _, _ = decode_bytes(raw)
@@ -109,7 +119,7 @@ def _parse_date(v) -> date:
         raise IngestError(f"sidecar field 'published' is not an ISO date (YYYY-MM-DD): {v!r}") from None
 
 
-def read_lines(path: Path) -> tuple[list[str], list[str], bytes]:
+def read_raw(path: Path) -> bytes:
     # Size from stat first: a huge file is refused without being read into memory.
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
@@ -117,11 +127,21 @@ def read_lines(path: Path) -> tuple[list[str], list[str], bytes]:
     data = path.read_bytes()
     if len(data) > MAX_ARTICLE_BYTES:  # grew while we looked
         raise IngestError(f"file too large (the limit is {MAX_ARTICLE_BYTES / 2**20:g} MB)")
+    return data
+
+
+def split_lines(data: bytes) -> tuple[list[str], list[str]]:
+    """Pure: bytes → lines and decoding warnings; raise IngestError."""
     try:
         text, _, warnings = decode_bytes(data)
     except DecodeError as exc:
         raise IngestError(str(exc)) from None
-    return text.split("\n"), warnings, data
+    return text.split("\n"), warnings
+
+
+def read_lines(path: Path) -> tuple[list[str], list[str], bytes]:
+    data = read_raw(path)
+    return (*split_lines(data), data)
 
 
 def build_article(article_id: str, slug: str, source: str, lines: list[str], raw: bytes,
@@ -187,34 +207,49 @@ def display_name(path: Path) -> str:
     return _printable(path.name)
 
 
-def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
-    """Every seed → Article, or a BuildError naming the file. Sorted, deterministic."""
+def ingest_corpus(seeds_dir: Path, memo=None) -> tuple[list[Article], list[BuildError]]:
+    """Every seed → Article, or a BuildError naming the file. Sorted, deterministic.
+
+    ``memo`` (a :class:`generator.cache.Memo`) keeps what each file gave last time, keyed by
+    its bytes and by everything else its article depends on, so an unchanged corpus is read
+    and hashed, not decoded and cleaned again. The result is the same with or without it.
+    """
     seeds_dir = Path(seeds_dir)
+    memo = memo if memo is not None else _NoMemo()
     errors: list[BuildError] = []
     loaded = []
     for path in seed_files(seeds_dir):
         source = display_name(path)
         try:
-            lines, warnings, raw = read_lines(path)
+            raw = read_raw(path)
+            digest = hashlib.sha256(raw).hexdigest()
+            split = memo.get(("lines", digest))
+            if split is None:
+                split = _split_for_memo(raw)
+                memo.put(("lines", digest), split)
+            if isinstance(split, str):
+                raise IngestError(split)
         except (IngestError, OSError) as exc:
             errors.append(BuildError(source, _reason(exc)))
             continue
-        loaded.append((path, lines, warnings, raw))
+        loaded.append((path, raw, digest, split))
 
-    repeated = repeated_lines([(raw, lines) for _, lines, _, raw in loaded])
+    repeated = _repeated((digest, split[3]) for _, _, digest, split in loaded)
     ids = _unique_ids([p for p, *_ in loaded])
     articles = []
     used_slugs: set[str] = set()
-    for path, lines, warnings, raw in loaded:
+    for path, raw, digest, (lines, warnings, norms, _) in loaded:
         source = display_name(path)
         sidecar, sidecar_raw = Sidecar(), b""
         side = path.with_suffix(".yml")
         if side.exists():
             try:
-                sidecar_raw = side.read_bytes()
-                sidecar = read_sidecar(side)
+                sidecar_raw = read_sidecar_bytes(side)
+                sidecar = _memo_call(memo, ("sidecar", hashlib.sha256(sidecar_raw).hexdigest()),
+                                     parse_sidecar, sidecar_raw)
             except (IngestError, OSError) as exc:
                 # The article still gets its page, without the sidecar's metadata.
+                sidecar = Sidecar()
                 errors.append(BuildError(display_name(side), _reason(exc) + "; metadata ignored"))
         article_id = ids[path]
         slug = slugify(article_id)
@@ -223,9 +258,14 @@ def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
             tries += 1
             slug = slugify(article_id + "~" * tries)
         used_slugs.add(slug.lower())
+        # Everything the article depends on: its bytes, its sidecar, its names, and which of
+        # its lines the rest of the corpus repeats.
+        mine = repeated & norms
+        key = ("article", digest, hashlib.sha256(sidecar_raw).hexdigest(), article_id, slug, source,
+               hashlib.sha256("\n".join(sorted(mine)).encode()).hexdigest())
         try:
-            articles.append(build_article(article_id, slug, source, lines, raw, sidecar, repeated,
-                                          warnings, sidecar_raw))
+            articles.append(_memo_call(memo, key, build_article, article_id, slug, source, lines, raw,
+                                       sidecar, mine, warnings, sidecar_raw))
         except IngestError as exc:
             errors.append(BuildError(source, str(exc)))
             continue
@@ -233,6 +273,40 @@ def ingest_corpus(seeds_dir: Path) -> tuple[list[Article], list[BuildError]]:
         # report says so, since the page is not quite what the author wrote.
         errors.extend(BuildError(source, w) for w in warnings if w.startswith(INVALID_UTF8))
     return articles, errors
+
+
+class _NoMemo:
+    def get(self, key):
+        return None
+
+    def put(self, key, value) -> None:
+        pass
+
+
+def _split_for_memo(raw: bytes):
+    """(lines, warnings, normalized lines, normalized lines without the title), or the
+    reason the bytes are no text."""
+    try:
+        lines, warnings = split_lines(raw)
+    except IngestError as exc:
+        return str(exc)
+    body = frozenset(n for n in map(norm_line, set(lines[1:])) if n)
+    norms = body | {n for n in (norm_line(lines[0]),) if n} if lines else body
+    return lines, warnings, norms, body
+
+
+def _memo_call(memo, key, fn, *args):
+    """fn(*args) through the memo; an IngestError is remembered as ("error", reason)."""
+    hit = memo.get(key)
+    if hit is None:
+        try:
+            hit = fn(*args)
+        except IngestError as exc:
+            hit = ("error", str(exc))
+        memo.put(key, hit)
+    if isinstance(hit, tuple) and hit[:1] == ("error",):
+        raise IngestError(hit[1])
+    return hit
 
 
 def ingest_file(path, repeated: frozenset = frozenset()) -> Article:
@@ -246,16 +320,21 @@ def ingest_file(path, repeated: frozenset = frozenset()) -> Article:
 
 def repeated_lines(files: list[tuple[bytes, list[str]]]) -> frozenset:
     """Normalized lines found in two or more distinct files (identical files count once)."""
-    seen: dict[str, set] = defaultdict(set)
+    return _repeated((hashlib.sha256(raw).digest(),
+                      frozenset(n for n in map(norm_line, set(lines[1:])) if n)) for raw, lines in files)
+
+
+def _repeated(files) -> frozenset:
+    """(file digest, its normalized lines but the title) → lines in two or more distinct
+    files. A title shared by two articles is not chrome, hence no titles."""
     distinct = {}
-    for raw, lines in files:
-        distinct.setdefault(hashlib.sha256(raw).digest(), lines)
-    for key, lines in distinct.items():
-        for ln in set(lines[1:]):  # a title shared by two articles is not chrome
-            n = norm_line(ln)
-            if n:
-                seen[n].add(key)
-    return frozenset(n for n, owners in seen.items() if len(owners) >= 2)
+    for key, norms in files:
+        distinct.setdefault(key, norms)
+    seen: dict[str, int] = defaultdict(int)
+    for norms in distinct.values():
+        for n in norms:
+            seen[n] += 1
+    return frozenset(n for n, owners in seen.items() if owners >= 2)
 
 
 def _unique_ids(paths: list[Path]) -> dict[Path, str]:
