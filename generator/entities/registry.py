@@ -41,6 +41,8 @@ def fold(s: str) -> str:
     return (s or "").translate(_FOLD_1TO1)
 
 
+# Pure and called for every mention and registry name of every build: cached per process.
+@lru_cache(maxsize=1 << 18)
 def norm_key(name: str) -> str:
     """Matching key of a name: case, accents, spacing, Arabic letter variants folded."""
     s = unicodedata.normalize("NFKC", name or "")

@@ -20,6 +20,7 @@ in the number of mentions. Iteration is over sorted keys: output is deterministi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
@@ -81,6 +82,7 @@ def _script(name: str) -> str:
     return "latin"
 
 
+@lru_cache(maxsize=1 << 18)
 def _name_key(name: str) -> str:
     """Key for 'the same name': Han names by pinyin (Traditional = Simplified)."""
     if has_han(name):
@@ -88,7 +90,7 @@ def _name_key(name: str) -> str:
     return norm_key(name)
 
 
-def _reg_lookup(reg: Registry, name: str, lang: str):
+def _reg_lookup(reg: Registry, name: str):
     e = reg.lookup(name)
     if e is None and re.search(r"[a-z](s|’s|'s)$", name):  # German genitive: Musks, Twitters
         e = reg.lookup(re.sub(r"(s|’s|'s)$", "", name))
@@ -170,6 +172,14 @@ def _resolve_fallback(mentions):
 
 def _resolve(mentions: dict, registry: Registry | None = None):
     reg = registry if registry is not None else load_registry()
+    looked_up: dict = {}
+
+    def lookup(name: str):
+        # A corpus repeats its names thousands of times: the registry answers once per name.
+        if name not in looked_up:
+            looked_up[name] = _reg_lookup(reg, name)
+        return looked_up[name]
+
     uf = _UF()
     articles = _articles(mentions)
     # node = (type, key) for full names; ("L", aid, type, key) for article-local short names
@@ -196,9 +206,9 @@ def _resolve(mentions: dict, registry: Registry | None = None):
             text = m.text.strip()
             if not text:
                 continue
-            e = _reg_lookup(reg, text, lang)
+            e = lookup(text)
             if e is None and m.alias:
-                e = _reg_lookup(reg, m.alias, lang)
+                e = lookup(m.alias)
             if e is not None and e.type == "other":
                 continue
             if e is not None:
@@ -213,7 +223,7 @@ def _resolve(mentions: dict, registry: Registry | None = None):
                 k = norm_key(text)
                 if typ == "person" and k in long_of_short and norm_key(long_of_short[k]) != k:
                     long = long_of_short[k]
-                    le = _reg_lookup(reg, long, lang)
+                    le = lookup(long)
                     node = ("L", akey, typ, k)
                     uf.add(node)
                     target = ("R", le.id) if le is not None and le.type != "other" else (typ, _name_key(long))
@@ -223,7 +233,7 @@ def _resolve(mentions: dict, registry: Registry | None = None):
                     node = (typ, _name_key(text))
                     uf.add(node)
                 if m.alias:
-                    ae = _reg_lookup(reg, m.alias, lang)
+                    ae = lookup(m.alias)
                     if ae is not None and ae.type != "other":
                         anode = ("R", ae.id)
                         uf.add(anode, ae.id)

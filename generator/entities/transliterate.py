@@ -148,6 +148,7 @@ def skeleton_tokens(name: str) -> tuple[str, ...]:
         return ()
 
 
+@lru_cache(maxsize=1 << 18)
 def skeleton(name: str) -> str:
     """Consonant-class skeleton of the whole name: "Elon Musk" / "إيلون ماسك" → "LNMSK"."""
     return _collapse("".join(skeleton_tokens(name)))
