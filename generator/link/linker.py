@@ -140,7 +140,8 @@ class Linker:
                 para = S.mutual_match_share(self.units[i], self.units[j])
         else:
             cos = None
-        sc = S.combine(z, ov, para, S.date_penalty(self.docs[i].published, self.docs[j].published))
+        sc = S.combine(z, ov, para, S.date_penalty(self.docs[i].published, self.docs[j].published),
+                       same_lang=S.base_lang(self.docs[i].lang) == S.base_lang(self.docs[j].lang))
         return S.PairEvidence(round(sc, 4), None if cos is None else round(cos, 4),
                               None if z is None else round(z, 4), round(ov, 4),
                               None if para is None else round(para, 4), ws)

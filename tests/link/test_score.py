@@ -1,0 +1,17 @@
+"""The scoring rule: what each signal is allowed to say."""
+from generator.link.score import W_O_SAME, W_O, combine
+
+
+def test_shared_words_weigh_less_within_one_language():
+    # within a language the cosine already sees the shared words: overlap adds a little,
+    # across languages it is independent evidence and adds more
+    assert W_O_SAME < W_O
+    base = combine(4.0, 0.0, None)
+    assert combine(4.0, 0.0, None, same_lang=True) == base
+    same = combine(4.0, 0.3, None, same_lang=True)
+    cross = combine(4.0, 0.3, None)
+    assert base < same < cross
+
+
+def test_without_embeddings_overlap_speaks_alike_for_every_pair():
+    assert combine(None, 0.6, None, same_lang=True) == combine(None, 0.6, None)
