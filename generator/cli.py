@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_site(args) -> int:
+    from .carry import Carry
     from .pipeline import Progress, build_corpus, generated_files
     from .render.feeds import sitemap_index
     from .site import SiteBuildError, build_languages, pages_report, root_files, staging_dir, swap_in, write_tree
@@ -91,7 +92,8 @@ def cmd_site(args) -> int:
     for err in corpus.errors:
         print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
 
-    files = generated_files(corpus, cfg, progress)
+    carry = Carry(cfg.cache, cfg.generated)
+    files = generated_files(corpus, cfg, progress, carry)
     pages = sum(1 for k in files if k.endswith(".md"))
     build_site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
     # Both trees are made beside the old ones and swapped in only once everything worked, so a
@@ -116,6 +118,7 @@ def cmd_site(args) -> int:
             pages = pages_report(site_stage)
         swap_in(stage, cfg.generated)
         stage = None
+        carry.save()
         progress(f"content: {len(files)} files in {cfg.generated}")
         if site_stage is not None:
             swap_in(site_stage, cfg.site)

@@ -171,8 +171,11 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
                   errors=errors)
 
 
-def generated_files(corpus: Corpus, cfg: Config, progress=None) -> dict[str, str]:
-    """Every file of content/generated: per-language docs, configs, briefing.json."""
+def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None) -> dict:
+    """Every file of content/generated: per-language docs, configs, briefing.json.
+
+    With ``carry`` (generator/carry.py), pages whose inputs are unchanged since the last
+    build are not rendered: their value is a Carried stand-in that write_tree links."""
     import yaml
 
     from .render.export import dumps, export
@@ -187,8 +190,9 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None) -> dict[str, str
     generated = cfg.generated
     pages_dir = cfg.pages
     for lang in cfg.languages:
-        docs = render_language(corpus, lang, cfg)
         prefix = f"{lang.code}/"
+        reuse = (lambda path, digest, prefix=prefix: carry.get(prefix + path, digest)) if carry else None
+        docs = render_language(corpus, lang, cfg, reuse)
         for path, text in docs.items():
             files[prefix + path] = text
         files.update({prefix + k: v for k, v in section_sitemaps(sorted(docs), lang, cfg).items()})
@@ -205,7 +209,8 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None) -> dict[str, str
             progress(f"render {lang.code}: {len(docs)} pages")
     files["briefing.json"] = dumps(export(corpus, cfg))
     if progress:
-        progress(f"render: {len(files)} files")
+        kept = f", {carry.carried} unchanged since the last build" if carry else ""
+        progress(f"render: {len(files)} files{kept}")
     return files
 
 

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
+from .carry import Carried, place
 from .config import Config, SiteLanguage
 from .render.i18n import translations
 
@@ -74,8 +75,9 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
     return conf
 
 
-def write_tree(files: dict[str, str | bytes], target: Path) -> None:
-    """Write {relative path: content} under ``target``, refusing paths that leave it."""
+def write_tree(files: dict[str, str | bytes | Carried], target: Path) -> None:
+    """Write {relative path: content} under ``target``, refusing paths that leave it; a
+    Carried page is linked from the previous tree (generator/carry.py)."""
     # Checked lexically, not with resolve() per file: that cost ~1 ms of system calls per file,
     # 70 s for the 70,000 files of a 10,000-article site. The paths are ours (render/paths.py
     # makes every component safe) and the target is a fresh staging folder without symlinks;
@@ -91,6 +93,9 @@ def write_tree(files: dict[str, str | bytes], target: Path) -> None:
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
+        if isinstance(content, Carried):
+            place(content, path)
+            continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         with open(path, "wb") as fh:
             fh.write(data)

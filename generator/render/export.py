@@ -43,4 +43,16 @@ def export(corpus: Corpus, cfg: Config) -> dict:
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """One line per article, event, entity and error: readable and diffable, and each line
+    made by json's C encoder (``indent=`` forces the pure-Python one, ~5 s at 10,000 articles)."""
+    out = ["{"]
+    for n, (key, value) in enumerate(data.items()):
+        comma = "," if n < len(data) - 1 else ""
+        if isinstance(value, list) and value:
+            out.append(f" {json.dumps(key)}: [")
+            out.append(",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value))
+            out.append(f" ]{comma}")
+        else:
+            out.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")
+    out.append("}")
+    return "\n".join(out) + "\n"

@@ -6,6 +6,7 @@ step; `make catalogs` runs pybabel extract/update/compile for translators.
 from __future__ import annotations
 
 import ast
+import hashlib
 import io
 import re
 from functools import lru_cache
@@ -40,6 +41,15 @@ def translations(locale: str, locales_dir: str = str(LOCALES_DIR)) -> NullTransl
             buf.seek(0)
             return Translations(buf, domain=DOMAIN)
     return NullTranslations()
+
+
+@lru_cache(maxsize=None)
+def catalogs_digest(locales_dir: str = str(LOCALES_DIR)) -> str:
+    """Digest of every message catalog: a changed translation re-renders the pages."""
+    h = hashlib.sha256()
+    for po in sorted(Path(locales_dir).glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        h.update(str(po.relative_to(locales_dir)).encode() + b"\0" + po.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def available_catalogs(locales_dir: Path = LOCALES_DIR) -> list[str]:

@@ -23,6 +23,7 @@ from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, 
 from ..text import sentence_spans
 from . import formatting as _formatting
 from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
+from .digest import PageDigests
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
 
@@ -95,19 +96,32 @@ def newest_first(articles) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published is None, -(a.published or date.min).toordinal(), a.id))
 
 
-def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config) -> dict[str, str]:
+def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None) -> dict:
+    """Every page of one site language: path → Markdown.
+
+    ``reuse(path, digest)`` (optional) may answer with a stand-in for a page whose inputs
+    (render/digest.py) are those of a page already built; the page is then not rendered.
+    """
     view = View.of(lang)
     ordered = newest_first(corpus.articles.values())
     event_of = corpus.event_of()
     mentions = entity_mentions(corpus, event_of)
-    pages: dict[str, str] = {}
+    digests = PageDigests(corpus, reuse_base(lang, cfg)) if reuse else None
+    pages: dict = {}
+
+    def page(path, digest, render, *args):
+        kept = reuse(path, digest()) if reuse else None
+        pages[path] = kept if kept is not None else render(*args)
+
     for a in ordered:
-        pages[article_path(a.slug)] = render_article(a, corpus, view, event_of, mentions)
+        page(article_path(a.slug), lambda: digests.article_page(a.id, event_of, mentions),
+             render_article, a, corpus, view, event_of, mentions)
     for ev in corpus.events:
         if len(ev.members) > 1:
-            pages[event_path(ev.id)] = render_event(ev, corpus, view)
+            page(event_path(ev.id), lambda: digests.event_page(ev), render_event, ev, corpus, view)
     for eid, ids in mentions.items():
-        pages[entity_path(eid)] = render_entity(corpus.entities[eid], ids, corpus, view)
+        page(entity_path(eid), lambda: digests.entity_page(eid, ids),
+             render_entity, corpus.entities[eid], ids, corpus, view)
     pages.update(render_home(ordered, view, cfg))
     pages["events/index.md"] = render_events_index(corpus, view)
     pages["entities/index.md"] = render_entities_index(corpus, mentions, view)
@@ -115,6 +129,15 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config) -> dict[str
 
 
 # ----------------------------------------------------------------------------- article
+
+def reuse_base(lang: SiteLanguage, cfg: Config) -> str:
+    """What every page of a site language depends on besides its articles: the render code,
+    the message catalogs, the language and the configuration."""
+    from ..cache import code_version
+    from .i18n import catalogs_digest
+
+    return f"{code_version(('render', 'model.py', 'text.py', 'config.py'))}:{catalogs_digest()}:{lang!r}:{cfg!r}"
+
 
 def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged=None) -> str:
     _ = view._

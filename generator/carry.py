@@ -1,0 +1,92 @@
+"""Pages carried over from the previous build instead of being rendered and written again.
+
+After a build, the manifest (in the cache folder, not in content/: it names inodes) records
+for each generated page the digest of its inputs (render/digest.py) and the identity of the
+file written for it (inode, size, modification time). The next build renders a page only
+when its digest changed, or when its file is not the one recorded (deleted, edited, replaced
+by another build); an unchanged page is hard-linked from the old content tree into the new
+staging tree, which keeps the swap atomic and costs no reading or writing of the text.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+
+MANIFEST = "pages-manifest.pickle"
+FORMAT = 1  # of the manifest
+
+
+class Carried:
+    """A page whose file is taken from the previous content tree."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source: Path):
+        self.source = source
+
+
+class Carry:
+    def __init__(self, cache: Path | None, generated: Path, version: int = FORMAT):
+        self.path = Path(cache) / MANIFEST if cache else None
+        self.generated = Path(generated)
+        self.version = version
+        self.old: dict[str, tuple] = {}
+        self.digests: dict[str, str] = {}  # this build's page → digest
+        self.carried = 0
+        if self.path is not None:
+            try:
+                with open(self.path, "rb") as fh:
+                    data = pickle.load(fh)
+                if (isinstance(data, dict) and data.get("version") == version
+                        and data.get("generated") == str(self.generated)):
+                    self.old = data["pages"]
+            except Exception:  # noqa: BLE001 - no usable manifest: render everything
+                self.old = {}
+
+    def get(self, path: str, digest: str) -> Carried | None:
+        """The previous file of ``path`` if it was made from the same inputs and is untouched."""
+        self.digests[path] = digest
+        old = self.old.get(path)
+        if old is None or old[0] != digest:
+            return None
+        source = self.generated / path
+        try:
+            st = os.stat(source)
+        except OSError:
+            return None
+        if (st.st_ino, st.st_size, st.st_mtime_ns) != old[1:]:
+            return None
+        self.carried += 1
+        return Carried(source)
+
+    def save(self) -> None:
+        """Record the pages of the content tree now in place (call after it was swapped in)."""
+        if self.path is None:
+            return
+        pages = {}
+        for path, digest in self.digests.items():
+            try:
+                st = os.stat(self.generated / path)
+            except OSError:
+                continue
+            pages[path] = (digest, st.st_ino, st.st_size, st.st_mtime_ns)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"version": self.version, "generated": str(self.generated), "pages": pages}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+
+
+def place(carried: Carried, target: Path) -> None:
+    """Put a carried page at ``target``: a hard link, or a copy where links are refused."""
+    try:
+        os.link(carried.source, target)
+    except OSError:
+        shutil.copy2(carried.source, target)
