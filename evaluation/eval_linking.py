@@ -229,10 +229,19 @@ def eval_semeval(path: Path, emb, cache_dir: Path | None = None) -> dict:
     mates = {k: {l.id for l in v} for k, v in res.same_event.items()}
     per = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "x": [], "y": [],
                                "etp": 0, "efp": 0})
+    # the same counts on two halves of the pairs (by a hash of the pair): a rule chosen on one
+    # half should hold on the other
+    halves = [defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0}) for _ in range(2)]
     allx, ally = [], []
     for a, b, lp, overall in pairs:
         s = linker.pair_score(a, b)
         same = b in mates[a]
+        h = halves[int(hashlib.sha1(f"{a}_{b}".encode()).hexdigest(), 16) % 2]
+        for k in (lp, "all"):
+            if overall <= 1.5:
+                h[k]["tp" if same else "fn"] += 1
+            elif overall >= 3:
+                h[k]["fp" if same else "tn"] = h[k].get("fp" if same else "tn", 0) + 1
         d = per[lp]
         if overall <= 1.5:
             d["etp"] += ev[a] == ev[b]
@@ -265,7 +274,10 @@ def eval_semeval(path: Path, emb, cache_dir: Path | None = None) -> dict:
     sizes = defaultdict(int)
     for e in res.events:
         sizes[len(e.members)] += 1
-    return {"per_lang_pair": rows, "overall": {"P": round(p, 3), "R": round(r, 3),
+    half_rows = [{lp: {"P": round(c["tp"] / max(1, c["tp"] + c["fp"]), 3),
+                       "R": round(c["tp"] / max(1, c["tp"] + c["fn"]), 3)}
+                  for lp, c in sorted(h.items())} for h in halves]
+    return {"per_lang_pair": rows, "halves": half_rows, "overall": {"P": round(p, 3), "R": round(r, 3),
             "pearson": round(pearson(allx, ally), 3), "docs": len(docs), "pairs": len(pairs)},
             "link_seconds": round(took, 2), "event_sizes": dict(sorted(sizes.items())),
             "stats": {k: tuple(round(x, 4) for x in linker.stats.get(k))
@@ -291,6 +303,8 @@ def run(args, emb) -> int:
               f"  {r['event_P']:.3f}/{r['event_R']:.3f}")
     o = sem["overall"]
     print(f"{'all':7} {o['pairs']:4d} {o['P']:6.3f} {o['R']:6.3f} {o['pearson']:8.3f}")
+    for k, h in enumerate(sem["halves"]):
+        print(f"half {k}: " + "  ".join(f"{lp} {v['P']:.2f}/{v['R']:.2f}" for lp, v in h.items()))
     print("link time", sem["link_seconds"], "s for", o["docs"], "docs; event sizes", sem["event_sizes"])
     print("cosine reference (mean, sd) per language pair:", sem["stats"])
     if args.json:
