@@ -65,6 +65,8 @@ class Linker:
         self._refs: dict[tuple[str, str], tuple[float, float]] = {}
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
         self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
+        self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
+        self._crowd: dict[tuple[int, int], float] = {}
         self.cand: dict[int, set[int]] = defaultdict(set)
         for i in range(len(docs)):
             for j in self.index.candidates(i, self.V):
@@ -192,11 +194,61 @@ class Linker:
                     runner[lp].append(zs[1])
         return S.DecisionLines(runner)
 
+    def _z(self, i: int, j: int) -> float | None:
+        """z of a pair's cosine without the rest of the evidence (no caching needed)."""
+        if self.V is None or not (self.present[i] and self.present[j]):
+            return None
+        mu, sd = self._ref(i, j)
+        return (float(self.V[i] @ self.V[j]) - mu) / sd
+
+    def _nearest(self, i: int) -> dict[str, list[tuple[float, int]]]:
+        """Article i's best candidates by z, per language; taken at the first result() (or
+        when i is first needed after an add) and then kept, like the decision lines."""
+        near = self._near.get(i)
+        if near is None:
+            by: dict[str, list[tuple[float, int]]] = defaultdict(list)
+            for j in self.cand[i]:
+                z = self.evidence(i, j).z
+                if z is not None:
+                    by[S.base_lang(self.docs[j].lang)].append((z, j))
+            keep = S.RIVAL_K + 1 + S.RIVAL_SPARE
+            near = {lg: sorted(v, key=lambda t: (-t[0], t[1]))[:keep] for lg, v in sorted(by.items())}
+            self._near[i] = near
+        return near
+
+    def _rivals(self, i: int, j: int) -> float:
+        """Mean z of i's best RIVAL_K other candidates in j's language (missing ones count 0),
+        leaving out those that are as close to j itself (the same, larger event)."""
+        zs = []
+        for z, m in self._nearest(i).get(S.base_lang(self.docs[j].lang), ()):
+            if m == j:
+                continue
+            zm = self._z(j, m)
+            if zm is not None and zm >= S.RIVAL_MATE_Z:
+                continue
+            zs.append(max(0.0, z))
+            if len(zs) == S.RIVAL_K:
+                break
+        return sum(zs) / S.RIVAL_K
+
+    def crowd(self, i: int, j: int) -> float:
+        """How crowded the two articles' neighbourhoods are (see score.RIVAL_W)."""
+        key = (i, j) if i < j else (j, i)
+        c = self._crowd.get(key)
+        if c is None:
+            c = 0.5 * (self._rivals(i, j) + self._rivals(j, i))
+            self._crowd[key] = c
+        return c
+
     def line(self, i: int, j: int) -> float:
-        """Score a pair needs to be same-event (per language pair; SAME before result())."""
+        """Score a pair needs to be same-event (SAME before result()): the line of its
+        language pair, raised for a cross-lingual pair by its neighbourhood (score.RIVAL_W)."""
         if self.lines is None:
             return S.SAME
-        return self.lines.get(self._lang_pair(i, j))
+        base = self.lines.get(self._lang_pair(i, j))
+        if S.base_lang(self.docs[i].lang) == S.base_lang(self.docs[j].lang):
+            return base
+        return S.raise_line(base, self.crowd(i, j))
 
     def strong(self, i: int, j: int) -> bool:
         return self.score(i, j) >= self.line(i, j)
@@ -250,6 +302,8 @@ class Linker:
             # frozen from here on (like the cosine reference): adding an article later does
             # not move the line for articles it does not touch
             self.lines = self._build_lines()
+            for k in range(n):  # rivals are taken now, and kept like the lines
+                self._nearest(k)
         edges = []
         for i in range(n):
             for j in sorted(self.cand[i]):

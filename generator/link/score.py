@@ -15,10 +15,13 @@ Three signals, each normalised so one rule holds for every language pair:
 ``score = sigmoid(W_Z·(z − Z0) + w·overlap + W_P·para − date penalty)`` in (0, 1), with
 ``w = W_O`` across languages and the much smaller ``W_O_SAME`` within one (see there: within
 a language shared words mostly repeat what the cosine already says); related coverage at
-``score ≥ RELATED``. Same event at ``score ≥ line(language pair)`` (:class:`DecisionLines`):
-the line moves with how crowded each language pair's corpus is with near-miss articles
-(same topic, another event), ``SAME`` on tiny corpora. Without embeddings only ``overlap``
-speaks, with its own calibration (and the line is ``SAME``).
+``score ≥ RELATED``. Same event at ``score ≥ line`` (:class:`DecisionLines`): the line of the
+language pair moves with how crowded that language pair's corpus is with near-miss articles
+(same topic, another event), ``SAME`` on tiny corpora; a cross-lingual pair's line is raised
+further by its own neighbourhood (``RIVAL_W``: the pair must stand out from the other
+articles on its topic in the same two languages). The score itself stays a function of the
+pair alone. Without embeddings only ``overlap`` speaks, with its own calibration (and the
+line is ``SAME``).
 """
 from __future__ import annotations
 
@@ -80,6 +83,25 @@ LINE_Q = 0.95
 LINE_PRIOR = 50
 LINE_MIN_N = 20  # = 1 / (1 - LINE_Q): fewer runner-ups cannot place a 95% quantile
 LINE_MAX = 3.0
+# Rivals (cross-lingual pairs only). Across languages the vectors place a story's articles
+# close together whatever their event, so a German article lies about as close to several
+# English articles on the same topic (a crowded neighbourhood, "hubness"), and the language
+# pair's line alone lets such near misses through. Like CSLS for cross-lingual retrieval, the
+# line of a cross-lingual pair (i, j) rises with the mean z of each article's best RIVAL_K
+# other candidates in the other's language (missing ones count 0: a lone pair keeps its
+# line):  logit(line) += W_Z · RIVAL_W · ½(rivals(i→lang j) + rivals(j→lang i)).
+# A candidate that is itself as close as RIVAL_MATE_Z to the other article is no rival but
+# most likely a member of the same, larger event (several English reports of one event).
+# Within one language the decision lines already carry the crowding, and a local one would
+# penalise events with many same-language reports. Measured on SemEval-2022 task 8 dev pairs
+# (one corpus of 2,419 texts): de-en precision 0.58 -> 0.93 (recall 0.82 -> 0.76), zh-en
+# 0.94 -> 1.00 (0.73 -> 0.68); the cost: where a language pair's own line is already high
+# (pl-en here) the crowding counts twice and recall drops (0.58 -> 0.33). Rivals are taken
+# from the candidates at the first result() and kept, like the lines.
+RIVAL_K = 3
+RIVAL_W = 0.5
+RIVAL_MATE_Z = 5.0
+RIVAL_SPARE = 4  # kept beyond RIVAL_K + 1 per article and language, for the ones left out
 PARA_FLOOR = 0.88  # raw cosine a paragraph match needs
 MIN_UNITS = 3  # paragraph matching only between articles with this many units
 MAX_REASONS = 5
@@ -155,6 +177,14 @@ class CosineStats:
         mean = (n * m + k * pm) / (n + k)
         var = (n * sd * sd + k * psd * psd) / (n + k)
         return mean, max(math.sqrt(var), 0.01)
+
+
+def raise_line(line: float, crowd: float) -> float:
+    """A cross-lingual pair's line, raised by its neighbourhood's rivals (see RIVAL_W)."""
+    if crowd <= 0:
+        return line
+    line = min(max(line, 1e-9), 1 - 1e-9)
+    return sigmoid(math.log(line / (1.0 - line)) + W_Z * RIVAL_W * max(0.0, crowd))
 
 
 class DecisionLines:

@@ -148,3 +148,23 @@ def test_same_event_lists_only_strong_links(fake_embedder):
         for l in links:
             assert ev[l.id] == ev[a]
             assert l.score >= lk.line(lk.pos[a], lk.pos[l.id])
+
+
+def test_cross_lingual_line_rises_with_rivals_but_not_with_mates(fake_embedder):
+    from generator.link.score import RIVAL_K, RIVAL_MATE_Z, raise_line
+    lk = Linker(corpus(), fake_embedder)
+    lk.result()
+    i, j = lk.pos["p-de"], lk.pos["p-en"]
+    m1, m2 = lk.pos["c-1"], lk.pos["c-2"]
+    lp_line = lk.lines.get("de-en")
+    # i's other English candidates: m1 (a rival), m2 (as close to j as a mate: left out);
+    # j itself never counts; a missing rival counts 0
+    lk._near[i] = {"en": [(9.0, j), (4.5, m1), (4.0, m2)]}
+    lk._near[j] = {"de": [(9.0, i)]}
+    lk._crowd.clear()
+    lk._z = lambda a, b: RIVAL_MATE_Z + 1 if {a, b} == {j, m2} else 0.0
+    assert lk._rivals(i, j) == 4.5 / RIVAL_K
+    assert lk._rivals(j, i) == 0.0
+    assert lk.line(i, j) == raise_line(lp_line, 0.5 * 4.5 / RIVAL_K) > lp_line
+    # within one language the line is the language pair's alone
+    assert lk.line(m1, m2) == lk.lines.get("en-en")

@@ -15,3 +15,9 @@ def test_shared_words_weigh_less_within_one_language():
 
 def test_without_embeddings_overlap_speaks_alike_for_every_pair():
     assert combine(None, 0.6, None, same_lang=True) == combine(None, 0.6, None)
+
+
+def test_rivals_raise_a_line_and_no_rivals_keep_it():
+    from generator.link.score import raise_line
+    assert raise_line(0.6, 0.0) == 0.6
+    assert 0.6 < raise_line(0.6, 1.0) < raise_line(0.6, 3.0) < 1.0
