@@ -61,7 +61,9 @@ W_O = 6.0
 # measured on SemEval-2022 task 8 pairs, the overlap adds nothing once z is known for
 # same-language pairs, while across languages (where the vectors align topics better than
 # details) shared names and figures are independent evidence. So overlap weighs W_O across
-# languages and only W_O_SAME within one.
+# languages and only W_O_SAME within one. On the dev pairs: de-de precision 0.81 -> 0.86
+# (recall 0.69 -> 0.67), all same-language pairs more precise, Pearson 0.759 -> 0.776; the
+# cost is ar-ar recall (0.38 -> 0.15: its line is high and overlap used to carry it there).
 W_O_SAME = 1.0
 W_P = 6.0
 P0 = 0.5
