@@ -180,11 +180,13 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None) -> d
 
     from .render.export import dumps, export
     from .render.feeds import feed_xml, section_sitemaps
+    from .render.digest import PageDigests
     from .render.pages import newest_first, render_language
     from .render.search_worker import patched_worker
     from .site import JIEBA_USER_DICT, language_config
 
     files: dict[str, str] = {}
+    digests = PageDigests(corpus)
     worker = patched_worker()
     ordered = newest_first(corpus.articles.values())
     generated = cfg.generated
@@ -192,7 +194,7 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None) -> d
     for lang in cfg.languages:
         prefix = f"{lang.code}/"
         reuse = (lambda path, digest, prefix=prefix: carry.get(prefix + path, digest)) if carry else None
-        docs = render_language(corpus, lang, cfg, reuse)
+        docs = render_language(corpus, lang, cfg, reuse, digests)
         for path, text in docs.items():
             files[prefix + path] = text
         files.update({prefix + k: v for k, v in section_sitemaps(sorted(docs), lang, cfg).items()})

@@ -10,25 +10,31 @@ the whole corpus and are few.
 from __future__ import annotations
 
 import hashlib
+import pickle
 
 from ..model import ENTITY_TYPES, Corpus
 
 
 def _h(*parts) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for p in parts:
-        h.update(repr(p).encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
+    # pickle, not repr: several times faster on dataclasses, and as deterministic for the
+    # model's types (no sets); a new Python that pickles differently only re-renders once.
+    return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=16).hexdigest()
+
+
+def for_language(base: str, digest: str) -> str:
+    """A page's digest in one site language; ``base`` is everything every page of that
+    language depends on (the render code, the catalogs, the language, the configuration)."""
+    return hashlib.blake2b(f"{base}\0{digest}".encode(), digest_size=16).hexdigest()
 
 
 class PageDigests:
-    def __init__(self, corpus: Corpus, base: str):
-        """``base``: everything every page of one site language depends on (the render code,
-        the catalogs, the language and the configuration)."""
+    """Digests of the corpus side of each page, the same for every site language. Memoized
+    by page: one instance per build (per corpus state), shared by its languages."""
+
+    def __init__(self, corpus: Corpus):
         self.corpus = corpus
-        self.base = base
         self._article: dict[str, str] = {}
+        self._pages: dict[tuple, str] = {}
 
     def article(self, aid: str) -> str:
         """An article with its facts and the entities they name."""
@@ -42,15 +48,24 @@ class PageDigests:
         return d
 
     def article_page(self, aid: str, event_of: dict, paged: dict) -> str:
-        c = self.corpus
-        same, related = c.same_event.get(aid, []), c.related.get(aid, [])
-        ents = sorted({f.id for f in c.facts.get(aid, []) if f.type in ENTITY_TYPES})
-        return _h(self.base, "article", self.article(aid), event_of.get(aid), same, related,
-                  [self.article(link.id) for link in same + related], [e in paged for e in ents])
+        key = ("article", aid)
+        if key not in self._pages:
+            c = self.corpus
+            same, related = c.same_event.get(aid, []), c.related.get(aid, [])
+            ents = sorted({f.id for f in c.facts.get(aid, []) if f.type in ENTITY_TYPES})
+            self._pages[key] = _h("article", self.article(aid), event_of.get(aid), same, related,
+                                  [self.article(link.id) for link in same + related], [e in paged for e in ents])
+        return self._pages[key]
 
     def event_page(self, ev) -> str:
-        shown = sorted(set(ev.members) | {aid for comp in ev.comparisons for aid, _f in comp.items})
-        return _h(self.base, "event", ev, [self.article(a) for a in shown])
+        key = ("event", ev.id)
+        if key not in self._pages:
+            shown = sorted(set(ev.members) | {aid for comp in ev.comparisons for aid, _f in comp.items})
+            self._pages[key] = _h("event", ev, [self.article(a) for a in shown])
+        return self._pages[key]
 
     def entity_page(self, eid: str, ids: list[str]) -> str:
-        return _h(self.base, "entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids])
+        key = ("entity", eid)
+        if key not in self._pages:
+            self._pages[key] = _h("entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids])
+        return self._pages[key]

@@ -23,7 +23,7 @@ from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, 
 from ..text import sentence_spans
 from . import formatting as _formatting
 from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
-from .digest import PageDigests
+from .digest import PageDigests, for_language
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
 
@@ -96,21 +96,25 @@ def newest_first(articles) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published is None, -(a.published or date.min).toordinal(), a.id))
 
 
-def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None) -> dict:
+def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
+                    digests: PageDigests | None = None) -> dict:
     """Every page of one site language: path → Markdown.
 
     ``reuse(path, digest)`` (optional) may answer with a stand-in for a page whose inputs
     (render/digest.py) are those of a page already built; the page is then not rendered.
+    ``digests`` may be shared by the languages of one build.
     """
     view = View.of(lang)
     ordered = newest_first(corpus.articles.values())
     event_of = corpus.event_of()
     mentions = entity_mentions(corpus, event_of)
-    digests = PageDigests(corpus, reuse_base(lang, cfg)) if reuse else None
+    if reuse:
+        digests = digests or PageDigests(corpus)
+        base = reuse_base(lang, cfg)
     pages: dict = {}
 
     def page(path, digest, render, *args):
-        kept = reuse(path, digest()) if reuse else None
+        kept = reuse(path, for_language(base, digest())) if reuse else None
         pages[path] = kept if kept is not None else render(*args)
 
     for a in ordered:
