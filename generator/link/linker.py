@@ -67,6 +67,8 @@ class Linker:
         self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
         self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
         self._crowd: dict[tuple[int, int], float] = {}
+        self._line: dict[tuple[int, int], float] = {}
+        self._langs: list[str] = []
         self.cand: dict[int, set[int]] = defaultdict(set)
         for i in range(len(docs)):
             for j in self.index.candidates(i, self.V):
@@ -143,7 +145,7 @@ class Linker:
         else:
             cos = None
         sc = S.combine(z, ov, para, S.date_penalty(self.docs[i].published, self.docs[j].published),
-                       same_lang=S.base_lang(self.docs[i].lang) == S.base_lang(self.docs[j].lang))
+                       same_lang=self._lang(i) == self._lang(j))
         return S.PairEvidence(round(sc, 4), None if cos is None else round(cos, 4),
                               None if z is None else round(z, 4), round(ov, 4),
                               None if para is None else round(para, 4), ws)
@@ -176,8 +178,14 @@ class Linker:
     def score(self, i: int, j: int) -> float:
         return self.evidence(i, j).score
 
+    def _lang(self, i: int) -> str:
+        while len(self._langs) <= i:
+            self._langs.append(S.base_lang(self.docs[len(self._langs)].lang))
+        return self._langs[i]
+
     def _lang_pair(self, i: int, j: int) -> str:
-        return S.lang_pair(self.docs[i].lang, self.docs[j].lang)
+        a, b = self._lang(i), self._lang(j)
+        return f"{a}-{b}" if a <= b else f"{b}-{a}"
 
     def _build_lines(self) -> S.DecisionLines:
         """Runner-up z per article and language pair of its candidates (see score.LINE_Q)."""
@@ -210,7 +218,7 @@ class Linker:
             for j in self.cand[i]:
                 z = self.evidence(i, j).z
                 if z is not None:
-                    by[S.base_lang(self.docs[j].lang)].append((z, j))
+                    by[self._lang(j)].append((z, j))
             keep = S.RIVAL_K + 1 + S.RIVAL_SPARE
             near = {lg: sorted(v, key=lambda t: (-t[0], t[1]))[:keep] for lg, v in sorted(by.items())}
             self._near[i] = near
@@ -220,7 +228,7 @@ class Linker:
         """Mean z of i's best RIVAL_K other candidates in j's language (missing ones count 0),
         leaving out those that are as close to j itself (the same, larger event)."""
         zs = []
-        for z, m in self._nearest(i).get(S.base_lang(self.docs[j].lang), ()):
+        for z, m in self._nearest(i).get(self._lang(j), ()):
             if m == j:
                 continue
             zm = self._z(j, m)
@@ -245,10 +253,14 @@ class Linker:
         language pair, raised for a cross-lingual pair by its neighbourhood (score.RIVAL_W)."""
         if self.lines is None:
             return S.SAME
-        base = self.lines.get(self._lang_pair(i, j))
-        if S.base_lang(self.docs[i].lang) == S.base_lang(self.docs[j].lang):
-            return base
-        return S.raise_line(base, self.crowd(i, j))
+        key = (i, j) if i < j else (j, i)
+        v = self._line.get(key)  # lines and rivals are kept once taken: so is a pair's line
+        if v is None:
+            v = self.lines.get(self._lang_pair(i, j))
+            if self._lang(i) != self._lang(j):
+                v = S.raise_line(v, self.crowd(i, j))
+            self._line[key] = v
+        return v
 
     def strong(self, i: int, j: int) -> bool:
         return self.score(i, j) >= self.line(i, j)

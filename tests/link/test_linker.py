@@ -162,6 +162,7 @@ def test_cross_lingual_line_rises_with_rivals_but_not_with_mates(fake_embedder):
     lk._near[i] = {"en": [(9.0, j), (4.5, m1), (4.0, m2)]}
     lk._near[j] = {"de": [(9.0, i)]}
     lk._crowd.clear()
+    lk._line.clear()
     lk._z = lambda a, b: RIVAL_MATE_Z + 1 if {a, b} == {j, m2} else 0.0
     assert lk._rivals(i, j) == 4.5 / RIVAL_K
     assert lk._rivals(j, i) == 0.0
