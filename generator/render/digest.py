@@ -10,15 +10,22 @@ the whole corpus and are few.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 
 from ..model import ENTITY_TYPES, Corpus
 
 
 def _h(*parts) -> str:
-    # pickle, not repr: several times faster on dataclasses, and as deterministic for the
-    # model's types (no sets); a new Python that pickles differently only re-renders once.
-    return hashlib.blake2b(pickle.dumps(parts, protocol=5), digest_size=16).hexdigest()
+    # pickle, not repr: several times faster on dataclasses. Without its memo ("fast"
+    # mode), so that equal values give equal bytes whether or not they are the same objects
+    # (a string shared in one process and copied in the next pickles differently otherwise);
+    # the model's types hold no sets. A new Python that pickles differently re-renders once.
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=5)
+    pickler.fast = True
+    pickler.dump(parts)
+    return hashlib.blake2b(buf.getbuffer(), digest_size=16).hexdigest()
 
 
 def for_language(base: str, digest: str) -> str:
