@@ -157,8 +157,11 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
         facts[a.id] = sorted(merged, key=lambda f: (f.start, f.end, f.type, str(f.value), f.id or ""))
 
     embedder = Embedder(cache_dir=cfg.cache / "embeddings") if cfg.embeddings else None
+    sigs = Memo(cfg.cache, "textsig", code_version(("link", "model.py")))
     docs = [LinkDoc(id=a.id, lang=a.lang, title=a.title, paragraphs=a.paragraphs, published=a.published,
-                    facts=facts[a.id], content_hash=a.content_hash) for a in articles]
+                    facts=facts[a.id], content_hash=a.content_hash, text_sig=_text_sig(sigs, a))
+            for a in articles]
+    sigs.save()
     t0 = time.monotonic()
     try:
         result = link_corpus(docs, embedder)
@@ -169,6 +172,17 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     return Corpus(articles={a.id: a for a in articles}, facts=facts, entities=entities,
                   events=result.events, same_event=result.same_event, related=result.related,
                   errors=errors)
+
+
+def _text_sig(memo: Memo, a: Article) -> tuple:
+    from .link.signature import text_signature
+
+    key = (a.content_hash, a.title)
+    sig = memo.get(key)
+    if sig is None:
+        sig = text_signature(a.title, a.body)
+        memo.put(key, sig)
+    return sig
 
 
 def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None) -> dict:

@@ -99,7 +99,7 @@ class Linker:
         v = self._latin_cache.get(i)
         if v is None:
             d = self.docs[i]
-            v = latin_script(d.title + " " + d.body[:3000])
+            v = d.text_sig[1] if d.text_sig else latin_script(d.title + " " + d.body[:3000])
             self._latin_cache[i] = v
         return v
 

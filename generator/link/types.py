@@ -18,6 +18,9 @@ class LinkDoc:
     published: date | None = None
     facts: list[Fact] = field(default_factory=list)
     content_hash: str = ""
+    # (text features, Latin-script?) when already known (signature.text_signature, cached
+    # per article by the pipeline): they depend on the text only and cost most of indexing
+    text_sig: tuple | None = None
 
     @property
     def body(self) -> str:

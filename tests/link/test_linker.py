@@ -169,3 +169,16 @@ def test_cross_lingual_line_rises_with_rivals_but_not_with_mates(fake_embedder):
     assert lk.line(i, j) == raise_line(lp_line, 0.5 * 4.5 / RIVAL_K) > lp_line
     # within one language the line is the language pair's alone
     assert lk.line(m1, m2) == lk.lines.get("en-en")
+
+
+def test_a_known_text_signature_links_exactly_like_the_text(fake_embedder):
+    """The pipeline hands over each article's cached text signature: same result as without."""
+    import dataclasses
+
+    from generator.link.signature import text_signature
+
+    docs = corpus()
+    with_sig = [dataclasses.replace(d, text_sig=text_signature(d.title, d.body)) for d in docs]
+    assert link_corpus(with_sig, fake_embedder) == link_corpus(docs, fake_embedder)
+    wrong = [dataclasses.replace(d, text_sig=((), not text_signature(d.title, d.body)[1])) for d in docs]
+    assert link_corpus(wrong, fake_embedder) != link_corpus(docs, fake_embedder)  # it is used
