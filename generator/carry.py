@@ -34,7 +34,9 @@ class Carry:
         self.generated = Path(generated)
         self.version = version
         self.old: dict[str, tuple] = {}
+        self._root = str(self.generated)
         self.digests: dict[str, str] = {}  # this build's page → digest
+        self.kept: dict[str, tuple] = {}  # pages carried over → their manifest entry
         self.carried = 0
         if self.path is not None:
             try:
@@ -52,7 +54,7 @@ class Carry:
         old = self.old.get(path)
         if old is None or old[0] != digest:
             return None
-        source = self.generated / path
+        source = os.path.join(self._root, path)  # not pathlib: ~30 µs a page, 75,000 pages
         try:
             st = os.stat(source)
         except OSError:
@@ -60,6 +62,7 @@ class Carry:
         if (st.st_ino, st.st_size, st.st_mtime_ns) != old[1:]:
             return None
         self.carried += 1
+        self.kept[path] = old
         return Carried(source)
 
     def save(self) -> None:
@@ -68,8 +71,11 @@ class Carry:
             return
         pages = {}
         for path, digest in self.digests.items():
+            if path in self.kept:  # linked: the same inode, size and time as recorded
+                pages[path] = self.kept[path]
+                continue
             try:
-                st = os.stat(self.generated / path)
+                st = os.stat(os.path.join(self._root, path))
             except OSError:
                 continue
             pages[path] = (digest, st.st_ino, st.st_size, st.st_mtime_ns)
