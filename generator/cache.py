@@ -1,12 +1,12 @@
-"""Per-article results cached on disk, keyed by content hash and generator version.
+"""Per-article results cached on disk, keyed by content hash and code version.
 
-A changed article, or a changed extractor (any source or data file of the analysis
-packages), gets a new key; unreadable or corrupt entries are ignored and recomputed.
+Each stage keeps one table (:class:`Memo`) whose file name carries the version of the code
+that made it: a changed article gets a new key, a changed extractor (any source or data file
+of its packages) a new table; unreadable or corrupt tables are ignored and recomputed.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import tempfile
@@ -37,38 +37,6 @@ def code_version(packages: tuple[str, ...]) -> str:
             h.update(str(p.relative_to(PACKAGE_DIR)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
-
-
-class Cache:
-    def __init__(self, root: Path | None, namespace: str):
-        self.dir = Path(root) / namespace if root else None
-
-    def key(self, *parts: str) -> str:
-        return hashlib.sha256("\0".join((generator_version(),) + parts).encode()).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.json"
-
-    def get(self, key: str):
-        if self.dir is None:
-            return None
-        try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def put(self, key: str, value) -> None:
-        if self.dir is None:
-            return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(value, fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only or full cache only costs speed
 
 
 class Memo:

@@ -13,10 +13,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache, Memo, code_version
+from .cache import Memo, code_version, generator_version
 from .config import Config
 from .ingest import ingest_corpus
-from .model import Article, BuildError, Corpus, Fact, Mention
+from .model import Article, BuildError, Corpus
 
 # Below this many uncached articles, worker processes cost more than they save.
 PARALLEL_MIN = 40
@@ -27,13 +27,6 @@ class Analysis:
     facts: list  # numeric Facts
     mentions: list  # Mentions
     error: str | None = None
-
-    def to_json(self) -> dict:
-        return {"facts": [f.to_json() for f in self.facts], "mentions": [m.to_json() for m in self.mentions]}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Analysis":
-        return cls([Fact.from_json(f) for f in data["facts"]], [Mention.from_json(m) for m in data["mentions"]])
 
 
 def analyse(body: str, lang: str, published) -> Analysis:
@@ -71,19 +64,18 @@ class Progress:
             sys.stderr.flush()
 
 
-def analyse_corpus(articles: list[Article], cache: Cache, progress=None, jobs: int | None = None):
+def analyse_corpus(articles: list[Article], memo: Memo, progress=None, jobs: int | None = None):
+    """Analysis of every article: from ``memo`` when its text was analysed before by this
+    code, else computed (in worker processes when there is much to do)."""
     results: dict[str, Analysis] = {}
     todo = []
     for a in articles:
-        key = cache.key("analysis", a.content_hash, a.lang, str(a.published))
-        hit = cache.get(key)
-        if hit is not None:
-            try:
-                results[a.id] = Analysis.from_json(hit)
-                continue
-            except (KeyError, TypeError, ValueError):
-                pass  # corrupt entry: recompute
-        todo.append((a, key))
+        key = (a.content_hash, a.lang, str(a.published))
+        hit = memo.get(key)
+        if isinstance(hit, Analysis):
+            results[a.id] = hit
+        else:
+            todo.append((a, key))
     if progress:
         progress(f"analysis: {len(articles) - len(todo)} cached, {len(todo)} to do")
     jobs = jobs or os.cpu_count() or 1
@@ -92,24 +84,26 @@ def analyse_corpus(articles: list[Article], cache: Cache, progress=None, jobs: i
     if len(todo) >= PARALLEL_MIN and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             outputs = pool.map(_analyse_job, inputs, chunksize=8)
-            _store(todo, outputs, results, cache, progress)
+            _store(todo, outputs, results, memo, progress)
     else:
-        _store(todo, map(_analyse_job, inputs), results, cache, progress)
+        _store(todo, map(_analyse_job, inputs), results, memo, progress)
     if progress and todo:
         progress(f"analysis: {len(todo)} analysed in {time.monotonic() - t0:.1f}s")
     return results
 
 
-def _store(todo, outputs, results, cache, progress) -> None:
-    """Cache each result as it arrives (an interrupted cold run keeps what it did), with a
-    progress line every tenth of a long run."""
+def _store(todo, outputs, results, memo, progress) -> None:
+    """Keep each result as it arrives, saving the memo every tenth of a long run (an
+    interrupted cold run keeps what it did), with a progress line each time."""
     step = max(500, len(todo) // 10)
     for n, ((a, key), out) in enumerate(zip(todo, outputs), 1):
         results[a.id] = out
-        if out.error is None:
-            cache.put(key, out.to_json())
-        if progress and n % step == 0 and n < len(todo):
-            progress(f"analysis: {n}/{len(todo)}")
+        if out.error is None:  # a failed extractor is tried again next time
+            memo.put(key, out)
+        if n % step == 0 and n < len(todo):
+            memo.save()
+            if progress:
+                progress(f"analysis: {n}/{len(todo)}")
 
 
 # The `source` of errors that concern the whole corpus rather than one file.
@@ -136,8 +130,9 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     articles, errors = ingest_corpus(cfg.seeds, memo)
     memo.save()
     progress(f"ingest: {len(articles)} articles, {len(errors)} rejected")
-    cache = Cache(cfg.cache, "analysis")
-    analyses = analyse_corpus(articles, cache, progress, jobs)
+    memo = Memo(cfg.cache, "analysis", generator_version())
+    analyses = analyse_corpus(articles, memo, progress, jobs)
+    memo.save()
     for a in articles:
         if analyses[a.id].error:
             errors.append(BuildError(a.source, analyses[a.id].error))

@@ -24,3 +24,28 @@ def test_failing_resolver_and_linker_cost_no_page(tmp_path, monkeypatch):
     assert all(f.type in ("money", "percent", "quantity", "date") for fs in corpus.facts.values() for f in fs)
     files = pipeline.generated_files(corpus, cfg)
     assert all(f"en/articles/{a}.md" in files for a in corpus.articles)
+
+
+def test_analyses_come_back_from_the_memo_and_failures_are_tried_again(tmp_path, monkeypatch):
+    from generator.cache import Memo
+    from generator.ingest import ingest_corpus
+
+    project = make_project(tmp_path, seed_files())
+    articles, _ = ingest_corpus(project.seeds)
+    memo = Memo(tmp_path / "cache", "analysis", "v")
+    first = pipeline.analyse_corpus(articles, memo)
+    memo.save()
+    lines = []
+    again = pipeline.analyse_corpus(articles, Memo(tmp_path / "cache", "analysis", "v"), lines.append)
+    assert again == first and lines == [f"analysis: {len(articles)} cached, 0 to do"]
+
+    def boom(*args):
+        raise ValueError("extractor bug")
+
+    monkeypatch.setattr("generator.facts.extract_facts", boom)
+    memo = Memo(tmp_path / "cache2", "analysis", "v")
+    failed = pipeline.analyse_corpus(articles, memo)
+    assert all(a.error and "extractor bug" in a.error for a in failed.values())
+    assert all(a.mentions for a in failed.values())  # entities still found
+    memo.save()
+    assert Memo(tmp_path / "cache2", "analysis", "v").old == {}  # not cached: tried again next build
