@@ -1,8 +1,10 @@
 """The stages in order: ingest → facts + mentions (per article, cached) → entities → link → render.
 
-Per-article work is cached by content hash (generator/cache.py) and runs in worker processes
-when there is much of it; corpus-wide work (entity resolution, linking) reads only cached
-per-article results and embeddings, so a new article does not redo the corpus.
+Per-article work (ingest, analysis, text signatures, embeddings) is cached by content hash
+and code version (generator/cache.py), analysis in worker processes when there is much of it.
+Corpus-wide work (entity resolution, linking) runs on every build, from those cached parts,
+so that its result depends on the articles alone; pages whose inputs did not change are then
+carried over from the last build instead of rendered (generator/carry.py).
 """
 from __future__ import annotations
 
