@@ -62,3 +62,17 @@ def test_an_unrelated_article_does_not_change_the_digest():
     c.articles["z9"] = Article(id="z9", slug="z9", source="z9.txt", lang="en", title="Other",
                                paragraphs=["Nothing to do with it."], kinds=["p"])
     assert article_digest(c) == before
+
+
+def test_the_base_names_the_language_the_configuration_and_the_code():
+    import dataclasses as dc
+
+    from generator.render.pages import reuse_base
+
+    from .test_pages import CFG
+
+    en, ar = CFG.language("en"), CFG.language("ar")
+    assert reuse_base(en, CFG) == reuse_base(en, CFG)
+    assert reuse_base(en, CFG) != reuse_base(ar, CFG)
+    assert reuse_base(en, CFG) != reuse_base(en, dc.replace(CFG, site_url="https://example.org/"))
+    assert "babel " in reuse_base(en, CFG)
