@@ -43,8 +43,10 @@ class Carry:
                 with open(self.path, "rb") as fh:
                     data = pickle.load(fh)
                 if (isinstance(data, dict) and data.get("version") == version
-                        and data.get("generated") == str(self.generated)):
-                    self.old = data["pages"]
+                        and data.get("generated") == str(self.generated)
+                        and isinstance(data.get("pages"), dict)):
+                    self.old = {k: v for k, v in data["pages"].items()
+                                if isinstance(v, tuple) and len(v) == 4}
             except Exception:  # noqa: BLE001 - no usable manifest: render everything
                 self.old = {}
 

@@ -77,3 +77,23 @@ def test_a_changed_article_changes_its_pages(tmp_path, fresh):
     changed = tree_hashes(project.content / "generated")
     assert changed != fresh
     assert any(changed.get(k) != v for k, v in fresh.items() if "/articles/" in k)
+
+
+def test_a_damaged_manifest_only_costs_speed(tmp_path, fresh):
+    import pickle
+
+    from generator.carry import MANIFEST
+
+    project = make_project(tmp_path, seed_files(), languages=LANGS)
+    project.run(*ARGS, check=True)
+    manifest = project.cache / MANIFEST
+    data = pickle.loads(manifest.read_bytes())
+    data["pages"] = {k: ("x",) for k in data["pages"]} | {"en/index.md": None}
+    manifest.write_bytes(pickle.dumps(data))
+    assert carried(project.run(*ARGS, check=True)) == 0
+    assert tree_hashes(project.content / "generated") == fresh
+    manifest.write_bytes(pickle.dumps(data | {"pages": sorted(data["pages"])}))  # not a mapping
+    assert carried(project.run(*ARGS, check=True)) == 0
+    manifest.write_bytes(b"\x80garbage")
+    assert carried(project.run(*ARGS, check=True)) == 0
+    assert carried(project.run(*ARGS, check=True)) > 0
