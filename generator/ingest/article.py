@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cache import Memo
 from ..model import Article, BuildError
 from .boilerplate import clean, norm_line
 from .decode import INVALID_UTF8, DecodeError, decode_bytes
@@ -215,20 +216,15 @@ def ingest_corpus(seeds_dir: Path, memo=None) -> tuple[list[Article], list[Build
     and hashed, not decoded and cleaned again. The result is the same with or without it.
     """
     seeds_dir = Path(seeds_dir)
-    memo = memo if memo is not None else _NoMemo()
+    memo = memo if memo is not None else Memo(None, "ingest", "")
     errors: list[BuildError] = []
     loaded = []
     for path in seed_files(seeds_dir):
         source = display_name(path)
         try:
             raw = read_raw(path)
-            digest = hashlib.sha256(raw).hexdigest()
-            split = memo.get(("lines", digest))
-            if split is None:
-                split = _split_for_memo(raw)
-                memo.put(("lines", digest), split)
-            if isinstance(split, str):
-                raise IngestError(split)
+            digest = _sha(raw)
+            split = _memo_call(memo, ("lines", digest), _split_for_memo, raw)
         except (IngestError, OSError) as exc:
             errors.append(BuildError(source, _reason(exc)))
             continue
@@ -245,8 +241,7 @@ def ingest_corpus(seeds_dir: Path, memo=None) -> tuple[list[Article], list[Build
         if side.exists():
             try:
                 sidecar_raw = read_sidecar_bytes(side)
-                sidecar = _memo_call(memo, ("sidecar", hashlib.sha256(sidecar_raw).hexdigest()),
-                                     parse_sidecar, sidecar_raw)
+                sidecar = _memo_call(memo, ("sidecar", _sha(sidecar_raw)), parse_sidecar, sidecar_raw)
             except (IngestError, OSError) as exc:
                 # The article still gets its page, without the sidecar's metadata.
                 sidecar = Sidecar()
@@ -261,8 +256,8 @@ def ingest_corpus(seeds_dir: Path, memo=None) -> tuple[list[Article], list[Build
         # Everything the article depends on: its bytes, its sidecar, its names, and which of
         # its lines the rest of the corpus repeats.
         mine = repeated & norms
-        key = ("article", digest, hashlib.sha256(sidecar_raw).hexdigest(), article_id, slug, source,
-               hashlib.sha256("\n".join(sorted(mine)).encode()).hexdigest())
+        key = ("article", digest, _sha(sidecar_raw), article_id, slug, source,
+               _sha("\n".join(sorted(mine)).encode()))
         try:
             articles.append(_memo_call(memo, key, build_article, article_id, slug, source, lines, raw,
                                        sidecar, mine, warnings, sidecar_raw))
@@ -275,21 +270,14 @@ def ingest_corpus(seeds_dir: Path, memo=None) -> tuple[list[Article], list[Build
     return articles, errors
 
 
-class _NoMemo:
-    def get(self, key):
-        return None
-
-    def put(self, key, value) -> None:
-        pass
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _split_for_memo(raw: bytes):
-    """(lines, warnings, normalized lines, normalized lines without the title), or the
-    reason the bytes are no text."""
-    try:
-        lines, warnings = split_lines(raw)
-    except IngestError as exc:
-        return str(exc)
+def _split_for_memo(raw: bytes) -> tuple:
+    """(lines, warnings, normalized lines, normalized lines without the title); raise
+    IngestError when the bytes are no text."""
+    lines, warnings = split_lines(raw)
     body = frozenset(n for n in map(norm_line, set(lines[1:])) if n)
     norms = body | {n for n in (norm_line(lines[0]),) if n} if lines else body
     return lines, warnings, norms, body
@@ -316,12 +304,6 @@ def ingest_file(path, repeated: frozenset = frozenset()) -> Article:
     side = path.with_suffix(".yml")
     sidecar = read_sidecar(side) if side.exists() else Sidecar()
     return build_article(path.stem, slugify(path.stem), path.name, lines, raw, sidecar, repeated, warnings)
-
-
-def repeated_lines(files: list[tuple[bytes, list[str]]]) -> frozenset:
-    """Normalized lines found in two or more distinct files (identical files count once)."""
-    return _repeated((hashlib.sha256(raw).digest(),
-                      frozenset(n for n in map(norm_line, set(lines[1:])) if n)) for raw, lines in files)
 
 
 def _repeated(files) -> frozenset:
