@@ -18,7 +18,7 @@ from generator.link import score as S
 from generator.link.candidates import CandidateIndex, feature_weight
 from generator.link.compare import ContextVectors, comparisons
 from generator.link.events import event_id, group
-from generator.link.signature import latin_script, signature
+from generator.link.signature import latin_article, signature
 from generator.link.types import LinkDoc, LinkResult
 
 MAX_RELATED = 5
@@ -99,7 +99,7 @@ class Linker:
         v = self._latin_cache.get(i)
         if v is None:
             d = self.docs[i]
-            v = d.text_sig[1] if d.text_sig else latin_script(d.title + " " + d.body[:3000])
+            v = d.text_sig[1] if d.text_sig else latin_article(d.title, d.body)
             self._latin_cache[i] = v
         return v
 

@@ -98,12 +98,17 @@ def fact_features(facts) -> set[str]:
     return out
 
 
+def latin_article(title: str, body: str) -> bool:
+    """Whether an article is written in Latin script (its title and first 3,000 characters)."""
+    return latin_script(title + " " + body[:3000])
+
+
 def text_signature(title: str, body: str) -> tuple[tuple[str, ...], bool]:
     """What linking needs of the text alone: its features, and whether it is in Latin script."""
-    return tuple(sorted(text_features(title, body))), latin_script(title + " " + body[:3000])
+    return tuple(sorted(text_features(title, body))), latin_article(title, body)
 
 
 def signature(doc) -> tuple[str, ...]:
     """All features of a LinkDoc, sorted."""
-    text = doc.text_sig[0] if getattr(doc, "text_sig", None) else text_features(doc.title, doc.body)
+    text = doc.text_sig[0] if doc.text_sig else text_features(doc.title, doc.body)
     return tuple(sorted(fact_features(doc.facts).union(text)))
