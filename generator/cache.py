@@ -73,6 +73,14 @@ class Memo:
     def put(self, key, value) -> None:
         self.new[key] = value
 
+    def compute(self, key, fn, *args):
+        """The value kept for ``key``, else fn(*args), kept."""
+        value = self.get(key)
+        if value is None:
+            value = fn(*args)
+            self.put(key, value)
+        return value
+
     def save(self) -> None:
         if self.path is None or self.new.keys() == self.old.keys():
             return

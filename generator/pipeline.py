@@ -126,6 +126,7 @@ def unlinked(docs):
 def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     from .entities import load_registry, resolve
     from .link import Embedder, LinkDoc, link_corpus
+    from .link.signature import text_signature
 
     progress = progress or (lambda msg: None)
     memo = Memo(cfg.cache, "ingest", code_version(("ingest", "model.py", "text.py")))
@@ -156,7 +157,8 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     embedder = Embedder(cache_dir=cfg.cache / "embeddings") if cfg.embeddings else None
     sigs = Memo(cfg.cache, "textsig", code_version(("link", "model.py")))
     docs = [LinkDoc(id=a.id, lang=a.lang, title=a.title, paragraphs=a.paragraphs, published=a.published,
-                    facts=facts[a.id], content_hash=a.content_hash, text_sig=_text_sig(sigs, a))
+                    facts=facts[a.id], content_hash=a.content_hash,
+                    text_sig=sigs.compute((a.content_hash, a.title), text_signature, a.title, a.body))
             for a in articles]
     sigs.save()
     t0 = time.monotonic()
@@ -169,17 +171,6 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     return Corpus(articles={a.id: a for a in articles}, facts=facts, entities=entities,
                   events=result.events, same_event=result.same_event, related=result.related,
                   errors=errors)
-
-
-def _text_sig(memo: Memo, a: Article) -> tuple:
-    from .link.signature import text_signature
-
-    key = (a.content_hash, a.title)
-    sig = memo.get(key)
-    if sig is None:
-        sig = text_signature(a.title, a.body)
-        memo.put(key, sig)
-    return sig
 
 
 def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None) -> dict:

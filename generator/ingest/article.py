@@ -285,13 +285,13 @@ def _split_for_memo(raw: bytes) -> tuple:
 
 def _memo_call(memo, key, fn, *args):
     """fn(*args) through the memo; an IngestError is remembered as ("error", reason)."""
-    hit = memo.get(key)
-    if hit is None:
+    def call():
         try:
-            hit = fn(*args)
+            return fn(*args)
         except IngestError as exc:
-            hit = ("error", str(exc))
-        memo.put(key, hit)
+            return ("error", str(exc))
+
+    hit = memo.compute(key, call)
     if isinstance(hit, tuple) and hit[:1] == ("error",):
         raise IngestError(hit[1])
     return hit
