@@ -4,14 +4,13 @@ After a build, the manifest (in the cache folder, not in content/: it names inod
 for each generated page the digest of its inputs (render/digest.py) and the identity of the
 file written for it (inode, size, modification time). The next build renders a page only
 when its digest changed, or when its file is not the one recorded (deleted, edited, replaced
-by another build); an unchanged page is hard-linked from the old content tree into the new
-staging tree, which keeps the swap atomic and costs no reading or writing of the text.
+by another build); an unchanged page stays where it is (generator/update.py moves only the
+files that changed), which costs no reading or writing of its text.
 """
 from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -90,11 +89,3 @@ class Carry:
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only cache only costs speed
-
-
-def place(carried: Carried, target: Path) -> None:
-    """Put a carried page at ``target``: a hard link, or a copy where links are refused."""
-    try:
-        os.link(carried.source, target)
-    except OSError:
-        shutil.copy2(carried.source, target)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shutil
 import sys
@@ -74,13 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"briefing: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    finally:
+        gc.unfreeze()  # pipeline.settle() froze the corpus; a caller in the same process frees it
 
 
 def cmd_site(args) -> int:
     from .carry import Carry
     from .pipeline import Progress, build_corpus, generated_files
     from .render.feeds import sitemap_index
-    from .site import SiteBuildError, build_languages, pages_report, root_files, staging_dir, swap_in, write_tree
+    from .site import SiteBuildError, build_languages, pages_report, root_files, swap_in, write_tree
+    from .update import TreeUpdate
 
     started = time.monotonic()
     cfg = load_config(args.config, seeds=args.seeds, site_url=args.site_url,
@@ -88,6 +92,7 @@ def cmd_site(args) -> int:
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
     progress = Progress(verbose=args.verbose or args.progress)
+    update = TreeUpdate(cfg.generated)  # first: undoes what a killed run left half done
     corpus = build_corpus(cfg, progress, args.jobs)
     for err in corpus.errors:
         print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
@@ -96,17 +101,17 @@ def cmd_site(args) -> int:
     files = generated_files(corpus, cfg, progress, carry)
     pages = sum(1 for k in files if k.endswith(".md"))
     build_site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
-    # Both trees are made beside the old ones and swapped in only once everything worked, so a
-    # failed or interrupted build leaves the previous content/generated and site/ as they were.
-    # MkDocs reads the staged Markdown: the generated configs' paths are relative, and the
-    # staging folder is a sibling of content/generated, so they resolve the same from it.
-    stage = staging_dir(cfg.generated)
+    # content/generated is updated in place but can be put back (generator/update.py), and
+    # site/ is built beside the old one and swapped in: a failed or interrupted build leaves
+    # the previous content/generated and site/ as they were.
     site_stage = None
+    done = False
     try:
-        write_tree(files, stage)
+        update.stage(files, write_tree)
+        update.apply()
         if build_site:
             try:
-                site_stage = build_languages(cfg, stage, args.jobs, args.verbose, progress)
+                site_stage = build_languages(cfg, cfg.generated, args.jobs, args.verbose, progress)
             except SiteBuildError as exc:
                 print(f"briefing: error: {exc}", file=sys.stderr)
                 print("briefing: previous content/ and site/ are unchanged", file=sys.stderr)
@@ -116,17 +121,18 @@ def cmd_site(args) -> int:
             extra["briefing.json"] = files["briefing.json"]
             write_tree(extra, site_stage)
             pages = pages_report(site_stage)
-        swap_in(stage, cfg.generated)
-        stage = None
+        update.commit()
+        done = True
         carry.save()
         progress(f"content: {len(files)} files in {cfg.generated}")
         if site_stage is not None:
             swap_in(site_stage, cfg.site)
             site_stage = None
     finally:
-        for leftover in (stage, site_stage):
-            if leftover is not None:
-                shutil.rmtree(leftover, ignore_errors=True)
+        if not done:
+            update.undo()
+        if site_stage is not None:
+            shutil.rmtree(site_stage, ignore_errors=True)
     print(f"briefing: {len(corpus.articles)} articles, {len(cfg.languages)} languages, {pages} pages, "
           f"{len(corpus.errors)} errors, {time.monotonic() - started:.1f} s", file=sys.stderr)
     if args.command == "serve":

@@ -1,7 +1,8 @@
 """content/generated → site/: per-language MkDocs configs, parallel builds, the root pages.
 
-Both trees are replaced atomically: everything is written next to the old tree and swapped
-in with renames, so a failed or interrupted build leaves the previous content/ and site/.
+site/ is replaced atomically: it is built next to the old tree and swapped in with renames;
+content/generated is updated in place with a way back (generator/update.py). A failed or
+interrupted build leaves the previous content/ and site/.
 """
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
-from .carry import Carried, place
 from .config import Config, SiteLanguage
 from .render.i18n import translations
 
@@ -75,9 +75,8 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
     return conf
 
 
-def write_tree(files: dict[str, str | bytes | Carried], target: Path) -> None:
-    """Write {relative path: content} under ``target``, refusing paths that leave it; a
-    Carried page is linked from the previous tree (generator/carry.py)."""
+def write_tree(files: dict[str, str | bytes], target: Path) -> None:
+    """Write {relative path: content} under ``target``, refusing paths that leave it."""
     # Checked lexically, not with resolve() per file: that cost ~1 ms of system calls per file,
     # 70 s for the 70,000 files of a 10,000-article site. The paths are ours (render/paths.py
     # makes every component safe) and the target is a fresh staging folder without symlinks;
@@ -93,9 +92,6 @@ def write_tree(files: dict[str, str | bytes | Carried], target: Path) -> None:
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        if isinstance(content, Carried):
-            place(content, path)
-            continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         with open(path, "wb") as fh:
             fh.write(data)

@@ -1,0 +1,164 @@
+"""content/generated brought up to date in place, with a way back.
+
+Replacing the whole tree (stage every file, swap the folders) cost ~7 s for the 75,000 files
+of a 10,000-article site even when one article was new: a hard link per unchanged page, then
+the old tree unlinked. Here only what changed moves:
+
+1. ``stage``: the files that are not Carried (generator/carry.py: unchanged pages, already
+   in place) are written to a sparse staging folder beside the tree;
+2. ``apply``: a journal naming every path about to change is written, then each file the
+   update replaces or drops is moved into a backup folder and each staged file moved in;
+3. ``commit`` drops the backup and the journal; ``undo`` moves everything back (a failed or
+   interrupted MkDocs build, which reads the live tree).
+
+A journal left by a killed process is undone by the next run before anything reads the tree,
+so the previous tree survives every failure, as the folder swap guaranteed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .carry import Carried
+
+FORMAT = 1  # of the journal
+
+
+class TreeUpdate:
+    def __init__(self, target: Path):
+        self.target = Path(target)
+        self.parent = self.target.parent
+        # ".tmp-" in the names: what an interrupted run leaves is recognisably ours
+        self.journal = self.parent / f".{self.target.name}.tmp-journal"
+        self.stage_dir: Path | None = None
+        self.backup: Path | None = None
+        self.paths: list[tuple[str, bool]] = []  # (relative path, an old file was moved aside)
+        self.whole = False  # the staged folder became the tree (there was none)
+        recover(self.target)
+
+    def stage(self, files: dict, write) -> None:
+        """Write the files to be (re)written into a fresh staging folder with ``write``
+        (site.write_tree, which refuses paths that leave it)."""
+        self.parent.mkdir(parents=True, exist_ok=True)
+        self.stage_dir = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-", dir=self.parent))
+        self.files = files
+        write({k: v for k, v in files.items() if not isinstance(v, Carried)}, self.stage_dir)
+
+    def apply(self) -> None:
+        """Make the tree hold exactly the staged and carried files (undo() reverses it)."""
+        if not self.target.exists():
+            self.stage_dir.rename(self.target)
+            self.stage_dir, self.whole = None, True
+            return
+        live = _files_under(self.target)
+        changed = sorted(k for k, v in self.files.items() if not isinstance(v, Carried))
+        dropped = sorted(live - set(self.files))
+        self.backup = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-backup-", dir=self.parent))
+        self.paths = [(p, p in live) for p in changed] + [(p, True) for p in dropped]
+        _write_journal(self.journal, {"format": FORMAT, "target": str(self.target),
+                                      "backup": str(self.backup), "paths": self.paths})
+        for rel, had_old in self.paths:
+            live_path = self.target / rel
+            if had_old:
+                _move(live_path, self.backup / rel)
+            if rel not in self.files:
+                continue
+            _move(self.stage_dir / rel, live_path)
+
+    def commit(self) -> None:
+        for folder in (self.stage_dir, self.backup):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        _prune_empty(self.target, {os.path.dirname(p) for p, _ in self.paths if p not in self.files})
+        self.journal.unlink(missing_ok=True)
+        self.stage_dir = self.backup = None
+
+    def undo(self) -> None:
+        """Put the previous tree back (safe to call at any point, and more than once)."""
+        if self.whole:
+            shutil.rmtree(self.target, ignore_errors=True)
+            self.whole = False
+        elif self.backup is not None:
+            _roll_back(self.target, self.backup, self.paths)
+        if self.stage_dir is not None:
+            shutil.rmtree(self.stage_dir, ignore_errors=True)
+        if self.backup is not None:
+            shutil.rmtree(self.backup, ignore_errors=True)
+        self.journal.unlink(missing_ok=True)
+        self.stage_dir = self.backup = None
+
+
+def recover(target: Path) -> None:
+    """Undo an update a killed process left half done (its journal is still there)."""
+    journal = Path(target).parent / f".{Path(target).name}.tmp-journal"
+    if not journal.exists():
+        return
+    try:
+        data = json.loads(journal.read_text(encoding="utf-8"))
+        ok = data.get("format") == FORMAT and data.get("target") == str(target)
+        backup, paths = Path(data["backup"]), [(str(p), bool(h)) for p, h in data["paths"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        ok = False
+    if ok:
+        _roll_back(Path(target), backup, paths)
+        shutil.rmtree(backup, ignore_errors=True)
+    journal.unlink(missing_ok=True)
+
+
+def _roll_back(target: Path, backup: Path, paths) -> None:
+    for rel, had_old in paths:
+        saved = backup / rel
+        if had_old and saved.exists():
+            _move(saved, target / rel)  # replaces the new file, if it was moved in
+        elif not had_old:
+            (target / rel).unlink(missing_ok=True)
+
+
+def _move(src: Path, dst: Path) -> None:
+    try:
+        os.replace(src, dst)
+    except FileNotFoundError:
+        if not src.exists():
+            raise
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dst)
+
+
+def _files_under(root: Path) -> set[str]:
+    """Relative POSIX paths of the files under root (os.scandir: 75,000 files in ~0.2 s)."""
+    out: set[str] = set()
+    stack = [("", str(root))]
+    while stack:
+        rel, path = stack.pop()
+        with os.scandir(path) as it:
+            for entry in it:
+                name = f"{rel}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((name + "/", entry.path))
+                else:
+                    out.add(name)
+    return out
+
+
+def _prune_empty(root: Path, folders: set[str]) -> None:
+    """Remove folders that dropped files left empty (deepest first, never root)."""
+    for rel in sorted(folders, key=lambda p: -p.count("/")):
+        path = root / rel
+        while rel and path != root:
+            try:
+                path.rmdir()
+            except OSError:
+                break
+            path, rel = path.parent, os.path.dirname(rel)
+
+
+def _write_journal(path: Path, data: dict) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-journal-")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
