@@ -64,6 +64,7 @@ class Linker:
         self._fsets: list[frozenset] = []
         self._refs: dict[tuple[str, str], tuple[float, float]] = {}
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
+        self._reasons: dict[tuple[int, int], tuple] = {}  # both directions of a link share them
         self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
         self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
         self._crowd: dict[tuple[int, int], float] = {}
@@ -299,6 +300,7 @@ class Linker:
             self._wsum.pop(j, None)
         for key in [k for k in self._ev if k[0] in changed or k[1] in changed]:
             del self._ev[key]
+            self._reasons.pop(key, None)
         touched = set(changed)
         for j in self.index.candidates(i, self.V):
             self.cand[i].add(j)
@@ -364,7 +366,11 @@ class Linker:
 
     def _link(self, i: int, j: int) -> Link:
         ev = self.evidence(i, j)
-        return Link(self.docs[j].id, ev.score, ev.reasons())
+        key = (i, j) if i < j else (j, i)
+        reasons = self._reasons.get(key)
+        if reasons is None:
+            reasons = self._reasons[key] = ev.reasons()
+        return Link(self.docs[j].id, ev.score, reasons)
 
 
 def link_corpus(docs: list[LinkDoc], embedder=None) -> LinkResult:

@@ -25,6 +25,7 @@ line is ``SAME``).
 """
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -221,23 +222,24 @@ class PairEvidence:
     shared: tuple  # ((feature, weight), ...) strongest first
 
     def reasons(self) -> tuple[Reason, ...]:
-        out = []
-        for f, w in sorted(self.shared, key=lambda fw: (-fw[1], fw[0])):
+        """The strongest shared facts and entities, then Latin names and plain numbers (up to
+        MAX_REASONS by weight), then the text measures. Only the top few are sorted: a pair
+        of long articles shares hundreds of features."""
+        facts, names = [], []
+        for f, w in self.shared:
             k = kind_of(f)
             if k in NUMERIC_TYPES or k in ENTITY_TYPES:
-                out.append(Reason(k, f, round(w, 4)))
+                facts.append((-round(w, 4), f, k))
             else:  # a Latin name or plain number seen in both texts
-                out.append(Reason("text", f, round(w, 4)))
+                names.append((-round(w, 4), f, "text"))
+        top = heapq.nsmallest(MAX_REASONS, facts)
+        top += heapq.nsmallest(MAX_REASONS - len(top), names) if len(top) < MAX_REASONS else []
+        out = [Reason(k, f, -nw) for nw, f, k in top]
         if self.z is not None:
             out.append(Reason("text", "cosine", round(self.cos, 4)))
         if self.para is not None and self.para > 0:
             out.append(Reason("text", "paragraphs", round(self.para, 4)))
-        facts = [r for r in out if r.kind != "text"]
-        text = [r for r in out if r.kind == "text" and r.key in ("cosine", "paragraphs")]
-        names = [r for r in out if r.kind == "text" and r.key not in ("cosine", "paragraphs")]
-        ranked = sorted(facts, key=lambda r: (-r.weight, r.key))[:MAX_REASONS]
-        ranked += sorted(names, key=lambda r: (-r.weight, r.key))[: max(0, MAX_REASONS - len(ranked))]
-        return tuple(ranked[:MAX_REASONS]) + tuple(text)
+        return tuple(out)
 
 
 def date_penalty(a, b) -> float:
