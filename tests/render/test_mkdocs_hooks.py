@@ -1,0 +1,91 @@
+"""The MkDocs hooks that keep a site of tens of thousands of pages small (mkdocs_hooks.py)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import material
+
+from generator.render import mkdocs_hooks
+
+REPO = Path(__file__).resolve().parents[2]
+
+PAGE = """<!doctype html>
+<html lang="en">
+  <head>
+    <title>T</title>
+    <script>var a = 1 >
+      2;</script>
+  </head>
+  <body>
+    <nav class="md-tabs">
+      <ul>
+        <li><a href="a.html">
+          Home
+        </a></li>
+      </ul>
+    </nav>
+    <article class="md-content__inner">
+      <p><a href="x.html">one</a>
+      <a href="y.html">two</a></p>
+    </article>
+    <footer class="md-footer"></footer>
+  </body>
+</html>
+"""
+
+
+def test_chrome_loses_its_line_breaks_the_article_keeps_its_spaces():
+    out = mkdocs_hooks.on_post_page(PAGE)
+    head, rest = out.split("<article", 1)
+    article, tail = rest.split("</article>", 1)
+    assert "<nav class=\"md-tabs\"><ul><li><a href=\"a.html\">Home</a></li></ul></nav>" in head
+    assert "\n" not in tail.strip()
+    # Inside the article a line break between two links is the space between them.
+    assert '<a href="x.html">one</a>\n<a href="y.html">two</a>' in article
+    # An inline script is left as it is (beyond the old indentation collapse).
+    assert "<script>var a = 1 >\n2;</script>" in head
+
+
+def test_article_with_pre_is_left_alone_but_the_chrome_is_not():
+    page = PAGE.replace("<p>", "<pre>  keep\n    this</pre><p>")
+    out = mkdocs_hooks.on_post_page(page)
+    assert "<pre>  keep\n    this</pre>" in out
+    assert '<ul><li><a href="a.html">Home</a></li></ul>' in out
+
+
+def test_post_build_drops_source_maps_and_writes_the_search_index_as_utf8(tmp_path):
+    js = tmp_path / "assets" / "javascripts"
+    js.mkdir(parents=True)
+    (js / "bundle.1.min.js").write_text("var x=1;\n//# sourceMappingURL=bundle.1.min.js.map\n")
+    (js / "bundle.1.min.js.map").write_text("{}")
+    (js / "other.js").write_text("var y=2;\n")
+    search = tmp_path / "search"
+    search.mkdir()
+    data = {"config": {"lang": ["ar"]}, "docs": [{"location": "a.html", "title": "الموجز", "text": "推特 \u2028 \"q\""}]}
+    (search / "search_index.json").write_text(json.dumps(data), encoding="ascii")
+    before = (search / "search_index.json").stat().st_size
+
+    mkdocs_hooks.on_post_build({"site_dir": str(tmp_path)})
+
+    assert not list(tmp_path.rglob("*.map"))
+    assert (js / "bundle.1.min.js").read_text() == "var x=1;\n"
+    assert (js / "other.js").read_text() == "var y=2;\n"
+    raw = (search / "search_index.json").read_bytes()
+    assert json.loads(raw.decode("utf-8")) == data
+    assert "الموجز".encode() in raw and len(raw) < before
+
+
+def test_the_search_worker_named_by_briefing_js_is_materials():
+    """briefing.js replaces base.html's __config; the worker's name is Material's per version."""
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    worker = re.search(r"workers/(search\.[0-9a-f]+\.min\.js)", base).group(1)
+    ours = (REPO / "overrides" / "assets" / "javascripts" / "briefing.js").read_text(encoding="utf-8")
+    assert f'"workers/{worker}"' in ours
+
+
+def test_hooks_receive_what_mkdocs_passes():
+    # MkDocs passes keyword arguments (page=, config=, files=…): the signatures accept them.
+    assert mkdocs_hooks.on_post_page("<p>x</p>", page=None, config=SimpleNamespace()) == "<p>x</p>"
