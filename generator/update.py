@@ -11,8 +11,10 @@ the old tree unlinked. Here only what changed moves:
 3. ``commit`` drops the backup and the journal; ``undo`` moves everything back (a failed or
    interrupted MkDocs build, which reads the live tree).
 
-A journal left by a killed process is undone by the next run before anything reads the tree,
-so the previous tree survives every failure, as the folder swap guaranteed.
+When most files change (new code, or no tree yet), moving them one by one costs more than
+the folder swap it replaced, so ``apply`` links the carried files into the staging folder
+and swaps the folders instead. Either way a journal left by a killed process is undone by
+the next run before anything reads the tree, so the previous tree survives every failure.
 """
 from __future__ import annotations
 
@@ -34,9 +36,10 @@ class TreeUpdate:
         # ".tmp-" in the names: what an interrupted run leaves is recognisably ours
         self.journal = self.parent / f".{self.target.name}.tmp-journal"
         self.stage_dir: Path | None = None
-        self.backup: Path | None = None
+        self.backup: Path | None = None  # the files moved aside, or the whole old tree
         self.paths: list[tuple[str, bool]] = []  # (relative path, an old file was moved aside)
-        self.whole = False  # the staged folder became the tree (there was none)
+        self.swapped = False  # the staged folder became the tree
+        self.files: dict = {}
         recover(self.target)
 
     def stage(self, files: dict, write) -> None:
@@ -49,12 +52,11 @@ class TreeUpdate:
 
     def apply(self) -> None:
         """Make the tree hold exactly the staged and carried files (undo() reverses it)."""
-        if not self.target.exists():
-            self.stage_dir.rename(self.target)
-            self.stage_dir, self.whole = None, True
+        changed = sorted(k for k, v in self.files.items() if not isinstance(v, Carried))
+        if not self.target.exists() or 2 * len(changed) > len(self.files):
+            self._swap()
             return
         live = _files_under(self.target)
-        changed = sorted(k for k, v in self.files.items() if not isinstance(v, Carried))
         dropped = sorted(live - set(self.files))
         self.backup = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-backup-", dir=self.parent))
         self.paths = [(p, p in live) for p in changed] + [(p, True) for p in dropped]
@@ -64,9 +66,24 @@ class TreeUpdate:
             live_path = self.target / rel
             if had_old:
                 _move(live_path, self.backup / rel)
-            if rel not in self.files:
-                continue
-            _move(self.stage_dir / rel, live_path)
+            if rel in self.files:
+                _move(self.stage_dir / rel, live_path)
+
+    def _swap(self) -> None:
+        """Most of the tree changes (or there is none): moving files one by one would cost
+        more than linking the few carried ones into the staging folder and swapping folders."""
+        for rel, value in self.files.items():
+            if isinstance(value, Carried):
+                dst = self.stage_dir / rel
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.link(value.source, dst)
+        if self.target.exists():
+            self.backup = self.parent / f"{self.stage_dir.name}-old"
+            _write_journal(self.journal, {"format": FORMAT, "target": str(self.target),
+                                          "swap": str(self.backup)})
+            self.target.rename(self.backup)
+        self.stage_dir.rename(self.target)
+        self.stage_dir, self.swapped = None, True
 
     def commit(self) -> None:
         for folder in (self.stage_dir, self.backup):
@@ -78,15 +95,14 @@ class TreeUpdate:
 
     def undo(self) -> None:
         """Put the previous tree back (safe to call at any point, and more than once)."""
-        if self.whole:
-            shutil.rmtree(self.target, ignore_errors=True)
-            self.whole = False
+        if self.swapped:
+            _unswap(self.target, self.backup)
+            self.swapped = False
         elif self.backup is not None:
             _roll_back(self.target, self.backup, self.paths)
-        if self.stage_dir is not None:
-            shutil.rmtree(self.stage_dir, ignore_errors=True)
-        if self.backup is not None:
-            shutil.rmtree(self.backup, ignore_errors=True)
+        for folder in (self.stage_dir, self.backup):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
         self.journal.unlink(missing_ok=True)
         self.stage_dir = self.backup = None
 
@@ -99,13 +115,26 @@ def recover(target: Path) -> None:
     try:
         data = json.loads(journal.read_text(encoding="utf-8"))
         ok = data.get("format") == FORMAT and data.get("target") == str(target)
-        backup, paths = Path(data["backup"]), [(str(p), bool(h)) for p, h in data["paths"]]
+        if "swap" in data:
+            backup, paths = Path(data["swap"]), None
+        else:
+            backup, paths = Path(data["backup"]), [(str(p), bool(h)) for p, h in data["paths"]]
     except (OSError, ValueError, KeyError, TypeError):
         ok = False
-    if ok:
+    if ok and paths is None:
+        _unswap(Path(target), backup)
+    elif ok:
         _roll_back(Path(target), backup, paths)
         shutil.rmtree(backup, ignore_errors=True)
     journal.unlink(missing_ok=True)
+
+
+def _unswap(target: Path, old: Path | None) -> None:
+    """The new tree out, the old one (if there was one, and it was moved aside) back."""
+    if old is None or old.exists():
+        shutil.rmtree(target, ignore_errors=True)
+    if old is not None and old.exists():
+        old.rename(target)
 
 
 def _roll_back(target: Path, backup: Path, paths) -> None:

@@ -142,3 +142,45 @@ def test_paths_leaving_the_tree_are_refused(tree):
         up.stage({"../outside.md": "x"}, write_tree)
     up.undo()
     assert not (tree.parent / "outside.md").exists()
+
+
+def test_when_most_files_change_the_folders_are_swapped(tree):
+    inode = os.stat(tree / "keep.md").st_ino
+    before = snapshot(tree)
+    files = {"en/a.md": "new a", "en/b.md": "new b", "en/new.md": "n", "keep.md": Carried(tree / "keep.md")}
+    up = TreeUpdate(tree)
+    up.stage(files, write_tree)
+    up.apply()
+    assert up.swapped
+    assert snapshot(tree) == {"en/a.md": b"new a", "en/b.md": b"new b", "en/new.md": b"n", "keep.md": b"kept"}
+    assert os.stat(tree / "keep.md").st_ino == inode  # linked, not copied
+    up.undo()
+    assert snapshot(tree) == before and leftovers(tree.parent) == []
+    up = TreeUpdate(tree)
+    up.stage(files, write_tree)
+    up.apply()
+    up.commit()
+    assert set(snapshot(tree)) == set(files) and leftovers(tree.parent) == []
+
+
+@pytest.mark.parametrize("renames", [0, 1])
+def test_a_swap_killed_halfway_is_rolled_back(tree, monkeypatch, renames):
+    before = snapshot(tree)
+    files = {"en/a.md": "new a", "en/b.md": "new b", "en/new.md": "n"}
+    real_rename, calls = type(tree).rename, []
+
+    def rename_then_die(self, dst):
+        if len(calls) == renames:
+            raise SystemExit
+        calls.append(self)
+        return real_rename(self, dst)
+
+    up = TreeUpdate(tree)
+    up.stage(files, write_tree)
+    monkeypatch.setattr(type(tree), "rename", rename_then_die)
+    with pytest.raises(SystemExit):
+        up.apply()
+    monkeypatch.setattr(type(tree), "rename", real_rename)
+    TreeUpdate(tree)  # the next run
+    assert snapshot(tree) == before
+    assert [p for p in leftovers(tree.parent) if "journal" in p or p.endswith("-old")] == []
