@@ -40,10 +40,10 @@ class Fact:
 
     def to_json(self) -> dict:
         out = {}
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if v is not None or f.name in ("type", "text", "start", "end"):
-                out[f.name] = v
+        for name in _FACT_FIELDS:
+            v = getattr(self, name)
+            if v is not None or name in ("type", "text", "start", "end"):
+                out[name] = v
         return out
 
     @classmethod
@@ -66,6 +66,10 @@ def _num(v: Any) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
+
+
+# once, not dataclasses.fields() per fact: an export at 10,000 articles holds 137,000 facts
+_FACT_FIELDS = tuple(f.name for f in fields(Fact))
 
 
 @dataclass(frozen=True)

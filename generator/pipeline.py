@@ -195,20 +195,21 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None) -> d
     from .render.export import dumps, export
     from .render.feeds import feed_xml, section_sitemaps
     from .render.digest import PageDigests
-    from .render.pages import newest_first, render_language
+    from .render.pages import Listing, render_language
     from .render.search_worker import patched_worker
     from .site import JIEBA_USER_DICT, language_config
 
     files: dict[str, str] = {}
     digests = PageDigests(corpus)
     worker = patched_worker()
-    ordered = newest_first(corpus.articles.values())
+    listing = Listing.of(corpus)
+    ordered = listing.ordered
     generated = cfg.generated
     pages_dir = cfg.pages
     for lang in cfg.languages:
         prefix = f"{lang.code}/"
         reuse = (lambda path, digest, prefix=prefix: carry.get(prefix + path, digest)) if carry else None
-        docs = render_language(corpus, lang, cfg, reuse, digests)
+        docs = render_language(corpus, lang, cfg, reuse, digests, listing)
         for path, text in docs.items():
             files[prefix + path] = text
         files.update({prefix + k: v for k, v in section_sitemaps(sorted(docs), lang, cfg).items()})

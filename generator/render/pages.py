@@ -96,18 +96,32 @@ def newest_first(articles) -> list[Article]:
     return sorted(articles, key=lambda a: (a.published is None, -(a.published or date.min).toordinal(), a.id))
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What the pages of every language read the same way: the articles newest first, the
+    event of each article, and the entities that get a page with the articles naming them."""
+
+    ordered: list
+    event_of: dict
+    mentions: dict
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> "Listing":
+        event_of = corpus.event_of()
+        return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
+
+
 def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
-                    digests: PageDigests | None = None) -> dict:
+                    digests: PageDigests | None = None, listing: Listing | None = None) -> dict:
     """Every page of one site language: path → Markdown.
 
     ``reuse(path, digest)`` (optional) may answer with a stand-in for a page whose inputs
     (render/digest.py) are those of a page already built; the page is then not rendered.
-    ``digests`` may be shared by the languages of one build.
+    ``digests`` and ``listing`` may be shared by the languages of one build.
     """
     view = View.of(lang)
-    ordered = newest_first(corpus.articles.values())
-    event_of = corpus.event_of()
-    mentions = entity_mentions(corpus, event_of)
+    listing = listing or Listing.of(corpus)
+    ordered, event_of, mentions = listing.ordered, listing.event_of, listing.mentions
     if reuse:
         digests = digests or PageDigests(corpus)
         base = reuse_base(lang, cfg)
