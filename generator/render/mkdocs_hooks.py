@@ -36,7 +36,16 @@ _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 _SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*\.map|/\*# sourceMappingURL=[^\n]*\.map \*/)\s*$")
 
 
+BRIEFING_JS = "assets/javascripts/briefing.js"
+
+
 def on_config(config, **_kwargs):
+    # overrides/partials/header.html loads briefing.js, without which Material's scripts find no
+    # __config and stop: render it whenever the theme has it, even if a mkdocs.yml (a copy, a
+    # benchmark's) lacks theme.static_templates.
+    theme = config.get("theme")
+    if theme is not None and any((Path(d) / BRIEFING_JS).is_file() for d in theme.dirs):
+        theme.static_templates.add(BRIEFING_JS)
     langs = []
     for name, plugin in config.plugins.items():
         if name.endswith("search"):

@@ -89,3 +89,14 @@ def test_the_search_worker_named_by_briefing_js_is_materials():
 def test_hooks_receive_what_mkdocs_passes():
     # MkDocs passes keyword arguments (page=, config=, files=…): the signatures accept them.
     assert mkdocs_hooks.on_post_page("<p>x</p>", page=None, config=SimpleNamespace()) == "<p>x</p>"
+
+
+def test_briefing_js_is_rendered_even_without_static_templates_in_mkdocs_yml(tmp_path):
+    theme = SimpleNamespace(dirs=[str(REPO / "overrides"), str(tmp_path)], static_templates={"404.html"})
+    config = {"theme": theme}
+    config_obj = SimpleNamespace(plugins={}, get=config.get)
+    mkdocs_hooks.on_config(config_obj)
+    assert theme.static_templates == {"404.html", "assets/javascripts/briefing.js"}
+    other = SimpleNamespace(dirs=[str(tmp_path)], static_templates=set())
+    mkdocs_hooks.on_config(SimpleNamespace(plugins={}, get={"theme": other}.get))
+    assert other.static_templates == set()
