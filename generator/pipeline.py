@@ -112,8 +112,8 @@ def _store(todo, outputs, results, memo, progress) -> None:
 def settle() -> None:
     """Take what is alive now out of the cyclic collector's sight (gc.freeze) until the
     command ends (cli: gc.unfreeze). At 10,000 articles the cached parts and stage results
-    are millions of objects that live to the end; each full collection walked them all again,
-    a quarter of the time of entity resolution and rendering."""
+    are millions of objects that live to the end, and each full collection walked them all
+    again: entity resolution took 9.2 s without the freeze and 6.5 s with it (one run each)."""
     gc.freeze()
 
 
