@@ -85,13 +85,19 @@ class Memo:
         if self.path is None or self.new.keys() == self.old.keys():
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             for stale in self.path.parent.glob(self.path.name.rsplit("-", 1)[0] + "-*.pickle"):
                 if stale != self.path:
                     stale.unlink(missing_ok=True)  # tables of older code versions
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            write_pickle(self.path, self.new)
         except OSError:
             pass
+
+
+def write_pickle(path: Path, obj) -> None:
+    """Pickle ``obj`` into ``path`` through a temporary file renamed over it, so a reader
+    never sees half a file; raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)

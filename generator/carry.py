@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
+
+from .cache import write_pickle
 
 MANIFEST = "pages-manifest.pickle"
 FORMAT = 1  # of the manifest
@@ -67,12 +68,12 @@ class Carry:
         return Carried(source)
 
     def save(self) -> None:
-        """Record the pages of the content tree now in place (call after it was swapped in)."""
+        """Record the pages of the content tree now in place (call after the update committed)."""
         if self.path is None:
             return
         pages = {}
         for path, digest in self.digests.items():
-            if path in self.kept:  # linked: the same inode, size and time as recorded
+            if path in self.kept:  # left in place: the same inode, size and time as recorded
                 pages[path] = self.kept[path]
                 continue
             try:
@@ -81,11 +82,6 @@ class Carry:
                 continue
             pages[path] = (digest, st.st_ino, st.st_size, st.st_mtime_ns)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"version": self.version, "generated": str(self.generated), "pages": pages}, fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            write_pickle(self.path, {"version": self.version, "generated": str(self.generated), "pages": pages})
         except OSError:
             pass  # a read-only cache only costs speed
