@@ -73,22 +73,28 @@ def test_undo_before_apply_only_drops_the_staging(tree):
     assert snapshot(tree) == before and leftovers(tree.parent) == []
 
 
-def test_interrupted_apply_is_undone(tree, monkeypatch):
-    before = snapshot(tree)
+def apply_failing_at_move(tree, monkeypatch, n: int, exc: type) -> TreeUpdate:
+    """Stage new_files and apply them with the n-th file move raising ``exc``."""
     real_move, calls = update_mod._move, []
 
     def move_then_fail(src, dst):
         calls.append(src)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
+        if len(calls) == n:
+            raise exc
         real_move(src, dst)
 
     monkeypatch.setattr(update_mod, "_move", move_then_fail)
     up = TreeUpdate(tree)
     up.stage(new_files(tree), write_tree)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(exc):
         up.apply()
     monkeypatch.setattr(update_mod, "_move", real_move)
+    return up
+
+
+def test_interrupted_apply_is_undone(tree, monkeypatch):
+    before = snapshot(tree)
+    up = apply_failing_at_move(tree, monkeypatch, 3, KeyboardInterrupt)
     up.undo()
     assert snapshot(tree) == before and leftovers(tree.parent) == []
 
@@ -96,20 +102,7 @@ def test_interrupted_apply_is_undone(tree, monkeypatch):
 def test_a_killed_run_is_rolled_back_by_the_next_one(tree, monkeypatch):
     """The process died mid-apply (no undo ran): the journal lets the next run restore."""
     before = snapshot(tree)
-    real_move, calls = update_mod._move, []
-
-    def move_then_die(src, dst):
-        calls.append(src)
-        if len(calls) == 4:
-            raise SystemExit  # stands in for SIGKILL: nothing after this runs
-        real_move(src, dst)
-
-    monkeypatch.setattr(update_mod, "_move", move_then_die)
-    up = TreeUpdate(tree)
-    up.stage(new_files(tree), write_tree)
-    with pytest.raises(SystemExit):
-        up.apply()
-    monkeypatch.setattr(update_mod, "_move", real_move)
+    apply_failing_at_move(tree, monkeypatch, 4, SystemExit)  # SystemExit stands in for SIGKILL
     assert snapshot(tree) != before  # half applied
     TreeUpdate(tree)  # the next run
     assert snapshot(tree) == before
