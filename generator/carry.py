@@ -37,7 +37,6 @@ class Carry:
         self._root = str(self.generated)
         self.digests: dict[str, str] = {}  # this build's page → digest
         self.kept: dict[str, tuple] = {}  # pages carried over → their manifest entry
-        self.carried = 0
         if self.path is not None:
             try:
                 with open(self.path, "rb") as fh:
@@ -63,9 +62,22 @@ class Carry:
             return None
         if (st.st_ino, st.st_size, st.st_mtime_ns) != old[1:]:
             return None
-        self.carried += 1
         self.kept[path] = old
         return Carried(source)
+
+    @property
+    def carried(self) -> int:
+        return len(self.kept)
+
+    def record(self) -> tuple[dict, dict]:
+        """What get() noted, for a worker process to send back (see absorb)."""
+        return self.digests, self.kept
+
+    def absorb(self, record: tuple[dict, dict]) -> None:
+        """Take in what a worker's get() noted (idempotent: the same page, the same entry)."""
+        digests, kept = record
+        self.digests.update(digests)
+        self.kept.update(kept)
 
     def save(self) -> None:
         """Record the pages of the content tree now in place (call after the update committed)."""

@@ -98,7 +98,7 @@ def cmd_site(args) -> int:
         print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
 
     carry = Carry(cfg.cache, cfg.generated)
-    files = generated_files(corpus, cfg, progress, carry)
+    files = generated_files(corpus, cfg, progress, carry, args.jobs)
     pages = sum(1 for k in files if k.endswith(".md"))
     build_site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
     # content/generated is updated in place but can be put back (generator/update.py), and

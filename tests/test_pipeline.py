@@ -49,3 +49,26 @@ def test_analyses_come_back_from_the_memo_and_failures_are_tried_again(tmp_path,
     assert all(a.mentions for a in failed.values())  # entities still found
     memo.save()
     assert Memo(tmp_path / "cache2", "analysis", "v").old == {}  # not cached: tried again next build
+
+
+def test_one_process_and_several_write_the_same_files(tmp_path):
+    """Languages and page digests are worked out in forked workers (generator/parallel.py);
+    the files, and what is carried over, do not depend on how many."""
+    from generator.carry import Carry
+    from generator.site import write_tree
+
+    project = make_project(tmp_path, seed_files())
+    cfg = load_config(project.config, embeddings=False)
+    corpus = pipeline.build_corpus(cfg)
+    carry = Carry(cfg.cache, cfg.generated)
+    first = pipeline.generated_files(corpus, cfg, carry=carry, jobs=1)
+    write_tree(first, cfg.generated)
+    carry.save()  # every page now recorded as in place
+    runs = {}
+    for jobs in (1, 2, 3):
+        carry = Carry(cfg.cache, cfg.generated)
+        files = pipeline.generated_files(corpus, cfg, carry=carry, jobs=jobs)
+        runs[jobs] = ({k: v for k, v in files.items() if isinstance(v, str)}, sorted(carry.kept), carry.digests)
+    assert runs[1] == runs[2] == runs[3]
+    assert runs[1][1]  # pages were carried over
+    assert pipeline.generated_files(corpus, cfg, jobs=1) == pipeline.generated_files(corpus, cfg, jobs=2) == first

@@ -41,7 +41,7 @@ class PageDigests:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self._article: dict[str, str] = {}
-        self._pages: dict[tuple, str] = {}
+        self.pages: dict[tuple, str] = {}  # (kind, id) → digest: what is worked out so far
 
     def article(self, aid: str) -> str:
         """An article with its facts and the entities they name."""
@@ -56,23 +56,23 @@ class PageDigests:
 
     def article_page(self, aid: str, event_of: dict, paged: dict) -> str:
         key = ("article", aid)
-        if key not in self._pages:
+        if key not in self.pages:
             c = self.corpus
             same, related = c.same_event.get(aid, []), c.related.get(aid, [])
             ents = sorted({f.id for f in c.facts.get(aid, []) if f.type in ENTITY_TYPES})
-            self._pages[key] = _h("article", self.article(aid), event_of.get(aid), same, related,
+            self.pages[key] = _h("article", self.article(aid), event_of.get(aid), same, related,
                                   [self.article(link.id) for link in same + related], [e in paged for e in ents])
-        return self._pages[key]
+        return self.pages[key]
 
     def event_page(self, ev) -> str:
         key = ("event", ev.id)
-        if key not in self._pages:
+        if key not in self.pages:
             shown = sorted(set(ev.members) | {aid for comp in ev.comparisons for aid, _f in comp.items})
-            self._pages[key] = _h("event", ev, [self.article(a) for a in shown])
-        return self._pages[key]
+            self.pages[key] = _h("event", ev, [self.article(a) for a in shown])
+        return self.pages[key]
 
     def entity_page(self, eid: str, ids: list[str]) -> str:
         key = ("entity", eid)
-        if key not in self._pages:
-            self._pages[key] = _h("entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids])
-        return self._pages[key]
+        if key not in self.pages:
+            self.pages[key] = _h("entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids])
+        return self.pages[key]

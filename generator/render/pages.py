@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import yaml
 from babel import Locale
@@ -111,6 +111,22 @@ class Listing:
         return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
 
 
+def corpus_pages(corpus: Corpus, listing: Listing, digests: PageDigests | None = None):
+    """The pages made from the corpus, the same list in every language: (path, digest of
+    their inputs → str, render(view) → Markdown). Listing pages are not among them."""
+    event_of, mentions = listing.event_of, listing.mentions
+    digests = digests or PageDigests(corpus)
+    for a in listing.ordered:
+        yield (article_path(a.slug), partial(digests.article_page, a.id, event_of, mentions),
+               partial(render_article, a, corpus, event_of=event_of, paged=mentions))
+    for ev in corpus.events:
+        if len(ev.members) > 1:
+            yield event_path(ev.id), partial(digests.event_page, ev), partial(render_event, ev, corpus)
+    for eid, ids in mentions.items():
+        yield (entity_path(eid), partial(digests.entity_page, eid, ids),
+               partial(render_entity, corpus.entities[eid], ids, corpus))
+
+
 def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
                     digests: PageDigests | None = None, listing: Listing | None = None) -> dict:
     """Every page of one site language: path → Markdown.
@@ -121,28 +137,14 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
     """
     view = View.of(lang)
     listing = listing or Listing.of(corpus)
-    ordered, event_of, mentions = listing.ordered, listing.event_of, listing.mentions
-    if reuse:
-        digests = digests or PageDigests(corpus)
-        base = reuse_base(lang, cfg)
+    base = reuse_base(lang, cfg) if reuse else None
     pages: dict = {}
-
-    def page(path, digest, render, *args):
+    for path, digest, render in corpus_pages(corpus, listing, digests):
         kept = reuse(path, for_language(base, digest())) if reuse else None
-        pages[path] = kept if kept is not None else render(*args)
-
-    for a in ordered:
-        page(article_path(a.slug), lambda: digests.article_page(a.id, event_of, mentions),
-             render_article, a, corpus, view, event_of, mentions)
-    for ev in corpus.events:
-        if len(ev.members) > 1:
-            page(event_path(ev.id), lambda: digests.event_page(ev), render_event, ev, corpus, view)
-    for eid, ids in mentions.items():
-        page(entity_path(eid), lambda: digests.entity_page(eid, ids),
-             render_entity, corpus.entities[eid], ids, corpus, view)
-    pages.update(render_home(ordered, view, cfg))
+        pages[path] = kept if kept is not None else render(view)
+    pages.update(render_home(listing.ordered, view, cfg))
     pages["events/index.md"] = render_events_index(corpus, view)
-    pages["entities/index.md"] = render_entities_index(corpus, mentions, view)
+    pages["entities/index.md"] = render_entities_index(corpus, listing.mentions, view)
     return pages
 
 
