@@ -85,6 +85,15 @@ class CandidateIndex:
             self._w[feature] = w
         return w
 
+    def weight_table(self) -> dict[str, float]:
+        """Every indexed feature's weight, for lookups in bulk (add() drops the entries of
+        the features it changes, and the next call fills them in again)."""
+        if len(self._w) < len(self.postings):
+            for f, post in self.postings.items():
+                if f not in self._w:
+                    self._w[f] = feature_weight(f, len(post))
+        return self._w
+
     # -- building ---------------------------------------------------------------
     def add(self, features: tuple[str, ...], vec: np.ndarray | None = None) -> int:
         i = len(self.features)

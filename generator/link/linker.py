@@ -69,7 +69,7 @@ class Linker:
         self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
         self._crowd: dict[tuple[int, int], float] = {}
         self._line: dict[tuple[int, int], float] = {}
-        self._langs: list[str] = []
+        self._langs = [S.base_lang(d.lang) for d in self.docs]
         self.cand: dict[int, set[int]] = defaultdict(set)
         for i in range(len(docs)):
             for j in self.index.candidates(i, self.V):
@@ -82,11 +82,12 @@ class Linker:
         w = self._wsum.get(i)
         if w is None:
             wn = wo = 0.0
+            wt = self.index.weight_table()
             for f in self.index.features[i]:
                 if f.startswith("name:"):
-                    wn += self.index.weight(f)
+                    wn += wt[f]
                 else:
-                    wo += self.index.weight(f)
+                    wo += wt[f]
             w = (wn, wo)
             self._wsum[i] = w
         return w
@@ -104,12 +105,12 @@ class Linker:
             self._latin_cache[i] = v
         return v
 
-    def _overlap(self, i: int, j: int, ws: list[tuple[str, float]]) -> float:
+    def _overlap(self, i: int, j: int, shared_weight: float) -> float:
         """Shared weight over a normaliser: geometric mean of both articles' weights, but
         for Latin names between a Latin-script and another script, the other article's
         names only (there every Latin word is a name; in the Latin article most
         capitalised words are not, and cannot be shared)."""
-        if not ws:
+        if not shared_weight:
             return 0.0
         (an, ao), (bn, bo) = self._weight_sum(i), self._weight_sum(j)
         la, lb = self._latin(i), self._latin(j)
@@ -120,7 +121,7 @@ class Linker:
         else:
             dn = math.sqrt(an * bn)
         den = math.sqrt(ao * bo) + dn
-        return min(1.0, sum(w for _, w in ws) / den) if den > 0 else 0.0
+        return min(1.0, shared_weight / den) if den > 0 else 0.0
 
     def evidence(self, i: int, j: int) -> S.PairEvidence:
         key = (i, j) if i < j else (j, i)
@@ -132,9 +133,8 @@ class Linker:
 
     def _evidence(self, i: int, j: int, cos: float | None = None) -> S.PairEvidence:
         shared = self._fset(i) & self._fset(j)
-        weight = self.index.weight
-        ws = tuple((f, weight(f)) for f in shared)
-        ov = self._overlap(i, j, ws)
+        # fsum: exact, so the sum does not depend on the set's (hash-seeded) order
+        ov = self._overlap(i, j, math.fsum(map(self.index.weight_table().__getitem__, shared)) if shared else 0.0)
         z = para = None
         if self.V is not None and self.present[i] and self.present[j]:
             if cos is None:
@@ -146,10 +146,10 @@ class Linker:
         else:
             cos = None
         sc = S.combine(z, ov, para, S.date_penalty(self.docs[i].published, self.docs[j].published),
-                       same_lang=self._lang(i) == self._lang(j))
+                       same_lang=self._langs[i] == self._langs[j])
         return S.PairEvidence(round(sc, 4), None if cos is None else round(cos, 4),
                               None if z is None else round(z, 4), round(ov, 4),
-                              None if para is None else round(para, 4), ws)
+                              None if para is None else round(para, 4), shared)
 
     def _ref(self, i: int, j: int) -> tuple[float, float]:
         key = (self.docs[i].lang, self.docs[j].lang)
@@ -179,13 +179,8 @@ class Linker:
     def score(self, i: int, j: int) -> float:
         return self.evidence(i, j).score
 
-    def _lang(self, i: int) -> str:
-        while len(self._langs) <= i:
-            self._langs.append(S.base_lang(self.docs[len(self._langs)].lang))
-        return self._langs[i]
-
     def _lang_pair(self, i: int, j: int) -> str:
-        a, b = self._lang(i), self._lang(j)
+        a, b = self._langs[i], self._langs[j]
         return f"{a}-{b}" if a <= b else f"{b}-{a}"
 
     def _build_lines(self) -> S.DecisionLines:
@@ -219,7 +214,7 @@ class Linker:
             for j in self.cand[i]:
                 z = self.evidence(i, j).z
                 if z is not None:
-                    by[self._lang(j)].append((z, j))
+                    by[self._langs[j]].append((z, j))
             keep = S.RIVAL_K + 1 + S.RIVAL_SPARE
             near = {lg: sorted(v, key=lambda t: (-t[0], t[1]))[:keep] for lg, v in sorted(by.items())}
             self._near[i] = near
@@ -229,7 +224,7 @@ class Linker:
         """Mean z of i's best RIVAL_K other candidates in j's language (missing ones count 0),
         leaving out those that are as close to j itself (the same, larger event)."""
         zs = []
-        for z, m in self._nearest(i).get(self._lang(j), ()):
+        for z, m in self._nearest(i).get(self._langs[j], ()):
             if m == j:
                 continue
             zm = self._z(j, m)
@@ -258,7 +253,7 @@ class Linker:
         v = self._line.get(key)  # lines and rivals are kept once taken: so is a pair's line
         if v is None:
             v = self.lines.get(self._lang_pair(i, j))
-            if self._lang(i) != self._lang(j):
+            if self._langs[i] != self._langs[j]:
                 v = S.raise_line(v, self.crowd(i, j))
             self._line[key] = v
         return v
@@ -286,6 +281,7 @@ class Linker:
         i = self.index.add(feats, vec)
         self.pos[doc.id] = i
         self.docs.append(doc)
+        self._langs.append(S.base_lang(doc.lang))
         self.units.append(dv.units if dv is not None else None)
         self.present.append(dv is not None)
         if self.V is not None:
@@ -311,18 +307,16 @@ class Linker:
     # -- output -----------------------------------------------------------------
     def result(self) -> LinkResult:
         n = len(self.docs)
-        self._score_pairs(sorted((i, j) for i in range(n) for j in self.cand[i] if i < j))
+        pairs = sorted((i, j) for i in range(n) for j in self.cand[i] if i < j)
+        self._score_pairs(pairs)
         if self.lines is None:
             # frozen from here on (like the cosine reference): adding an article later does
             # not move the line for articles it does not touch
             self.lines = self._build_lines()
             for k in range(n):  # rivals are taken now, and kept like the lines
                 self._nearest(k)
-        edges = []
-        for i in range(n):
-            for j in sorted(self.cand[i]):
-                if i < j and self.strong(i, j):
-                    edges.append((self.score(i, j), i, j))
+        ev, line = self._ev, self.line  # every candidate pair is scored now
+        edges = [(ev[p].score, *p) for p in pairs if ev[p].score >= line(*p)]
         groups = group(n, edges, self.score, self.line)
         published = {d.id: d.published for d in self.docs}
         ev_of = {}
@@ -349,8 +343,7 @@ class Linker:
             for j in sorted(self.cand[i]):
                 if ev_of[j] == ev_of[i]:
                     continue
-                s = self.score(i, j)
-                if s >= S.RELATED:
+                if ev[(i, j) if i < j else (j, i)].score >= S.RELATED:
                     rel.append(self._link(i, j))
             rel.sort(key=lambda l: (-l.score, l.id))
             related[self.docs[i].id] = rel[:MAX_RELATED]
@@ -369,7 +362,7 @@ class Linker:
         key = (i, j) if i < j else (j, i)
         reasons = self._reasons.get(key)
         if reasons is None:
-            reasons = self._reasons[key] = ev.reasons()
+            reasons = self._reasons[key] = ev.reasons(self.index.weight_table().__getitem__)
         return Link(self.docs[j].id, ev.score, reasons)
 
 

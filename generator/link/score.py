@@ -219,15 +219,15 @@ class PairEvidence:
     z: float | None
     overlap: float
     para: float | None
-    shared: tuple  # ((feature, weight), ...) strongest first
+    shared: frozenset  # features both articles have (weighed only for the reasons shown)
 
-    def reasons(self) -> tuple[Reason, ...]:
+    def reasons(self, weight) -> tuple[Reason, ...]:
         """The strongest shared facts and entities, then Latin names and plain numbers (up to
         MAX_REASONS by weight), then the text measures. Only the top few are sorted: a pair
         of long articles shares hundreds of features."""
         facts, names = [], []
-        for f, w in self.shared:
-            k = kind_of(f)
+        for f in self.shared:
+            w, k = weight(f), kind_of(f)
             if k in NUMERIC_TYPES or k in ENTITY_TYPES:
                 facts.append((-round(w, 4), f, k))
             else:  # a Latin name or plain number seen in both texts
@@ -258,21 +258,6 @@ def combine(z: float | None, overlap: float, para: float | None, penalty: float 
     if para is not None:
         x += W_P * max(0.0, para - P0) * 2.0
     return sigmoid(x)
-
-
-def overlap_of(fa: tuple[str, ...], fb: tuple[str, ...], weight) -> tuple[float, tuple]:
-    """IDF-weighted cosine of two feature sets, and the shared features by weight."""
-    sa, sb = set(fa), set(fb)
-    shared = sa & sb
-    if not shared:
-        return 0.0, ()
-    wa = sum(weight(f) for f in sa)
-    wb = sum(weight(f) for f in sb)
-    ws = [(f, weight(f)) for f in shared]
-    num = sum(w for _, w in ws)
-    ov = num / math.sqrt(wa * wb) if wa > 0 and wb > 0 else 0.0
-    ws.sort(key=lambda fw: (-fw[1], fw[0]))
-    return min(1.0, ov), tuple(ws)
 
 
 def mutual_match_share(ua: np.ndarray, ub: np.ndarray, floor: float = PARA_FLOOR) -> float | None:
