@@ -2,14 +2,17 @@
 
 Rendering reads the whole corpus (millions of small objects). Sending it to spawned workers
 would cost more than the work, so workers are forked: they see the parent's memory as it is
-at the call (copy-on-write) and send back only their results. Where fork is not available
-(Windows) or one process is asked for, the work runs here, in order.
+at the call (copy-on-write) and send back only their results. Fork is used on Linux only
+(macOS frameworks such as Accelerate are not safe in a forked child, Windows has no fork);
+elsewhere, or when one process is asked for, the work runs here, in order.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -23,13 +26,14 @@ def _run(k: int):
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def fork_map(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
     """``[fn(x) for x in items]`` in up to ``jobs`` forked processes (default: CPU count),
     each taking the next item when it is free: put the longest first. Results come back in
-    order; an exception in a worker is raised here (a worker that dies: BrokenProcessPool).
+    order; an exception in a worker is raised here. Should a worker die (killed for memory),
+    the work is done again here, in this process.
 
     This process only waits: after a fork, every page either side writes to (reference
     counts included) is copied, and a waiting parent writes none."""
@@ -43,5 +47,8 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) 
         # Workers fork when the first task is submitted: they see _TASK and all fn reads.
         with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_run, range(len(items))))
+    except BrokenProcessPool:
+        print("briefing: a worker process died; its work is done again in the main process", file=sys.stderr)
+        return [fn(x) for x in items]
     finally:
         _TASK = None

@@ -37,3 +37,17 @@ def test_an_error_in_a_worker_is_raised_here():
     with pytest.raises(ValueError, match="bad item 3"):
         fork_map(fail_on_three, range(6), 2)
     assert parallel._TASK is None  # nothing left behind for a later call
+
+
+@needs_fork
+def test_a_worker_that_dies_costs_time_not_the_result():
+    import os
+
+    parent = os.getpid()
+
+    def die_in_a_worker(x):
+        if os.getpid() != parent:
+            os._exit(9)  # as if killed for memory
+        return x + 1
+
+    assert fork_map(die_in_a_worker, range(5), 2) == [1, 2, 3, 4, 5]
