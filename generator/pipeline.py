@@ -151,9 +151,11 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
             errors.append(BuildError(a.source, analyses[a.id].error))
 
     t0 = time.monotonic()
+    names = Memo(cfg.cache, "names", code_version(("entities",)))
     try:
         entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
-                                         load_registry())
+                                         load_registry(), names)
+        names.save()
     except Exception as exc:  # noqa: BLE001 - a resolver bug must not cost the site; it is reported
         entity_facts, entities = {}, {}
         errors.append(BuildError(CORPUS, f"entity resolution failed, pages show no entities: "

@@ -9,7 +9,7 @@ from .transliterate import transliterate
 __all__ = ["recognize", "resolve", "load_registry", "Registry", "transliterate"]
 
 
-def resolve(mentions, registry=None):
+def resolve(mentions, registry=None, names=None):
     """See :func:`generator.entities.resolver.resolve`."""
     from .resolver import resolve as _resolve
-    return _resolve(mentions, registry)
+    return _resolve(mentions, registry, names)

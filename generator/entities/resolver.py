@@ -9,8 +9,9 @@ Evidence, strongest first:
 4. the same name in different articles (folded: case, accents, Arabic letter forms; Chinese
    compared by pinyin so Traditional and Simplified forms meet);
 5. cross-script: consonant skeletons (see ``transliterate.skeleton``) of a Chinese or Arabic
-   name against Latin names seen anywhere in the corpus or in the registry. Score =
-   skeleton similarity; accepted at ≥ 0.85 when the skeleton has ≥ 4 classes, and for
+   name against Latin names seen anywhere in the corpus or in the registry, looked up by
+   equal skeleton (score 1.0 for the full name, 0.9 for a person's surname); accepted when
+   the skeleton has ≥ 4 classes, and for
    shorter skeletons only with a second signal (the Latin name occurs in the same article,
    or the two articles share ≥ 2 other resolved entities).
 
@@ -28,7 +29,8 @@ import logging
 
 from ..model import Entity, Fact, Mention
 from .registry import Registry, load_registry, norm_key, slug_id
-from .transliterate import has_arabic, has_han, skeleton, skeleton_similarity, skeleton_tokens, transliterate
+from .transliterate import has_arabic, has_han, transliterate
+from .transliterate import skeleton as _skeleton, skeleton_tokens as _skeleton_tokens
 
 log = logging.getLogger(__name__)
 _SPLIT = re.compile(r"[\s·・‧•]+")
@@ -83,7 +85,7 @@ def _script(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 18)
-def _name_key(name: str) -> str:
+def _name_key_of(name: str) -> str:
     """Key for 'the same name': Han names by pinyin (Traditional = Simplified)."""
     if has_han(name):
         return "py:" + re.sub(r"[^a-z]", "", transliterate(name).lower())
@@ -117,14 +119,18 @@ def _aid_order(aid):
     return (type(aid).__name__, repr(aid))
 
 
-def resolve(mentions: dict, registry: Registry | None = None):
+def resolve(mentions: dict, registry: Registry | None = None, names=None):
     """article id → (lang, [Mention])  ⇒  (article id → [Fact], entity id → Entity).
+
+    ``names`` (optional, a cache.Memo of this package's code version) keeps what is worked
+    out per name (name keys, consonant skeletons) between builds: a corpus brings few new
+    names, and transliterating the others again is a fifth of the work.
 
     Never raises: malformed articles and mentions are skipped; should resolution itself
     fail, every mention becomes its own entity (logged), so a build goes on.
     """
     try:
-        return _resolve(mentions, registry)
+        return _resolve(mentions, registry, names)
     except Exception:  # pragma: no cover - a bug guard, the tests feed random input
         log.exception("entity resolution failed; falling back to one entity per name")
         try:
@@ -170,8 +176,26 @@ def _resolve_fallback(mentions):
     return facts, dict(sorted(entities.items()))
 
 
-def _resolve(mentions: dict, registry: Registry | None = None):
+def _kept(names, tag: str, fn):
+    """``fn`` of one name, kept in ``names`` (a Memo) under (tag, name) when given."""
+    if names is None:
+        return fn
+
+    def kept(name):
+        key = (tag, name)
+        value = names.get(key)
+        if value is None:
+            value = fn(name)
+            names.put(key, value)
+        return value
+    return kept
+
+
+def _resolve(mentions: dict, registry: Registry | None = None, names=None):
     reg = registry if registry is not None else load_registry()
+    _name_key = _kept(names, "key", _name_key_of)
+    skeleton = _kept(names, "skeleton", _skeleton)
+    skeleton_tokens = _kept(names, "tokens", _skeleton_tokens)
     looked_up: dict = {}
 
     def lookup(name: str):
@@ -397,13 +421,3 @@ def _resolve(mentions: dict, registry: Registry | None = None):
         facts[aid].sort(key=lambda f: (f.start, f.end, f.id))
     return facts, dict(sorted(entities.items()))
 
-
-def _any_latin(node, node_names, alias_names, reg) -> str:
-    if node[0] == "R":
-        return reg.entities[node[1]].name
-    for (_, n) in sorted(node_names.get(node, {})):
-        if _script(n) == "latin":
-            return n
-    for n in sorted(alias_names.get(node, {})):
-        return n
-    return ""

@@ -73,3 +73,27 @@ def test_other_entries_dropped_and_deterministic():
 def test_resolve_tolerates_bad_input():
     facts, ents = resolve({"a": ("de", []), "b": ("zh", None)}, load_registry())
     assert facts["a"] == [] and facts["b"] == []
+
+
+def test_names_kept_between_builds_give_the_same_result(tmp_path):
+    """The per-name memo (name keys, skeletons) only saves time: the result is the same with
+    it empty, filled by an earlier build, or absent; and a kept value is really used."""
+    from generator.cache import Memo
+    from generator.entities.registry import Registry
+
+    arts = {"ar": ("ar", [M("person", "ليندا ياكارينو")]),
+            "de": ("de", [M("person", "Linda Yaccarino"), M("organization", "Twitter", 30)]),
+            "zh": ("zh-Hant", [M("person", "納德拉"), M("organization", "推特", 10)]),
+            "en": ("en", [M("person", "Satya Nadella"), M("organization", "Twitter", 20)])}
+    reg = load_registry()
+    plain = resolve(arts, reg)
+    first = Memo(tmp_path, "names", "v")
+    assert resolve(arts, reg, first) == plain
+    first.save()
+    again = Memo(tmp_path, "names", "v")
+    assert again.old and resolve(arts, reg, again) == plain
+    # a kept skeleton that no longer matches: the Arabic name loses its Latin twin
+    again = Memo(tmp_path, "names", "v")
+    again.old[("skeleton", "ليندا ياكارينو")] = "QQQQQQ"
+    facts, _ = resolve(arts, Registry([]), again)
+    assert facts["ar"][0].id != facts["de"][0].id
