@@ -62,6 +62,7 @@ class CandidateIndex:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.features: list[tuple[str, ...]] = []
         self._w: dict[str, float] = {}
+        self._complete = False  # _w holds every indexed feature (see weight_table)
         self.dim = dim
         self.mean = mean
         self.tables = tables
@@ -88,10 +89,11 @@ class CandidateIndex:
     def weight_table(self) -> dict[str, float]:
         """Every indexed feature's weight, for lookups in bulk (add() drops the entries of
         the features it changes, and the next call fills them in again)."""
-        if len(self._w) < len(self.postings):
+        if not self._complete:
             for f, post in self.postings.items():
                 if f not in self._w:
                     self._w[f] = feature_weight(f, len(post))
+            self._complete = True
         return self._w
 
     # -- building ---------------------------------------------------------------
@@ -101,6 +103,7 @@ class CandidateIndex:
         for f in features:
             self.postings[f].append(i)
             self._w.pop(f, None)
+        self._complete = False
         code = flip = None
         if vec is not None and self.planes is not None:
             code, flip = self._hash(vec[None, :])
@@ -120,6 +123,7 @@ class CandidateIndex:
             for f in fs:
                 self.postings[f].append(start + k)
         self._w.clear()
+        self._complete = False
         if vecs is not None and self.planes is not None:
             codes, flips = self._hash(vecs)
             for k in range(len(feats)):

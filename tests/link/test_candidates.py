@@ -58,3 +58,19 @@ def test_weights_idf_and_stable_between_powers_of_two():
     assert feature_weight("person:Q1", 5) == feature_weight("person:Q1", 8)
     assert df_bucket(5) == 8 and df_bucket(1) == 1
     assert lsh_bits(1000) < lsh_bits(100000)
+
+
+def test_weight_table_follows_the_index():
+    """The bulk table equals weight() for every indexed feature, also after add() changed
+    document frequencies or brought new features, and after a weight() of an unknown one."""
+    idx = CandidateIndex()
+    idx.add_many([("person:Q1", "num:7"), ("person:Q1",)], None)
+    for f in ("name:never-indexed", "name:nor-this"):  # lookups of features no article has
+        idx.weight(f)
+    assert {f: idx.weight_table()[f] for f in idx.postings} == {f: idx.weight(f) for f in ("person:Q1", "num:7")}
+    before = idx.weight_table()["person:Q1"]
+    idx.add(("person:Q1", "money:5:USD"))  # df 2 -> 3: another power-of-two bucket
+    table = idx.weight_table()
+    assert table["person:Q1"] == feature_weight("person:Q1", 3) != before
+    assert table["money:5:USD"] == feature_weight("money:5:USD", 1)
+    assert all(table[f] == feature_weight(f, idx.df(f)) for f in idx.postings)
