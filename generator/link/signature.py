@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import ENTITY_TYPES
+from generator.model import ENTITY_TYPES, NUMERIC_TYPES
 
 # Weight of one feature of each kind, before IDF.
 KIND_WEIGHT = {
@@ -90,6 +90,10 @@ def fact_features(facts) -> set[str]:
     out = set()
     for f in facts:
         if f.type in ENTITY_TYPES and not f.id:
+            continue
+        if f.value is None and f.type in NUMERIC_TYPES:
+            # a relative date without a publication date to resolve it ("this month"): its
+            # key would be "date:None", shared by every such article and shown as a reason
             continue
         try:
             out.add(f.key)

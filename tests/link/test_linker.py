@@ -182,3 +182,14 @@ def test_a_known_text_signature_links_exactly_like_the_text(fake_embedder):
     assert link_corpus(with_sig, fake_embedder) == link_corpus(docs, fake_embedder)
     wrong = [dataclasses.replace(d, text_sig=((), not text_signature(d.title, d.body)[1])) for d in docs]
     assert link_corpus(wrong, fake_embedder) != link_corpus(docs, fake_embedder)  # it is used
+
+
+def test_unresolved_relative_dates_are_not_shared_evidence():
+    """Two articles saying "this month" with no publication date share nothing: their dates
+    have no value, and a key "date:None" would link (and be shown as a reason) anyway."""
+    from generator.link.signature import fact_features
+
+    unresolved = Fact(type="date", text="هذا الشهر", start=0, end=9, value=None)
+    resolved = Fact(type="date", text="April 2023", start=0, end=10, value="2023-04")
+    assert fact_features([unresolved]) == set()
+    assert fact_features([resolved, unresolved]) == {"date:2023-04"}
