@@ -41,10 +41,16 @@ def new_files(target):
             "en/b.md": Carried(target / "en/b.md")}
 
 
+def staged(tree, files=None) -> TreeUpdate:
+    """An update of ``tree`` with ``files`` (default: new_files) written to its staging folder."""
+    up = TreeUpdate(tree)
+    up.stage(new_files(tree) if files is None else files, write_tree)
+    return up
+
+
 def test_apply_and_commit_leave_exactly_the_new_tree(tree):
     inode = os.stat(tree / "keep.md").st_ino
-    up = TreeUpdate(tree)
-    up.stage(new_files(tree), write_tree)
+    up = staged(tree)
     up.apply()
     up.commit()
     assert snapshot(tree) == {"en/a.md": b"new a", "en/new.md": b"brand new", "keep.md": b"kept",
@@ -56,8 +62,7 @@ def test_apply_and_commit_leave_exactly_the_new_tree(tree):
 
 def test_undo_after_apply_restores_the_previous_tree(tree):
     before = snapshot(tree)
-    up = TreeUpdate(tree)
-    up.stage(new_files(tree), write_tree)
+    up = staged(tree)
     up.apply()
     up.undo()
     up.undo()  # twice is harmless
@@ -67,8 +72,7 @@ def test_undo_after_apply_restores_the_previous_tree(tree):
 
 def test_undo_before_apply_only_drops_the_staging(tree):
     before = snapshot(tree)
-    up = TreeUpdate(tree)
-    up.stage(new_files(tree), write_tree)
+    up = staged(tree)
     up.undo()
     assert snapshot(tree) == before and leftovers(tree.parent) == []
 
@@ -84,8 +88,7 @@ def apply_failing_at_move(tree, monkeypatch, n: int, exc: type) -> TreeUpdate:
         real_move(src, dst)
 
     monkeypatch.setattr(update_mod, "_move", move_then_fail)
-    up = TreeUpdate(tree)
-    up.stage(new_files(tree), write_tree)
+    up = staged(tree)
     with pytest.raises(exc):
         up.apply()
     monkeypatch.setattr(update_mod, "_move", real_move)
@@ -141,16 +144,14 @@ def test_when_most_files_change_the_folders_are_swapped(tree):
     inode = os.stat(tree / "keep.md").st_ino
     before = snapshot(tree)
     files = {"en/a.md": "new a", "en/b.md": "new b", "en/new.md": "n", "keep.md": Carried(tree / "keep.md")}
-    up = TreeUpdate(tree)
-    up.stage(files, write_tree)
+    up = staged(tree, files)
     up.apply()
     assert up.swapped
     assert snapshot(tree) == {"en/a.md": b"new a", "en/b.md": b"new b", "en/new.md": b"n", "keep.md": b"kept"}
     assert os.stat(tree / "keep.md").st_ino == inode  # linked, not copied
     up.undo()
     assert snapshot(tree) == before and leftovers(tree.parent) == []
-    up = TreeUpdate(tree)
-    up.stage(files, write_tree)
+    up = staged(tree, files)
     up.apply()
     up.commit()
     assert set(snapshot(tree)) == set(files) and leftovers(tree.parent) == []
@@ -168,8 +169,7 @@ def test_a_swap_killed_halfway_is_rolled_back(tree, monkeypatch, renames):
         calls.append(self)
         return real_rename(self, dst)
 
-    up = TreeUpdate(tree)
-    up.stage(files, write_tree)
+    up = staged(tree, files)
     monkeypatch.setattr(type(tree), "rename", rename_then_die)
     with pytest.raises(SystemExit):
         up.apply()
