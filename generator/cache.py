@@ -94,10 +94,26 @@ class Memo:
 
 
 def write_pickle(path: Path, obj) -> None:
-    """Pickle ``obj`` into ``path`` through a temporary file renamed over it, so a reader
-    never sees half a file; raises OSError."""
+    """Pickle ``obj`` into ``path`` atomically (see write_atomically); raises OSError."""
+    write_atomically(path, lambda fh: pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(path: Path, write, *, durable: bool = False, prefix: str = ".tmp-") -> None:
+    """Fill a temporary file beside ``path`` with ``write(binary file)`` and rename it over
+    ``path``, so a reader never sees half a file; ``durable``: synced to disk before the
+    rename (a journal must outlive a crash). Raises OSError; no temporary file is left."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

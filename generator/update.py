@@ -24,6 +24,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .cache import write_atomically
 from .carry import Carried
 
 FORMAT = 1  # of the journal
@@ -185,9 +186,5 @@ def _prune_empty(root: Path, folders: set[str]) -> None:
 
 
 def _write_journal(path: Path, data: dict) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-journal-")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_atomically(path, lambda fh: fh.write(json.dumps(data).encode("utf-8")), durable=True,
+                     prefix=".tmp-journal-")
