@@ -180,15 +180,7 @@ def _kept(names, tag: str, fn):
     """``fn`` of one name, kept in ``names`` (a Memo) under (tag, name) when given."""
     if names is None:
         return fn
-
-    def kept(name):
-        key = (tag, name)
-        value = names.get(key)
-        if value is None:
-            value = fn(name)
-            names.put(key, value)
-        return value
-    return kept
+    return lambda name: names.compute((tag, name), fn, name)
 
 
 def _resolve(mentions: dict, registry: Registry | None = None, names=None):
