@@ -188,9 +188,17 @@ class Event:
     id: str
     members: list[str]  # article ids, sorted
     comparisons: list[Comparison] = field(default_factory=list)
+    # Members that are one report (a translation or a syndicated copy of one origin), each
+    # group sorted, groups by first id; empty means every member is its own report.
+    reports: list[list[str]] = field(default_factory=list)
+
+    def origins(self) -> list[list[str]]:
+        """The independent reports of the event: groups of member ids, one per origin."""
+        return self.reports or [[m] for m in self.members]
 
     def to_json(self) -> dict:
         return {"id": self.id, "articles": list(self.members),
+                "reports": self.origins(),
                 "comparisons": [c.to_json() for c in self.comparisons]}
 
 
