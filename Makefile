@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve generate catalogs eval bench clean
+.PHONY: site test lint serve generate catalogs eval bench clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ serve: $(STAMP)
 
 test: $(STAMP)  ## unit, end-to-end and browser tests
 	$(BIN)/python -m pytest -q
+
+LINT_PATHS := generator tests evaluation benchmarks
+lint: $(STAMP)  ## ruff (lint, then format check) and mypy; config in pyproject.toml
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/mypy
 
 # Translators: pull new UI strings into the catalogs, then edit locales/*/LC_MESSAGES/messages.po.
 catalogs: $(STAMP)
