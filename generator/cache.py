@@ -10,7 +10,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from . import __version__
@@ -20,12 +20,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 ANALYSIS_PACKAGES = ("facts", "entities", "text.py", "model.py")
 
 
-@lru_cache(maxsize=None)
+@cache
 def generator_version() -> str:
     return code_version(ANALYSIS_PACKAGES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_version(packages: tuple[str, ...]) -> str:
     """Hash of the package version and of every source and data file under ``packages``."""
     h = hashlib.sha256(__version__.encode())

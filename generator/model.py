@@ -47,7 +47,7 @@ class Fact:
         return out
 
     @classmethod
-    def from_json(cls, data: dict) -> "Fact":
+    def from_json(cls, data: dict) -> Fact:
         return cls(**{f.name: data.get(f.name) for f in fields(cls)})
 
     @property
@@ -86,7 +86,7 @@ class Mention:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Mention":
+    def from_json(cls, data: dict) -> Mention:
         return cls(**data)
 
 

@@ -17,10 +17,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-
 from .config import Config, SiteLanguage
 from .render.i18n import translations
-
 
 JIEBA_USER_DICT = "jieba_user.txt"
 HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
@@ -144,7 +142,7 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
             tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
             raise SiteBuildError(f"MkDocs failed for language {lang.code}:\n{tail}")
         if verbose:
-            for lang, proc in results:
+            for _lang, proc in results:
                 sys.stderr.write(proc.stderr)
         return stage
     except BaseException:

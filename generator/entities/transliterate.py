@@ -19,7 +19,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 @lru_cache(maxsize=1)
 def _pinyin():
     try:
-        from pypinyin import lazy_pinyin, Style
+        from pypinyin import Style, lazy_pinyin
         return lambda s: lazy_pinyin(s, style=Style.NORMAL, errors="default")
     except Exception:  # pragma: no cover - pypinyin is a dependency
         return None

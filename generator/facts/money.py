@@ -12,14 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-
-from babel import Locale
+from functools import cache
 
 from ..model import Fact
-from ._locale import (Profile, babel_locale, current_currencies, fold_key, load_json,
-                      regional_locales)
-from .numbers import Number, _apply_scale, scale_table
+from ._locale import Profile, babel_locale, current_currencies, fold_key, load_json, regional_locales
+from .numbers import _apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
@@ -70,7 +67,7 @@ def _resolve(codes, prefer, local):
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def currency_index(base: str, tag: str) -> CurrencyIndex:
     from ._locale import get_profile
     profile = get_profile(tag)
@@ -274,7 +271,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     return add, pos
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linker_re(base: str):
     words = load_json("currencies.json").get("linkers", {}).get(base)
     if not words:

@@ -21,10 +21,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
-                      regional_locales, words_alternation)
+from ._locale import (
+    Profile,
+    fold_key,
+    fuzzy_ar,
+    get_profile,
+    lang_data,
+    load_json,
+    normalize,
+    regional_locales,
+    words_alternation,
+)
 
 
 @dataclass(frozen=True)
@@ -222,7 +231,7 @@ class WordLexicon:
     cache: dict = None  # token -> is a number word
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_lexicon(base: str) -> WordLexicon:
     data = lang_data("number_words.json", base)
     arabic = base == "ar"
@@ -327,7 +336,6 @@ def parse_words(s: str, lex: WordLexicon):
     current = None
     seen = False
     only_weak = True
-    single_scale_plural = False
     roles = []
     for t in toks:
         key = fold_key(t, lex.arabic)
@@ -374,7 +382,7 @@ class ScaleTable:
 _PATTERN_QUOTES = re.compile(r"'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def scale_table(base: str) -> ScaleTable:
     words, glued = {}, {}
     arabic = base == "ar"
@@ -466,7 +474,7 @@ def _clean(v: float) -> float:
 
 # --- the scanner -----------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _lex_for(base: str) -> WordLexicon:
     return word_lexicon(base)
 
@@ -500,7 +508,6 @@ def scan_numbers(norm: str, profile: Profile) -> list:
     masked = mask_spans(norm)
     out = []
     n = len(norm)
-    taken_until = -1
     for m in DIGIT_RUN_RE.finditer(norm):
         s, run = m.start(), m.group()
         if masked and _in_spans(s, masked):
@@ -524,7 +531,6 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         plain = run[:length].isdigit() and mult == 1.0
         out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain, scaled=mult != 1.0,
                           ndigits=len(run[:length]) if plain else 0))
-        taken_until = e2
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()

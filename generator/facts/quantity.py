@@ -9,7 +9,7 @@ Bare years, ordinals (第三, 3.), times and ranks (前10) are not quantities.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..model import Fact
 from ._locale import Profile, fold_key, lang_data, load_json
@@ -37,7 +37,7 @@ DE_NOT_COUNTED = {"jahr", "jahre", "jahren", "jahres", "monat", "monate", "monat
                   "prozent", "prozentpunkte", "euro", "dollar", "cent", "uhr", "mal", "grad", "seiten"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _units(base: str):
     data = lang_data("units.json", base)
     arabic = base == "ar"
@@ -45,7 +45,7 @@ def _units(base: str):
     return nouns
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zh():
     full = load_json("units.json")
     nouns = {k: v for k, v in full.get("zh", {}).items() if isinstance(v, str)}

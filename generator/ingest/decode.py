@@ -8,7 +8,6 @@ from functools import lru_cache
 
 import pycld2
 
-
 # A decoding scoring below this (0..1, see _plausibility) is not text: real articles score
 # above 0.5 in every supported code page, random bytes below 0.05.
 MIN_PLAUSIBILITY = 0.15

