@@ -153,15 +153,11 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
 def reuse_base(lang: SiteLanguage, cfg: Config) -> str:
     """What every page of a site language depends on besides its articles: the render code,
     the message catalogs, the language and the configuration."""
-    import babel
-
-    from ..cache import code_version
+    from ..cache import stage_version
     from .i18n import catalogs_digest
 
-    # every module the pages are made with, and Babel's CLDR data (formats, names)
-    code = code_version(("render", "model.py", "text.py", "config.py", "ingest/language.py",
-                         "entities/transliterate.py"))
-    return f"{code}:babel {babel.__version__}:{catalogs_digest()}:{lang!r}:{cfg!r}"
+    # every module the pages can be made with, and the libraries they use (Babel's CLDR data)
+    return f"{stage_version(__name__)}:{catalogs_digest()}:{lang!r}:{cfg!r}"
 
 
 def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged=None) -> str:
