@@ -29,6 +29,7 @@ from .config import Config, SiteLanguage
 from .ingest import ingest_corpus
 from .link.types import LinkDoc, LinkResult
 from .model import Article, BuildError, Corpus, Entity, Fact
+from .scripts import is_han
 
 if TYPE_CHECKING:  # for annotations only: each stage's modules are imported when it runs
     from .render.digest import PageDigests
@@ -325,7 +326,7 @@ def jieba_user_dict(corpus: Corpus) -> str:
         body = a.body
         for f in corpus.facts.get(a.id, []):
             text = body[f.start:f.end] if f.end <= len(body) else f.text
-            if any("\u4e00" <= ch <= "\u9fff" for ch in text) and 2 <= len(text) <= 12 and " " not in text:
+            if any(is_han(ch) for ch in text) and 2 <= len(text) <= 12 and " " not in text:
                 words.add(text)
     for e in corpus.entities.values():
         for tag, name in e.names.items():

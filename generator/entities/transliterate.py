@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+from ..scripts import ARABIC_RE as _ARABIC
+from ..scripts import HAN_RE as _HAN
 
 
 @lru_cache(maxsize=1)

@@ -436,7 +436,7 @@ def scale_table(base: str) -> ScaleTable:
     return ScaleTable(words, glued, cjk, rx)
 
 
-def _apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool):
+def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
     """(multiplier, new end) for a scale word at ``pos``, or (1, pos)."""
     m = table.regex.match(norm, pos)
     if not m:
@@ -522,7 +522,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             continue  # +49…, #3, COVID-19
         if prev and _ASCII_LETTER.match(prev) and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
             continue
-        mult, e2 = _apply_scale(norm, e, table, profile.arabic)
+        mult, e2 = apply_scale(norm, e, table, profile.arabic)
         nxt = norm[e2] if e2 < n else ""
         if nxt and _ASCII_LETTER.match(nxt):
             continue  # 91APP, 3D, 2nd, 10am

@@ -12,11 +12,11 @@ import re
 from functools import cache
 
 from ..model import Fact
+from ..scripts import HAN as _HAN
 from ._locale import Profile, fold_key, lang_data, load_json
 from .numbers import CJK_RUN_RE, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
-_HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # Characters a CJK noun phrase may contain between the classifier and the head noun.
 CJK_NP_RE = re.compile(rf"[{_HAN}「」『』“”\"A-Za-z]{{1,10}}")
 # Ordinal / rank markers before a CJK number: 第三, 前10名.

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +17,7 @@ import yaml
 
 from ..cache import Memo
 from ..model import Article, BuildError
+from ..text import slugify
 from .boilerplate import clean, norm_line
 from .decode import INVALID_UTF8, DecodeError, decode_bytes
 from .language import detect_language, detect_mix, normalize_tag
@@ -27,7 +27,6 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A sidecar holds five short fields.
 MAX_SIDECAR_BYTES = 64 * 1024
 SIDECAR_FIELDS = {"url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
-_SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
 class IngestError(ValueError):
@@ -181,17 +180,6 @@ def _outlet_from_copyright(text: str | None) -> str | None:
                  text.strip(), re.I)
     name = m.group(1).strip(" .") if m else ""
     return name + "." if name.endswith(("Corp", "Inc", "Ltd")) else (name or None)
-
-
-def slugify(stem: str) -> str:
-    """A path component that is safe on every file system and URL; stable for a stem."""
-    if _SLUG_OK.match(stem) and ".." not in stem:
-        return stem
-    from anyascii import anyascii
-
-    ascii_ = re.sub(r"[^A-Za-z0-9]+", "-", anyascii(unicodedata.normalize("NFC", stem))).strip("-").lower()
-    digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{ascii_[:60]}-{digest}" if ascii_ else f"article-{digest}"
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:

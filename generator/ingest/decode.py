@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import pycld2
 
+from ..scripts import is_han
+
 # A decoding scoring below this (0..1, see _plausibility) is not text: real articles score
 # above 0.5 in every supported code page, random bytes below 0.05.
 MIN_PLAUSIBILITY = 0.15
@@ -221,7 +223,7 @@ def _frequent_han(ch: str) -> bool:
 
 
 def _frequent_han_share(text: str) -> float:
-    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+    han = [ch for ch in text if is_han(ch)]
     if not han:
         return 1.0
     return sum(map(_frequent_han, han)) / len(han)

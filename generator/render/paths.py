@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..ingest.article import slugify
+from ..text import slugify
 
 _SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
