@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -22,7 +22,8 @@ R = TypeVar("R")
 _TASK: Callable[[int], object] | None = None  # set for the forked workers to find
 
 
-def _run(k: int):
+def _run(k: int) -> Any:
+    assert _TASK is not None, "set by fork_map before the workers fork"
     return _TASK(k)
 
 

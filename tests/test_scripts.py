@@ -1,7 +1,7 @@
-"""generator/scripts.py: the script ranges every stage uses, and Arabic attached prefixes."""
+"""generator/scripts.py: the script ranges every stage uses."""
 import unicodedata
 
-from generator.scripts import ARABIC_RE, HAN_RE, is_han, strip_variants
+from generator.scripts import ARABIC_RE, HAN_RE, is_han
 
 
 def test_han_range_agrees_with_unicode_names():
@@ -19,9 +19,3 @@ def test_arabic_range_takes_arabic_letters_and_forms_only():
     assert all(ARABIC_RE.match(ch) for ch in "ماسكﻻ٪")
     assert not any(ARABIC_RE.match(ch) for ch in "M馬a1")
 
-
-def test_strip_variants_drops_one_attached_prefix():
-    assert strip_variants("والعراق")[0] == "والعراق"
-    assert "العراق" in strip_variants("والعراق")
-    assert "العراق" in strip_variants("للعراق")  # لل + noun → ال + noun
-    assert strip_variants("بن") == ["بن"]  # too short to carry a prefix

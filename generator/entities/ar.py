@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..scripts import strip_variants
 from . import lexicon as L
 from .recognize import Cand
 from .registry import fold
@@ -17,6 +16,7 @@ from .registry import fold
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*")
 _AR = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ ]+(?:[A-Z0-9][A-Za-z0-9&'’.\-]*|of|de|du|la|von|van))*(?<![ .\-])")
+_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 STOP = set(fold(w) for w in """
 في من على إلى الى عن مع أن إن ان لن لم قد لا ما هذا هذه ذلك تلك هؤلاء كان كانت يكون تكون وكان
@@ -60,6 +60,28 @@ def _first_names() -> frozenset:
 def _cues():
     return (frozenset(fold(w) for w in L.AR_PER_CUES), frozenset(fold(w) for w in L.AR_ORG_HEADS),
             frozenset(fold(w) for w in L.AR_ORG_CUES), frozenset(fold(w) for w in L.AR_LOC_CUES))
+
+
+@lru_cache(maxsize=100000)
+def _strip_variants(tok: str) -> tuple:
+    return tuple(_strip_variants_uncached(tok))
+
+
+def strip_variants(tok: str) -> list[str]:
+    """The token and its readings without an attached prefix (والعراق → العراق, للعراق → العراق)."""
+    return list(_strip_variants(tok))
+
+
+def _strip_variants_uncached(tok: str) -> list[str]:
+    """The token and its readings without an attached prefix (والعراق → العراق, للعراق → العراق)."""
+    out = [tok]
+    for p in ("ولل", "فلل", "لل"):
+        if tok.startswith(p) and len(tok) > len(p) + 1:
+            out.append("ال" + tok[len(p):])
+    for p in _PREFIXES:
+        if tok.startswith(p) and len(tok) - len(p) >= 2:
+            out.append(tok[len(p):])
+    return out
 
 
 def strip_prefix(s: str) -> str:

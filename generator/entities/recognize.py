@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Mention
-from ..scripts import ARABIC_LETTER as _AR_LETTER
-from ..scripts import HAN_RE as _HAN_RE
 from . import lexicon as L
 from .registry import Registry, fold, load_registry
 
 log = logging.getLogger(__name__)
 
 TYPE_OF = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{_HAN}]")
+_AR_LETTER = r"\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _AR_RE = re.compile(f"[{_AR_LETTER}]")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ0-9]")
 

@@ -97,7 +97,7 @@ def _reg_lookup(reg: Registry, name: str):
     if e is None and re.search(r"[a-z](s|’s|'s)$", name):  # German genitive: Musks, Twitters
         e = reg.lookup(re.sub(r"(s|’s|'s)$", "", name))
     if e is None and has_arabic(name):
-        from ..scripts import strip_variants
+        from .ar import strip_variants
         from .registry import fold
         for v in strip_variants(fold(name.strip()))[1:]:
             e = reg.lookup(v)

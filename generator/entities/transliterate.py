@@ -59,8 +59,7 @@ def transliterate(name: str) -> str:
             return " ".join(out).strip()
         if name.isascii():
             return name
-        out = anyascii(name)
-        return re.sub(r"\s+", " ", out).strip()
+        return re.sub(r"\s+", " ", anyascii(name)).strip()
     except Exception:
         return name or ""
 
@@ -98,7 +97,7 @@ _PY_RULES = [
 
 
 def _collapse(s: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
             out.append(ch)

@@ -7,11 +7,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..scripts import HAN as _HAN
-from ..scripts import HAN_RE as _HAN_RE
 from . import lexicon as L
 from .recognize import Cand
 
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{_HAN}]")
 _CHUNK = re.compile(r"[^\n。！？!?；;]*[。！？!?；;]?")
 _MAX_CHUNK = 400
 

@@ -158,7 +158,8 @@ def _cjk_dates(norm, pub):
 def _month_index(base: str):
     """folded month name -> month number, over all regional locales; and the regexes."""
     arabic = base == "ar"
-    wide, abbr = {}, {}
+    wide: dict[str, int] = {}
+    abbr: dict[str, int] = {}
     for loc in regional_locales(base)[:60]:
         for ctx in ("format", "stand-alone"):
             for width, target in (("wide", wide), ("abbreviated", abbr)):

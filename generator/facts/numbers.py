@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ._locale import (
     Profile,
@@ -272,14 +274,15 @@ def word_lexicon(base: str) -> WordLexicon:
 WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
-_TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
+_TOKENS_CACHE: list[Any] = [None, set()]  # (text, distinct tokens) of the last text seen
 
 
-def distinct_tokens(norm: str) -> set:
+def distinct_tokens(norm: str) -> set[str]:
     """The distinct letter tokens of a text (computed once per text, shared by modules)."""
     if _TOKENS_CACHE[0] is not norm:
         _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
-    return _TOKENS_CACHE[1]
+    tokens: set[str] = _TOKENS_CACHE[1]
+    return tokens
 
 
 def _is_letter(ch: str) -> bool:
@@ -316,13 +319,17 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
     return out
 
 
-def _word_runs(norm: str, lex: WordLexicon):
+def _word_runs(norm: str, lex: WordLexicon) -> Iterator[re.Match[str]]:
+    """The runs of number words in ``norm``, left to right, not overlapping."""
+    if lex.word_re is None or lex.run_re is None:
+        return
+    word_re, run_re = lex.word_re, lex.run_re
     pos = 0
-    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()),
+    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()),
                                    lex.cache):
         if s < pos:
             continue
-        r = lex.run_re.match(norm, s)
+        r = run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()
@@ -384,7 +391,9 @@ _PATTERN_QUOTES = re.compile(r"'")
 
 @cache
 def scale_table(base: str) -> ScaleTable:
-    words, glued = {}, {}
+    """The scale words of a language (Mrd., 億, مليار …) and the regex that finds them."""
+    words: dict[str, float] = {}
+    glued: dict[str, float] = {}
     arabic = base == "ar"
     locs = regional_locales(base) if base else ()
     for loc in locs[:40]:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,7 +27,8 @@ from .language import detect_language, detect_mix, normalize_tag
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A sidecar holds five short fields.
 MAX_SIDECAR_BYTES = 64 * 1024
-SIDECAR_FIELDS = {"url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
+SIDECAR_FIELDS: dict[str, type | tuple[type, ...]] = {"url": str, "outlet": str, "published": (date, str),
+                                                     "lang": str, "title": str}
 
 
 class IngestError(ValueError):
@@ -42,7 +44,7 @@ class Sidecar:
     title: str | None = None
 
 
-class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # C loader when built
     """Safe YAML whose timestamps stay text: PyYAML's own date constructor raises a bare
     ValueError on "2024-13-45"; _parse_date checks dates and names the field instead.
     The libyaml parser where available: the pure-Python one was a sixth of ingest time."""
@@ -87,7 +89,7 @@ def parse_sidecar(raw: bytes) -> Sidecar:
     unknown = sorted(str(k) for k in data if k not in SIDECAR_FIELDS)
     if unknown:
         raise IngestError(f"sidecar has unknown field(s): {', '.join(unknown)}")
-    values = {}
+    values: dict[str, Any] = {}
     for key, kind in SIDECAR_FIELDS.items():
         v = data.get(key)
         if v is None:
@@ -297,7 +299,7 @@ def ingest_file(path, repeated: frozenset = frozenset()) -> Article:
 def _repeated(files) -> frozenset:
     """(file digest, its normalized lines but the title) → lines in two or more distinct
     files. A title shared by two articles is not chrome, hence no titles."""
-    distinct = {}
+    distinct: dict[str, Any] = {}
     for key, norms in files:
         distinct.setdefault(key, norms)
     seen: dict[str, int] = defaultdict(int)

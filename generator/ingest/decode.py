@@ -44,7 +44,7 @@ CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+def decode_bytes(data: bytes) -> tuple[str, str | None, list[str]]:
     """Return (text, encoding, warnings). Raises DecodeError for empty or binary input."""
     if not data.strip():
         raise DecodeError("empty file" if not data else "file contains only whitespace")

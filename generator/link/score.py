@@ -235,7 +235,7 @@ class PairEvidence:
         top = heapq.nsmallest(MAX_REASONS, facts)
         top += heapq.nsmallest(MAX_REASONS - len(top), names) if len(top) < MAX_REASONS else []
         out = [Reason(k, f, -nw) for nw, f, k in top]
-        if self.z is not None:
+        if self.z is not None and self.cos is not None:
             out.append(Reason("text", "cosine", round(self.cos, 4)))
         if self.para is not None and self.para > 0:
             out.append(Reason("text", "paragraphs", round(self.para, 4)))
