@@ -68,6 +68,7 @@ class Carry:
 
     @property
     def carried(self) -> int:
+        """How many pages were carried over so far."""
         return len(self.kept)
 
     def record(self) -> tuple[dict[str, str], dict[str, Entry]]:

@@ -28,6 +28,7 @@ def _run(k: int) -> Any:
 
 
 def can_fork() -> bool:
+    """Whether worker processes can be forked here (Linux), sharing this one's memory."""
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 

@@ -57,6 +57,7 @@ class Progress:
     started: float = field(default_factory=time.monotonic)
 
     def __call__(self, message: str) -> None:
+        """Print ``message`` with the time since the start, when enabled."""
         if self.verbose or self.enabled:
             sys.stderr.write(f"[{time.monotonic() - self.started:6.1f}s] {message}\n")
             sys.stderr.flush()

