@@ -134,7 +134,8 @@ def installed_versions(top_level: Iterable[str]) -> dict[str, str]:
 
 @cache
 def _packages_distributions() -> Mapping[str, list[str]]:
-    """importlib.metadata.packages_distributions(), once per process (≈0.3 s)."""
+    """importlib.metadata.packages_distributions(), once per process (it reads every
+    installed distribution's file list)."""
     return importlib.metadata.packages_distributions()
 
 

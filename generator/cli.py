@@ -143,9 +143,9 @@ def cmd_site(args) -> int:
 
 def settle() -> None:
     """Take what is alive now out of the cyclic collector's sight (gc.freeze) until the
-    command ends (main: gc.unfreeze). At 10,000 articles the cached parts and stage results
-    are millions of objects that live to the end, and each full collection walked them all
-    again: entity resolution took 9.2 s without the freeze and 6.5 s with it (one run each)."""
+    command ends (main: gc.unfreeze); build_corpus calls it between stages. At 10,000
+    articles the cached parts and stage results are millions of objects that live to the
+    end, and each full collection would walk them all again (benchmarks/RESULTS.md)."""
     gc.freeze()
 
 
