@@ -25,10 +25,13 @@ test: $(STAMP)  ## unit, end-to-end and browser tests
 	$(BIN)/python -m pytest -q
 
 LINT_PATHS := generator tests evaluation benchmarks
-lint: $(STAMP)  ## ruff (lint, then format check) and mypy; config in pyproject.toml
-	$(BIN)/ruff check $(LINT_PATHS)
-	$(BIN)/ruff format --check $(LINT_PATHS)
-	$(BIN)/mypy
+# Runs all three, then fails if any failed (one run shows every problem).
+lint: $(STAMP)  ## ruff check, ruff format --check and mypy; config in pyproject.toml
+	@status=0; \
+	$(BIN)/ruff check $(LINT_PATHS) || status=1; \
+	$(BIN)/ruff format --check $(LINT_PATHS) || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
 
 # Translators: pull new UI strings into the catalogs, then edit locales/*/LC_MESSAGES/messages.po.
 catalogs: $(STAMP)

@@ -1,4 +1,5 @@
 """Configuration, read once at the edge (mkdocs.yml `extra.briefing`) and passed down."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,8 +10,36 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 # Languages Material's lunr search can stem; others search with the English pipeline.
-LUNR_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "kn",
-                  "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+LUNR_LANGUAGES = {
+    "ar",
+    "da",
+    "de",
+    "du",
+    "en",
+    "es",
+    "fi",
+    "fr",
+    "hi",
+    "hu",
+    "hy",
+    "it",
+    "ja",
+    "kn",
+    "ko",
+    "nl",
+    "no",
+    "pt",
+    "ro",
+    "ru",
+    "sa",
+    "sv",
+    "ta",
+    "te",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+}
 
 
 class ConfigError(ValueError):
@@ -123,11 +152,19 @@ def load_config(path: str | Path = "mkdocs.yml", **overrides: Any) -> Config:
         raise ConfigError(f"{path}: theme.custom_dir must be a folder name, not {custom_dir!r}")
     return Config(
         overrides=(root / custom_dir).resolve() if custom_dir else None,
-        root=root, mkdocs_file=path, seeds=p("seeds", "seeds"), content=p("content", "content"),
-        site=p("site", "site"), cache=None if b.get("cache") is False else p("cache", ".cache/briefing"), languages=langs,
-        default_language=default, home_page_size=_int(b, "home_page_size", 30, path),
-        archive_page_size=_int(b, "archive_page_size", 200, path), feed_size=_int(b, "feed_size", 50, path),
-        embeddings=bool(b.get("embeddings", True)), site_url=str(b.get("site_url") or data.get("site_url") or ""),
+        root=root,
+        mkdocs_file=path,
+        seeds=p("seeds", "seeds"),
+        content=p("content", "content"),
+        site=p("site", "site"),
+        cache=None if b.get("cache") is False else p("cache", ".cache/briefing"),
+        languages=langs,
+        default_language=default,
+        home_page_size=_int(b, "home_page_size", 30, path),
+        archive_page_size=_int(b, "archive_page_size", 200, path),
+        feed_size=_int(b, "feed_size", 50, path),
+        embeddings=bool(b.get("embeddings", True)),
+        site_url=str(b.get("site_url") or data.get("site_url") or ""),
     )
 
 

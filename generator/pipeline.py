@@ -93,9 +93,15 @@ def build_corpus(
     result = link_stage(articles, facts, cfg.embeddings, caches, errors, progress)
     caches.save()
     between()
-    return Corpus(articles={a.id: a for a in articles}, facts=facts, entities=entities,
-                  events=result.events, same_event=result.same_event, related=result.related,
-                  errors=errors)
+    return Corpus(
+        articles={a.id: a for a in articles},
+        facts=facts,
+        entities=entities,
+        events=result.events,
+        same_event=result.same_event,
+        related=result.related,
+        errors=errors,
+    )
 
 
 def ingest_stage(seeds: Path, memo: Memo, progress: Report) -> tuple[list[Article], list[BuildError]]:
@@ -110,8 +116,9 @@ def analysis_errors(articles: list[Article], analyses: dict[str, Analysis]) -> l
     return [BuildError(a.source, err) for a in articles if (err := analyses[a.id].error)]
 
 
-def analyse_corpus(articles: list[Article], memo: Memo, progress: Report | None = None,
-                   jobs: int | None = None) -> dict[str, Analysis]:
+def analyse_corpus(
+    articles: list[Article], memo: Memo, progress: Report | None = None, jobs: int | None = None
+) -> dict[str, Analysis]:
     """Analysis of every article: from ``memo`` when its text was analysed before by this
     code, else computed (in worker processes when there is much to do)."""
     results: dict[str, Analysis] = {}
@@ -143,8 +150,13 @@ def _analyse_job(job: tuple[str, str, date | None]) -> Analysis:
     return analyse(*job)
 
 
-def _store(todo: list[tuple[Article, Any]], outputs: Iterable[Analysis], results: dict[str, Analysis],
-           memo: Memo, progress: Report | None) -> None:
+def _store(
+    todo: list[tuple[Article, Any]],
+    outputs: Iterable[Analysis],
+    results: dict[str, Analysis],
+    memo: Memo,
+    progress: Report | None,
+) -> None:
     """Keep each result as it arrives, saving the memo every tenth of a long run (an
     interrupted cold run keeps what it did), with a progress line each time."""
     step = max(500, len(todo) // 10)
@@ -158,26 +170,36 @@ def _store(todo: list[tuple[Article, Any]], outputs: Iterable[Analysis], results
                 progress(f"analysis: {n}/{len(todo)}")
 
 
-def entity_stage(articles: list[Article], analyses: dict[str, Analysis], caches: Caches,
-                 errors: list[BuildError], progress: Report) -> tuple[dict[str, list[Fact]], dict[str, Entity]]:
+def entity_stage(
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    caches: Caches,
+    errors: list[BuildError],
+    progress: Report,
+) -> tuple[dict[str, list[Fact]], dict[str, Entity]]:
     """Entity facts per article and the canonical entities; none (and an error) if it fails."""
     from .entities import load_registry, resolve
 
     t0 = time.monotonic()
     names = caches.memo("names", "generator.entities.resolver")
     try:
-        entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
-                                         load_registry(), names)
+        entity_facts, entities = resolve(
+            {a.id: (a.lang, analyses[a.id].mentions) for a in articles}, load_registry(), names
+        )
     except Exception as exc:  # noqa: BLE001 - a resolver bug must not cost the site; it is reported
         entity_facts, entities = {}, {}
-        errors.append(BuildError(CORPUS, f"entity resolution failed, pages show no entities: "
-                                         f"{type(exc).__name__}: {exc}"))
+        errors.append(
+            BuildError(
+                CORPUS, f"entity resolution failed, pages show no entities: {type(exc).__name__}: {exc}"
+            )
+        )
     progress(f"entities: {len(entities)} canonical entities in {time.monotonic() - t0:.1f}s")
     return entity_facts, entities
 
 
-def merge_facts(articles: list[Article], analyses: dict[str, Analysis],
-                entity_facts: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
+def merge_facts(
+    articles: list[Article], analyses: dict[str, Analysis], entity_facts: dict[str, list[Fact]]
+) -> dict[str, list[Fact]]:
     """Each article's numeric and entity facts in one list, in text order."""
     facts = {}
     for a in articles:
@@ -186,8 +208,14 @@ def merge_facts(articles: list[Article], analyses: dict[str, Analysis],
     return facts
 
 
-def link_stage(articles: list[Article], facts: dict[str, list[Fact]], embeddings: bool, caches: Caches,
-               errors: list[BuildError], progress: Report) -> LinkResult:
+def link_stage(
+    articles: list[Article],
+    facts: dict[str, list[Fact]],
+    embeddings: bool,
+    caches: Caches,
+    errors: list[BuildError],
+    progress: Report,
+) -> LinkResult:
     """The link result (events, same-event and related links); every article its own
     event (and an error) if linking fails."""
     from .link import Embedder, link_corpus
@@ -208,10 +236,19 @@ def link_docs(articles: list[Article], facts: dict[str, list[Fact]], sigs: Memo)
     """What linking reads of each article, its text signature from ``sigs`` when cached."""
     from .link.signature import text_signature
 
-    return [LinkDoc(id=a.id, lang=a.lang, title=a.title, paragraphs=a.paragraphs, published=a.published,
-                    facts=facts[a.id], content_hash=a.content_hash,
-                    text_sig=sigs.compute((a.content_hash, a.title), text_signature, a.title, a.body))
-            for a in articles]
+    return [
+        LinkDoc(
+            id=a.id,
+            lang=a.lang,
+            title=a.title,
+            paragraphs=a.paragraphs,
+            published=a.published,
+            facts=facts[a.id],
+            content_hash=a.content_hash,
+            text_sig=sigs.compute((a.content_hash, a.title), text_signature, a.title, a.body),
+        )
+        for a in articles
+    ]
 
 
 def unlinked(docs: Iterable[LinkDoc]) -> LinkResult:
@@ -219,13 +256,22 @@ def unlinked(docs: Iterable[LinkDoc]) -> LinkResult:
     from .link.events import event_id
     from .model import Event
 
-    return LinkResult(events=[Event(event_id([d.id], {d.id: d.published}), [d.id])
-                              for d in sorted(docs, key=lambda d: d.id)],
-                      same_event={}, related={})
+    return LinkResult(
+        events=[
+            Event(event_id([d.id], {d.id: d.published}), [d.id]) for d in sorted(docs, key=lambda d: d.id)
+        ],
+        same_event={},
+        related={},
+    )
 
 
-def generated_files(corpus: Corpus, cfg: Config, progress: Report | None = None, carry: Carry | None = None,
-                    jobs: int | None = None) -> dict[str, Any]:
+def generated_files(
+    corpus: Corpus,
+    cfg: Config,
+    progress: Report | None = None,
+    carry: Carry | None = None,
+    jobs: int | None = None,
+) -> dict[str, Any]:
     """Every file of content/generated: per-language docs, configs, briefing.json.
 
     With ``carry`` (generator/carry.py), pages whose inputs are unchanged since the last
@@ -285,8 +331,15 @@ def page_digests(corpus: Corpus, listing: Listing, digests: PageDigests, jobs: i
         digests.pages.update(pages)
 
 
-def language_files(corpus: Corpus, lang: SiteLanguage, cfg: Config, listing: Listing, digests: PageDigests,
-                   carry: Carry | None, worker: tuple[str, str] | None) -> dict[str, Any]:
+def language_files(
+    corpus: Corpus,
+    lang: SiteLanguage,
+    cfg: Config,
+    listing: Listing,
+    digests: PageDigests,
+    carry: Carry | None,
+    worker: tuple[str, str] | None,
+) -> dict[str, Any]:
     """The files of one site language: its pages, sitemaps, feed and MkDocs configuration."""
     import yaml
 
@@ -304,8 +357,10 @@ def language_files(corpus: Corpus, lang: SiteLanguage, cfg: Config, listing: Lis
     if worker:
         files[prefix + worker[0]] = worker[1]
     conf = language_config(cfg, lang, cfg.generated, cfg.generated / lang.code)
-    files[f"mkdocs.{lang.code}.yml"] = ("# Generated by briefing from mkdocs.yml; do not edit.\n"
-                                        + yaml.safe_dump(conf, allow_unicode=True, sort_keys=True))
+    files[f"mkdocs.{lang.code}.yml"] = (
+        "# Generated by briefing from mkdocs.yml; do not edit.\n"
+        + yaml.safe_dump(conf, allow_unicode=True, sort_keys=True)
+    )
     if lang.search == "zh":
         files[JIEBA_USER_DICT] = jieba_user_dict(corpus)
     return files
@@ -326,7 +381,7 @@ def jieba_user_dict(corpus: Corpus) -> str:
     for a in corpus.articles.values():
         body = a.body
         for f in corpus.facts.get(a.id, []):
-            text = body[f.start:f.end] if f.end <= len(body) else f.text
+            text = body[f.start : f.end] if f.end <= len(body) else f.text
             if any(is_han(ch) for ch in text) and 2 <= len(text) <= 12 and " " not in text:
                 words.add(text)
     for e in corpus.entities.values():

@@ -2,6 +2,7 @@
 foreign tables, what is kept); code versions follow the code (a temporary package tree:
 touching a module of the closure or a data file changes the key, an unrelated module does
 not); Caches(None) reads and writes nothing."""
+
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,15 @@ def _both(seeds: Path, cache: Path):
 
 def test_memo_gives_what_a_fresh_ingest_gives(tmp_path):
     seeds = tmp_path / "seeds"
-    _write(seeds, seed_files() | {"bad.txt": b"\x00\x01\x02" * 50, "x.txt": b"Title\n\nBody text here.\n",
-                                  "x.yml": b"published: 2024-13-45\n"})
+    _write(
+        seeds,
+        seed_files()
+        | {
+            "bad.txt": b"\x00\x01\x02" * 50,
+            "x.txt": b"Title\n\nBody text here.\n",
+            "x.yml": b"published: 2024-13-45\n",
+        },
+    )
     cold, fresh = _both(seeds, tmp_path / "cache")
     assert cold == fresh
     warm, fresh = _both(seeds, tmp_path / "cache")  # now every entry comes from the pickle
@@ -44,12 +52,19 @@ def test_a_new_file_that_repeats_a_line_recleans_the_old_article(tmp_path):
     """The line becomes corpus chrome only when a second file has it: the memo must see that."""
     seeds = tmp_path / "seeds"
     body = "A council vote on the new bridge passed on Monday after a long debate.\n"
-    _write(seeds, {"a.txt": f"Bridge vote\n\n{body}\n{CHROME}\n\n{body.replace('Monday', 'Friday')}".encode()})
+    _write(
+        seeds, {"a.txt": f"Bridge vote\n\n{body}\n{CHROME}\n\n{body.replace('Monday', 'Friday')}".encode()}
+    )
     memo = Memo(tmp_path / "cache", "ingest", "t")
     (one,), _ = ingest_corpus(seeds, memo)
     memo.save()
     assert CHROME in one.body
-    _write(seeds, {"b.txt": f"Budget approved\n\nThe budget for next year was approved today.\n\n{CHROME}\n\nIt takes effect in May.\n".encode()})
+    _write(
+        seeds,
+        {
+            "b.txt": f"Budget approved\n\nThe budget for next year was approved today.\n\n{CHROME}\n\nIt takes effect in May.\n".encode()
+        },
+    )
     memo = Memo(tmp_path / "cache", "ingest", "t")
     articles, errors = ingest_corpus(seeds, memo)
     assert (articles, errors) == ingest_corpus(seeds)
@@ -125,7 +140,9 @@ def test_touching_an_unrelated_module_keeps_the_key(tmp_path):
 def test_data_files_of_the_closure_and_library_versions_are_in_the_key(tmp_path):
     pkg = _package(tmp_path)
     before = _key(pkg)
-    assert data_files(["pkg.stage"], CodeTree.read(pkg, "pkg").modules) == [pkg / "stage" / "data" / "words.yml"]
+    assert data_files(["pkg.stage"], CodeTree.read(pkg, "pkg").modules) == [
+        pkg / "stage" / "data" / "words.yml"
+    ]
     (pkg / "stage" / "data" / "words.yml").write_text("a: 2\n")
     changed = _key(pkg)
     assert changed != before

@@ -1,4 +1,5 @@
 """The pipeline survives a failing corpus-wide stage: pages stay, the failure is reported."""
+
 from generator import pipeline
 from generator.config import load_config
 
@@ -68,10 +69,18 @@ def test_one_process_and_several_write_the_same_files(tmp_path):
     for jobs in (1, 2, 3):
         carry = Carry(cfg.cache, cfg.generated)
         files = pipeline.generated_files(corpus, cfg, carry=carry, jobs=jobs)
-        runs[jobs] = ({k: v for k, v in files.items() if isinstance(v, str)}, sorted(carry.kept), carry.digests)
+        runs[jobs] = (
+            {k: v for k, v in files.items() if isinstance(v, str)},
+            sorted(carry.kept),
+            carry.digests,
+        )
     assert runs[1] == runs[2] == runs[3]
     assert runs[1][1]  # pages were carried over
-    assert pipeline.generated_files(corpus, cfg, jobs=1) == pipeline.generated_files(corpus, cfg, jobs=2) == first
+    assert (
+        pipeline.generated_files(corpus, cfg, jobs=1)
+        == pipeline.generated_files(corpus, cfg, jobs=2)
+        == first
+    )
 
 
 def test_cached_builds_give_what_an_uncached_build_gives(tmp_path):

@@ -80,7 +80,10 @@ def ner_f1(path: Path, lang: str) -> float:
     tally: Counter = Counter()
     for case in _cases(path):
         gold = {(s, e, t) for s, e, t in case["entities"]}
-        pred = {(m.start, m.end, eval_entities.SHORT[m.type]) for m in recognize(case["text"], case.get("lang", lang))}
+        pred = {
+            (m.start, m.end, eval_entities.SHORT[m.type])
+            for m in recognize(case["text"], case.get("lang", lang))
+        }
         tally.update(tp=len(gold & pred), fp=len(pred - gold), fn=len(gold - pred))
     return eval_entities.prf(tally["tp"], tally["fp"], tally["fn"])[2]
 
@@ -90,7 +93,8 @@ def test_fact_extraction_keeps_its_dev_floors(name):
     recall, precision = fact_scores(_eval_dir() / "facts" / f"{name}.jsonl")
     floor_r, floor_p = FACT_FLOORS[name]
     assert recall >= floor_r - ROUNDING and precision >= floor_p - ROUNDING, (
-        f"{name}: recall {recall:.3f} (floor {floor_r}), precision {precision:.3f} (floor {floor_p})")
+        f"{name}: recall {recall:.3f} (floor {floor_r}), precision {precision:.3f} (floor {floor_p})"
+    )
 
 
 @pytest.mark.parametrize("lang", sorted(NER_FLOORS))

@@ -1,4 +1,5 @@
 """generator/scripts.py: the script ranges every stage uses."""
+
 import unicodedata
 
 from generator.scripts import ARABIC_RE, HAN_RE, is_han
@@ -18,4 +19,3 @@ def test_han_range_agrees_with_unicode_names():
 def test_arabic_range_takes_arabic_letters_and_forms_only():
     assert all(ARABIC_RE.match(ch) for ch in "ماسكﻻ٪")
     assert not any(ARABIC_RE.match(ch) for ch in "M馬a1")
-

@@ -25,7 +25,9 @@ def test_the_rule_counts_lines_of_nested_functions_too(tmp_path):
     body = "\n".join(f"        x{i} = {i}" for i in range(MAX_LINES))
     (tmp_path / "m.py").write_text(f"def outer():\n    def inner():\n{body}\n    return inner\n")
     assert [line.split(" ", 1)[1] for line in long_functions(tmp_path)] == [
-        f"outer ({MAX_LINES + 3} lines)", f"inner ({MAX_LINES + 1} lines)"]
+        f"outer ({MAX_LINES + 3} lines)",
+        f"inner ({MAX_LINES + 1} lines)",
+    ]
 
 
 def test_no_function_in_generator_is_longer_than_80_lines():
