@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from generator.cache import Memo
-from generator.ingest.article import ingest_corpus
+from generator.ingest import ingest_corpus
 
 from ..conftest import seed_files
 
@@ -35,15 +35,16 @@ def test_memo_gives_what_a_fresh_ingest_gives(tmp_path):
 
 
 def test_a_new_file_that_repeats_a_line_recleans_the_old_article(tmp_path):
-    """The line becomes corpus chrome only when a second file has it: the memo must see that."""
+    """The line at the foot of the text becomes corpus chrome only when a second, different
+    body has it: the memo must see that."""
     seeds = tmp_path / "seeds"
     body = "A council vote on the new bridge passed on Monday after a long debate.\n"
-    _write(seeds, {"a.txt": f"Bridge vote\n\n{body}\n{CHROME}\n\n{body.replace('Monday', 'Friday')}".encode()})
+    _write(seeds, {"a.txt": f"Bridge vote\n\n{body}\n{body.replace('Monday', 'Friday')}\n{CHROME}\n".encode()})
     memo = Memo(tmp_path / "cache", "ingest", "t")
     (one,), _ = ingest_corpus(seeds, memo)
     memo.save()
     assert CHROME in one.body
-    _write(seeds, {"b.txt": f"Budget approved\n\nThe budget for next year was approved today.\n\n{CHROME}\n\nIt takes effect in May.\n".encode()})
+    _write(seeds, {"b.txt": f"Budget approved\n\nThe budget for next year was approved today.\n\nIt takes effect in May.\n\n{CHROME}\n".encode()})
     memo = Memo(tmp_path / "cache", "ingest", "t")
     articles, errors = ingest_corpus(seeds, memo)
     assert (articles, errors) == ingest_corpus(seeds)
