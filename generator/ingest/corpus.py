@@ -151,12 +151,17 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _split_for_memo(raw: bytes) -> tuple[list[str], list[str], frozenset[str]]:
-    """(lines, warnings, normalized lines that may be article text); raise IngestError when
-    the bytes are no text."""
-    lines, warnings = split_lines(raw)
+def body_keys(lines: list[str]) -> frozenset[str]:
+    """Pure: the comparison keys (norm_line) of the lines of a text that may be article text
+    (no title, no appended content): what furniture.shared_lines compares across the corpus."""
     _, candidates, _ = candidate_lines(lines)
-    return lines, warnings, frozenset(n for n in map(norm_line, candidates) if n)
+    return frozenset(n for n in map(norm_line, candidates) if n)
+
+
+def _split_for_memo(raw: bytes) -> tuple[list[str], list[str], frozenset[str]]:
+    """(lines, warnings, body_keys); raise IngestError when the bytes are no text."""
+    lines, warnings = split_lines(raw)
+    return lines, warnings, body_keys(lines)
 
 
 def _memo_call(memo: Memo, key: tuple, fn: Callable[..., Any], *args: Any) -> Any:

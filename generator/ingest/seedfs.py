@@ -63,11 +63,11 @@ def check(path: Path, root: Path) -> Allowed:
         broken = linked and isinstance(exc, FileNotFoundError)
         raise UnsafePath("cannot read file: broken symbolic link" if broken
                          else f"cannot read file: {exc.strerror or exc}") from None
-    _require_regular(st.st_mode)
+    require_regular(st.st_mode)
     return Allowed(path, target, linked, (st.st_dev, st.st_ino))
 
 
-def _require_regular(mode: int) -> None:
+def require_regular(mode: int) -> None:
     """Raise UnsafePath naming the kind of file, unless ``mode`` is a regular file's."""
     if stat.S_ISREG(mode):
         return
@@ -133,7 +133,7 @@ def read_limited(entry: Allowed, limit: int) -> bytes:
         raise UnsafePath(f"cannot read file: {exc.strerror or exc}") from None
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fh.fileno())
-        _require_regular(st.st_mode)
+        require_regular(st.st_mode)
         if (st.st_dev, st.st_ino) != entry.inode:
             raise UnsafePath("file changed while it was read; not read")
         if st.st_size > limit:
