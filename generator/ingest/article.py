@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -23,7 +24,8 @@ from .language import detect_language, detect_mix, normalize_tag
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A sidecar holds five short fields.
 MAX_SIDECAR_BYTES = 64 * 1024
-SIDECAR_FIELDS = {"url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
+SIDECAR_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
 _SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 
 
@@ -42,13 +44,20 @@ class Sidecar:
     title: str | None = None
 
 
-class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+try:
+    from yaml import CSafeLoader as _SafeBase
+except ImportError:  # PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeBase  # type: ignore[assignment]
+
+
+class _SidecarLoader(_SafeBase):
     """Safe YAML whose timestamps stay text: PyYAML's own date constructor raises a bare
     ValueError on "2024-13-45"; _parse_date checks dates and names the field instead.
     The libyaml parser where available: the pure-Python one was a sixth of ingest time."""
 
 
-_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                               yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]
 
 
 def read_sidecar_bytes(path: Path) -> bytes:
@@ -64,39 +73,12 @@ def read_sidecar(path: Path) -> Sidecar:
 
 
 def parse_sidecar(raw: bytes) -> Sidecar:
-    """Pure: the bytes of a sidecar → Sidecar; raise IngestError."""
-    if len(raw) > MAX_SIDECAR_BYTES:
-        raise IngestError(f"sidecar too large (the limit is {MAX_SIDECAR_BYTES // 1024} KB)")
-    try:
-        if not raw.strip():
-            return Sidecar()  # an empty sidecar is no metadata, not a mistake
-        text, _, _ = decode_bytes(raw)
-        data = yaml.load(text, Loader=_SidecarLoader)  # noqa: S506 - a SafeLoader subclass
-    except DecodeError as exc:
-        raise IngestError(f"sidecar {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise IngestError(f"sidecar is not valid YAML{where}: {problem}") from None
-    except (ValueError, RecursionError) as exc:  # numbers out of range, absurd nesting
-        raise IngestError(f"sidecar is not valid YAML: {type(exc).__name__}: {exc}") from None
+    """Pure: the bytes of a sidecar → Sidecar; raise IngestError. Steps: _load_yaml, then
+    _field_values (known fields, right types), then the checks of url and lang."""
+    data = _load_yaml(raw)
     if data is None:
         return Sidecar()
-    if not isinstance(data, dict):
-        raise IngestError("sidecar must be a mapping of url, outlet, published, lang, title")
-    unknown = sorted(str(k) for k in data if k not in SIDECAR_FIELDS)
-    if unknown:
-        raise IngestError(f"sidecar has unknown field(s): {', '.join(unknown)}")
-    values = {}
-    for key, kind in SIDECAR_FIELDS.items():
-        v = data.get(key)
-        if v is None:
-            continue
-        if not isinstance(v, kind) or isinstance(v, datetime) and key != "published":
-            raise IngestError(f"sidecar field '{key}' must be {'a date' if key == 'published' else 'text'},"
-                              f" got {type(v).__name__}")
-        values[key] = v
+    values = _field_values(data)
     if "published" in values:
         values["published"] = _parse_date(values["published"])
     if "url" in values and not re.match(r"https?://[^\s/]", values["url"].strip(), re.I):
@@ -109,7 +91,47 @@ def parse_sidecar(raw: bytes) -> Sidecar:
     return Sidecar(**values)
 
 
-def _parse_date(v) -> date:
+def _load_yaml(raw: bytes) -> Any:
+    """The sidecar's YAML document (None when empty); raise IngestError naming the problem."""
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise IngestError(f"sidecar too large (the limit is {MAX_SIDECAR_BYTES // 1024} KB)")
+    try:
+        if not raw.strip():
+            return None  # an empty sidecar is no metadata, not a mistake
+        text, _, _ = decode_bytes(raw)
+        return yaml.load(text, Loader=_SidecarLoader)  # noqa: S506 - a SafeLoader subclass
+    except DecodeError as exc:
+        raise IngestError(f"sidecar {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise IngestError(f"sidecar is not valid YAML{where}: {problem}") from None
+    except (ValueError, RecursionError) as exc:  # numbers out of range, absurd nesting
+        raise IngestError(f"sidecar is not valid YAML: {type(exc).__name__}: {exc}") from None
+
+
+def _field_values(data: Any) -> dict[str, Any]:
+    """The fields of a sidecar mapping; raise IngestError on anything else, on unknown fields
+    (no field names a file: nothing a sidecar says is ever read from disk) and wrong types."""
+    if not isinstance(data, dict):
+        raise IngestError("sidecar must be a mapping of url, outlet, published, lang, title")
+    unknown = sorted(str(k) for k in data if k not in SIDECAR_FIELDS)
+    if unknown:
+        raise IngestError(f"sidecar has unknown field(s): {', '.join(unknown)}")
+    values: dict[str, Any] = {}
+    for key, kind in SIDECAR_FIELDS.items():
+        v = data.get(key)
+        if v is None:
+            continue
+        if not isinstance(v, kind) or isinstance(v, datetime) and key != "published":
+            raise IngestError(f"sidecar field '{key}' must be {'a date' if key == 'published' else 'text'},"
+                              f" got {type(v).__name__}")
+        values[key] = v
+    return values
+
+
+def _parse_date(v: date | str) -> date:
     if isinstance(v, datetime):
         return v.date()
     if isinstance(v, date):

@@ -75,6 +75,7 @@ def _starts_with_cue(line: str, phrases: tuple) -> str | None:
 
 
 def credit_of(line: str, cues: Cues) -> tuple[str, str] | None:
+    """(kind, credited name) when the line is a credit ("Bildnachweis: Mike Butcher"), else None."""
     if width(line) > 2 * SHORT_LINE:
         return None
     low = unicodedata.normalize("NFKC", line).lower().strip()

@@ -20,7 +20,7 @@ from .article import (MAX_ARTICLE_BYTES, MAX_SIDECAR_BYTES, IngestError, Sidecar
                       parse_sidecar, slugify, split_lines, too_large)
 from .boilerplate import candidate_lines, norm_line
 from .decode import INVALID_UTF8
-from .furniture import shared_lines
+from .furniture import fingerprint, shared_lines
 from .seedfs import Allowed, FileTooLarge, UnsafePath, allowed_seeds, printable, read_limited, seeds_root, sidecar_of
 
 
@@ -34,6 +34,7 @@ class Loaded:
     lines: list[str]
     warnings: list[str]
     body: frozenset[str]  # normalized lines that may be article text (no title, no tail)
+    prints: frozenset[int]  # furniture.fingerprint of body
 
 
 def display_name(path: Path) -> str:
@@ -53,7 +54,7 @@ def ingest_corpus(seeds_dir: Path | str, memo: Memo | None = None) -> tuple[list
     seeds_dir = Path(seeds_dir)
     memo = memo if memo is not None else Memo(None, "ingest", "")
     loaded, errors = _read_seeds(seeds_dir, memo)
-    evidence = shared_lines({s.digest: s.body for s in loaded})
+    evidence = shared_lines({s.digest: s.body for s in loaded}, {s.digest: s.prints for s in loaded})
     ids = _unique_ids([s.entry.path for s in loaded])
     root = seeds_root(seeds_dir)
     articles: list[Article] = []
@@ -85,11 +86,11 @@ def _read_seeds(seeds_dir: Path, memo: Memo) -> tuple[list[Loaded], list[BuildEr
         try:
             raw = _read_seed(entry)
             digest = _sha(raw)
-            lines, warnings, body = _memo_call(memo, ("lines", digest), _split_for_memo, raw)
+            lines, warnings, body, prints = _memo_call(memo, ("lines", digest), _split_for_memo, raw)
         except IngestError as exc:
             problems[entry.path] = str(exc)
             continue
-        loaded.append(Loaded(entry, raw, digest, lines, warnings, body))
+        loaded.append(Loaded(entry, raw, digest, lines, warnings, body, prints))
     errors = [BuildError(display_name(p), problems[p]) for p in sorted(problems, key=lambda p: os.fsencode(p.name))]
     return loaded, errors
 
@@ -158,10 +159,11 @@ def body_keys(lines: list[str]) -> frozenset[str]:
     return frozenset(n for n in map(norm_line, candidates) if n)
 
 
-def _split_for_memo(raw: bytes) -> tuple[list[str], list[str], frozenset[str]]:
-    """(lines, warnings, body_keys); raise IngestError when the bytes are no text."""
+def _split_for_memo(raw: bytes) -> tuple[list[str], list[str], frozenset[str], frozenset[int]]:
+    """(lines, warnings, body_keys, their fingerprint); raise IngestError when the bytes are no text."""
     lines, warnings = split_lines(raw)
-    return lines, warnings, body_keys(lines)
+    keys = body_keys(lines)
+    return lines, warnings, keys, fingerprint(keys)
 
 
 def _memo_call(memo: Memo, key: tuple, fn: Callable[..., Any], *args: Any) -> Any:

@@ -3,10 +3,11 @@
 The rule (README, "Page furniture"), in two parts:
 
 1. Corpus evidence (``shared_lines``). Two texts are *copies* (one report: the same body
-   under another title or outlet, wire copy, syndication) when the lines they share hold at
-   least COPY_SHARE of the lighter body, each line weighing its length divided by the number
-   of texts that hold it (an outlet's chrome, on many of its pages, weighs little); copies,
-   and chains of them, are one *body*. A line's *support* is the number of different bodies that contain it: what
+   under another title or outlet, wire copy, syndication, an edited version) when what they
+   share holds at least COPY_SHARE of the lighter body, as whole lines or as sampled
+   shingles (an edited copy keeps most of those), each weighing its size divided by the
+   number of texts that hold it (an outlet's chrome, on many of its pages, weighs little);
+   copies, and chains of them, are one *body*. A line's *support* is the number of different bodies that contain it: what
    two copies share is never evidence, it is their text.
 2. Position (``furniture_indices``). A line of one text is furniture only when it is short
    (at most FURNITURE_MAX wide; a paragraph of reporting is never furniture), another body
@@ -21,14 +22,14 @@ compared (two articles may share a headline). Everything here is pure.
 """
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import combinations
-from typing import TypeVar
-
+from typing import Generic, TypeVar
 from .lines import is_short_unpunctuated, norm_line, width
 
-K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 # Two bodies sharing at least this share of the lighter one's weight are copies. Half:
 # another outlet's chrome around the same body, or a shortened copy, stays far above it;
@@ -38,6 +39,13 @@ COPY_SHARE = 0.5
 FURNITURE_MAX = 120
 # A label repeated in this many different bodies is outlet chrome wherever it stands.
 MANY_BODIES = 3
+# Shingles: windows of this many bytes of a line's key (about two words; four CJK
+# characters), one in SAMPLE of them kept (by hash value, the same ones in every text).
+SHINGLE = 12
+SAMPLE = 8
+# Fewer sampled shingles than this say too little (one chrome line can be most of them):
+# such a text is compared on whole lines only.
+MIN_SHINGLES = 16
 # Furniture never takes more than this share of a text's width (see the rule, 2).
 MAX_SHARE = 0.5
 # A line in more texts than this proposes no copy pairs (it is chrome; the pairs that
@@ -45,45 +53,82 @@ MAX_SHARE = 0.5
 PAIR_LINE_MAX = 64
 
 
-def copy_groups(bodies: Mapping[K, frozenset[str]]) -> dict[K, K]:
+def fingerprint(keys: Iterable[str]) -> frozenset[int]:
+    """Sampled shingles of a text's line keys: the CRC-32 of every SHINGLE-byte window of each
+    key's UTF-8 (a shorter key whole), kept when it is 0 modulo SAMPLE. The same windows are
+    kept in every text, so two texts compare on one sample; stable across processes."""
+    out: set[int] = set()
+    for key in keys:
+        data = key.encode("utf-8")
+        windows = (data[i:i + SHINGLE] for i in range(max(1, len(data) - SHINGLE + 1)))
+        out.update(h for h in map(zlib.crc32, windows) if h % SAMPLE == 0)
+    return frozenset(out)
+
+
+def copy_groups(bodies: Mapping[str, frozenset[str]],
+                prints: Mapping[str, frozenset[int]] | None = None) -> dict[str, str]:
     """Each key → the first key (in sorted order) of its group of copies.
 
-    A line weighs its length divided by the number of texts that hold it, so that what
-    many pages of one outlet share (its chrome) weighs little and what only a few texts share
-    (a body and its copies) weighs fully. Steps: holders of each line; candidate pairs from
-    lines few texts share; for each pair, the weight of the shared lines against the weight
-    of the lighter body; union of the pairs at or above COPY_SHARE."""
+    Two texts that share a line are copies when what they share holds COPY_SHARE of the
+    lighter one, measured twice, the larger share counting: on whole lines (an edited copy
+    loses them) and on sampled shingles (``prints``, by default fingerprint of the lines: an
+    edited copy keeps most of them). Each line or shingle weighs (its length, or 1) divided
+    by the number of texts that hold it, so what many pages of one outlet share (its chrome)
+    weighs little and what a body and its copies share weighs fully. Steps: _Weights of
+    lines and shingles; candidate pairs from lines few texts share; union of the pairs
+    that are copies."""
     keys = sorted(bodies)
-    holders: dict[str, list[K]] = defaultdict(list)
+    holders: dict[str, list[str]] = defaultdict(list)
     for k in keys:
         for line in bodies[k]:
             holders[line].append(k)
-    weight = {line: len(line) / len(owners) for line, owners in holders.items()}
-    size = {k: sum(weight[n] for n in bodies[k]) for k in keys}
+    pairs = sorted({pair for owners in holders.values() if 2 <= len(owners) <= PAIR_LINE_MAX
+                    for pair in combinations(owners, 2)})
+    paired = sorted({k for pair in pairs for k in pair})
+    shingles = {k: prints[k] if prints is not None else fingerprint(bodies[k]) for k in paired}
+    by_line = _Weights({k: bodies[k] for k in paired}, lambda line: float(len(line)))
+    by_shingle = _Weights(shingles, lambda _: 1.0)
+    enough = {k for k in paired if len(shingles[k]) >= MIN_SHINGLES}
     parent = {k: k for k in keys}
 
-    def root(k: K) -> K:
+    def root(k: str) -> str:
         while parent[k] != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    pairs = {pair for owners in holders.values() if 2 <= len(owners) <= PAIR_LINE_MAX
-             for pair in combinations(owners, 2)}
-    for a, b in sorted(pairs):
-        lighter = min(size[a], size[b])
-        shared = sum(weight[n] for n in bodies[a] & bodies[b])
-        if lighter and shared >= COPY_SHARE * lighter:
+    for a, b in pairs:
+        if by_line.copies(a, b) or a in enough and b in enough and by_shingle.copies(a, b):
             ra, rb = root(a), root(b)
             parent[max(ra, rb)] = min(ra, rb)
     return {k: root(k) for k in keys}
 
 
-def shared_lines(bodies: Mapping[K, frozenset[str]]) -> dict[K, dict[str, int]]:
+class _Weights(Generic[T]):
+    """Items of texts (lines or shingles) weighted by size over the number of texts holding them."""
+
+    def __init__(self, items: Mapping[str, frozenset[T]], size: Callable[[T], float]):
+        holders: dict[T, int] = defaultdict(int)
+        for its in items.values():
+            for it in its:
+                holders[it] += 1
+        self.items = items
+        self.weight = {it: size(it) / n for it, n in holders.items()}
+        self.total = {k: sum(self.weight[it] for it in its) for k, its in items.items()}
+
+    def copies(self, a: str, b: str) -> bool:
+        """True when a and b share COPY_SHARE of the lighter one's weight."""
+        lighter = min(self.total[a], self.total[b])
+        shared = sum(self.weight[it] for it in self.items[a] & self.items[b])
+        return lighter > 0 and shared >= COPY_SHARE * lighter
+
+
+def shared_lines(bodies: Mapping[str, frozenset[str]],
+                 prints: Mapping[str, frozenset[int]] | None = None) -> dict[str, dict[str, int]]:
     """Each key → its lines that other bodies contain, with their support (the number of
     different bodies holding the line, copies counted once, capped at MANY_BODIES)."""
-    group = copy_groups(bodies)
-    lines_of: dict[K, set[str]] = defaultdict(set)
+    group = copy_groups(bodies, prints)
+    lines_of: dict[str, set[str]] = defaultdict(set)
     for k, g in group.items():
         lines_of[g] |= bodies[k]
     support: dict[str, int] = defaultdict(int)
@@ -124,7 +169,7 @@ def furniture_indices(lines: list[str], shared: Mapping[str, int]) -> set[int]:
     return out
 
 
-def _run(indices: range, keep) -> list[int]:
+def _run(indices: range, keep: Callable[[int], bool]) -> list[int]:
     """The indices from the start of ``indices`` while ``keep`` holds."""
     out = []
     for i in indices:

@@ -14,7 +14,7 @@ from generator.ingest.corpus import body_keys
 from generator.ingest.furniture import FURNITURE_MAX, MANY_BODIES, copy_groups, furniture_indices, shared_lines
 
 from ..conftest import ROOT
-from .texts import ARABIC, BIG5_ZH_HANT, ENGLISH, GERMAN, GB18030_ZH_HANS, article_text
+from .texts import ARABIC, BIG5_ZH_HANT, ENGLISH, GB18030_ZH_HANS, GERMAN
 
 SEED_004 = ROOT / "seeds" / "004_2af2013fb0c89e17.txt"
 HEADER = ["Home", "Nachrichten aus aller Welt – jeden Tag neu"]
@@ -124,6 +124,34 @@ def test_copy_groups_join_copies_and_chains_but_not_an_outlets_pages():
     groups = copy_groups({k: frozenset(map(norm_line, v)) for k, v in texts.items()})
     assert groups["a"] == groups["b"] == groups["c"] == "a"
     assert len({groups["a"], groups["d"], groups["e"]}) == 3
+
+
+def test_an_edited_copy_is_a_copy():
+    """004 with every long paragraph edited (a name changed, a word added) shares few whole
+    lines with it, but most of its shingles: still one body, so the short lines both keep
+    are not furniture."""
+    lines = SEED_004.read_text(encoding="utf-8").split("\n")
+
+    def edit(ln: str) -> str:
+        first, rest = ln.replace("Musk", "der Tesla-Chef").split(" ", 1)
+        return f"{first} offenbar {rest}"
+
+    edited = [lines[0]] + [edit(ln) if width(ln) > FURNITURE_MAX else ln for ln in lines[1:]]
+    bodies = {"004": body_keys(lines), "edited": body_keys(edited)}
+    shared = bodies["004"] & bodies["edited"]
+    assert sum(map(len, shared)) < 0.3 * sum(map(len, bodies["004"]))  # whole lines alone: no copy
+    assert copy_groups(bodies) == {"004": "004", "edited": "004"}
+    assert shared_lines(bodies) == {"004": {}, "edited": {}}
+
+
+def test_a_short_text_is_compared_on_whole_lines():
+    """Few shingles are mostly one chrome line: a short text is no copy of another page of its outlet."""
+    chrome = "Readers can reach the newsroom by telephone every weekday."
+    a = ["A council vote on the new bridge passed on Monday after a long debate.",
+         "A council vote on the new bridge passed on Friday after a long debate.", chrome]
+    b = ["The budget for next year was approved today.", "It takes effect in May.", chrome]
+    groups = copy_groups({"a": frozenset(map(norm_line, a)), "b": frozenset(map(norm_line, b))})
+    assert groups == {"a": "a", "b": "b"}
 
 
 def test_identical_texts_and_the_seeds_lose_nothing_to_each_other(tmp_path):
