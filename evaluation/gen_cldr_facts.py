@@ -64,6 +64,15 @@ def rand_value(rng: random.Random) -> float:
     return float(rng.randint(1, 99) * rng.choice([10, 100, 1000]))
 
 
+def unit_text(value: float, unit: str, loc: Locale, rng: random.Random) -> str | None:
+    """``value`` with a CLDR unit name, in a length the locale itself defines (else None:
+    Babel would fall back to the unit's id)."""
+    lengths = [k for k, v in loc._data["unit_patterns"].get(unit, {}).items() if dict(v)]
+    if not lengths:
+        return None
+    return format_unit(value, unit, length=rng.choice(sorted(lengths)), locale=loc)
+
+
 def percent_figure(loc: Locale, rng: random.Random) -> Figure | None:
     """One percentage written one of CLDR's ways (sign pattern, unit name, spelled out)."""
     lang = str(loc)
@@ -73,15 +82,16 @@ def percent_figure(loc: Locale, rng: random.Random) -> Figure | None:
         return format_percent(v / 100, locale=loc, decimal_quantization=False), v, None
     if way == "permille":
         n = float(rng.randint(1, 50))
-        return format_unit(n, "concentr-permille", length="long", locale=loc), n / 10, None
-    length = rng.choice(["long", "short", "narrow"])
+        text = unit_text(n, "concentr-permille", loc, rng)
+        return (text, n / 10, None) if text else None
     if way == "unit":
-        return format_unit(v, "concentr-percent", length=length, locale=loc), v, None
+        text = unit_text(v, "concentr-percent", loc, rng)
+        return (text, v, None) if text else None
     n = rng.randint(1, 99)
     word = spelled(n, lang)
-    if word is None:
+    text = unit_text(n, "concentr-percent", loc, rng)
+    if word is None or text is None:
         return None
-    text = format_unit(n, "concentr-percent", length="long", locale=loc)
     digits = format_decimal(n, locale=loc)
     return (text.replace(digits, word, 1), float(n), None) if digits in text else None
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
                       regional_locales, words_alternation)
+from .spellout import rbnf_words
 
 
 @dataclass(frozen=True)
@@ -213,41 +214,76 @@ def parse_cjk(s: str):
 
 @dataclass
 class WordLexicon:
-    values: dict  # folded word -> (role, value)
+    """The number words of one language, compiled: what each word is worth and the regexes
+    that find runs of them."""
+
+    values: dict  # folded word (separators as one space) -> (role, value)
     run_re: re.Pattern | None
     morph_re: re.Pattern | None
     prefixes: tuple
     arabic: bool
     word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
-    cache: dict = None  # token -> is a number word
+    cache: dict = field(default_factory=dict)  # token -> is a number word
+
+
+_WORD_SEP_RE = re.compile(r"[ \u00a0-]+")
+_ROLES = ("units", "multipliers", "scales", "fractions", "dual_scales")
+
+
+def word_key(word: str, arabic: bool) -> str:
+    """The look-up key of a number word: folded, separators (space, hyphen) as one space."""
+    return _WORD_SEP_RE.sub(" ", fold_key(word, arabic)).strip() or word
+
+
+def merged_number_words(base: str) -> dict:
+    """CLDR RBNF words (spellout.rbnf_words) with data/number_words.json on top.
+
+    The hand data holds only what RBNF lacks (a/an, dozen, half, connectors, Arabic
+    duals and prefixes); Chinese and Japanese numerals are parsed by value instead.
+    """
+    hand = lang_data("number_words.json", base)
+    rbnf = {} if base in ("zh", "ja", "yue") else rbnf_words(base)
+    out: dict = {role: dict(rbnf.get(role, {})) for role in _ROLES}
+    for role in _ROLES:
+        out[role].update(hand.get(role, {}))
+    for key in ("connectors", "prefixes", "negative", "weak", "standalone_scales"):
+        out[key] = sorted(set(rbnf.get(key, [])) | set(hand.get(key, [])))
+    out["compound"] = bool(hand.get("compound") or rbnf.get("compound"))
+    return out
+
+
+def _flex(word: str, arabic: bool) -> str:
+    """Regex for a number word whose inner spaces/hyphens may vary (twenty-one, twenty one)."""
+    parts = [p for p in _WORD_SEP_RE.split(word) if p]
+    esc = [fuzzy_ar(p) if arabic else re.escape(p) for p in parts]
+    return r"(?:[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)".join(esc) if esc else re.escape(word)
 
 
 @lru_cache(maxsize=None)
 def word_lexicon(base: str) -> WordLexicon:
-    data = lang_data("number_words.json", base)
+    """The compiled number words of ``base`` (empty lexicon when it has none)."""
+    data = merged_number_words(base)
     arabic = base == "ar"
-    if not data:
-        return WordLexicon({}, None, None, (), arabic)
     values = {}
-    for role in ("units", "multipliers", "scales", "fractions", "dual_scales"):
+    for role in _ROLES:
         for w, v in data.get(role, {}).items():
-            values[fold_key(w, arabic)] = (role, float(v))
+            values[word_key(w, arabic)] = (role, float(v))
     for w in data.get("connectors", []):
-        values[fold_key(w, arabic)] = ("connector", 0.0)
-    weak = {fold_key(w, arabic) for w in data.get("weak", [])}
-    for w in weak:
+        if w != "-":
+            values.setdefault(word_key(w, arabic), ("connector", 0.0))
+    for w in (word_key(x, arabic) for x in data.get("weak", [])):
         if w in values:
             values[w] = ("weak", values[w][1])
     words = [w for w, (r, _) in values.items() if r != "connector"]
-    if arabic:
-        morph = "|".join(fuzzy_ar(w) for w in sorted(words, key=len, reverse=True))
-    else:
-        morph = words_alternation(words)
-    conn = words_alternation([w for w in data.get("connectors", []) if w != "-"])
+    if not words:
+        return WordLexicon({}, None, None, (), arabic)
+    morph = "|".join(_flex(w, arabic) for w in sorted(words, key=len, reverse=True))
+    conn_words = [w for w, (r, _) in values.items() if r == "connector"]
+    conn = "|".join(_flex(w, arabic) for w in sorted(conn_words, key=len, reverse=True))
     prefixes = tuple(data.get("prefixes", []))
     pre = f"(?:{words_alternation(prefixes)})?" if prefixes else ""
     if data.get("compound"):
-        word = f"(?:{morph}|{conn})*(?:{morph})"  # siebenunddreißig, einhundert
+        word = f"(?:{morph}|{conn})*(?:{morph})" if conn else f"(?:{morph})+"  # siebenunddreißig
     else:
         word = f"{pre}(?:{morph})"
     sep = r"(?:[ \u00a0]+|-|[ \u00a0]*-[ \u00a0]*)"
@@ -255,7 +291,7 @@ def word_lexicon(base: str) -> WordLexicon:
     run = rf"(?<![^\W\d_])(?:{word})(?:{joiner}(?:{word}))*(?![^\W\d_])"
     morph_all = f"{morph}|{conn}" if conn else morph
     return WordLexicon(values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes,
-                       arabic, re.compile(word, re.I), {})
+                       arabic, re.compile(word, re.I))
 
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
@@ -320,45 +356,88 @@ def _word_runs(norm: str, lex: WordLexicon):
         yield r
 
 
+@dataclass
+class _Reading:
+    """The running state of parse_words: closed sections, the open one, the units."""
+
+    total: float = 0.0
+    section: float = 0.0  # the part under construction, multiplied by later bigger scales
+    section_scale: float = 0.0
+    current: float | None = None  # units (and hundreds) since the last scale
+    last_unit: float = float("inf")
+    seen: bool = False
+    only_weak: bool = True
+
+    def value(self) -> float:
+        """The value read so far."""
+        return self.total + self.section + (self.current or 0)
+
+
+def _entry(tok: str, lex: WordLexicon):
+    """(role, value) of one matched number word, or None (prefixes such as Arabic wa- off)."""
+    key = word_key(tok, lex.arabic)
+    entry = lex.values.get(key)
+    if entry is None and lex.prefixes:
+        for p in lex.prefixes:
+            if key.startswith(p) and key[len(p):] in lex.values:
+                return lex.values[key[len(p):]]
+    return entry
+
+
+def _step(r: _Reading, role: str, v: float) -> bool:
+    """Apply one word to the reading; False when it starts another number instead."""
+    if role in ("units", "weak"):
+        if r.current is not None and v >= r.last_unit:
+            return False  # "un veinticinco", "twenty thirty": units only decrease
+        r.current = (r.current or 0) + v
+        r.last_unit = v
+    elif role in ("multipliers", "fractions"):
+        r.current = (r.current if r.current else 1) * v
+        r.last_unit = v if role == "multipliers" else r.last_unit
+    elif role in ("scales", "dual_scales"):
+        val = r.current if r.current else (1.0 if not r.section or role == "dual_scales" else 0.0)
+        if r.section and v > r.section_scale:
+            r.section = (r.section + val) * v  # 三千万, thousand million: the section grows
+        else:
+            r.total += r.section
+            r.section = val * v
+        r.section_scale = v
+        r.current = None
+        r.last_unit = float("inf")
+    return True
+
+
 def parse_words(s: str, lex: WordLexicon):
-    """(value, weak) for a run of number words, or None."""
-    toks = lex.morph_re.findall(s)
-    total = 0.0
-    current = None
-    seen = False
-    only_weak = True
-    single_scale_plural = False
-    roles = []
-    for t in toks:
-        key = fold_key(t, lex.arabic)
-        entry = lex.values.get(key)
-        if entry is None and lex.prefixes:
-            for p in lex.prefixes:
-                if key.startswith(p) and key[len(p):] in lex.values:
-                    entry = lex.values[key[len(p):]]
-                    break
+    """(value, weak, start, end) for the first number in a run of number words, or None.
+
+    ``start``/``end`` are offsets into ``s``: a run that holds two numbers ("un
+    veinticinco") is cut where the second begins; a weak word (an article) before it is
+    dropped. Scales close sections, and a bigger scale multiplies the open one (千万).
+    """
+    r = _Reading()
+    start = end = None
+    for m in lex.morph_re.finditer(s):
+        entry = _entry(m.group(), lex)
         if entry is None:
             continue
         role, v = entry
-        roles.append(role)
         if role == "connector":
             continue
-        seen = True
+        if not _step(r, role, v):
+            if r.only_weak:  # the article before a number: start again at this word
+                r, start = _Reading(), m.start()
+                _step(r, role, v)
+            else:
+                break
+        if start is None:
+            start = m.start()
+        end = m.end()
+        r.seen = True
         if role != "weak":
-            only_weak = False
-        if role in ("units", "weak"):
-            current = (current or 0) + v
-        elif role == "multipliers":
-            current = (current if current else 1) * v
-        elif role == "fractions":
-            current = (current if current else 1) * v
-        elif role in ("scales", "dual_scales"):
-            total += (current if current else 1) * v
-            current = None
-    if not seen:
+            r.only_weak = False
+    if not r.seen or start is None or end is None:
         return None
-    value = total + (current or 0)
-    return value, only_weak
+    return r.value(), r.only_weak, start, end
 
 
 # --- scales after digits -------------------------------------------------------------
@@ -547,8 +626,8 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             parsed = parse_words(m.group(), lex)
             if parsed is None:
                 continue
-            value, weak = parsed
-            out.append(Number(m.start(), m.end(), value, "words", weak=weak,
+            value, weak, ws, we = parsed
+            out.append(Number(m.start() + ws, m.start() + we, value, "words", weak=weak,
                               scaled=value >= 1000))
     out.sort(key=lambda x: (x.start, -x.end))
     # Drop candidates nested in an earlier, longer one (a CJK run inside "7,100萬").

@@ -78,9 +78,8 @@ def _collect(base: str, data: dict) -> tuple[dict, dict]:
         after.setdefault(w.lower(), 1.0)
     for w in data.get("before", []):
         before.setdefault(w.lower(), 1.0)
-    for signs in (after, before):
-        for s in SIGN_FACTOR:
-            signs.pop(s, None)  # the signs have their own rule
+    for s in SIGN_FACTOR:
+        after.pop(s, None)  # a sign after the number has its own rule (SIGN_RE)
     return after, before
 
 
