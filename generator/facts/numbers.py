@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
                       regional_locales, words_alternation)
+from ._locale import current_currencies
 from .spellout import rbnf_words
 
 
@@ -36,6 +37,7 @@ class Number:
     kind: str  # "digits" | "cjk" | "words"
     plain: bool = False  # digits only: no separator, no scale (years, phone parts)
     scaled: bool = False  # a scale word (萬, million, مليار) was applied
+    scale: float = 1.0  # the multiplier of that scale word
     weak: bool = False  # only an article-like word ("a", "ein", "واحد")
     positional: bool = False  # CJK digits read positionally (三八 = 38, 二〇二一)
     ndigits: int = 0  # digits before the decimal separator (plain numbers)
@@ -501,13 +503,13 @@ def scale_table(base: str) -> ScaleTable:
     rx = re.compile(
         rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"
         + (rf"|[ \u00a0\u202f]?(?P<word>{alt})(?![^\W\d_])" if alt else "")
-        + (f"|(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
+        + (f"|[ ]*(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
         re.I)
     # Abbreviations ending in "." ("Mrd.") are matched before the dot-less form.
     return ScaleTable(words, glued, cjk, rx)
 
 
-def _apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool):
+def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
     """(multiplier, new end) for a scale word at ``pos``, or (1, pos)."""
     m = table.regex.match(norm, pos)
     if not m:
@@ -523,7 +525,7 @@ def _apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool):
     if m.groupdict().get("cjk"):
         mult = 1.0
         last = 0.0
-        end = pos
+        end = m.start("cjk")
         for ch in m.group("cjk"):
             v = table.cjk.get(ch)
             if v is None or (last and v <= last and v < 1e4):
@@ -532,7 +534,7 @@ def _apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool):
             mult *= v
             last = v
             end += 1
-        if end == pos:
+        if end == m.start("cjk"):
             return 1.0, pos
         return mult, end
     return 1.0, pos
@@ -594,15 +596,15 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             continue  # +49…, #3, COVID-19
         if prev and _ASCII_LETTER.match(prev) and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
             continue
-        mult, e2 = _apply_scale(norm, e, table, profile.arabic)
+        mult, e2 = apply_scale(norm, e, table, profile.arabic)
         nxt = norm[e2] if e2 < n else ""
-        if nxt and _ASCII_LETTER.match(nxt):
-            continue  # 91APP, 3D, 2nd, 10am
+        if nxt and _ASCII_LETTER.match(nxt) and not _glued_code(norm, e2):
+            continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
         if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
             continue  # 2025.11.14-like leftovers
         plain = run[:length].isdigit() and mult == 1.0
-        out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain, scaled=mult != 1.0,
-                          ndigits=len(run[:length]) if plain else 0))
+        out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain,
+                          scaled=mult != 1.0, scale=mult, ndigits=len(run[:length]) if plain else 0))
         taken_until = e2
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
@@ -638,7 +640,32 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             continue
         res.append(x)
         last_end = x.end
-    return res
+    return chain_scaled(norm, res) if profile.cjk else res
+
+
+_GLUED_CODE_AFTER_RE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
+
+
+def _glued_code(norm: str, pos: int) -> bool:
+    """Is an ISO 4217 code of a current currency glued at ``pos`` (115USD)?"""
+    m = _GLUED_CODE_AFTER_RE.match(norm, pos)
+    return bool(m) and m.group() in current_currencies()
+
+
+def chain_scaled(norm: str, nums: list) -> list:
+    """Join "1억 2000만", "3億5000万", "1조 2000억" (a scaled number, then a smaller scaled
+    one below its scale, at most a space apart) into one number."""
+    out: list = []
+    for x in nums:
+        prev = out[-1] if out else None
+        if prev is not None and prev.scaled and x.scaled and x.kind == "digits" \
+                and x.scale < prev.scale and x.value < prev.scale \
+                and norm[prev.end:x.start] in ("", " ", "\u00a0"):
+            out[-1] = Number(prev.start, x.end, _clean(prev.value + x.value), prev.kind,
+                             scaled=True, scale=x.scale)
+            continue
+        out.append(x)
+    return out
 
 
 def parse_number(text: str, lang: str = "en"):
