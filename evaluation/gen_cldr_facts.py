@@ -27,7 +27,8 @@ from babel import Locale
 from babel.core import get_global
 from babel.lists import format_list
 from babel.numbers import (format_compact_currency, format_compact_decimal, format_currency,
-                           format_decimal, format_percent)
+                           format_decimal, format_percent,
+                           get_currency_precision)
 from babel.units import format_unit
 
 LOCALES = ["ko", "hi", "ru", "pt", "it", "nl", "pl", "tr", "sv", "id", "vi", "th", "uk", "he", "fa"]
@@ -101,7 +102,7 @@ def money_figure(loc: Locale, rng: random.Random) -> Figure | None:
     lang = str(loc)
     cur = rng.choice([c for c in (local_currency(loc), "USD", "EUR") if c])
     way = rng.choice(["standard", "standard", "name", "compact", "long", "spelled"])
-    v = rand_value(rng)
+    v = round(rand_value(rng), get_currency_precision(cur))  # as the format will show it
     if way == "standard":
         return format_currency(v, cur, locale=loc), v, cur
     if way == "name":

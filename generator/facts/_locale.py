@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,38 @@ NORM_TABLE = _NORM
 # A full-width comma groups digits only between full-width digits (１１１，１１１);
 # after ASCII digits it separates clauses ("$20，300美圆" is two prices).
 FULLWIDTH_GROUP_RE = re.compile("(?<=[\uff10-\uff19])\uff0c(?=[\uff10-\uff19]{3})")
+
+
+def _mark_ranges() -> str:
+    """A regex class body of every combining mark (Mn, Mc, Me) in the BMP.
+
+    Python's ``[^\\W\\d_]`` has no marks: Devanagari matras, Thai vowel signs and Hebrew
+    points would split a word (रुपए, เอ็ด) without them.
+    """
+    out, start, prev = [], None, None
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)).startswith("M"):
+            if start is None:
+                start = cp
+            elif cp != prev + 1:
+                out.append((start, prev))
+                start = cp
+            prev = cp
+    if start is not None:
+        out.append((start, prev))
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in out)
+
+
+MARKS = _mark_ranges()
+# A letter of any script, combining marks included; and "no letter before/after here".
+LETTER = rf"(?:[^\W\d_]|[{MARKS}])"
+NO_LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{MARKS}])"
+NO_LETTER_AFTER = rf"(?![^\W\d_])(?![{MARKS}])"
+
+
+def is_letter(ch: str) -> bool:
+    """Is ``ch`` a letter or a combining mark (part of a word in any script)?"""
+    return ch.isalpha() or unicodedata.category(ch).startswith("M") if ch else False
 
 
 def normalize(text: str) -> str:

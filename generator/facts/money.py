@@ -17,18 +17,18 @@ from functools import lru_cache
 from babel.numbers import get_currency_precision
 
 from ..model import Fact
-from ._locale import (Profile, babel_locale, current_currencies, fold_key, load_json,
-                      regional_locales)
+from ._locale import (LETTER, Profile, babel_locale, current_currencies, fold_key, is_letter,
+                      load_json, regional_locales)
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+_TOKEN_RE = re.compile(rf"{LETTER}+(?:[-'’.]{LETTER}+)*\.?")
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{0,2}")
 _MAX_NAME_TOKENS = 4
 _MAX_CJK_NAME = 8
 _MAX_SYMBOL = 6
-_LAST_TOKEN_RE = re.compile(r"([^\W\d_]+)$")
+_LAST_TOKEN_RE = re.compile(rf"({LETTER}+)$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Scripts written without spaces before a currency name: kana, Han, Hangul (2ドル, 100달러).
 _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -123,6 +123,11 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         for code, sym in loc.currency_symbols.items():
             if sym and sym != code and not sym.isalpha():
                 symbols.setdefault(sym.lower(), code)
+    # Letter symbols (Rp, zł, Kč, ریال) only from the article's own locale, for its current
+    # currencies: elsewhere they are words.
+    for code, sym in (profile.locale.currency_symbols.items() if profile.locale is not None else ()):
+        if code in current and sym and sym != code and sym.isalpha() and len(sym) >= 2:
+            symbols.setdefault(sym.lower(), code)
     for sym, code in load_json("cldr_currency_symbols.json")["symbols"].items():
         symbols.setdefault(sym, code)
     for sym, code in data["symbol_aliases"].items():
@@ -190,7 +195,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
         cand = norm[p:p + L].lower()
         code = idx.symbols.get(cand)
         if code is not None:
-            if cand[-1].isalpha() and p + L < n and norm[p + L].isalpha():
+            if is_letter(cand[-1]) and p + L < n and is_letter(norm[p + L]):
                 continue
             return _symbol_match(p, p + L, code, cand)
     if p >= n:
@@ -253,7 +258,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
         if code is None:
             continue
         s = q - L
-        if cand[0].isalpha() and s > 0 and norm[s - 1].isalpha() and not _CJK_CHAR_RE.match(norm[s - 1]):
+        if is_letter(cand[0]) and s > 0 and is_letter(norm[s - 1]) and not _CJK_CHAR_RE.match(norm[s - 1]):
             continue
         if not cand[0].isalpha():
             qualified = _qualified_symbol(norm, s, q, cand, idx)
@@ -273,7 +278,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
                 return CurrencyMatch(q - L, q, idx.names[key], "name")
         return None
     code = _code_of(tok, idx)
-    if code and (s == 0 or not norm[s - 1].isalpha()):
+    if code and (s == 0 or not is_letter(norm[s - 1])):
         return CurrencyMatch(s, q, code, "code")
     return None
 

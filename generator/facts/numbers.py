@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
                       regional_locales, words_alternation)
-from ._locale import current_currencies
+from ._locale import LETTER, NO_LETTER_AFTER, NO_LETTER_BEFORE, current_currencies, is_letter
 from .spellout import rbnf_words
 
 
@@ -244,7 +244,8 @@ def merged_number_words(base: str) -> dict:
     duals and prefixes); Chinese and Japanese numerals are parsed by value instead.
     """
     hand = lang_data("number_words.json", base)
-    rbnf = {} if base in ("zh", "ja", "yue") else rbnf_words(base)
+    rbnf_all = rbnf_words(base)
+    rbnf = {"negative": rbnf_all.get("negative", [])} if base in ("zh", "ja", "yue") else rbnf_all
     out: dict = {role: dict(rbnf.get(role, {})) for role in _ROLES}
     for role in _ROLES:
         out[role].update(hand.get(role, {}))
@@ -290,7 +291,7 @@ def word_lexicon(base: str) -> WordLexicon:
         word = f"{pre}(?:{morph})"
     sep = r"(?:[ \u00a0]+|-|[ \u00a0]*-[ \u00a0]*)"
     joiner = f"(?:{sep}(?:(?:{conn}){sep})?)" if conn else sep
-    run = rf"(?<![^\W\d_])(?:{word})(?:{joiner}(?:{word}))*(?![^\W\d_])"
+    run = rf"{NO_LETTER_BEFORE}(?:{word})(?:{joiner}(?:{word}))*{NO_LETTER_AFTER}"
     morph_all = f"{morph}|{conn}" if conn else morph
     return WordLexicon(values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes,
                        arabic, re.compile(word, re.I))
@@ -298,7 +299,7 @@ def word_lexicon(base: str) -> WordLexicon:
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
 # keeps the long alternations off most positions of a large text.
-WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
+WORD_TOKEN_RE = re.compile(f"{LETTER}+")
 
 
 _TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
@@ -311,8 +312,6 @@ def distinct_tokens(norm: str) -> set:
     return _TOKENS_CACHE[1]
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
 
 
 def trigger_positions(norm: str, is_trigger, cache: dict):
@@ -338,7 +337,7 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
         L = len(tok)
         i = norm.find(tok)
         while i != -1:
-            if (i == 0 or not norm[i - 1].isalpha()) and (i + L >= n or not norm[i + L].isalpha()):
+            if (i == 0 or not is_letter(norm[i - 1])) and (i + L >= n or not is_letter(norm[i + L])):
                 out.append((i, i + L))
             i = norm.find(tok, i + L)
     out.sort()
@@ -466,7 +465,7 @@ def scale_table(base: str) -> ScaleTable:
                 for mag, pat in pats.items():
                     text = pat.pattern if hasattr(pat, "pattern") else str(pat)
                     zeros = text.count("0")
-                    word = _PATTERN_QUOTES.sub("", text.replace("0", "")).strip(" \u00a0")
+                    word = _PATTERN_QUOTES.sub("", text.replace("0", "")).strip(" \u00a0\u200e\u200f\u061c")
                     if not word or zeros == 0:
                         continue
                     mult = float(mag) / (10 ** (zeros - 1))
@@ -502,7 +501,7 @@ def scale_table(base: str) -> ScaleTable:
     glued_alt = words_alternation(glued)
     rx = re.compile(
         rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"
-        + (rf"|[ \u00a0\u202f]?(?P<word>{alt})(?![^\W\d_])" if alt else "")
+        + (rf"|[ \u00a0\u202f]?(?P<word>{alt}){NO_LETTER_AFTER}" if alt else "")
         + (f"|[ ]*(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
         re.I)
     # Abbreviations ending in "." ("Mrd.") are matched before the dot-less form.

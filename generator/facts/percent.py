@@ -16,19 +16,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Fact
-from ._locale import Profile, fold_key, fuzzy_ar, lang_data
+from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
 from .cldr import unit_words
-from .numbers import CJK_RUN_RE, Number, interpret_digits, parse_cjk
+from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
 SIGN_FACTOR = {"%": 1.0, "‰": 0.1}
 # A minus attached to the number (not after a digit or Latin letter: 5-10 %, COVID-19),
-# or a word for "negative" before it (RBNF gives the language's own, see spellout).
-NEGATIVE_BEFORE_RE = re.compile(
-    r"(?:(?<![0-9A-Za-z.])[-\u2212]|(?:负|負)[ ]*|(?<![^\W\d_])(?:minus|negative|سالب|ناقص)[ \u00a0]+)$",
-    re.I)
+# or the language's word for "negative" before it (RBNF's: minus, moins, マイナス, eksi).
+_MINUS = r"(?<![0-9A-Za-z.])[-\u2212]"
 _WINDOW = 24  # characters before a number searched for a word written before it
 
 # Chinese/Japanese: X分之Y / X分のY with X = 百/千/万/萬/万万: percent, per mille, per 10^4.
@@ -51,6 +49,7 @@ class PercentWords:
     tenth_kinds: dict  # word -> "tenths" | "paid" | "discount"
     parts: dict  # 分/厘/半 after tenths -> value in percent
     half_price: re.Pattern | None
+    negative: re.Pattern  # a minus sign or word ending right before the figure
 
 
 def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
@@ -90,14 +89,14 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     arabic = base == "ar"
     after, before = _collect(base, data)
     factors = {fold_key(w, arabic).replace(" ", ""): f for w, f in {**before, **after}.items()}
-    tail = "" if cjk else r"(?![^\W\d_])"
+    tail = "" if cjk else NO_LETTER_AFTER
     a_re = re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I) \
         if after else None
     word_before = [w for w in before if w[-1:].isalpha()]
     sign_before = [w for w in before if not w[-1:].isalpha()]
     parts = []
     if word_before:
-        head = "" if cjk else r"(?<![^\W\d_])"
+        head = "" if cjk else NO_LETTER_BEFORE
         parts.append(rf"{head}(?P<w>{_alt(word_before, arabic, cjk)})(?:[ \u00a0]+(?:of[ \u00a0]+)?|{_SP if cjk else '(?!)'})$")
     if sign_before:
         parts.append(rf"(?P<s>{_alt(sign_before, arabic, cjk)})$")
@@ -115,7 +114,17 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
                           + (rf"(?P<parts>(?:{_SP}半|{part_num})*)" if parts_map else ""))
     halves = data.get("half_price", [])
     h_re = re.compile("|".join(map(re.escape, halves))) if halves else None
-    return PercentWords(a_re, b_re, factors, t_re, kinds, parts_map, h_re)
+    return PercentWords(a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk))
+
+
+def _negative_re(base: str, arabic: bool, cjk: bool) -> re.Pattern:
+    """A minus sign, or a negative word of the language (RBNF plus number_words.json)."""
+    words = merged_number_words(base).get("negative", [])
+    if not words:
+        return re.compile(f"(?:{_MINUS})$")
+    if cjk:
+        return re.compile(f"(?:{_MINUS}|(?:{_alt(words, arabic, True)}){_SP})$")
+    return re.compile(rf"(?:{_MINUS}|{NO_LETTER_BEFORE}(?:{_alt(words, arabic, False)})[ \u00a0]+)$", re.I)
 
 
 def _num_value(s: str, profile: Profile) -> float | None:
@@ -182,11 +191,11 @@ def _tenths(norm: str, num: Number, words: PercentWords) -> tuple[int, float] | 
     return m.end(), (100 - value if kind == "discount" else value)
 
 
-def _negate(norm: str, start: int, value: float) -> tuple[int, float]:
+def _negate(norm: str, start: int, value: float, negative: re.Pattern) -> tuple[int, float]:
     """(start, value) with a minus sign or word just before the figure applied."""
-    neg = NEGATIVE_BEFORE_RE.search(norm[max(0, start - 12):start])
+    neg = negative.search(norm, max(0, start - 16), start)
     if neg:
-        return start - (min(start, 12) - neg.start()), -value
+        return neg.start(), -value
     return start, value
 
 
@@ -224,7 +233,7 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
         found = _sign_or_word(norm, num, words, profile)
         if found is not None:
             start, end, factor = found
-            start, value = _negate(norm, start, num.value * factor)
+            start, value = _negate(norm, start, num.value * factor, words.negative)
             facts.append(_fact(norm, start, end, value, profile.base))
             continue
         tenths = _tenths(norm, num, words)
