@@ -17,18 +17,18 @@ from functools import lru_cache
 from babel.numbers import get_currency_precision
 
 from ..model import Fact
-from ._locale import (LETTER, Profile, babel_locale, current_currencies, fold_key, is_letter,
+from ._locale import (LETTERS, Profile, babel_locale, current_currencies, fold_key, is_letter,
                       load_json, regional_locales)
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
-_TOKEN_RE = re.compile(rf"{LETTER}+(?:[-'’.]{LETTER}+)*\.?")
+_TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{0,2}")
 _MAX_NAME_TOKENS = 4
 _MAX_CJK_NAME = 8
 _MAX_SYMBOL = 6
-_LAST_TOKEN_RE = re.compile(rf"({LETTER}+)$")
+_LAST_TOKEN_RE = re.compile(rf"({LETTERS})$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Scripts written without spaces before a currency name: kana, Han, Hangul (2ドル, 100달러).
 _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
@@ -51,6 +51,7 @@ class CurrencyIndex:
     symbols_of: dict = field(default_factory=dict)  # code -> lower-cased symbols it writes
     no_subunits: frozenset = frozenset()  # currencies without minor units (JPY, KRW)
     own_symbols: dict = field(default_factory=dict)  # symbol -> codes, in the article's locale
+    first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
 
 
 def _head_position(names) -> int:
@@ -153,6 +154,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         if code in current:
             own[sym.lower().rstrip(".")].add(code)
     idx.own_symbols = dict(own)
+    idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     idx.sym_first = {k[0] for k in symbols} | {k[0].upper() for k in symbols}
     idx.sym_last = {k[-1] for k in symbols} | {k[-1].upper() for k in symbols}
     return idx
@@ -188,8 +190,13 @@ def _code_of(tok: str, idx: CurrencyIndex):
 
 def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     """A currency starting at ``pos`` (after up to two spaces)."""
-    p = _GAP_RE.match(norm, pos).end() if allow_gap else pos
     n = len(norm)
+    p = pos
+    if allow_gap:
+        while p < n and p - pos < 2 and norm[p] in " \u00a0\u202f":
+            p += 1
+    if p >= n or norm[p].isdigit() or (norm[p] not in idx.sym_first and not is_letter(norm[p])):
+        return None  # cheap exit: a digit, punctuation or the end follows
     # symbols (€, $, US$, ₭ …)
     for L in range(min(_MAX_SYMBOL, n - p), 0, -1) if p < n and norm[p] in idx.sym_first else ():
         cand = norm[p:p + L].lower()
@@ -210,16 +217,16 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
                 return CurrencyMatch(p, p + L, c, "subunit", f)
         return None
     # words: up to four tokens, longest first
-    toks = []
-    q = p
-    for _ in range(_MAX_NAME_TOKENS):
+    first = _TOKEN_RE.match(norm, p)
+    if first is None or not _may_start_name(first.group(), idx):
+        return None
+    toks = [first]
+    q = first.end() + 1
+    while len(toks) < _MAX_NAME_TOKENS and q - 1 < n and norm[q - 1] in " \u00a0":
         m = _TOKEN_RE.match(norm, q)
         if not m:
             break
         toks.append(m)
-        g = re.match(r"[ \u00a0]", norm[m.end():m.end() + 1])
-        if not g:
-            break
         q = m.end() + 1
     for k in range(len(toks), 0, -1):
         text = norm[p:toks[k - 1].end()]
@@ -246,11 +253,20 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     return None
 
 
+def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
+    """Can a currency name, code or subunit begin with this token (a cheap filter)?"""
+    tok = tok.rstrip(".")
+    key = fold_key(tok, idx.arabic)
+    return key in idx.first_words or len(tok) in (3, 4) and tok.isalpha()
+
+
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     """A currency symbol, code or CJK name ending right before ``pos`` (spaces allowed)."""
     q = pos
     while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
         q -= 1
+    if q == 0 or (norm[q - 1] not in idx.sym_last and not is_letter(norm[q - 1])):
+        return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
     for L in range(min(_MAX_SYMBOL, q), 0, -1) if q > 0 and norm[q - 1] in idx.sym_last else ():
         cand = norm[q - L:q].lower()

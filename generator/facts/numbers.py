@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
                       regional_locales, words_alternation)
-from ._locale import LETTER, NO_LETTER_AFTER, NO_LETTER_BEFORE, current_currencies, is_letter
+from ._locale import LETTERS, NO_LETTER_AFTER, NO_LETTER_BEFORE, current_currencies, is_letter
 from .spellout import rbnf_words
 
 
@@ -88,6 +88,10 @@ def _valid_groups(groups, seps) -> bool:
 def interpret_digits(run: str, decimal: str, group: str):
     """(value, length used) for a digit run, or None. ``decimal``/``group`` are the
     locale's symbols; the text may still use the other convention."""
+    if run.isdigit():  # the common case: no separator
+        if len(run) > 2 and run.startswith("00"):
+            return None
+        return float(run), len(run)
     parts = _SEP_SPLIT_RE.split(run)
     groups, seps = parts[0::2], parts[1::2]
     while True:
@@ -299,7 +303,7 @@ def word_lexicon(base: str) -> WordLexicon:
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
 # keeps the long alternations off most positions of a large text.
-WORD_TOKEN_RE = re.compile(f"{LETTER}+")
+WORD_TOKEN_RE = re.compile(LETTERS)
 
 
 _TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
@@ -508,8 +512,24 @@ def scale_table(base: str) -> ScaleTable:
     return ScaleTable(words, glued, cjk, rx)
 
 
+def _no_scale_at(norm: str, pos: int) -> bool:
+    """Cheap test: no scale word can start at ``pos`` (end of text, or a digit or
+    punctuation next, after spaces)."""
+    if pos >= len(norm):
+        return True
+    n = len(norm)
+    while pos < n and norm[pos] in " \u00a0\u202f":
+        pos += 1
+    if pos >= n:
+        return True
+    c = norm[pos]
+    return not (c.isalpha() or c == "-" or c == "'")
+
+
 def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
     """(multiplier, new end) for a scale word at ``pos``, or (1, pos)."""
+    if _no_scale_at(norm, pos):
+        return 1.0, pos
     m = table.regex.match(norm, pos)
     if not m:
         return 1.0, pos
@@ -590,14 +610,14 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             continue
         value, length = res
         e = s + length
-        prev = norm[s - 1] if s else ""
-        if prev and (prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2]))):
+        prev = norm[s - 1] if s else " "
+        if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
             continue  # +49…, #3, COVID-19
-        if prev and _ASCII_LETTER.match(prev) and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
+        if prev.isascii() and prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
             continue
         mult, e2 = apply_scale(norm, e, table, profile.arabic)
         nxt = norm[e2] if e2 < n else ""
-        if nxt and _ASCII_LETTER.match(nxt) and not _glued_code(norm, e2):
+        if nxt.isascii() and nxt.isalpha() and not _glued_code(norm, e2):
             continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
         if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
             continue  # 2025.11.14-like leftovers
