@@ -253,7 +253,7 @@ def merged_number_words(base: str) -> dict:
     out: dict = {role: dict(rbnf.get(role, {})) for role in _ROLES}
     for role in _ROLES:
         out[role].update(hand.get(role, {}))
-    for key in ("connectors", "prefixes", "negative", "weak", "standalone_scales"):
+    for key in ("connectors", "prefixes", "negative", "weak", "standalone_scales", "decimal"):
         out[key] = sorted(set(rbnf.get(key, [])) | set(hand.get(key, [])))
     out["compound"] = bool(hand.get("compound") or rbnf.get("compound"))
     return out
@@ -278,6 +278,8 @@ def word_lexicon(base: str) -> WordLexicon:
     for w in data.get("connectors", []):
         if w != "-":
             values.setdefault(word_key(w, arabic), ("connector", 0.0))
+    for w in data.get("decimal", []):
+        values.setdefault(word_key(w, arabic), ("decimal", 0.0))
     for w in (word_key(x, arabic) for x in data.get("weak", [])):
         if w in values:
             values[w] = ("weak", values[w][1])
@@ -421,6 +423,7 @@ def parse_words(s: str, lex: WordLexicon):
     """
     r = _Reading()
     start = end = None
+    frac: str | None = None  # digits after a decimal word (cuarenta y siete coma veintiocho)
     for m in lex.morph_re.finditer(s):
         entry = _entry(m.group(), lex)
         if entry is None:
@@ -428,6 +431,15 @@ def parse_words(s: str, lex: WordLexicon):
         role, v = entry
         if role == "connector":
             continue
+        if role == "decimal" or frac is not None:
+            if role == "decimal" and frac is None and r.seen:
+                frac = ""
+                continue
+            if role in ("units", "weak") and v == int(v) and frac is not None:
+                frac += str(int(v))
+                end = m.end()
+                continue
+            break
         if not _step(r, role, v):
             if r.only_weak:  # the article before a number: start again at this word
                 r, start = _Reading(), m.start()
@@ -442,7 +454,8 @@ def parse_words(s: str, lex: WordLexicon):
             r.only_weak = False
     if not r.seen or start is None or end is None:
         return None
-    return r.value(), r.only_weak, start, end
+    value = r.value() + (float("0." + frac) if frac else 0.0)
+    return value, r.only_weak and not frac, start, end
 
 
 # --- scales after digits -------------------------------------------------------------
@@ -564,6 +577,9 @@ def _clean(v: float) -> float:
     return float(f"{v:.12g}")
 
 
+# No figure in news is this large; longer digit runs (or their float, inf) are not figures.
+MAX_VALUE = 1e21
+
 # --- the scanner -----------------------------------------------------------------------
 
 @lru_cache(maxsize=None)
@@ -613,6 +629,11 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         prev = norm[s - 1] if s else " "
         if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
             continue  # +49…, #3, COVID-19
+        if prev == "/" and s >= 2 and norm[s - 2].isdigit():
+            continue  # 2/3, 24/7: a denominator, not a figure
+        if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
+            s, run = s - 1, "0." + run  # ",08 por ciento", ".5%": a figure that begins with its mark
+            value = float(run)
         if prev.isascii() and prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
             continue
         mult, e2 = apply_scale(norm, e, table, profile.arabic)
@@ -655,8 +676,8 @@ def scan_numbers(norm: str, profile: Profile) -> list:
     res = []
     last_end = -1
     for x in out:
-        if x.start < last_end:
-            continue
+        if x.start < last_end or not abs(x.value) < MAX_VALUE:
+            continue  # nested, or a digit run too long to be a figure (10,000 digits: inf)
         res.append(x)
         last_end = x.end
     return chain_scaled(norm, res) if profile.cjk else res

@@ -109,9 +109,9 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     t_re = None
     if kinds:
         neg = f"(?![{re.escape(not_after)}])" if not_after else ""
-        part_num = f"(?:[0-9一二三四五六七八九]{_SP}(?:{'|'.join(map(re.escape, parts_map))}))"
+        part_num = f"|[0-9一二三四五六七八九]{_SP}(?:{'|'.join(map(re.escape, parts_map))})" if parts_map else ""
         t_re = re.compile(rf"{_SP}(?P<kind>{'|'.join(map(re.escape, sorted(kinds, key=len, reverse=True)))}){neg}"
-                          + (rf"(?P<parts>(?:{_SP}半|{part_num})*)" if parts_map else ""))
+                          rf"(?P<parts>(?:{_SP}半{part_num})*)")
     halves = data.get("half_price", [])
     h_re = re.compile("|".join(map(re.escape, halves))) if halves else None
     return PercentWords(a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk))

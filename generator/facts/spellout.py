@@ -11,7 +11,8 @@ spelling of m × 10^k for m = 1, 2, 5 shows each scale word and its plural forms
   hundert, yüz, 백, 百);
 * ``scales``: the words of 10^k (k ≥ 3) not made of known words;
 * ``weak``: spellings of 1 (un, ein, bir, один are articles too);
-* ``negative``: what RBNF writes before a negative number (minus, マイナス).
+* ``negative``: what RBNF writes before a negative number (minus, マイナス);
+* ``decimal``: the word of a spelled decimal (point, coma, Komma: 47 coma 28).
 
 The result has the shape of a ``data/number_words.json`` section and is merged with it
 (hand data only where CLDR has nothing: a/an, dozen, half, Arabic duals). Built lazily
@@ -137,12 +138,27 @@ def _negative(engine, rulesets: list[str], by_value: dict) -> list[str]:
     return sorted(out)
 
 
+def _decimal_words(engine, rulesets: list[str], by_value: dict) -> list[str]:
+    """The word between the parts of a spelled decimal (point, coma, Komma, virgule, 점)."""
+    out = set()
+    for s in _spell_all(engine, rulesets, 1.5):
+        for one in by_value.get(1, ()):
+            if not s.startswith(one):
+                continue
+            for five in by_value.get(5, ()):
+                mid = s[len(one):-len(five)].strip() if s.endswith(five) else ""
+                if mid and " " not in mid and len(s) > len(one) + len(five):
+                    out.add(mid)
+    return sorted(out)
+
+
 @lru_cache(maxsize=None)
 def rbnf_words(base: str) -> dict:
     """A number_words.json-shaped section for ``base`` from CLDR RBNF ({} without rules).
 
     Steps: units (0–99, hundreds), hundred words, scale words, weak words (1),
-    negative words; "compound" is set where spellings glue words (siebenunddreißig).
+    negative words, decimal words; "compound" is set where spellings glue words
+    (siebenunddreißig).
     """
     try:
         from unicode_rbnf import RbnfEngine
@@ -157,5 +173,6 @@ def rbnf_words(base: str) -> dict:
     multipliers = _hundred_words(by_value, units, glued)
     scales = _scale_words(engine, rulesets, by_value, units, set(units) | set(multipliers), glued)
     return {"units": units, "multipliers": multipliers, "scales": scales,
+            "decimal": _decimal_words(engine, rulesets, by_value),
             "weak": sorted(by_value.get(1, ())), "negative": _negative(engine, rulesets, by_value),
             "compound": glued}

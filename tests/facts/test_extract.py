@@ -51,6 +51,33 @@ def test_never_raises_on_any_unicode(text, lang, published):
     check(text, extract_facts(text, lang, published))
 
 
+# Pieces that stress the scanner: long digit runs, scale words and currencies of several
+# scripts, spelled numbers, unpaired surrogates (str can hold them; files decoded with
+# surrogateescape do).
+PIECES = st.one_of(
+    st.integers(min_value=1, max_value=10_000).map(lambda n: "9" * n),
+    st.sampled_from(["1,234.5", "4.000", "12 500", "三百萬", "440億", "٤٤ مليار", "60٪", "yüzde",
+                     "процентов", "тысяч", "Milliarden", "百分之", "割", "성", "억", "$", "€", "kr",
+                     "US$", "USD", "\ud800", "\udfff", "\u200f", "\u0301", "%", "‰", " ", "\n",
+                     "twenty-one", "mille", "एक", "ร้อย", "כ", "coma", "minus"]),
+    st.text(max_size=8))
+MIXED_LANGS = LANGS + ["ru", "tr", "ko", "hi", "th", "he", "fa", "sv", "id", "vi"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join), st.sampled_from(MIXED_LANGS))
+def test_offsets_point_at_text_for_long_runs_mixed_scripts_and_surrogates(text, lang):
+    check(text, extract_facts(text, lang))
+
+
+def test_ten_thousand_digit_run():
+    text = "Revenue was " + "7" * 10_000 + " million dollars and " + "1" * 10_000 + "%, then 5%."
+    facts = extract_facts(text, "en")
+    check(text, facts)
+    assert ("percent", 5.0) in [(f.type, f.value) for f in facts]  # no error lost the article
+    assert all(abs(f.value) < 1e21 for f in facts)  # the 10,000-digit runs are no figures
+
+
 @pytest.mark.parametrize("bad", [None, 42, b"bytes"])
 def test_bad_inputs(bad):
     assert extract_facts(bad, "en") == []
