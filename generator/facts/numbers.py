@@ -142,20 +142,23 @@ CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳":
 CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 CJK_POINT = "点點"
-_CJK_NUM_CHARS = "".join(CJK_DIGITS) + "".join(CJK_UNITS) + "".join(CJK_BIG)
+CJK_NUM_CHARS = "".join(CJK_DIGITS) + "".join(CJK_UNITS) + "".join(CJK_BIG)
 _CJK_DIGIT_CHARS = "".join(CJK_DIGITS)
 # Chinese sometimes spaces numerals out (一 百 五 十); allow single-line spaces inside.
 CJK_RUN_RE = re.compile(
-    f"[{_CJK_NUM_CHARS}](?:[ ]?[{_CJK_NUM_CHARS}])*"
+    f"[{CJK_NUM_CHARS}](?:[ ]?[{CJK_NUM_CHARS}])*"
     f"(?:[ ]?[{CJK_POINT}][ ]?[{_CJK_DIGIT_CHARS}0-9](?:[ ]?[{_CJK_DIGIT_CHARS}0-9])*)?")
+
+
+MAX_CJK_CHARS = 40  # longer than any written CJK figure (九千九百九十九兆… is ~30)
 
 
 def parse_cjk(s: str):
     """Value of a CJK numeral (may contain ASCII digits after 点). Returns
     (value, positional) or None."""
     s = s.replace(" ", "")
-    if not s:
-        return None
+    if not s or len(s) > MAX_CJK_CHARS:
+        return None  # 三三三… ten thousand times is no figure (and would overflow a float)
     frac = ""
     for p in CJK_POINT:
         if p in s:
