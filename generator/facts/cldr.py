@@ -43,3 +43,24 @@ def unit_words(base: str, unit: str) -> tuple[frozenset[str], frozenset[str]]:
                 if a:
                     after.add(a.lower())
     return frozenset(before), frozenset(after)
+
+
+_PAST_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+
+
+@lru_cache(maxsize=None)
+def past_patterns(base: str) -> tuple[tuple[str, str, str], ...]:
+    """(text before the number, text after it, unit) of CLDR's relative past patterns:
+    "{0} лет назад", "hace {0} años", "{0} 年前", "{0}년 전", every plural form and the
+    long/short/narrow widths of every locale of the language; lower-cased, longest first."""
+    out: set[tuple[str, str, str]] = set()
+    for loc in regional_locales(base)[:MAX_LOCALES] if base else ():
+        fields = loc._data["date_fields"]
+        for field, unit in _PAST_UNITS.items():
+            for width in ("", "-short", "-narrow"):
+                past = fields.get(field + width, {}).get("past", {})
+                for pattern in dict(past).values():
+                    if "{0}" in str(pattern):
+                        b, a = str(pattern).lower().split("{0}", 1)
+                        out.add((b.strip(_SPACES), a.strip(_SPACES), unit))
+    return tuple(sorted(out, key=lambda p: (-len(p[0]) - len(p[1]), p)))
