@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon as L
-from .recognize import Cand
+from .cand import Cand
 from .registry import fold
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*")
@@ -93,6 +93,19 @@ def strip_prefix(s: str) -> str:
         if fold(v).replace(" ", "_") in gaz or first in fn:
             return s[len(s) - len(v):] if not v.startswith("ال") or s.endswith(v) else s
     return s
+
+
+@lru_cache(maxsize=100000)
+def known_name_class(tok: str) -> str | None:
+    """'place', 'organization' or 'first' when the word (or it without a prefix) is known."""
+    gaz = _gazetteer()
+    fn = _first_names()
+    for v in strip_variants(fold(tok)):
+        if v in gaz:
+            return gaz[v]
+        if v in fn:
+            return "first"
+    return None
 
 
 def _is_nameish(tok: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon as L
-from .recognize import Cand
+from .cand import Cand
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&]|[.\-/](?=\w))*", re.UNICODE)
 _SENT_END = re.compile(r"[.!?:;…„“\"»«(\[–—]\s*$|\n\s*$")
@@ -150,6 +150,11 @@ def _looks_common_de(word: str) -> bool:
             except Exception:
                 pass
     return False
+
+
+def word_class(word: str, lang: str) -> str:
+    """'proper', 'common' or 'unknown' for a word, from HanTa's lexicon (de, en)."""
+    return _word_class(word, lang)
 
 
 def _is_cap(tok: str) -> bool:

@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import lexicon as L
-from .recognize import Cand
+from .cand import Cand
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
@@ -167,6 +167,19 @@ def _chunks(text: str):
                     seg_end = cut + 1
             yield s, text[s:seg_end]
             s = seg_end
+
+
+def lac_char_tags(text: str) -> list[str]:
+    """LAC's tag for every character of ``text`` (B-/I- + word tag; "O" outside Han chunks)."""
+    tags = ["O"] * len(text)
+    parts = [(base, chunk) for base, chunk in _chunks(text) if _HAN_RE.search(chunk)]
+    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts])):
+        pos = base
+        for w, t in tagged:
+            for k in range(len(w)):
+                tags[pos + k] = ("B-" if k == 0 else "I-") + t
+            pos += len(w)
+    return tags
 
 
 def zh_cands(text: str) -> list[Cand]:
