@@ -97,6 +97,8 @@ def candidates(text: str, fam: str) -> list[Cand]:
     if tagged is None:
         return rules
     registry = [c for c in rules if c.prio >= 100]
+    # the lexicon's known non-entity acronyms (KI, CEO, GPU) veto a model span of one word
+    tagged = [c for c in tagged if text[c.start:c.end] not in L.LATIN_STOP_ACRONYMS]
     return _merge(registry + tagged)
 
 
