@@ -35,6 +35,11 @@ CORPORA = {
     "latin": [("uner", "pt_bosque-train.iob2"), ("uner", "da_ddt-train.iob2"),
               ("uner", "sv_talbanken-train.iob2"), ("uner", "en_ewt-dev.iob2")],
 }
+# (c1, c2, iterations) per family, chosen on half A of the eval files (half B held out)
+PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.05, 0.01, 200), "zh": (0.05, 0.01, 100), "latin": (0.05, 0.01, 100)}
+# zh is trainable but not shipped: on UNER's Chinese GSD it scored below LAC + rules
+# (0.40 / 0.69 against 0.74 / 0.84 on the two halves of the MSRA file)
+SHIPPED = ("ar", "de", "latin")
 RULE_LANG = {"de": "de", "ar": "ar", "zh": "zh", "latin": "latin"}
 
 
@@ -131,7 +136,7 @@ def instance(family: str, toks: list[str], tags: list[str]):
     if family == "zh":
         from generator.entities.zh import lac_char_tags
         chars, labels = [], []
-        for tok, tag in zip(toks, tags):
+        for tok, tag in zip(toks, tags, strict=True):
             for k, ch in enumerate(tok):
                 chars.append(ch)
                 labels.append(tag if k == 0 or tag == "O" else "I-" + tag[2:])
@@ -177,12 +182,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", required=True)
     ap.add_argument("--family", action="append", choices=sorted(CORPORA))
-    ap.add_argument("--max-iter", type=int, default=150)
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--max-iter", type=int, help="default: PARAMS of the family")
+    ap.add_argument("--c1", type=float)
+    ap.add_argument("--c2", type=float)
     args = ap.parse_args(argv)
-    for fam in args.family or sorted(CORPORA):
-        train(fam, args.data, args.max_iter, args.c1, args.c2)
+    for fam in args.family or SHIPPED:
+        c1, c2, it = PARAMS[fam]
+        train(fam, args.data, args.max_iter or it, c1 if args.c1 is None else args.c1,
+              c2 if args.c2 is None else args.c2)
     return 0
 
 

@@ -52,7 +52,7 @@ def rule_tags(spans: list[tuple[int, int]], cands: list[Cand]) -> list[str]:
 
 def _shape(w: str) -> str:
     """Collapsed word shape: Xx, X, x, d, with punctuation kept (X.X., Xx-Xx)."""
-    s = []
+    s: list[str] = []
     for ch in w:
         c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
         if not s or s[-1] != c:

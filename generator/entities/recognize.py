@@ -105,7 +105,7 @@ def candidates(text: str, fam: str) -> list[Cand]:
 # ------------------------------------------------------------------ registry
 @lru_cache(maxsize=4)
 def _registry_patterns(reg_id: int) -> dict:
-    reg = load_registry() if reg_id == id(load_registry()) else None
+    reg = load_registry()  # reg_id: the cache key, so a reloaded registry is matched anew
     latin, han, arabic = [], [], []
     for name, e in reg.names_for_matching():
         if _HAN_RE.search(name):

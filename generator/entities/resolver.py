@@ -158,7 +158,7 @@ def _articles(mentions):
 def _resolve_fallback(mentions):
     facts: dict = {}
     entities: dict[str, Entity] = {}
-    for aid, lang, ms in _articles(mentions):
+    for aid, _lang, ms in _articles(mentions):
         out = []
         for m in ms:
             try:
@@ -211,8 +211,10 @@ class _Resolution:
 
     def entity(self, eid: str) -> RegEntity:
         """A registry or territory entity by id."""
-        e = self.reg.entities.get(eid)
-        return e if e is not None else entity_for_id(eid)
+        e = self.reg.entities.get(eid) or entity_for_id(eid)
+        if e is None:
+            raise KeyError(eid)
+        return e
 
     def type_of(self, node) -> str:
         """The entity type a node stands for."""
@@ -230,7 +232,7 @@ def _resolve(mentions: dict, registry: Registry | None = None, names=None):
     _join_cross_script(st, _latin_index(st))
     entities, entity_of_root = _canonical_entities(st)
     facts: dict = {aid: [] for aid, _, _ in articles}
-    for aid, lang, m, node in st.occurrences:
+    for aid, _lang, m, node in st.occurrences:
         eid = entity_of_root.get(st.uf.find(node))
         if eid is None:
             continue
@@ -289,6 +291,7 @@ def _add_article(st: _Resolution, aid, lang: str, ms: list) -> None:
 def _name_node(st: _Resolution, akey: str, typ: str, text: str, long_of_short: dict):
     """The node of a name no registry knows: a surname alone joins the article's full name."""
     k = norm_key(text)
+    node: tuple
     if not (typ == "person" and k in long_of_short and norm_key(long_of_short[k]) != k):
         node = (typ, st.name_key(text))
         st.uf.add(node)
@@ -297,23 +300,28 @@ def _name_node(st: _Resolution, akey: str, typ: str, text: str, long_of_short: d
     le = st.lookup(long, typ)
     node = ("L", akey, typ, k)
     st.uf.add(node)
-    known = le is not None and le.type != "other"
-    target = ("R", le.id) if known else (typ, st.name_key(long))
-    st.uf.add(target, le.id if known else None)
+    target: tuple
+    if le is not None and le.type != "other":
+        target = ("R", le.id)
+        st.uf.add(target, le.id)
+    else:
+        target = (typ, st.name_key(long))
+        st.uf.add(target, None)
     st.uf.union(node, target)
     return node
 
 
 def _join_alias(st: _Resolution, akey: str, node, m: Mention) -> None:
     """Join a node with the alias its text states (馬斯克(Elon Musk))."""
-    ae = st.lookup(m.alias, m.type)
+    alias = m.alias or ""
+    ae = st.lookup(alias, m.type)
     if ae is not None and ae.type != "other":
         anode = ("R", ae.id)
         st.uf.add(anode, ae.id)
     else:
-        anode = (m.type, st.name_key(m.alias))
+        anode = (m.type, st.name_key(alias))
         st.uf.add(anode)
-        st.alias_names[anode][m.alias] += 1
+        st.alias_names[anode][alias] += 1
         st.node_articles[anode].add(akey)
     st.uf.union(node, anode)
 

@@ -69,7 +69,7 @@ def spans_from_tags(spans: list[tuple[int, int]], tags: list[str]) -> list[Cand]
     """Entity candidates from BIO tags over token spans (an I- without its B- opens one)."""
     out: list[Cand] = []
     cur: list | None = None
-    for (s, e), t in zip(spans, tags):
+    for (s, e), t in zip(spans, tags, strict=True):
         if t.startswith("I-") and cur is not None and cur[2] == t[2:]:
             cur[1] = e
             continue

@@ -98,7 +98,7 @@ _PY_RULES = [
 
 
 def _collapse(s: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
             out.append(ch)

@@ -149,7 +149,7 @@ def lac_tag_many(chunks: list[str]) -> list[list[tuple[str, str]]]:
         _tag_cache.clear()
     for g in range(0, len(order), _BUCKET):
         grp = order[g:g + _BUCKET]
-        for j, tags in zip(grp, _viterbi_batch([ems[j] for j in grp], lac._transitions)):
+        for j, tags in zip(grp, _viterbi_batch([ems[j] for j in grp], lac._transitions), strict=True):
             i = todo[j]
             out[i] = _decode_bio(list(chunks[i]), tags, lac._id2tag)
             _tag_cache[chunks[i]] = tuple(out[i])
@@ -173,7 +173,7 @@ def lac_char_tags(text: str) -> list[str]:
     """LAC's tag for every character of ``text`` (B-/I- + word tag; "O" outside Han chunks)."""
     tags = ["O"] * len(text)
     parts = [(base, chunk) for base, chunk in _chunks(text) if _HAN_RE.search(chunk)]
-    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts])):
+    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts]), strict=True):
         pos = base
         for w, t in tagged:
             for k in range(len(w)):
@@ -210,7 +210,7 @@ def _lac_words(text: str) -> list[tuple[int, int, str, str]]:
     lines, captions and URLs are typed by the Latin-run rules)."""
     words = []
     parts = [(base, chunk) for base, chunk in _chunks(text) if _HAN_RE.search(chunk)]
-    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts])):
+    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts]), strict=True):
         pos = base
         for w, t in tagged:
             words.append((pos, pos + len(w), w, t))
