@@ -32,7 +32,7 @@ def code_version(packages: tuple[str, ...]) -> str:
     for name in packages:
         root = PACKAGE_DIR / name
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*")
-                                                     if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".json", ".txt", ".tsv"))
+                                                     if p.is_file() and p.suffix in (".py", ".yml", ".yaml", ".json", ".txt", ".tsv", ".crfsuite"))
         for p in files:
             h.update(str(p.relative_to(PACKAGE_DIR)).encode())
             h.update(p.read_bytes())
