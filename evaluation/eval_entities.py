@@ -8,6 +8,7 @@ Prints Markdown tables. The eval files are read by path only (measuring, never t
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -33,36 +34,62 @@ def prf(tp, fp, fn):
     return p, r, f
 
 
-def eval_ner(eval_dir: str) -> None:
+def half_of(text: str) -> str:
+    """'A' or 'B': a stable split by hash; errors are looked at on half A only."""
+    return "AB"[hashlib.sha1(text.encode("utf-8")).digest()[0] % 2]
+
+
+def _count(c: dict, gold: set, pred: set) -> None:
+    """Add true/false positives and misses per type to ``c``."""
+    for t in ("PER", "ORG", "LOC"):
+        g = {x for x in gold if x[2] == t}
+        p = {x for x in pred if x[2] == t}
+        c[t]["tp"] += len(g & p)
+        c[t]["fp"] += len(p - g)
+        c[t]["fn"] += len(g - p)
+
+
+def _row(name: str, nsent: int, c: dict, ms: float) -> str:
+    """One Markdown row of per-type and overall scores."""
+    tot: Counter = Counter()
+    fs = {}
+    for t in ("PER", "ORG", "LOC"):
+        tot.update(c[t])
+        fs[t] = prf(c[t]["tp"], c[t]["fp"], c[t]["fn"])[2]
+    p, r, f = prf(tot["tp"], tot["fp"], tot["fn"])
+    return (f"| {name} | {nsent} | {fs['PER']:.3f} | {fs['ORG']:.3f} | {fs['LOC']:.3f} | {p:.3f} | {r:.3f} "
+            f"| **{f:.3f}** | {ms:.1f} |")
+
+
+def eval_ner(eval_dir: str, errors: str | None = None) -> None:
+    """Print exact span + type scores per file and per hash half (A, B)."""
     print("## NER, exact span + type (shared/eval/ner)\n")
     print("| lang | sentences | PER F1 | ORG F1 | LOC F1 | overall P | overall R | overall F1 | ms/sentence |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for name in ("zh-Hans", "de", "ar"):
-        path = os.path.join(eval_dir, "ner", f"{name}.jsonl")
-        if not os.path.exists(path):
+    for name in sorted(os.listdir(os.path.join(eval_dir, "ner"))):
+        if not name.endswith(".jsonl"):
             continue
-        c = defaultdict(Counter)
-        nsent = 0
+        name = name[:-6]
+        path = os.path.join(eval_dir, "ner", f"{name}.jsonl")
+        c: dict = {h: defaultdict(Counter) for h in "AB*"}
+        n: Counter = Counter()
         t0 = time.perf_counter()
         for line in open(path, encoding="utf-8"):
             d = json.loads(line)
-            nsent += 1
+            h = half_of(d["text"])
+            n[h] += 1
+            n["*"] += 1
             gold = {(s, e, t) for s, e, t in d["entities"]}
             pred = {(m.start, m.end, SHORT[m.type]) for m in recognize(d["text"], d.get("lang", name))}
-            for t in ("PER", "ORG", "LOC"):
-                g = {x for x in gold if x[2] == t}
-                p = {x for x in pred if x[2] == t}
-                c[t]["tp"] += len(g & p)
-                c[t]["fp"] += len(p - g)
-                c[t]["fn"] += len(g - p)
-        dt = (time.perf_counter() - t0) * 1000 / max(1, nsent)
-        tot = Counter()
-        fs = {}
-        for t in ("PER", "ORG", "LOC"):
-            tot.update(c[t])
-            fs[t] = prf(c[t]["tp"], c[t]["fp"], c[t]["fn"])[2]
-        p, r, f = prf(tot["tp"], tot["fp"], tot["fn"])
-        print(f"| {name} | {nsent} | {fs['PER']:.3f} | {fs['ORG']:.3f} | {fs['LOC']:.3f} | {p:.3f} | {r:.3f} | **{f:.3f}** | {dt:.1f} |")
+            _count(c[h], gold, pred)
+            _count(c["*"], gold, pred)
+            if errors and h == "A" and gold != pred and (errors == "all" or errors == name):
+                print(f"    {d['text'][:300]}\n      missed {sorted((d['text'][s:e], t) for s, e, t in gold - pred)}"
+                      f"\n      spurious {sorted((d['text'][s:e], t) for s, e, t in pred - gold)}", file=sys.stderr)
+        dt = (time.perf_counter() - t0) * 1000 / max(1, n["*"])
+        print(_row(name, n["*"], c["*"], dt))
+        for h in "AB":
+            print(_row(f"{name} half {h}", n[h], c[h], dt))
     print()
 
 
@@ -137,9 +164,10 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds-gold", default=os.path.join(ROOT, "evaluation", "gold", "seeds_entities.jsonl"))
     ap.add_argument("--seeds-dir", default=os.path.join(ROOT, "seeds"))
     ap.add_argument("--skip-ner", action="store_true")
+    ap.add_argument("--errors", metavar="LANG|all", help="print half-A errors of one file to stderr")
     args = ap.parse_args(argv)
     if not args.skip_ner and os.path.isdir(args.eval_dir):
-        eval_ner(args.eval_dir)
+        eval_ner(args.eval_dir, args.errors)
     if os.path.exists(args.seeds_gold):
         eval_seeds(args.seeds_dir, args.seeds_gold)
     return 0

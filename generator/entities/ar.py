@@ -7,10 +7,11 @@ of the name (حزب الله, مجلس الأمن).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon as L
-from .recognize import Cand
+from .cand import Cand
 from .registry import fold
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*")
@@ -95,37 +96,82 @@ def strip_prefix(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=100000)
+def known_name_class(tok: str) -> str | None:
+    """'place', 'organization' or 'first' when the word (or it without a prefix) is known."""
+    gaz = _gazetteer()
+    fn = _first_names()
+    for v in strip_variants(fold(tok)):
+        if v in gaz:
+            return gaz[v]
+        if v in fn:
+            return "first"
+    return None
+
+
 def _is_nameish(tok: str) -> bool:
     return bool(_AR.search(tok)) and tok not in STOP and len(tok) >= 2 and not tok.isdigit()
 
 
+@dataclass
+class _Ctx:
+    """One text being read: its folded tokens, where punctuation separates them, the
+    gazetteers, and which tokens a gazetteer match already covers."""
+
+    raw: str
+    toks: list
+    seps: list
+    gaz: dict
+    fn: frozenset
+    per_cues: frozenset
+    org_heads: frozenset
+    org_cues: frozenset
+    loc_cues: frozenset
+    covered: list
+
+    def sep_between(self, i: int, j: int) -> bool:
+        """True when punctuation (other than spaces) separates token i and j (j > i)."""
+        return self.seps[i] if j == i + 1 else any(self.seps[i:j])
+
+
 def ar_cands(text: str, folded: str) -> list[Cand]:
+    """Rule candidates of an Arabic text. Steps: gazetteer n-grams; per token, first
+    names, persons after cue words, organization heads, names after cue words; Latin runs."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
     n = len(toks)
-    gaz = _gazetteer()
-    fn = _first_names()
-    per_cues, org_heads, org_cues, loc_cues = _cues()
-    out: list[Cand] = []
-
     seps = [bool(folded[toks[k][1]:toks[k + 1][0]].strip()) for k in range(n - 1)] + [True]
+    per_cues, org_heads, org_cues, loc_cues = _cues()
+    ctx = _Ctx(text, toks, seps, _gazetteer(), _first_names(), per_cues, org_heads, org_cues, loc_cues,
+               [False] * n)
+    out = _gazetteer_cands(ctx)
+    for i, (s, e, tok) in enumerate(toks):
+        forms = strip_variants(tok)
+        if text[s:e].endswith("ى") and tok.endswith("ي"):
+            forms = []  # على (on) folds to علي (Ali): not a name
+        if any(f in ctx.fn for f in forms) and not ctx.covered[i]:
+            out += _first_name_cands(ctx, i, forms)
+            continue
+        out += _after_person_cue(ctx, i)
+        out += _org_head_cands(ctx, i, forms)
+        out += _after_cue_word(ctx, i)
+    return out + _latin_runs(text)
 
-    def sep_between(i, j):
-        """True when punctuation (other than spaces) separates token i and j (j = i + 1)."""
-        return seps[i] if j == i + 1 else any(seps[i:j])
 
-    # gazetteer n-grams (longest first), first token may carry a prefix
+def _gazetteer_cands(ctx: _Ctx) -> list[Cand]:
+    """Gazetteer n-grams (longest first, up to 4 tokens); the first may carry a prefix."""
+    toks, n = ctx.toks, len(ctx.toks)
+    out = []
     i = 0
-    covered = [False] * n
     while i < n:
         hit = None
         for size in (4, 3, 2, 1):
             if i + size > n:
                 continue
-            if size > 1 and any(sep_between(k, k + 1) for k in range(i, i + size - 1)):
+            if size > 1 and any(ctx.sep_between(k, k + 1) for k in range(i, i + size - 1)):
                 continue
             rest = [toks[k][2] for k in range(i + 1, i + size)]
             for v in strip_variants(toks[i][2]):
-                typ = gaz.get(_key([v] + rest))
+                typ = ctx.gaz.get(_key([v] + rest))
                 if typ:
                     hit = (size, typ)
                     break
@@ -135,80 +181,105 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
             size, typ = hit
             out.append(Cand(toks[i][0], toks[i + size - 1][1], typ, 40))
             for k in range(i, i + size):
-                covered[k] = True
+                ctx.covered[k] = True
             i += size
         else:
             i += 1
+    return out
 
-    def base_forms(tok):
-        return strip_variants(tok)
 
-    raw = text
-    for i, (s, e, tok) in enumerate(toks):
-        forms = base_forms(tok)
-        if raw[s:e].endswith("ى") and tok.endswith("ي"):
-            forms = []  # على (on) folds to علي (Ali): not a name
-        # --- person: first name (+ connector/next name tokens)
-        if any(f in fn for f in forms) and not covered[i]:
-            ambiguous = all(f in _AMBIGUOUS_FIRST for f in forms if f in fn)
-            prev = toks[i - 1][2] if i > 0 else ""
-            if ambiguous and not (prev in per_cues or prev in _SAY):
-                pass
-            else:
-                j = i
-                limit = min(n, i + 4)
-                while j + 1 < limit and not sep_between(j, j + 1):
-                    nxt = toks[j + 1][2]
-                    if not _is_nameish(nxt) or gaz.get(nxt) or (nxt in per_cues):
-                        break
-                    if toks[j][2] in _CONNECT or nxt in fn or nxt in _CONNECT or j == i:
-                        j += 1
-                        if j > i and toks[j][2] not in fn and toks[j][2] not in _CONNECT:
-                            break
-                        continue
-                    break
-                if j > i or not ambiguous:
-                    out.append(Cand(s, toks[j][1], "person", 35 if j > i else 25))
+def _first_name_cands(ctx: _Ctx, i: int, forms: list) -> list[Cand]:
+    """A person from a first name (+ connectors and further name tokens); an ambiguous
+    first name (علي, سعيد) only after a cue word or with a second name."""
+    toks, n = ctx.toks, len(ctx.toks)
+    ambiguous = all(f in _AMBIGUOUS_FIRST for f in forms if f in ctx.fn)
+    prev = toks[i - 1][2] if i > 0 else ""
+    if ambiguous and not (prev in ctx.per_cues or prev in _SAY):
+        return []
+    j = i
+    limit = min(n, i + 4)
+    while j + 1 < limit and not ctx.sep_between(j, j + 1):
+        nxt = toks[j + 1][2]
+        if not _is_nameish(nxt) or ctx.gaz.get(nxt) or (nxt in ctx.per_cues):
+            break
+        if toks[j][2] in _CONNECT or nxt in ctx.fn or nxt in _CONNECT or j == i:
+            j += 1
+            if j > i and toks[j][2] not in ctx.fn and toks[j][2] not in _CONNECT:
+                break
             continue
-        # --- person after a cue word or a verb of saying
-        if tok in per_cues and i + 1 < n and not sep_between(i, i + 1):
-            j = i + 1
-            # skip nisba adjectives and other cue words: الرئيس الأمريكي, الرئيس التنفيذي
-            while j < n and j - i <= 3 and (toks[j][2] in per_cues or (
-                    toks[j][2].startswith("ال") and (toks[j][2].endswith("ي") or toks[j][2].endswith("يه")))):
-                j += 1
-            if j < n and not covered[j] and _is_nameish(toks[j][2]) and not toks[j][2].startswith("ال") \
-                    and not any(f in gaz for f in base_forms(toks[j][2])) and toks[j][2] not in org_cues \
-                    and toks[j][2] not in org_heads and not (j > 0 and sep_between(j - 1, j) and j - 1 > i) \
-                    and not any(f in org_cues or f in per_cues or f in org_heads or f in STOP for f in base_forms(toks[j][2])) \
-                    and not (toks[j][2][:1] in "بلك" and toks[j][2] not in fn) and not raw[toks[j][0]:toks[j][1]].endswith("ى"):
-                if tok in _SAY and (toks[j][2][:1] in "يتنأ" and len(toks[j][2]) > 3):
-                    continue  # قال يجب … : a verb, not a name
-                k = j
-                if k + 1 < n and not sep_between(k, k + 1) and _is_nameish(toks[k + 1][2]) and \
-                        (toks[k + 1][2] in fn or toks[k][2] in _CONNECT or toks[k + 1][2].startswith("ال") and tok in per_cues and toks[k][2] in fn):
-                    k += 1
-                out.append(Cand(toks[j][0], toks[k][1], "person", 30 if tok in per_cues else 20))
-        # --- organization heads kept in the span: حزب الله, مجلس الأمن الدولي
-        if any(f in org_heads for f in forms) and not covered[i]:
-            j = i
-            while j + 1 < n and j - i < 3 and not sep_between(j, j + 1) and toks[j + 1][2].startswith("ال") \
-                    and toks[j + 1][2] not in STOP:
-                j += 1
-            if j > i:
-                out.append(Cand(s, toks[j][1], "organization", 30))
-        # --- cue words outside the span: شركة تيسلا → تيسلا ; مدينة X → X
-        if tok in org_cues or tok in loc_cues:
-            j = i + 1
-            if j < n and not sep_between(i, j):
-                nxt = toks[j][2]
-                if _is_nameish(nxt) and (not nxt.startswith("ال") or tok in loc_cues) and nxt not in org_cues:
-                    typ = "organization" if tok in org_cues else "place"
-                    out.append(Cand(toks[j][0], toks[j][1], typ, 30))
-    # --- Latin-script runs (VivaTech, Publicis, Elon Musk)
+        break
+    if j > i or not ambiguous:
+        return [Cand(toks[i][0], toks[j][1], "person", 35 if j > i else 25)]
+    return []
+
+
+def _cue_target_ok(ctx: _Ctx, i: int, j: int) -> bool:
+    """Whether token j, after the cue word at i, can start a person's name."""
+    toks, raw = ctx.toks, ctx.raw
+    t = toks[j][2]
+    forms = strip_variants(t)
+    return (not ctx.covered[j] and _is_nameish(t) and not t.startswith("ال")
+            and not any(f in ctx.gaz for f in forms) and t not in ctx.org_cues
+            and t not in ctx.org_heads and not (j > 0 and ctx.sep_between(j - 1, j) and j - 1 > i)
+            and not any(f in ctx.org_cues or f in ctx.per_cues or f in ctx.org_heads or f in STOP for f in forms)
+            and not (t[:1] in "بلك" and t not in ctx.fn) and not raw[toks[j][0]:toks[j][1]].endswith("ى"))
+
+
+def _after_person_cue(ctx: _Ctx, i: int) -> list[Cand]:
+    """A person after a cue word (الرئيس X) or a verb of saying (قال X)."""
+    toks, n = ctx.toks, len(ctx.toks)
+    tok = toks[i][2]
+    if not (tok in ctx.per_cues and i + 1 < n and not ctx.sep_between(i, i + 1)):
+        return []
+    j = i + 1
+    # skip nisba adjectives and other cue words: الرئيس الأمريكي, الرئيس التنفيذي
+    while j < n and j - i <= 3 and (toks[j][2] in ctx.per_cues or (
+            toks[j][2].startswith("ال") and (toks[j][2].endswith("ي") or toks[j][2].endswith("يه")))):
+        j += 1
+    if not (j < n and _cue_target_ok(ctx, i, j)):
+        return []
+    if tok in _SAY and (toks[j][2][:1] in "يتنأ" and len(toks[j][2]) > 3):
+        return []  # قال يجب … : a verb, not a name
+    k = j
+    if k + 1 < n and not ctx.sep_between(k, k + 1) and _is_nameish(toks[k + 1][2]) and \
+            (toks[k + 1][2] in ctx.fn or toks[k][2] in _CONNECT or toks[k + 1][2].startswith("ال")
+             and tok in ctx.per_cues and toks[k][2] in ctx.fn):
+        k += 1
+    return [Cand(toks[j][0], toks[k][1], "person", 30 if tok in ctx.per_cues else 20)]
+
+
+def _org_head_cands(ctx: _Ctx, i: int, forms: list) -> list[Cand]:
+    """Organization heads kept in the span: حزب الله, مجلس الأمن الدولي."""
+    toks, n = ctx.toks, len(ctx.toks)
+    if not (any(f in ctx.org_heads for f in forms) and not ctx.covered[i]):
+        return []
+    j = i
+    while j + 1 < n and j - i < 3 and not ctx.sep_between(j, j + 1) and toks[j + 1][2].startswith("ال") \
+            and toks[j + 1][2] not in STOP:
+        j += 1
+    return [Cand(toks[i][0], toks[j][1], "organization", 30)] if j > i else []
+
+
+def _after_cue_word(ctx: _Ctx, i: int) -> list[Cand]:
+    """Cue words outside the span: شركة تيسلا → تيسلا ; مدينة X → X."""
+    toks = ctx.toks
+    tok = toks[i][2]
+    if not (tok in ctx.org_cues or tok in ctx.loc_cues):
+        return []
+    j = i + 1
+    if j >= len(toks) or ctx.sep_between(i, j):
+        return []
+    nxt = toks[j][2]
+    if _is_nameish(nxt) and (not nxt.startswith("ال") or tok in ctx.loc_cues) and nxt not in ctx.org_cues:
+        return [Cand(toks[j][0], toks[j][1], "organization" if tok in ctx.org_cues else "place", 30)]
+    return []
+
+
+def _latin_runs(text: str) -> list[Cand]:
+    """Latin-script runs in Arabic text (VivaTech, Publicis, Elon Musk)."""
+    out = []
     for m in _LATIN_RUN.finditer(text):
-        run = m.group(0)
-        words = run.split()
+        words = m.group(0).split()
         if not words or all(w in L.LATIN_STOP_ACRONYMS for w in words):
             continue
         if len(words) >= 2 and words[0] in L.LATIN_FIRST_NAMES and words[1][:1].isupper():

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon as L
-from .recognize import Cand
+from .cand import Cand
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&]|[.\-/](?=\w))*", re.UNICODE)
 _SENT_END = re.compile(r"[.!?:;…„“\"»«(\[–—]\s*$|\n\s*$")
@@ -152,77 +152,104 @@ def _looks_common_de(word: str) -> bool:
     return False
 
 
+def word_class(word: str, lang: str) -> str:
+    """'proper', 'common' or 'unknown' for a word, from HanTa's lexicon (de, en)."""
+    return _word_class(word, lang)
+
+
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
-def latin_cands(text: str, fam: str) -> list[Cand]:
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    n = len(toks)
-    gaz = _loc_gaz()["de" if fam == "de" else ("en" if fam == "en" else "latin")]
-    out: list[Cand] = []
+class _Reader:
+    """One text being read: its tokens, the family's gazetteer and the tests on tokens."""
 
-    def sent_start(i: int) -> bool:
-        before = text[toks[i - 1][1]:toks[i][0]] if i > 0 else ""
+    def __init__(self, text: str, fam: str):
+        self.text = text
+        self.fam = fam
+        self.toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        self.gaz = _loc_gaz()["de" if fam == "de" else ("en" if fam == "en" else "latin")]
+
+    def sent_start(self, i: int) -> bool:
+        """Whether token i starts a sentence (or a quotation)."""
+        toks = self.toks
+        before = self.text[toks[i - 1][1]:toks[i][0]] if i > 0 else ""
         return i == 0 or bool(_SENT_END.search(before)) or (i > 0 and toks[i - 1][2] in ("„", "“"))
 
-    def gap(i: int) -> str:
-        return text[toks[i][1]:toks[i + 1][0]] if i + 1 < n else ""
+    def gap(self, i: int) -> str:
+        """The text between token i and the next."""
+        return self.text[self.toks[i][1]:self.toks[i + 1][0]] if i + 1 < len(self.toks) else ""
 
-    def in_gaz(tok: str) -> bool:
-        if tok in gaz:
+    def in_gaz(self, tok: str) -> bool:
+        """Whether a token is a place of the gazetteer (German genitive s read through)."""
+        if tok in self.gaz:
             return True
-        if fam == "de" and tok.endswith("s") and tok[:-1] in gaz:
-            return True
-        return False
+        return self.fam == "de" and tok.endswith("s") and tok[:-1] in self.gaz
 
-    cls_of: dict[int, str] = {}
-
-    def nameish(i: int) -> bool:
-        r = _nameish(i)
-        return r
-
-    def _nameish(i: int) -> bool:
-        tok = toks[i][2]
-        cls_of[i] = "lex"
-        if not _is_cap(tok) or tok in L.DE_NON_NAMES or tok in L.PER_CUES_LATIN:
-            return False
-        if tok.isdigit():
+    def nameish(self, i: int) -> bool:
+        """Whether token i can be (part of) a name: capitalised and not a known common word."""
+        tok, fam = self.toks[i][2], self.fam
+        if not _is_cap(tok) or tok in L.DE_NON_NAMES or tok in L.PER_CUES_LATIN or tok.isdigit():
             return False
         if _ACRONYM.match(tok):
             return tok not in L.LATIN_STOP_ACRONYMS
-        if in_gaz(tok) or tok in L.LATIN_FIRST_NAMES or tok in L.ORG_SUFFIXES_LATIN or tok in L.ORG_PREFIXES_LATIN:
+        if self.in_gaz(tok) or tok in L.LATIN_FIRST_NAMES or tok in L.ORG_SUFFIXES_LATIN \
+                or tok in L.ORG_PREFIXES_LATIN:
             return True
+        base = tok
         if "-" in tok:
             head = tok.rsplit("-", 1)[1]
             if head in L.ORG_SUFFIXES_LATIN:  # Siemens-Konzern yes, Philosophie-Verein no
                 first = tok.split("-")[0]
                 return bool(_ACRONYM.match(first)) and first not in L.LATIN_STOP_ACRONYMS \
                     or _word_class(first, fam) != "common"
-            if head[:1].isupper() and _word_class(head, fam) == "common" and not in_gaz(head):
+            if head[:1].isupper() and _word_class(head, fam) == "common" and not self.in_gaz(head):
                 return False
             base = tok.split("-")[0]
-        else:
-            base = tok
         cls = _word_class(base, fam)
         if cls == "unknown" and fam == "de" and base.endswith("s") and len(base) > 4:
             cls2 = _word_class(base[:-1], fam)
             cls = cls2 if cls2 != "unknown" else cls
-        cls_of[i] = cls
         if cls == "common":
             return False
         if cls == "proper":
             return True
         # unknown word: at a sentence start only with more evidence
-        return not sent_start(i)
+        return not self.sent_start(i)
 
-    # legal forms: every capitalised word before GmbH/AG/e.V. belongs to the name
-    # (MAN TAKRAF Fördertechnik GmbH, Sinalco AG), common nouns included
-    for k in range(1, n):
-        if toks[k][2] not in _LEGAL_FORMS or "\n" in gap(k - 1):
+
+def latin_cands(text: str, fam: str) -> list[Cand]:
+    """Rule candidates of a Latin-script text. Steps: names before legal forms (GmbH, AG);
+    runs of name-like tokens, extended over first names, Roman numerals and connectors,
+    typed by :func:`_classify`."""
+    r = _Reader(text, fam)
+    out = _legal_form_cands(r)
+    toks, n = r.toks, len(r.toks)
+    i = 0
+    while i < n:
+        if not r.nameish(i):
+            i += 1
+            continue
+        j = _name_end(r, i)
+        span = [toks[k][2] for k in range(i, j + 1)]
+        typ, prio = _classify(span, i, j, toks, text, fam, r.gaz, r.in_gaz, r.sent_start(i))
+        # a lone out-of-lexicon capitalised word inside a sentence stays a (weak, prio 8) person:
+        # compounds, noun suffixes and English common words were already ruled out
+        if typ:
+            out.append(Cand(toks[i][0], toks[j][1], typ, prio))
+        i = j + 1
+    return out
+
+
+def _legal_form_cands(r: _Reader) -> list[Cand]:
+    """Every capitalised word before GmbH/AG/e.V. belongs to the name (MAN TAKRAF
+    Fördertechnik GmbH, Sinalco AG), common nouns included."""
+    toks, text, out = r.toks, r.text, []
+    for k in range(1, len(toks)):
+        if toks[k][2] not in _LEGAL_FORMS or "\n" in r.gap(k - 1):
             continue
         a = k
-        while a - 1 >= 0 and k - a < 4 and gap(a - 1).strip() in ("", "-", "&") and "\n" not in gap(a - 1) \
+        while a - 1 >= 0 and k - a < 4 and r.gap(a - 1).strip() in ("", "-", "&") and "\n" not in r.gap(a - 1) \
                 and (_is_cap(toks[a - 1][2]) or toks[a - 1][2] in ("&", "und")) \
                 and toks[a - 1][2] not in L.DE_NON_NAMES and toks[a - 1][2] not in L.PER_CUES_LATIN \
                 and toks[a - 1][2] not in _LEGAL_FORMS:
@@ -234,45 +261,37 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
             if text[e:e + 1] == "." and toks[k][2] in ("Inc", "Ltd", "Co", "Corp"):
                 e += 1
             out.append(Cand(toks[a][0], e, "organization", 40))
-
-    i = 0
-    while i < n:
-        if not nameish(i):
-            i += 1
-            continue
-        j = i
-        while j + 1 < n:
-            g = gap(j)
-            if g.strip() not in ("", "-") or "\n" in g:
-                break
-            if nameish(j + 1):
-                j += 1
-                continue
-            nt = toks[j + 1][2]
-            if _is_cap(nt) and toks[j][2] in L.LATIN_FIRST_NAMES and nt not in L.DE_NON_NAMES \
-                    and nt not in L.PER_CUES_LATIN and not nt.isupper():
-                j += 1  # Oliver Herber: after a first name, a capitalised word is a surname
-                continue
-            if _ROMAN.match(toks[j + 1][2]) and toks[i][2] not in L.ORG_PREFIXES_LATIN:
-                j += 1
-                if text[toks[j][1]:toks[j][1] + 1] == ".":
-                    toks[j] = (toks[j][0], toks[j][1] + 1, toks[j][2] + ".")
-                break
-            nxt = toks[j + 1][2]
-            if nxt in _CONNECT and j + 2 < n and nameish(j + 2) and gap(j + 1).strip() == "" \
-                    and (toks[i][2] in L.LATIN_FIRST_NAMES or nxt in _ORG_INNER):
-                j += 2
-                continue
-            break
-        span = [toks[k][2] for k in range(i, j + 1)]
-        s, e = toks[i][0], toks[j][1]
-        typ, prio = _classify(span, i, j, toks, text, fam, gaz, in_gaz, sent_start(i))
-        # a lone out-of-lexicon capitalised word inside a sentence stays a (weak, prio 8) person:
-        # compounds, noun suffixes and English common words were already ruled out
-        if typ:
-            out.append(Cand(s, e, typ, prio))
-        i = j + 1
     return out
+
+
+def _name_end(r: _Reader, i: int) -> int:
+    """The last token of the name starting at token i: further name-like tokens, a
+    surname after a first name, a Roman numeral (its dot kept), von/de + name."""
+    toks, text, n = r.toks, r.text, len(r.toks)
+    j = i
+    while j + 1 < n:
+        g = r.gap(j)
+        if g.strip() not in ("", "-") or "\n" in g:
+            break
+        if r.nameish(j + 1):
+            j += 1
+            continue
+        nt = toks[j + 1][2]
+        if _is_cap(nt) and toks[j][2] in L.LATIN_FIRST_NAMES and nt not in L.DE_NON_NAMES \
+                and nt not in L.PER_CUES_LATIN and not nt.isupper():
+            j += 1  # Oliver Herber: after a first name, a capitalised word is a surname
+            continue
+        if _ROMAN.match(nt) and toks[i][2] not in L.ORG_PREFIXES_LATIN:
+            j += 1
+            if text[toks[j][1]:toks[j][1] + 1] == ".":
+                toks[j] = (toks[j][0], toks[j][1] + 1, toks[j][2] + ".")
+            break
+        if nt in _CONNECT and j + 2 < n and r.nameish(j + 2) and r.gap(j + 1).strip() == "" \
+                and (toks[i][2] in L.LATIN_FIRST_NAMES or nt in _ORG_INNER):
+            j += 2
+            continue
+        break
+    return j
 
 
 def _classify(span, i, j, toks, text, fam, gaz, in_gaz, at_start):

@@ -19,30 +19,18 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Mention
 from . import lexicon as L
+from .cand import AR_RE, HAN_RE, Cand
 from .registry import Registry, fold, load_registry
 
 log = logging.getLogger(__name__)
 
 TYPE_OF = {"PER": "person", "ORG": "organization", "LOC": "place"}
-_HAN = r"\u3400-\u9fff\uf900-\ufaff"
-_HAN_RE = re.compile(f"[{_HAN}]")
-_AR_LETTER = r"\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff"
-_AR_RE = re.compile(f"[{_AR_LETTER}]")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ0-9]")
-
-
-@dataclass
-class Cand:
-    start: int
-    end: int
-    type: str  # person | organization | place | other (= known non-entity, blocks the span)
-    prio: int
-    alias: str | None = None
+_HAN_RE = HAN_RE
+_AR_RE = AR_RE
 
 
 def recognize(text: str, lang: str) -> list[Mention]:
@@ -68,22 +56,10 @@ def _family(lang: str) -> str:
 
 
 def _recognize(text: str, lang: str) -> list[Mention]:
+    """Mentions of ``text``: candidates, then propagation, aliases and cleanup."""
     fam = _family(lang)
     reg = load_registry()
-    folded = fold(text)
-    cands: list[Cand] = []
-    cands += _registry_cands(folded, reg, fam)
-    if fam == "zh":
-        from .zh import zh_cands
-        cands += zh_cands(text)
-    elif fam == "ar":
-        from .ar import ar_cands
-        cands += ar_cands(text, folded)
-    else:
-        from .latin import latin_cands
-        cands += latin_cands(text, fam)
-    chosen = _merge(cands)
-    chosen = _propagate(text, chosen, fam)
+    chosen = _propagate(text, candidates(text, fam), fam)
     chosen = _attach_aliases(text, chosen, reg)
     out = []
     for c in chosen:
@@ -96,10 +72,40 @@ def _recognize(text: str, lang: str) -> list[Mention]:
     return out
 
 
+def rule_candidates(text: str, fam: str) -> list[Cand]:
+    """Registry and rule candidates (gazetteers, cue words, lexicons, LAC), merged."""
+    reg = load_registry()
+    cands: list[Cand] = _registry_cands(fold(text), reg, fam)
+    if fam == "zh":
+        from .zh import zh_cands
+        cands += zh_cands(text)
+    elif fam == "ar":
+        from .ar import ar_cands
+        cands += ar_cands(text, fold(text))
+    else:
+        from .latin import latin_cands
+        cands += latin_cands(text, fam)
+    return _merge(cands)
+
+
+def candidates(text: str, fam: str) -> list[Cand]:
+    """The trained model's spans (it reads the rule candidates as features) with the
+    hand registry's matches on top; the rule candidates alone where no model ships."""
+    from .tagger import tag_lines
+    rules = rule_candidates(text, fam)
+    tagged = tag_lines(text, fam, rules)
+    if tagged is None:
+        return rules
+    registry = [c for c in rules if c.prio >= 100]
+    # the lexicon's known non-entity acronyms (KI, CEO, GPU) veto a model span of one word
+    tagged = [c for c in tagged if text[c.start:c.end] not in L.LATIN_STOP_ACRONYMS]
+    return _merge(registry + tagged)
+
+
 # ------------------------------------------------------------------ registry
 @lru_cache(maxsize=4)
 def _registry_patterns(reg_id: int) -> dict:
-    reg = load_registry() if reg_id == id(load_registry()) else None
+    reg = load_registry()  # reg_id: the cache key, so a reloaded registry is matched anew
     latin, han, arabic = [], [], []
     for name, e in reg.names_for_matching():
         if _HAN_RE.search(name):

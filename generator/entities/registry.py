@@ -25,6 +25,7 @@ from functools import lru_cache
 import yaml
 from anyascii import anyascii
 
+GENERATED_PATH = os.path.join(os.path.dirname(__file__), "data", "registry.generated.yml")
 DEFAULT_PATH = os.path.join(os.path.dirname(__file__), "data", "registry.yml")
 TYPES = ("person", "organization", "place", "other")
 
@@ -148,9 +149,12 @@ def _entity_from_dict(d: dict) -> RegEntity:
                      qid=qid if qid and re.fullmatch(r"Q\d+", qid) else None)
 
 
-def load_registry(path: str | None = None) -> Registry:
-    """Load a registry YAML (default: the shipped ``data/registry.yml``)."""
-    return _load_cached(os.path.abspath(path or DEFAULT_PATH))
+def load_registry(path: str | None = None, hand_only: bool = False) -> Registry:
+    """Load a registry YAML (default: the shipped ``data/registry.yml`` plus the reviewed
+    entries of ``data/registry.generated.yml``, the hand file winning on a conflict)."""
+    if path is not None or hand_only:
+        return _load_cached(os.path.abspath(path or DEFAULT_PATH))
+    return with_generated(DEFAULT_PATH, GENERATED_PATH)
 
 
 @lru_cache(maxsize=8)
@@ -159,3 +163,31 @@ def _load_cached(path: str) -> Registry:
         data = yaml.safe_load(f) or {}
     items = data.get("entities", []) if isinstance(data, dict) else data
     return Registry([_entity_from_dict(d) for d in items or []])
+
+
+def with_generated(hand_path: str, generated_path: str) -> Registry:
+    """The hand registry at ``hand_path`` plus the reviewed entries of a generated file."""
+    return _load_with_generated(os.path.abspath(hand_path), os.path.abspath(generated_path))
+
+
+@lru_cache(maxsize=2)
+def _load_with_generated(hand_path: str, generated_path: str) -> Registry:
+    """The hand registry plus the reviewed generated entries it does not contradict (same
+    id, or a name the hand registry already gives another entity)."""
+    hand = _load_cached(hand_path)
+    reg = Registry(list(hand.entities.values()))
+    if not os.path.exists(generated_path):
+        return reg
+    with open(generated_path, encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    for d in (data.get("entities") or []) if isinstance(data, dict) else []:
+        if not isinstance(d, dict) or d.get("reviewed") is not True:
+            continue
+        d = dict(d)
+        if re.fullmatch(r"Q\d+", str(d.get("qid") or "")):
+            d["id"] = d["qid"]
+        e = _entity_from_dict(d)
+        if e.id in reg.entities or any(hand.lookup(n) is not None for n in e.all_names()):
+            continue
+        reg.add(e)
+    return reg

@@ -27,10 +27,12 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from ..model import Entity, Fact, Mention
-from .registry import Registry, load_registry, norm_key, slug_id
+from .places import entity_for_id, lookup_place
+from .registry import RegEntity, Registry, load_registry, norm_key, slug_id
 from .transliterate import has_arabic, has_han, transliterate
 from .transliterate import skeleton as _skeleton
 from .transliterate import skeleton_tokens as _skeleton_tokens
+from .variants import lookup_variants
 
 log = logging.getLogger(__name__)
 _SPLIT = re.compile(r"[\s·・‧•]+")
@@ -92,18 +94,13 @@ def _name_key_of(name: str) -> str:
     return norm_key(name)
 
 
-def _reg_lookup(reg: Registry, name: str):
-    e = reg.lookup(name)
-    if e is None and re.search(r"[a-z](s|’s|'s)$", name):  # German genitive: Musks, Twitters
-        e = reg.lookup(re.sub(r"(s|’s|'s)$", "", name))
-    if e is None and has_arabic(name):
-        from .ar import strip_variants
-        from .registry import fold
-        for v in strip_variants(fold(name.strip()))[1:]:
-            e = reg.lookup(v)
-            if e is not None:
-                break
-    return e
+def _reg_lookup(reg: Registry, name: str) -> RegEntity | None:
+    """The registry entity of a name or of one of its lookup readings."""
+    for v in lookup_variants(name):
+        e = reg.lookup(v)
+        if e is not None:
+            return e
+    return None
 
 
 def _valid_mention(m) -> bool:
@@ -183,227 +180,60 @@ def _kept(names, tag: str, fn):
     return lambda name: names.compute((tag, name), fn, name)
 
 
-def _resolve(mentions: dict, registry: Registry | None = None, names=None):
-    reg = registry if registry is not None else load_registry()
-    _name_key = _kept(names, "key", _name_key_of)
-    skeleton = _kept(names, "skeleton", _skeleton)
-    skeleton_tokens = _kept(names, "tokens", _skeleton_tokens)
-    looked_up: dict = {}
+class _Resolution:
+    """What resolution builds up over the corpus: the union-find of name nodes, where each
+    node was met, and the per-name helpers (kept in a Memo between builds when given)."""
 
-    def lookup(name: str):
+    def __init__(self, reg: Registry, names=None):
+        self.reg = reg
+        self.name_key = _kept(names, "key", _name_key_of)
+        self.skeleton = _kept(names, "skeleton", _skeleton)
+        self.skeleton_tokens = _kept(names, "tokens", _skeleton_tokens)
+        self.looked_up: dict = {}
+        self.uf = _UF()
+        # node = (type, key) for full names; ("L", aid, type, key) for article-local short
+        # names; ("R", id) for registry and CLDR-territory entities
+        self.occurrences: list = []  # (aid, lang, Mention, node)
+        self.node_names: dict = defaultdict(Counter)  # node → Counter((lang, surface))
+        self.node_articles: dict = defaultdict(set)  # node → {repr(aid)}
+        self.alias_names: dict = defaultdict(Counter)
+
+    def lookup(self, name: str, typ: str | None = None) -> RegEntity | None:
+        """The registry entity of a name; for a place, else its CLDR territory."""
         # A corpus repeats its names thousands of times: the registry answers once per name.
-        if name not in looked_up:
-            looked_up[name] = _reg_lookup(reg, name)
-        return looked_up[name]
+        key = (name, typ == "place")
+        if key not in self.looked_up:
+            e = _reg_lookup(self.reg, name)
+            if e is None and typ == "place":
+                e = lookup_place(name)
+            self.looked_up[key] = e
+        return self.looked_up[key]
 
-    uf = _UF()
+    def entity(self, eid: str) -> RegEntity:
+        """A registry or territory entity by id."""
+        e = self.reg.entities.get(eid) or entity_for_id(eid)
+        if e is None:
+            raise KeyError(eid)
+        return e
+
+    def type_of(self, node) -> str:
+        """The entity type a node stands for."""
+        if node[0] == "R":
+            return self.entity(node[1]).type
+        return node[2] if node[0] == "L" else node[0]
+
+
+def _resolve(mentions: dict, registry: Registry | None = None, names=None):
+    """Steps: name nodes per article, cross-script joins, canonical entities, facts."""
+    st = _Resolution(registry if registry is not None else load_registry(), names)
     articles = _articles(mentions)
-    # node = (type, key) for full names; ("L", aid, type, key) for article-local short names
-    occurrences = []  # (aid, lang, Mention, node)
-    node_names: dict = defaultdict(Counter)  # node → Counter((lang, surface))
-    node_articles: dict = defaultdict(set)  # node → {repr(aid)}
-    alias_names: dict = defaultdict(Counter)
-
     for aid, lang, ms in articles:
-        akey = repr(aid)  # article-local nodes compare as strings whatever the id's type
-        # within-article: short person names → the article's longest name ending with them
-        persons = sorted({m.text.strip() for m in ms if m.type == "person"}, key=lambda s: (-len(s), s))
-        long_of_short = {}
-        for name in persons:
-            parts = [p for p in _SPLIT.split(name) if p]
-            if len(parts) >= 2:
-                for k in range(1, len(parts)):
-                    tail = " ".join(parts[k:]) if _script(name) != "han" else "".join(parts[k:])
-                    long_of_short.setdefault(norm_key(tail), name)
-                    if _script(name) == "han":
-                        long_of_short.setdefault(norm_key("·".join(parts[k:])), name)
-        for m in sorted(ms, key=lambda m: (m.start, m.end, m.type)):
-            text = m.text.strip()
-            if not text:
-                continue
-            e = lookup(text)
-            if e is None and m.alias:
-                e = lookup(m.alias)
-            if e is not None and e.type == "other":
-                continue
-            if e is not None:
-                node = ("R", e.id)
-                uf.add(node, e.id)
-                if m.alias:
-                    anode = (e.type, _name_key(m.alias))
-                    uf.add(anode)
-                    uf.union(node, anode)
-            else:
-                typ = m.type
-                k = norm_key(text)
-                if typ == "person" and k in long_of_short and norm_key(long_of_short[k]) != k:
-                    long = long_of_short[k]
-                    le = lookup(long)
-                    node = ("L", akey, typ, k)
-                    uf.add(node)
-                    target = ("R", le.id) if le is not None and le.type != "other" else (typ, _name_key(long))
-                    uf.add(target, le.id if le is not None and le.type != "other" else None)
-                    uf.union(node, target)
-                else:
-                    node = (typ, _name_key(text))
-                    uf.add(node)
-                if m.alias:
-                    ae = lookup(m.alias)
-                    if ae is not None and ae.type != "other":
-                        anode = ("R", ae.id)
-                        uf.add(anode, ae.id)
-                    else:
-                        anode = (typ, _name_key(m.alias))
-                        uf.add(anode)
-                        alias_names[anode][m.alias] += 1
-                        node_articles[anode].add(akey)
-                    uf.union(node, anode)
-            occurrences.append((aid, lang, m, node))
-            node_names[node][(lang, text)] += 1
-            node_articles[node].add(akey)
-
-    # ---- cross-script: skeletons of Han/Arabic names against Latin names
-    latin_index: dict[str, list] = defaultdict(list)  # skeleton → [(node, kind)]
-    for node in sorted(node_names, key=repr) + sorted(alias_names, key=repr):
-        names = set(n for (_, n) in node_names.get(node, {})) | set(alias_names.get(node, {}))
-        for n in sorted(names):
-            if _script(n) != "latin":
-                continue
-            typ = node[0] if node[0] != "L" else node[2]
-            if node[0] == "R":
-                typ = reg.entities[node[1]].type
-            sk = skeleton(n)
-            if sk:
-                latin_index[(typ, sk)].append((node, "full"))
-            toks = skeleton_tokens(n)
-            if len(toks) >= 2 and typ == "person":
-                latin_index[(typ, toks[-1])].append((node, "last"))
-    for eid in sorted(reg.entities):
-        e = reg.entities[eid]
-        if e.type == "other":
-            continue
-        for n in e.all_names():
-            if _script(n) == "latin":
-                sk = skeleton(n)
-                if sk:
-                    latin_index[(e.type, sk)].append((("R", eid), "full"))
-
-    art_entities: dict[str, set] = defaultdict(set)
-    root_arts: dict = defaultdict(set)
-    for aid, _lang, _m, node in occurrences:
-        r = uf.find(node)
-        art_entities[repr(aid)].add(r)
-        root_arts[r].add(repr(aid))
-
-    for node in sorted(node_names, key=repr):
-        if node[0] in ("R", "L"):
-            continue
-        typ = node[0]
-        names = sorted(n for (_, n) in node_names[node])
-        if not names or all(_script(n) == "latin" for n in names):
-            continue
-        if uf.reg.get(uf.find(node)):
-            continue
-        best = None
-        for n in names:
-            if _script(n) == "latin":
-                continue
-            sk = skeleton(n)
-            if len(sk) < 2:
-                continue
-            cands = latin_index.get((typ, sk), [])
-            for cnode, kind in cands:
-                if cnode not in uf.parent:
-                    # a registry entity no article has mentioned so far: it enters the
-                    # union-find only here (KeyError(('R', qid)) before)
-                    uf.add(cnode, cnode[1])
-                if uf.find(cnode) == uf.find(node):
-                    continue
-                score = 1.0 if kind == "full" else 0.9
-                strong = len(sk) >= MIN_STRONG_SKELETON and kind == "full"
-                if not strong:
-                    here = node_articles[node]
-                    there = node_articles.get(cnode, set())
-                    same_article = bool(here & there)
-                    croot = uf.find(cnode)
-                    shared = 0
-                    if not same_article:
-                        ctx_here = set().union(*(art_entities[a] for a in sorted(here)[:50])) if here else set()
-                        arts_there = sorted(root_arts.get(croot, set()) | there)[:50]
-                        ctx_there = set().union(*(art_entities[a] for a in arts_there)) if arts_there else set()
-                        shared = len({uf.find(x) for x in ctx_here} & {uf.find(x) for x in ctx_there}
-                                     - {croot, uf.find(node)})
-                    if not (same_article or shared >= 2):
-                        continue
-                    score -= 0.05
-                if score >= THRESHOLD and (best is None or score > best[0]):
-                    best = (score, cnode)
-        if best is not None:
-            uf.union(node, best[1])
-
-    # ---- canonical entities
-    clusters: dict = defaultdict(list)
-    for node in sorted(set(uf.parent), key=repr):
-        clusters[uf.find(node)].append(node)
-    entity_of_root: dict = {}
-    entities: dict[str, Entity] = {}
-    mentioned = {uf.find(node) for _, _, _, node in occurrences}
-    for root in sorted(clusters, key=repr):
-        if root not in mentioned:
-            continue  # registry entities met only as cross-script candidates
-        nodes = clusters[root]
-        reg_id = uf.reg.get(root)
-        surf = Counter()
-        for nd in nodes:
-            surf.update(node_names.get(nd, {}))
-            for a, c in alias_names.get(nd, {}).items():
-                surf[("", a)] += c
-        if reg_id:
-            e = reg.entities[reg_id]
-            names = dict(e.names)
-            typ, name, qid = e.type, e.name, e.qid
-            eid = e.id
-        else:
-            if not surf:
-                continue
-            types = Counter()
-            for nd in nodes:
-                t = nd[2] if nd[0] == "L" else nd[0]
-                types[t] += sum(node_names.get(nd, {}).values()) or 1
-            typ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-            latin = [(c, n) for (lg, n), c in surf.items() if _script(n) == "latin"]
-            pool = latin or [(c, n) for (lg, n), c in surf.items()]
-            # prefer full names (more words), then frequency, then text
-            name = sorted(pool, key=lambda cn: (-len(_SPLIT.split(cn[1])), -cn[0], cn[1]))[0][1]
-            names, qid = {}, None
-            eid = slug_id(name)
-            if eid in entities and entities[eid].type != typ:
-                eid = slug_id(f"{name} {typ}")
-        by_lang: dict = defaultdict(Counter)
-        for (lg, n), c in surf.items():
-            if lg:
-                by_lang[lg][n] += c
-            elif _script(n) == "latin":
-                by_lang["en"][n] += c
-        for lg in sorted(by_lang):
-            if lg in names:
-                continue
-            cands = sorted(by_lang[lg].items(), key=lambda kv: (-len(_SPLIT.split(kv[0])), -len(kv[0]), -kv[1], kv[0]))
-            names[lg] = cands[0][0]
-        if "en" not in names and not reg_id and _script(name) == "latin":
-            names["en"] = name
-        if eid in entities:  # merge clusters that map to one id
-            old = entities[eid]
-            merged = dict(names)
-            merged.update(old.names)
-            entities[eid] = Entity(id=eid, type=old.type, name=old.name, names=merged, qid=old.qid)
-        else:
-            entities[eid] = Entity(id=eid, type=typ, name=name, names=names, qid=qid)
-        entity_of_root[root] = eid
-
+        _add_article(st, aid, lang, ms)
+    _join_cross_script(st, _latin_index(st))
+    entities, entity_of_root = _canonical_entities(st)
     facts: dict = {aid: [] for aid, _, _ in articles}
-    for aid, _lang, m, node in occurrences:
-        eid = entity_of_root.get(uf.find(node))
+    for aid, _lang, m, node in st.occurrences:
+        eid = entity_of_root.get(st.uf.find(node))
         if eid is None:
             continue
         ent = entities[eid]
@@ -412,3 +242,236 @@ def _resolve(mentions: dict, registry: Registry | None = None, names=None):
         facts[aid].sort(key=lambda f: (f.start, f.end, f.id))
     return facts, dict(sorted(entities.items()))
 
+
+def _short_person_names(ms: list) -> dict:
+    """norm_key(short name) → the article's longest person name ending with it."""
+    persons = sorted({m.text.strip() for m in ms if m.type == "person"}, key=lambda s: (-len(s), s))
+    long_of_short: dict = {}
+    for name in persons:
+        parts = [p for p in _SPLIT.split(name) if p]
+        if len(parts) >= 2:
+            for k in range(1, len(parts)):
+                tail = " ".join(parts[k:]) if _script(name) != "han" else "".join(parts[k:])
+                long_of_short.setdefault(norm_key(tail), name)
+                if _script(name) == "han":
+                    long_of_short.setdefault(norm_key("·".join(parts[k:])), name)
+    return long_of_short
+
+
+def _add_article(st: _Resolution, aid, lang: str, ms: list) -> None:
+    """Nodes for one article's mentions: registry/territory, short-name or full-name nodes,
+    joined with the alias the text states."""
+    akey = repr(aid)  # article-local nodes compare as strings whatever the id's type
+    long_of_short = _short_person_names(ms)
+    for m in sorted(ms, key=lambda m: (m.start, m.end, m.type)):
+        text = m.text.strip()
+        if not text:
+            continue
+        e = st.lookup(text, m.type)
+        if e is None and m.alias:
+            e = st.lookup(m.alias, m.type)
+        if e is not None and e.type == "other":
+            continue
+        if e is not None:
+            node = ("R", e.id)
+            st.uf.add(node, e.id)
+            if m.alias:
+                anode = (e.type, st.name_key(m.alias))
+                st.uf.add(anode)
+                st.uf.union(node, anode)
+        else:
+            node = _name_node(st, akey, m.type, text, long_of_short)
+            if m.alias:
+                _join_alias(st, akey, node, m)
+        st.occurrences.append((aid, lang, m, node))
+        st.node_names[node][(lang, text)] += 1
+        st.node_articles[node].add(akey)
+
+
+def _name_node(st: _Resolution, akey: str, typ: str, text: str, long_of_short: dict):
+    """The node of a name no registry knows: a surname alone joins the article's full name."""
+    k = norm_key(text)
+    node: tuple
+    if not (typ == "person" and k in long_of_short and norm_key(long_of_short[k]) != k):
+        node = (typ, st.name_key(text))
+        st.uf.add(node)
+        return node
+    long = long_of_short[k]
+    le = st.lookup(long, typ)
+    node = ("L", akey, typ, k)
+    st.uf.add(node)
+    target: tuple
+    if le is not None and le.type != "other":
+        target = ("R", le.id)
+        st.uf.add(target, le.id)
+    else:
+        target = (typ, st.name_key(long))
+        st.uf.add(target, None)
+    st.uf.union(node, target)
+    return node
+
+
+def _join_alias(st: _Resolution, akey: str, node, m: Mention) -> None:
+    """Join a node with the alias its text states (馬斯克(Elon Musk))."""
+    alias = m.alias or ""
+    ae = st.lookup(alias, m.type)
+    if ae is not None and ae.type != "other":
+        anode = ("R", ae.id)
+        st.uf.add(anode, ae.id)
+    else:
+        anode = (m.type, st.name_key(alias))
+        st.uf.add(anode)
+        st.alias_names[anode][alias] += 1
+        st.node_articles[anode].add(akey)
+    st.uf.union(node, anode)
+
+
+def _latin_index(st: _Resolution) -> dict:
+    """(type, skeleton) → [(node, "full" | "last")] over Latin names seen and registered."""
+    latin_index: dict = defaultdict(list)
+    for node in sorted(st.node_names, key=repr) + sorted(st.alias_names, key=repr):
+        names = set(n for (_, n) in st.node_names.get(node, {})) | set(st.alias_names.get(node, {}))
+        typ = st.type_of(node)
+        for n in sorted(names):
+            if _script(n) != "latin":
+                continue
+            sk = st.skeleton(n)
+            if sk:
+                latin_index[(typ, sk)].append((node, "full"))
+            toks = st.skeleton_tokens(n)
+            if len(toks) >= 2 and typ == "person":
+                latin_index[(typ, toks[-1])].append((node, "last"))
+    for eid in sorted(st.reg.entities):
+        e = st.reg.entities[eid]
+        if e.type == "other":
+            continue
+        for n in e.all_names():
+            if _script(n) == "latin":
+                sk = st.skeleton(n)
+                if sk:
+                    latin_index[(e.type, sk)].append((("R", eid), "full"))
+    return latin_index
+
+
+def _join_cross_script(st: _Resolution, latin_index: dict) -> None:
+    """Join each Han/Arabic name node not yet resolved with its best Latin match."""
+    art_entities: dict = defaultdict(set)
+    root_arts: dict = defaultdict(set)
+    for aid, _lang, _m, node in st.occurrences:
+        r = st.uf.find(node)
+        art_entities[repr(aid)].add(r)
+        root_arts[r].add(repr(aid))
+    for node in sorted(st.node_names, key=repr):
+        if node[0] in ("R", "L"):
+            continue
+        names = sorted(n for (_, n) in st.node_names[node])
+        if not names or all(_script(n) == "latin" for n in names) or st.uf.reg.get(st.uf.find(node)):
+            continue
+        best = None
+        for n in names:
+            sk = st.skeleton(n) if _script(n) != "latin" else ""
+            if len(sk) < 2:
+                continue
+            for cnode, kind in latin_index.get((node[0], sk), []):
+                score = _cross_score(st, node, cnode, kind, sk, art_entities, root_arts)
+                if score is not None and score >= THRESHOLD and (best is None or score > best[0]):
+                    best = (score, cnode)
+        if best is not None:
+            st.uf.union(node, best[1])
+
+
+def _cross_score(st: _Resolution, node, cnode, kind: str, sk: str, art_entities: dict, root_arts: dict):
+    """Score of joining a non-Latin name node with a Latin candidate, None when refused:
+    a short skeleton or a surname match needs the same article or two shared entities."""
+    if cnode not in st.uf.parent:
+        # a registry entity no article has mentioned so far enters the union-find here
+        st.uf.add(cnode, cnode[1])
+    if st.uf.find(cnode) == st.uf.find(node):
+        return None
+    score = 1.0 if kind == "full" else 0.9
+    if len(sk) >= MIN_STRONG_SKELETON and kind == "full":
+        return score
+    here = st.node_articles[node]
+    there = st.node_articles.get(cnode, set())
+    if not (here & there):
+        croot = st.uf.find(cnode)
+        ctx_here = set().union(*(art_entities[a] for a in sorted(here)[:50])) if here else set()
+        arts_there = sorted(root_arts.get(croot, set()) | there)[:50]
+        ctx_there = set().union(*(art_entities[a] for a in arts_there)) if arts_there else set()
+        shared = len({st.uf.find(x) for x in ctx_here} & {st.uf.find(x) for x in ctx_there}
+                     - {croot, st.uf.find(node)})
+        if shared < 2:
+            return None
+    return score - 0.05
+
+
+def _canonical_entities(st: _Resolution) -> tuple[dict, dict]:
+    """(entity id → Entity, union-find root → entity id) for every mentioned cluster."""
+    clusters: dict = defaultdict(list)
+    for node in sorted(set(st.uf.parent), key=repr):
+        clusters[st.uf.find(node)].append(node)
+    entity_of_root: dict = {}
+    entities: dict[str, Entity] = {}
+    mentioned = {st.uf.find(node) for _, _, _, node in st.occurrences}
+    for root in sorted(clusters, key=repr):
+        if root not in mentioned:
+            continue  # registry entities met only as cross-script candidates
+        ent = _cluster_entity(st, clusters[root], st.uf.reg.get(root), entities)
+        if ent is None:
+            continue
+        if ent.id in entities:  # merge clusters that map to one id
+            old = entities[ent.id]
+            merged = dict(ent.names)
+            merged.update(old.names)
+            entities[ent.id] = Entity(id=ent.id, type=old.type, name=old.name, names=merged, qid=old.qid)
+        else:
+            entities[ent.id] = ent
+        entity_of_root[root] = ent.id
+    return entities, entity_of_root
+
+
+def _cluster_entity(st: _Resolution, nodes: list, reg_id: str | None, entities: dict) -> Entity | None:
+    """The entity of one cluster: the registry's (or territory's) when it has one, else
+    named by its most complete Latin name; names per language from the surfaces seen."""
+    surf: Counter = Counter()
+    for nd in nodes:
+        surf.update(st.node_names.get(nd, {}))
+        for a, c in st.alias_names.get(nd, {}).items():
+            surf[("", a)] += c
+    if reg_id:
+        e = st.entity(reg_id)
+        names, typ, name, qid, eid = dict(e.names), e.type, e.name, e.qid, e.id
+    else:
+        if not surf:
+            return None
+        types: Counter = Counter()
+        for nd in nodes:
+            types[st.type_of(nd)] += sum(st.node_names.get(nd, {}).values()) or 1
+        typ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        latin = [(c, n) for (lg, n), c in surf.items() if _script(n) == "latin"]
+        pool = latin or [(c, n) for (lg, n), c in surf.items()]
+        # prefer full names (more words), then frequency, then text
+        name = sorted(pool, key=lambda cn: (-len(_SPLIT.split(cn[1])), -cn[0], cn[1]))[0][1]
+        names, qid = {}, None
+        eid = slug_id(name)
+        if eid in entities and entities[eid].type != typ:
+            eid = slug_id(f"{name} {typ}")
+    _add_seen_names(names, surf)
+    if "en" not in names and not reg_id and _script(name) == "latin":
+        names["en"] = name
+    return Entity(id=eid, type=typ, name=name, names=names, qid=qid)
+
+
+def _add_seen_names(names: dict, surf: Counter) -> None:
+    """Fill languages ``names`` lacks with the most complete surface seen in that language."""
+    by_lang: dict = defaultdict(Counter)
+    for (lg, n), c in surf.items():
+        if lg:
+            by_lang[lg][n] += c
+        elif _script(n) == "latin":
+            by_lang["en"][n] += c
+    for lg in sorted(by_lang):
+        if lg in names:
+            continue
+        cands = sorted(by_lang[lg].items(), key=lambda kv: (-len(_SPLIT.split(kv[0])), -len(kv[0]), -kv[1], kv[0]))
+        names[lg] = cands[0][0]

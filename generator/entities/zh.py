@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import lexicon as L
-from .recognize import Cand
+from .cand import Cand
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
@@ -150,7 +150,7 @@ def lac_tag_many(chunks: list[str]) -> list[list[tuple[str, str]]]:
         _tag_cache.clear()
     for g in range(0, len(order), _BUCKET):
         grp = order[g:g + _BUCKET]
-        for j, tags in zip(grp, _viterbi_batch([ems[j] for j in grp], lac._transitions)):
+        for j, tags in zip(grp, _viterbi_batch([ems[j] for j in grp], lac._transitions), strict=True):
             i = todo[j]
             out[i] = _decode_bio(list(chunks[i]), tags, lac._id2tag)
             _tag_cache[chunks[i]] = tuple(out[i])
@@ -170,75 +170,107 @@ def _chunks(text: str):
             s = seg_end
 
 
-def zh_cands(text: str) -> list[Cand]:
-    out: list[Cand] = []
-    words: list[tuple[int, int, str, str]] = []  # start, end, word, tag
-    # LAC only where there is Han text: Latin-only lines (captions, URLs) are typed below
+def lac_char_tags(text: str) -> list[str]:
+    """LAC's tag for every character of ``text`` (B-/I- + word tag; "O" outside Han chunks)."""
+    tags = ["O"] * len(text)
     parts = [(base, chunk) for base, chunk in _chunks(text) if _HAN_RE.search(chunk)]
-    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts])):
+    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts]), strict=True):
         pos = base
         for w, t in tagged:
-            words.append((pos, pos + len(w), w, t))
+            for k in range(len(w)):
+                tags[pos + k] = ("B-" if k == 0 else "I-") + t
             pos += len(w)
+    return tags
+
+
+def zh_cands(text: str) -> list[Cand]:
+    """Rule candidates of a Chinese text. Steps: LAC words; their PER/LOC/ORG tags with
+    post-rules; fixed patterns (兩岸, 十五大); Latin-script runs typed by context."""
+    words = _lac_words(text)
     lac_type_at = {}
+    out: list[Cand] = []
     for i, (s, e, w, t) in enumerate(words):
         for k in range(s, e):
             lac_type_at[k] = t
-        if t in ("PER", "ORG", "LOC"):
-            if not re.search(f"[{_HAN}]", w):
-                continue  # Latin runs are handled below; "──", "Sensor" dropped
-            if t == "PER":
-                m = _TITLE_SUFFIX.search(w)
-                if m and m.start() > 0:
-                    e = s + m.start()
-                    w = w[:m.start()]
-                m = _TITLE_PREFIX.match(w)
-                if m and m.end() < len(w):
-                    s += m.end()
-                    w = w[m.end():]
-                if not re.search(f"[{_HAN}]", w):
-                    continue
-                out.append(Cand(s, e, "person", 50))
-            elif t == "LOC":
-                if len(w) == 2 and all(ch in _SINGLE_COUNTRY for ch in w):
-                    out.append(Cand(s, s + 1, "place", 50))
-                    out.append(Cand(s + 1, e, "place", 50))
-                    continue
-                # LOC followed by an ORG suffix word → ORG (北京 + 大学)
-                j = i + 1
-                if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
-                    out.append(Cand(s, words[j][1], "organization", 55))
-                    continue
-                if w.endswith(("地区", "地區")) and len(w) >= 4:
-                    e -= 2  # 亚太地区 → 亚太
-                out.append(Cand(s, e, "place", 50))
-            else:
-                if w.endswith("族") or len(w) < 2:
-                    continue  # 壮族: a people, not an organization
-                if w.endswith("政府") and len(w) > 2:
-                    continue  # 中国政府: the place is what the gold of Chinese NER marks
-                j = i + 1
-                if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
-                    e = words[j][1]
-                # 第十五次 + 全国代表大会 (+ preceding organization name)
-                k = i - 1
-                if k >= 0 and _ORDINAL.match(words[k][2]):
-                    s = words[k][0]
-                    if k - 1 >= 0 and words[k - 1][3] in ("ORG", "nz") and words[k - 1][1] == s:
-                        s = words[k - 1][0]
-                out.append(Cand(s, e, "organization", 50))
-        elif t in ("nz", "n") and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
+        if t in ("PER", "ORG", "LOC") and re.search(f"[{_HAN}]", w):  # Latin runs: below
+            out += {"PER": _person, "LOC": _place, "ORG": _organization}[t](words, i)
+        elif t == "nz" and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
             # nz + 公司 → organization (西屋 + 公司)
             j = i + 1
-            if t == "nz" and j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
+            if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
                 out.append(Cand(s, words[j][1], "organization", 45))
     for m in _ZH_LOC_WORDS.finditer(text):
         out.append(Cand(m.start(), m.end(), "place", 45))
     for m in _ZH_CONGRESS.finditer(text):
         out.append(Cand(m.start(), m.end(), "organization", 45))
-    # Latin-script runs inside Chinese text
+    return out + _latin_runs(text, lac_type_at)
+
+
+def _lac_words(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, tag) of LAC's words, only where there is Han text (Latin-only
+    lines, captions and URLs are typed by the Latin-run rules)."""
+    words = []
+    parts = [(base, chunk) for base, chunk in _chunks(text) if _HAN_RE.search(chunk)]
+    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts]), strict=True):
+        pos = base
+        for w, t in tagged:
+            words.append((pos, pos + len(w), w, t))
+            pos += len(w)
+    return words
+
+
+def _person(words: list, i: int) -> list[Cand]:
+    """A LAC person without the title glued to it (江主席 → 江, 總統川普 → 川普)."""
+    s, e, w, _t = words[i]
+    m = _TITLE_SUFFIX.search(w)
+    if m and m.start() > 0:
+        e = s + m.start()
+        w = w[:m.start()]
+    m = _TITLE_PREFIX.match(w)
+    if m and m.end() < len(w):
+        s += m.end()
+        w = w[m.end():]
+    return [Cand(s, e, "person", 50)] if re.search(f"[{_HAN}]", w) else []
+
+
+def _place(words: list, i: int) -> list[Cand]:
+    """A LAC place: 中俄 → two places, LOC + 大学 → organization, 亚太地区 → 亚太."""
+    s, e, w, _t = words[i]
+    if len(w) == 2 and all(ch in _SINGLE_COUNTRY for ch in w):
+        return [Cand(s, s + 1, "place", 50), Cand(s + 1, e, "place", 50)]
+    j = i + 1
+    if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
+        return [Cand(s, words[j][1], "organization", 55)]
+    if w.endswith(("地区", "地區")) and len(w) >= 4:
+        e -= 2
+    return [Cand(s, e, "place", 50)]
+
+
+def _organization(words: list, i: int) -> list[Cand]:
+    """A LAC organization, with a following suffix word and a preceding ordinal
+    (第十五次 + 全国代表大会); peoples (壮族) and X政府 (the gold marks the place) left out."""
+    s, e, w, _t = words[i]
+    if w.endswith("族") or len(w) < 2:
+        return []
+    if w.endswith("政府") and len(w) > 2:
+        return []
+    j = i + 1
+    if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
+        e = words[j][1]
+    k = i - 1
+    if k >= 0 and _ORDINAL.match(words[k][2]):
+        s = words[k][0]
+        if k - 1 >= 0 and words[k - 1][3] in ("ORG", "nz") and words[k - 1][1] == s:
+            s = words[k - 1][0]
+    return [Cand(s, e, "organization", 50)]
+
+
+def _latin_runs(text: str, lac_type_at: dict) -> list[Cand]:
+    """Latin-script runs inside Chinese text: a person when it starts with a first name or
+    LAC says PER, an organization when LAC says ORG or the words before call it one."""
+    out = []
     for m in _LATIN_RUN.finditer(text):
-        s, e = m.start(), m.end()
+        s = m.start()
         run = m.group(0).rstrip(".-’'")
         e = s + len(run)
         toks = run.split()

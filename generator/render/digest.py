@@ -74,5 +74,9 @@ class PageDigests:
     def entity_page(self, eid: str, ids: list[str]) -> str:
         key = ("entity", eid)
         if key not in self.pages:
-            self.pages[key] = _h("entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids])
+            # the page groups its articles by event (issue 16): membership is shown too
+            if not hasattr(self, "_event_of"):
+                self._event_of = self.corpus.event_of()
+            self.pages[key] = _h("entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids],
+                                 [self._event_of.get(a) for a in ids])
         return self.pages[key]

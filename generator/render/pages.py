@@ -563,37 +563,105 @@ def entity_mentions(corpus: Corpus, event_of: dict | None = None) -> dict[str, l
 
 
 def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
-    from ..entities.transliterate import transliterate
-
-    _ = view._
+    """The entity page: type, names per language with their script, the Wikidata link,
+    the stories it appears in over time, and the facts reported next to it, labelled."""
     here = entity_path(e.id)
     name = e.display_name(view.lang.code)
-    out = [front_matter(title=esc(name), hide=["navigation"]),
-           f'<p class="kicker">{esc(view._(TYPE_LABELS.get(e.type, "Place")))}</p>', f"# {esc(name)}\n"]
-    names = []
-    for tag, n in sorted(e.names.items()):
-        latin = transliterate(n)
-        extra = f" ({esc(latin)})" if latin and latin != n else ""
-        names.append(f'<li>{esc(language_name(tag, view.locale))}: <span lang="{esc(tag)}" '
-                     f'dir="{script_direction(tag)}">{esc(n)}</span>{extra}</li>')
-    if names:
-        out.append(f"## {_('Names')} {{#names}}\n")
-        out.append('<ul class="names">' + "".join(names) + "</ul>\n")
-    if e.qid:
-        out.append(f'<p class="qid">Wikidata: <code>{esc(e.qid)}</code></p>\n')
     articles = newest_first([corpus.articles[i] for i in ids if i in corpus.articles])
-    out.append(f"## {_('Mentioned in')} {{#articles data-search-exclude}}\n")  # titles: see render_article
-    out.append('<ul class="article-list">')
+    out = [front_matter(title=esc(name), hide=["navigation"]),
+           f'<p class="kicker">{esc(view._(TYPE_LABELS.get(e.type, "Place")))}</p>', f"# {esc(name)}\n",
+           entity_names(e, view), entity_qid(e),
+           entity_timeline(e, articles, corpus, view, here), entity_facts(e, articles, corpus, view, here)]
+    return "\n".join(part for part in out if part) + "\n"
+
+
+@lru_cache(maxsize=None)
+def _script_of(text: str) -> str:
+    """The ISO 15924 code of the script most letters of a name are in (Latn, Arab, Hani, …)."""
+    from collections import Counter
+    import unicodedata
+    counts: Counter = Counter()
+    for ch in text:
+        if ch.isalpha():
+            uname = unicodedata.name(ch, "")
+            counts["Hani" if uname.startswith("CJK") else "Arab" if uname.startswith("ARABIC")
+                   else "Cyrl" if uname.startswith("CYRILLIC") else "Grek" if uname.startswith("GREEK")
+                   else "Hebr" if uname.startswith("HEBREW") else "Hang" if uname.startswith("HANGUL")
+                   else "Jpan" if uname.startswith(("HIRAGANA", "KATAKANA")) else "Latn"] += 1
+    return counts.most_common(1)[0][0] if counts else "Zyyy"
+
+
+def entity_names(e: Entity, view: View) -> str:
+    """The names of an entity per language, each with its script (CLDR's name of it, in the
+    reader's language) and a Latin transliteration when it is in another script."""
+    from ..entities.transliterate import transliterate
+    items = []
+    for tag, n in sorted(e.names.items()):
+        code = _script_of(n)
+        script = view.locale.scripts.get(code, code)
+        latin = transliterate(n) if code != "Latn" else ""
+        extra = f" ({esc(latin)})" if latin and latin != n else ""
+        items.append(f'<li>{esc(language_name(tag, view.locale))}: <span lang="{esc(tag)}" '
+                     f'dir="{script_direction(tag)}">{esc(n)}</span>{extra} '
+                     f'<span class="link-meta">{esc(script)}</span></li>')
+    if not items:
+        return ""
+    return f"## {view._('Names')} {{#names}}\n\n" + '<ul class="names">' + "".join(items) + "</ul>\n"
+
+
+def entity_qid(e: Entity) -> str:
+    """The Wikidata link of an entity with a known QID."""
+    if not e.qid:
+        return ""
+    return (f'<p class="qid">Wikidata: <a href="https://www.wikidata.org/wiki/{esc(e.qid)}" '
+            f'rel="noopener">{esc(e.qid)}</a></p>\n')
+
+
+def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: View, here: str) -> str:
+    """The stories the entity appears in, newest first: an event (linked) with its
+    articles, or a single article."""
+    event_of = corpus.event_of()
+    out = [f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
+           '<ul class="article-list">']
+    seen_events: set = set()
+    for a in articles:
+        ev = event_of.get(a.id)
+        if ev is None:
+            out.append(article_item(a, here, view))
+            continue
+        if ev in seen_events:
+            continue
+        seen_events.add(ev)
+        members = [x for x in articles if event_of.get(x.id) == ev]
+        inner = "".join(article_item(x, here, view) for x in members)
+        out.append(f'<li><a href="{rel(here, event_path(ev))}">{esc(view._("Event"))}</a>'
+                   f'<ul class="article-list">{inner}</ul></li>')
+    out.append("</ul>\n")
+    return "\n".join(out)
+
+
+def entity_facts(e: Entity, articles: list[Article], corpus: Corpus, view: View, here: str) -> str:
+    """The figures and dates reported in the sentences that name the entity, each with
+    its label (Money, Percentage, …), its value in the reader's locale and a link to
+    the sentence."""
+    rows = []
     for a in articles:
         facts = corpus.facts.get(a.id, [])
         sentences = {sentence_at(a.body, f.start) for f in facts if f.id == e.id}
-        near = [f for f in facts if f.type in ("money", "percent", "quantity")
-                and sentence_at(a.body, f.start) in sentences]
-        chips = " ".join(f'<a class="chip" href="{rel(here, article_path(a.slug))}#s-{sentence_at(a.body, f.start)}">'
-                         f'{esc(format_fact(f, view.locale, view.gettext))}</a>' for f in near)
-        out.append(article_item(a, here, view)[:-5] + (f'<br><span class="near-facts">{chips}</span>' if chips else "") + "</li>")
-    out.append("</ul>\n")
-    return "\n".join(out) + "\n"
+        for f in facts:
+            if f.type not in NUMERIC_TYPES:
+                continue
+            s = sentence_at(a.body, f.start)
+            if s not in sentences:
+                continue
+            rows.append(f'<li><span class="fact-type">{esc(view._(TYPE_LABELS[f.type]))}</span>: '
+                        f'<a href="{rel(here, article_path(a.slug))}#s-{s}">'
+                        f'<strong>{esc(format_fact(f, view.locale, view.gettext))}</strong></a> '
+                        f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">'
+                        f'{esc(f.text)}</span></li>')
+    if not rows:
+        return ""
+    return f"## {view._('Key facts')} {{#facts}}\n\n" + '<ul class="entity-facts">' + "".join(rows) + "</ul>\n"
 
 
 def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:

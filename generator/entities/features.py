@@ -1,0 +1,171 @@
+"""Token features for the statistical recognizer, shared by training and tagging.
+
+One function computes the features of a sequence from its token strings and from the
+BIO tags the rule recognizers (registry, gazetteers, cue words, HanTa's lexicon, LAC)
+gave it, so a model trained by ``training/train_ner.py`` sees at run time exactly what it
+saw in training. Word-level for alphabetic scripts, character-level for Chinese.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as L
+from .cand import AR_RE, HAN_RE, Cand
+
+# one token per word (inner hyphens, apostrophes, dots and & kept: Expo-Halle, U.S., AT&T),
+# every other visible character on its own, as the public NER corpora are tokenized
+_WORD = re.compile(r"[^\W_]+(?:[-'’&.][^\W_]+)*|\S", re.UNICODE)
+_SENT_END = frozenset(".!?。！？;；:")
+_SHAPE_MAP = str.maketrans({c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇÑ"})
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each word token of ``text``."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def char_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each visible character of ``text`` (Chinese is tagged per character)."""
+    return [(i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
+
+
+def rule_tags(spans: list[tuple[int, int]], cands: list[Cand]) -> list[str]:
+    """BIO tags per token from rule candidates (B-person, I-place, …; O outside)."""
+    tags = ["O"] * len(spans)
+    starts = {s: k for k, (s, _) in enumerate(spans)}
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if c.type == "other":
+            continue
+        k = starts.get(c.start)
+        if k is None:
+            k = next((i for i, (s, e) in enumerate(spans) if s <= c.start < e), None)
+        if k is None or tags[k] != "O":
+            continue
+        tags[k] = "B-" + c.type
+        k += 1
+        while k < len(spans) and spans[k][0] < c.end:
+            tags[k] = "I-" + c.type
+            k += 1
+    return tags
+
+
+def _shape(w: str) -> str:
+    """Collapsed word shape: Xx, X, x, d, with punctuation kept (X.X., Xx-Xx)."""
+    s: list[str] = []
+    for ch in w:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not s or s[-1] != c:
+            s.append(c)
+    return "".join(s)[:6]
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Territory names of every CLDR locale (single words and first words of names)."""
+    out: set[str] = set()
+    for names in L.territory_names().values():
+        for n in names:
+            out.add(n.lower())
+            out.add(n.split()[0].lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200000)
+def _word_feats(w: str, fam: str) -> tuple[str, ...]:
+    """Features of the word itself (cached: words repeat)."""
+    low = w.lower()
+    f = ["w=" + low, "sh=" + _shape(w), "p2=" + low[:2], "p3=" + low[:3],
+         "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
+         "len=" + str(min(len(w), 8))]
+    if low in _territories():
+        f.append("terr")
+    if fam == "de" and w[:1].isupper():
+        from .latin import word_class
+        f.append("wc=" + word_class(w, "de"))
+    if fam == "ar" and AR_RE.search(w):
+        f += _arabic_feats(w)
+    if low in L.LATIN_FIRST_NAMES or w in L.LATIN_FIRST_NAMES:
+        f.append("first")
+    return tuple(f)
+
+
+def _arabic_feats(w: str) -> list[str]:
+    """Prefix-stripped readings of an Arabic word and their gazetteer classes."""
+    from .ar import known_name_class, strip_variants
+    f = []
+    for v in strip_variants(w)[1:3]:
+        f.append("st=" + v)
+    cls = known_name_class(w)
+    if cls:
+        f.append("argaz=" + cls)
+    if w.startswith(("ال", "وال", "بال", "لل", "فال")):
+        f.append("al")
+    return f
+
+
+def _context(words: list[str], i: int) -> list[str]:
+    """Features of the neighbouring words."""
+    f = []
+    for d in (-2, -1, 1, 2):
+        j = i + d
+        if 0 <= j < len(words):
+            low = words[j].lower()
+            f.append(f"w{d:+d}=" + low)
+            if d in (-1, 1):
+                f.append(f"sh{d:+d}=" + _shape(words[j]))
+                f.append(f"s3{d:+d}=" + low[-3:])
+        else:
+            f.append(f"w{d:+d}=<pad>")
+    if i > 0:
+        f.append("bi-1=" + words[i - 1].lower() + "|" + words[i].lower())
+    if i + 1 < len(words):
+        f.append("bi+1=" + words[i].lower() + "|" + words[i + 1].lower())
+    return f
+
+
+def word_features(words: list[str], rules: list[str], fam: str) -> list[list[str]]:
+    """CRF features of each word: the word, its shape and affixes, gazetteers, neighbours,
+    sentence start, and the rule recognizers' tags around it."""
+    out = []
+    for i, w in enumerate(words):
+        f = ["b"] + list(_word_feats(w, fam)) + _context(words, i)
+        if i == 0 or words[i - 1] in _SENT_END:
+            f.append("start")
+        f.append("r=" + rules[i])
+        f.append("r-1=" + (rules[i - 1] if i > 0 else "<pad>"))
+        f.append("r+1=" + (rules[i + 1] if i + 1 < len(rules) else "<pad>"))
+        out.append(f)
+    return out
+
+
+def _char_class(ch: str) -> str:
+    """h (Han), l (Latin letter), d (digit), p (other)."""
+    if HAN_RE.match(ch):
+        return "h"
+    if ch.isdigit():
+        return "d"
+    if ch.isalpha():
+        return "l"
+    return "p"
+
+
+def char_features(chars: list[str], rules: list[str], lac: list[str]) -> list[list[str]]:
+    """CRF features of each character: the character and its neighbours (unigrams,
+    bigrams), its class, LAC's word tag, and the rule recognizers' tags."""
+    n = len(chars)
+
+    def c(j: int) -> str:
+        return chars[j] if 0 <= j < n else "<pad>"
+
+    out = []
+    for i in range(n):
+        f = ["b", "c=" + c(i), "c-1=" + c(i - 1), "c+1=" + c(i + 1), "c-2=" + c(i - 2), "c+2=" + c(i + 2),
+             "b-1=" + c(i - 1) + c(i), "b+1=" + c(i) + c(i + 1), "b-2=" + c(i - 2) + c(i - 1),
+             "b+2=" + c(i + 1) + c(i + 2), "t=" + _char_class(chars[i]),
+             "lac=" + lac[i], "lac-1=" + (lac[i - 1] if i else "<pad>"),
+             "lac+1=" + (lac[i + 1] if i + 1 < n else "<pad>"),
+             "r=" + rules[i], "r-1=" + (rules[i - 1] if i else "<pad>"),
+             "r+1=" + (rules[i + 1] if i + 1 < n else "<pad>")]
+        out.append(f)
+    return out

@@ -1,0 +1,103 @@
+"""The statistical recognizer: a linear-chain CRF per script family, shipped in data/.
+
+Models (``data/ner-<family>.crfsuite``) are trained by ``training/train_ner.py`` from the
+corpora listed in ``training/README.md``; they read the features of
+:mod:`generator.entities.features`, which include the rule recognizers' own tags, so the
+model learns when to trust a gazetteer, a cue word or LAC. Families: ``de``, ``ar``,
+``zh`` (per character) and ``latin`` (every other alphabetic language: trained on several
+languages with language-neutral features; English too). No model file → ``None`` and the
+caller keeps the rule candidates.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from functools import cache
+
+from .cand import Cand
+from .features import char_features, char_spans, rule_tags, word_features, word_spans
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+FAMILIES = ("de", "ar", "zh", "latin")
+MODEL_PRIO = 60  # above every rule candidate, below the hand registry (100)
+_lock = threading.Lock()
+
+
+def model_family(fam: str) -> str:
+    """The model that tags a recognizer family ("en" and other alphabetic → "latin")."""
+    return fam if fam in FAMILIES else "latin"
+
+
+def model_path(family: str) -> str:
+    """Where the model file of a family lives."""
+    return os.path.join(DATA, f"ner-{family}.crfsuite")
+
+
+@cache
+def _tagger(family: str):
+    """A loaded pycrfsuite tagger, or None when the model or the library is missing."""
+    path = model_path(family)
+    if not os.path.exists(path):
+        return None
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    t = pycrfsuite.Tagger()
+    t.open(path)
+    return t
+
+
+def available(fam: str) -> bool:
+    """Whether a trained model can tag this family."""
+    return _tagger(model_family(fam)) is not None
+
+
+def sequence_features(text: str, fam: str, rules: list[Cand]) -> tuple[list[tuple[int, int]], list[list[str]]]:
+    """Token spans of ``text`` and their features for the family's model."""
+    if model_family(fam) == "zh":
+        from .zh import lac_char_tags
+        spans = char_spans(text)
+        lac_all = lac_char_tags(text)
+        return spans, char_features([text[s] for s, _ in spans], rule_tags(spans, rules),
+                                    [lac_all[s] for s, _ in spans])
+    spans = word_spans(text)
+    return spans, word_features([text[s:e] for s, e in spans], rule_tags(spans, rules), model_family(fam))
+
+
+def spans_from_tags(spans: list[tuple[int, int]], tags: list[str]) -> list[Cand]:
+    """Entity candidates from BIO tags over token spans (an I- without its B- opens one)."""
+    out: list[Cand] = []
+    cur: list | None = None
+    for (s, e), t in zip(spans, tags, strict=True):
+        if t.startswith("I-") and cur is not None and cur[2] == t[2:]:
+            cur[1] = e
+            continue
+        if cur is not None:
+            out.append(Cand(cur[0], cur[1], cur[2], MODEL_PRIO))
+            cur = None
+        if t != "O":
+            cur = [s, e, t[2:]]
+    if cur is not None:
+        out.append(Cand(cur[0], cur[1], cur[2], MODEL_PRIO))
+    return out
+
+
+def tag_lines(text: str, fam: str, rules: list[Cand]) -> list[Cand] | None:
+    """Model candidates for ``text``, tagged line by line; None when there is no model."""
+    tagger = _tagger(model_family(fam))
+    if tagger is None:
+        return None
+    out: list[Cand] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            local = [Cand(c.start - pos, c.end - pos, c.type, c.prio)
+                     for c in rules if pos <= c.start and c.end <= pos + len(line)]
+            spans, feats = sequence_features(line, fam, local)
+            if spans:
+                with _lock:
+                    tags = tagger.tag(feats)
+                out += [Cand(c.start + pos, c.end + pos, c.type, c.prio) for c in spans_from_tags(spans, tags)]
+        pos += len(line) + 1
+    return out
