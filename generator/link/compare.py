@@ -30,6 +30,7 @@ _SENT_BREAK = re.compile(r"[.!?。！？؟\n]")
 
 
 def values_agree(facts) -> bool:
+    """Whether the figures are equal within rounding (wider when a source qualifies its figure)."""
     vals = [float(f.value) for f in facts]
     tol = TOL_QUALIFIED if any(f.qualifier for f in facts) else TOL
     lo, hi = min(vals), max(vals)
@@ -83,6 +84,7 @@ class ContextVectors:
         self._mem: dict[tuple, np.ndarray] = {}
 
     def get(self, doc, spans: list[tuple[int, int]]) -> np.ndarray | None:
+        """Sentence vectors for ``spans`` of ``doc`` (None without a model), cached on disk."""
         e = self.embedder
         if e is None or getattr(e, "disabled", True) or not spans:
             return None

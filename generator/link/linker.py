@@ -125,6 +125,7 @@ class Linker:
         return min(1.0, shared_weight / den) if den > 0 else 0.0
 
     def evidence(self, i: int, j: int) -> S.PairEvidence:
+        """The (cached) PairEvidence of articles i and j, either order."""
         key = (i, j) if i < j else (j, i)
         ev = self._ev.get(key)
         if ev is None:
@@ -178,6 +179,7 @@ class Linker:
             self._ev[(i, j)] = self._evidence(i, j, cv)
 
     def score(self, i: int, j: int) -> float:
+        """The pair score of articles i and j in (0, 1)."""
         return self.evidence(i, j).score
 
     def _lang_pair(self, i: int, j: int) -> str:
@@ -260,6 +262,7 @@ class Linker:
         return v
 
     def strong(self, i: int, j: int) -> bool:
+        """Whether i and j's score reaches their line (a same-event link)."""
         return self.score(i, j) >= self.line(i, j)
 
     def pair_score(self, a: str, b: str) -> float:

@@ -68,6 +68,7 @@ def reports(members: list[int], copy: Callable[[int, int], bool], key: Callable[
     parent = {m: m for m in members}
 
     def root(x: int) -> int:
+        """The representative of x in the union-find forest."""
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]

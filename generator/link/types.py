@@ -24,6 +24,7 @@ class LinkDoc:
 
     @property
     def body(self) -> str:
+        """The paragraphs joined as facts count their offsets."""
         return PARAGRAPH_SEP.join(self.paragraphs)
 
 
