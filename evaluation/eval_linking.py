@@ -229,6 +229,7 @@ VARIANTS: dict[str, dict] = {
     "line at the 90th percentile of runner-ups": {"LINE_Q": 0.90},
     "line at the 99th percentile of runner-ups": {"LINE_Q": 0.99},
     "no paragraph term": {"W_P": 0.0},
+    "flatter score (cosine weight 1.0)": {"W_Z": 1.0},
 }
 FOLDS = 5
 

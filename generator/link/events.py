@@ -31,12 +31,14 @@ Line = Callable[[int, int], float]
 
 def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int], float],
           threshold: float | Line, floor: float = 0.0,
-          dates: list[_dt.date | None] | None = None, span_days: int = SPAN_DAYS) -> list[list[int]]:
+          dates: list[_dt.date | None] | None = None, span_days: int | None = None) -> list[list[int]]:
     """Groups of 0..n-1 (sorted lists) from ``edges`` (score, i, j) in any order.
 
     ``threshold`` is a float or ``threshold(i, j)`` → the line of that pair; ``floor`` the
-    score every pair of one group reaches; ``dates[i]`` the publication date of i, if known.
+    score every pair of one group reaches; ``dates[i]`` the publication date of i, if known;
+    ``span_days`` the longest span of an event's dates (default SPAN_DAYS).
     """
+    span_days = SPAN_DAYS if span_days is None else span_days
     line: Line = threshold if callable(threshold) else (lambda i, j: float(threshold))
     cl = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
