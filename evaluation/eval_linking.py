@@ -387,6 +387,7 @@ def report_figures(recs: list[dict]) -> dict:
         rs = [r for r in recs if keep(r["overall"])]
         al = sorted(r["aligned"] for r in rs if r["aligned"] is not None)
         out[name] = {"pairs": len(rs), "one_report": sum(r["report"] for r in rs),
+                     "one_report_pairs": [f"{r['a']}_{r['b']}" for r in rs if r["report"]][:20],
                      "aligned_q50_q90_max": [round(al[int(q * (len(al) - 1))], 3) for q in (0.5, 0.9, 1.0)]
                      if al else []}
     return out

@@ -39,7 +39,11 @@ def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int
     ``span_days`` the longest span of an event's dates (default SPAN_DAYS).
     """
     span_days = SPAN_DAYS if span_days is None else span_days
-    line: Line = threshold if callable(threshold) else (lambda i, j: float(threshold))
+    if callable(threshold):
+        line: Line = threshold
+    else:
+        const = float(threshold)
+        line = lambda i, j: const  # noqa: E731
     cl = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     span: dict[int, tuple[_dt.date, _dt.date] | None] = {

@@ -18,7 +18,7 @@ from generator.link import score as S
 from generator.link.candidates import CandidateIndex, feature_weight
 from generator.link.compare import ContextVectors, comparisons
 from generator.link.events import event_id, group
-from generator.link.reports import one_report, reports
+from generator.link.reports import one_report, paragraph_anchors, reports
 from generator.link.signature import latin_article, signature
 from generator.link.types import LinkDoc, LinkResult
 
@@ -66,6 +66,7 @@ class Linker:
         self._refs: dict[tuple[str, str], tuple[float, float]] = {}
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
         self._reasons: dict[tuple[int, int], tuple] = {}  # both directions of a link share them
+        self._anchors: dict[int, list[frozenset]] = {}
         self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
         self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
         self._crowd: dict[tuple[int, int], float] = {}
@@ -377,7 +378,16 @@ class Linker:
         """Whether articles i and j are one report (a translation or a copy: reports.py)."""
         a, b = self.docs[i], self.docs[j]
         return one_report(self.units[i], self.units[j], a.paragraphs, b.paragraphs,
-                          self._langs[i] == self._langs[j], a.facts, b.facts)
+                          self._langs[i] == self._langs[j],
+                          anchors=lambda k: self._paragraph_anchors(j if k else i))
+
+    def _paragraph_anchors(self, i: int) -> list[frozenset]:
+        """Article i's paragraph anchors (reports.paragraph_anchors), computed once."""
+        x = self._anchors.get(i)
+        if x is None:
+            d = self.docs[i]
+            x = self._anchors[i] = paragraph_anchors(d.paragraphs, d.facts)
+        return x
 
     def _link(self, i: int, j: int) -> Link:
         ev = self.evidence(i, j)

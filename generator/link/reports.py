@@ -86,12 +86,15 @@ def anchor_share(xa: list[frozenset], xb: list[frozenset]) -> float | None:
 
 
 def one_report(ua: np.ndarray | None, ub: np.ndarray | None, pa: Sequence[str],
-               pb: Sequence[str], same_lang: bool, fa: Sequence = (), fb: Sequence = ()) -> bool:
+               pb: Sequence[str], same_lang: bool, fa: Sequence = (), fb: Sequence = (),
+               anchors: Callable[[int], list[frozenset]] | None = None) -> bool:
     """Whether two articles are one report (see the module doc): unit vectors ``u``,
-    paragraphs ``p`` and facts ``f`` of each."""
+    paragraphs ``p`` and facts ``f`` of each (``anchors(0 or 1)``, if given, returns the
+    paragraph anchors of the first or second article, e.g. from a cache)."""
     share = aligned_share(ua, ub)
     if share is None:
-        share = anchor_share(paragraph_anchors(pa, fa), paragraph_anchors(pb, fb))
+        get = anchors or (lambda k: paragraph_anchors(pb if k else pa, fb if k else fa))
+        share = anchor_share(get(0), get(1))
     if share is not None and share > REPORT_MIN:
         return True
     return same_lang and text_share(pa, pb) > REPORT_MIN
