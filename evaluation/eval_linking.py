@@ -376,7 +376,8 @@ def eval_semeval(path: Path, emb, cache_dir: Path | None = None, variants: dict 
     return {"shipped": metrics(shipped), "run": runs["as shipped"],
             "variants": {v: metrics(r)["all"] for v, r in by_variant.items()},
             "cv": cross_validate(by_variant, fold), "reports": report_figures(shipped),
-            "docs": len(docs), "pairs": len(pairs), "folds": Counter(fold.values())}
+            "docs": len(docs), "pairs": len(pairs), "folds": Counter(fold.values()),
+            "records": shipped}
 
 
 def report_figures(recs: list[dict]) -> dict:
