@@ -71,7 +71,7 @@ class CandidateIndex:
         self.buckets: list[dict[int, list[int]]] = [defaultdict(list) for _ in range(tables)]
         self.codes: list[np.ndarray | None] = []
         self.flip: list[np.ndarray | None] = []
-        self.planes = None
+        self.planes: np.ndarray | None = None
         if dim:
             rng = np.random.default_rng(LSH_SEED)
             self.planes = rng.standard_normal((tables, self.bits, dim)).astype(np.float32)
@@ -143,7 +143,9 @@ class CandidateIndex:
             self.codes.extend([None] * len(feats))
             self.flip.extend([None] * len(feats))
 
-    def _hash(self, vecs: np.ndarray):
+    def _hash(self, vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(LSH code per table, the code with its least certain bit flipped) of each vector."""
+        assert self.planes is not None, "no vectors: no LSH"
         x = vecs.astype(np.float32)
         if self.mean is not None:
             x = x - self.mean
@@ -178,7 +180,7 @@ class CandidateIndex:
         """Articles sharing an LSH bucket with ``i`` in any table (or its one-bit probe)."""
         code, flip = self.codes[i], self.flip[i]
         out: set[int] = set()
-        if code is None:
+        if code is None or flip is None:
             return out
         for t in range(self.tables):
             out.update(self.buckets[t].get(int(code[t]), ()))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-from typing import Callable
+from collections.abc import Callable
 
 # Longest time an event's dated members may span. Coverage of one event comes within days
 # (score.GAP_DAYS: no date penalty within a week); four such weeks still leave room for

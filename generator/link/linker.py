@@ -13,14 +13,14 @@ from collections import defaultdict
 
 import numpy as np
 
-from generator.model import Event, Link
 from generator.link import score as S
-from generator.link.candidates import CandidateIndex, feature_weight
+from generator.link.candidates import CandidateIndex
 from generator.link.compare import ContextVectors, comparisons
 from generator.link.events import event_id, group
 from generator.link.reports import one_report, paragraph_anchors, reports
 from generator.link.signature import latin_article, signature
 from generator.link.types import LinkDoc, LinkResult
+from generator.model import Event, Link
 
 MAX_RELATED = 5
 # paragraph matching only where it can matter (it costs a small matrix product per pair)

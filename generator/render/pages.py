@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
 import yaml
 from babel import Locale
@@ -22,8 +22,8 @@ from ..ingest import language as _language
 from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
 from ..text import sentence_spans
 from . import formatting as _formatting
-from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
 from .digest import PageDigests, for_language
+from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
 
@@ -51,7 +51,7 @@ _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MIN_ENTITY_STORIES = 2
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sentences(body: str) -> tuple[list, list]:
     """Sentence spans of a body and their starts, computed once per article: article, event
     and entity pages of every language look them up for each fact."""
@@ -78,7 +78,7 @@ class View:
     ngettext: object
 
     @classmethod
-    def of(cls, lang: SiteLanguage) -> "View":
+    def of(cls, lang: SiteLanguage) -> View:
         t = translations(lang.locale)
         return cls(lang, lang.babel, t.gettext, t.ngettext)
 
@@ -106,7 +106,7 @@ class Listing:
     mentions: dict
 
     @classmethod
-    def of(cls, corpus: Corpus) -> "Listing":
+    def of(cls, corpus: Corpus) -> Listing:
         event_of = corpus.event_of()
         return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
 
@@ -153,15 +153,11 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
 def reuse_base(lang: SiteLanguage, cfg: Config) -> str:
     """What every page of a site language depends on besides its articles: the render code,
     the message catalogs, the language and the configuration."""
-    import babel
-
-    from ..cache import code_version
+    from ..cache import stage_version
     from .i18n import catalogs_digest
 
-    # every module the pages are made with, and Babel's CLDR data (formats, names)
-    code = code_version(("render", "model.py", "text.py", "config.py", "ingest/language.py",
-                         "entities/transliterate.py"))
-    return f"{code}:babel {babel.__version__}:{catalogs_digest()}:{lang!r}:{cfg!r}"
+    # every module the pages can be made with, and the libraries they use (Babel's CLDR data)
+    return f"{stage_version(__name__)}:{catalogs_digest()}:{lang!r}:{cfg!r}"
 
 
 def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged=None) -> str:
@@ -464,7 +460,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
         out.append(f'<table class="merged-facts"><thead><tr><th>{esc(_("Fact"))}</th>'
                    f'<th>{esc(_("Sources"))}</th></tr></thead><tbody>')
         rows = sorted(merged.items(), key=lambda kv: (-len({a.id for a, _f in kv[1]}), kv[0]))
-        for key, items in rows:
+        for _key, items in rows:
             ids = sorted({a.id for a, _f in items})
             f = items[0][1]
             count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
@@ -495,7 +491,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
         out.append(f"## {_('Timeline')} {{#timeline data-search-exclude}}\n")
         out.append('<ol class="timeline">')
         # Partial dates without a year ("--04-11") sort after the dated ones.
-        for value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
+        for _value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
             out.append(f'<li><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong> — '
                        f'{sentence_link(a, f, here)}</li>')
         out.append("</ol>\n")
