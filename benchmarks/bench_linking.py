@@ -2,12 +2,18 @@
 """Linking time and memory on synthetic corpora (no model: random vectors and fact keys).
 
     python benchmarks/bench_linking.py [--sizes 1000 10000] [--json out.json]
+    python benchmarks/bench_linking.py --corpus DIR [--cache DIR]   # texts of make_corpus.py
 
 Each size runs in its own process (clean peak RSS). A synthetic article belongs to an
 event of 1–5 articles: its vector is the event's direction plus noise on top of a common
 component (like e5 vectors, whose unrelated cosines sit near 0.8), its facts are some of
 the event's figures and entities plus common background keys, and its Latin names are
 drawn from a Zipf vocabulary. Articles have 0 or 6 paragraph vectors.
+
+``--corpus DIR`` links the articles of a folder written by ``benchmarks/make_corpus.py``
+instead (real texts: ingest, facts and entities as a build runs them, cached under
+``--cache``; linked without embeddings, as the site benchmark builds): the link time
+(twice: the second run is warm, with the text signatures known) and the event sizes.
 """
 from __future__ import annotations
 
@@ -138,8 +144,59 @@ def run_one(n: int) -> dict:
             "per_article_cpu_ms": round((c2 - c0) / n * 1000, 3),
             "candidate_pairs": pairs, "pairs_per_article": round(pairs / n, 1),
             "add_one_s": round(t4 - t3, 3), "add_touched": len(touched),
-            "events": len(res.events), "pair_precision": round(tp / max(1, tp + fp), 3),
+            **event_sizes(res), "pair_precision": round(tp / max(1, tp + fp), 3),
             "pair_recall": round(tp / max(1, tp + fn), 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def event_sizes(res) -> dict:
+    """Largest event and how many events have each size."""
+    from collections import Counter
+
+    sizes = Counter(len(e.members) for e in res.events)
+    return {"events": len(res.events), "largest_event": max(sizes, default=0),
+            "event_sizes": dict(sorted(sizes.items())),
+            "articles_in_events_over_50": sum(k * v for k, v in sizes.items() if k > 50),
+            "reports_with_copies": sum(1 for e in res.events for r in e.origins() if len(r) > 1)}
+
+
+def corpus_docs(folder: Path, cache: Path) -> list:
+    """LinkDocs of a make_corpus.py folder, as a build makes them (pipeline stages, memos)."""
+    from generator.cache import Memo, code_version, generator_version
+    from generator.entities import load_registry, resolve
+    from generator.ingest import ingest_corpus
+    from generator.link import LinkDoc
+    from generator.link.signature import text_signature
+    from generator.pipeline import analyse_corpus
+
+    cache.mkdir(parents=True, exist_ok=True)
+    memo = Memo(cache, "ingest", code_version(("ingest", "model.py", "text.py")))
+    articles, _ = ingest_corpus(folder, memo)
+    memo.save()
+    memo = Memo(cache, "analysis", generator_version())
+    analyses = analyse_corpus(articles, memo)
+    memo.save()
+    names = Memo(cache, "names", code_version(("entities",)))
+    entity_facts, _ = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
+                              load_registry(), names)
+    names.save()
+    return [LinkDoc(a.id, a.lang, a.title, a.paragraphs, a.published,
+                    analyses[a.id].facts + entity_facts.get(a.id, []), a.content_hash,
+                    text_signature(a.title, a.body)) for a in articles]
+
+
+def run_corpus(folder: Path, cache: Path) -> dict:
+    """Link a make_corpus.py folder twice (no embeddings): times and event sizes."""
+    from generator.link import link_corpus
+
+    docs = corpus_docs(folder, cache)
+    times = []
+    for _ in range(2):
+        c0, t0 = time.process_time(), time.perf_counter()
+        res = link_corpus(docs, None)
+        times.append((round(time.perf_counter() - t0, 2), round(time.process_time() - c0, 2)))
+    return {"n": len(docs), "link_s_cold_warm": [t[0] for t in times],
+            "link_cpu_s_cold_warm": [t[1] for t in times], **event_sizes(res),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
@@ -148,7 +205,15 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--corpus", type=Path, help="a folder written by make_corpus.py")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/briefing-bench-link-cache"))
     args = ap.parse_args(argv)
+    if args.corpus:
+        row = run_corpus(args.corpus, args.cache)
+        print(json.dumps(row))
+        if args.json:
+            args.json.write_text(json.dumps(row, indent=1))
+        return 0
     if args.one:
         print(json.dumps(run_one(args.one)))
         return 0

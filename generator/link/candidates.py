@@ -45,6 +45,7 @@ def df_bucket(df: int) -> int:
 
 
 def feature_weight(feature: str, df: int) -> float:
+    """IDF weight of a feature of this document frequency (kind weight × log(1 + IDF_SCALE/df))."""
     return KIND_WEIGHT.get(kind_of(feature), 0.5) * math.log(1.0 + IDF_SCALE / df_bucket(max(df, 1)))
 
 
@@ -77,9 +78,11 @@ class CandidateIndex:
             self._pow = (1 << np.arange(self.bits, dtype=np.int64))
 
     def df(self, feature: str) -> int:
+        """How many indexed articles hold ``feature``."""
         return len(self.postings.get(feature, ()))
 
     def weight(self, feature: str) -> float:
+        """The feature's current weight (memoised until its df changes)."""
         w = self._w.get(feature)
         if w is None:
             w = feature_weight(feature, self.df(feature))
@@ -98,6 +101,7 @@ class CandidateIndex:
 
     # -- building ---------------------------------------------------------------
     def add(self, features: tuple[str, ...], vec: np.ndarray | None = None) -> int:
+        """Index one article's features (and vector); returns its position."""
         i = len(self.features)
         self.features.append(tuple(features))
         for f in features:
@@ -173,6 +177,7 @@ class CandidateIndex:
         return acc
 
     def lsh_candidates(self, i: int) -> set[int]:
+        """Articles sharing an LSH bucket with ``i`` in any table (or its one-bit probe)."""
         code, flip = self.codes[i], self.flip[i]
         out: set[int] = set()
         if code is None or flip is None:

@@ -3,8 +3,9 @@
 "Same measure" is found without language-specific rules: same fact type (and currency for
 money, unit for quantities when both carry one), values of the same order, and a similar
 sentence around the figure (cosine of the sentences' embeddings, same model, cached per
-article). Each comparison holds at most one figure per article; it is kept when it spans
-two articles or more and at least one of them is an event member.
+article). Only the event's own members take part, and of a report that several members
+carry (a translation, a syndicated copy: ``Event.reports``) only one: each comparison
+holds at most one figure per independent report and is kept when it spans two or more.
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ _SENT_BREAK = re.compile(r"[.!?。！？؟\n]")
 
 
 def values_agree(facts) -> bool:
+    """Whether the figures are equal within rounding (wider when a source qualifies its figure)."""
     vals = [float(f.value) for f in facts]
     tol = TOL_QUALIFIED if any(f.qualifier for f in facts) else TOL
     lo, hi = min(vals), max(vals)
@@ -82,6 +84,7 @@ class ContextVectors:
         self._mem: dict[tuple, np.ndarray] = {}
 
     def get(self, doc, spans: list[tuple[int, int]]) -> np.ndarray | None:
+        """Sentence vectors for ``spans`` of ``doc`` (None without a model), cached on disk."""
         e = self.embedder
         if e is None or getattr(e, "disabled", True) or not spans:
             return None
@@ -112,27 +115,74 @@ class ContextVectors:
         return v
 
 
-def comparisons(members: list, related: list, ctx: ContextVectors | None) -> list[Comparison]:
-    """Comparisons for one event; ``members``/``related`` are LinkDocs (sorted by id)."""
-    member_ids = {d.id for d in members}
-    pool = []  # (doc, [facts])
-    for d in list(members) + [r for r in related if r.id not in member_ids]:
+def comparisons(members: list, ctx: ContextVectors | None,
+                reports: list[list[str]] | None = None) -> list[Comparison]:
+    """Comparisons of one event's figures across its independent reports.
+
+    ``members`` are the event's LinkDocs; ``reports`` groups their ids into reports (a
+    translation and its original are one source: only one article of each report speaks,
+    see :func:`representatives`); no article outside the event is ever drawn in. Steps:
+    the articles' comparable figures (:func:`figure_pool`), the figures some other source
+    could match (:func:`wanted_figures`), their contexts (:func:`figure_items`), candidate
+    matches (:func:`match_edges`), groups of one figure per source (:func:`merge_matches`).
+    """
+    pool = figure_pool(representatives(members, reports))
+    items = figure_items(pool, wanted_figures(pool), ctx)
+    if len({i[0] for i in items}) < 2:
+        return []
+    groups = merge_matches(items, match_edges(items, ctx))
+    out = []
+    for ks in groups:
+        pairs = sorted(((items[k][0], items[k][1]) for k in ks),
+                       key=lambda p: (p[0], p[1].start, p[1].end))
+        facts = [f for _, f in pairs]
+        out.append(Comparison(facts[0].type, tuple(pairs), values_agree(facts)))
+    out.sort(key=lambda c: (c.type, c.items[0][0], c.items[0][1].start, len(c.items)))
+    return out
+
+
+def representatives(members: list, reports: list[list[str]] | None) -> list:
+    """One article per report, sorted by id: the one with the most comparable figures (then
+    the first id), so that copies of one report never count as sources that agree."""
+    by_id = {d.id: d for d in members}
+    groups = reports or [[d.id] for d in members]
+    out = []
+    for g in groups:
+        docs = [by_id[m] for m in g if m in by_id]
+        if docs:
+            out.append(min(docs, key=lambda d: (-sum(map(_numeric, d.facts)), d.id)))
+    return sorted(out, key=lambda d: d.id)
+
+
+def figure_pool(docs: list) -> list[tuple]:
+    """(doc, its comparable figures in text order) for each article that has some."""
+    pool = []
+    for d in docs:
         facts = sorted((f for f in d.facts if _numeric(f)), key=lambda f: (f.start, f.end, f.type))
         if facts:
             pool.append((d, facts))
-    # embed only the figures that some other article could be compared with
+    return pool
+
+
+def wanted_figures(pool: list[tuple]) -> dict[str, set[int]]:
+    """Article id → indices of its figures that a figure of another article could match
+    (only these are embedded)."""
     wanted: dict[str, set[int]] = {}
     for x in range(len(pool)):
         for y in range(x + 1, len(pool)):
             (da, fa), (db, fb) = pool[x], pool[y]
-            if da.id not in member_ids and db.id not in member_ids:
-                continue
             for ka, f in enumerate(fa):
                 for kb, g in enumerate(fb):
                     if _compatible(f, g):
                         wanted.setdefault(da.id, set()).add(ka)
                         wanted.setdefault(db.id, set()).add(kb)
-    items = []  # (doc_id, fact, vec or None)
+    return wanted
+
+
+def figure_items(pool: list[tuple], wanted: dict[str, set[int]],
+                 ctx: ContextVectors | None) -> list[tuple]:
+    """(doc id, fact, vector of its sentence or None) of every wanted figure."""
+    items = []
     for d, facts in pool:
         keep = sorted(wanted.get(d.id, ()))
         if not keep:
@@ -143,21 +193,23 @@ def comparisons(members: list, related: list, ctx: ContextVectors | None) -> lis
         vecs = ctx.get(d, spans) if ctx is not None else None
         for k, f in enumerate(facts):
             items.append((d.id, f, None if vecs is None else vecs[k]))
-    if len({i[0] for i in items}) < 2:
-        return []
+    return items
+
+
+def match_edges(items: list[tuple], ctx: ContextVectors | None) -> list[tuple]:
+    """Candidate matches (−similarity, relative difference, x, y), best first: compatible
+    figures of two articles in similar sentences (without vectors: the very same figure)."""
     edges = []
     for x in range(len(items)):
         for y in range(x + 1, len(items)):
             (da, fa, va), (db, fb, vb) = items[x], items[y]
             if da == db or not _compatible(fa, fb):
                 continue
-            if da not in member_ids and db not in member_ids:
-                continue
-            if va is not None and vb is not None:
+            if ctx is not None and va is not None and vb is not None:
                 sim = float(va @ vb)
                 if sim < ctx.min_sim:
                     continue
-            else:  # no embeddings: only the very same figure
+            else:
                 if fa.key != fb.key:
                     continue
                 sim = 1.0
@@ -166,6 +218,11 @@ def comparisons(members: list, related: list, ctx: ContextVectors | None) -> lis
             # near-equal contexts (two figures in one sentence): the closer value wins
             edges.append((-round(sim, 2), round(rel, 6), x, y))
     edges.sort()
+    return edges
+
+
+def merge_matches(items: list[tuple], edges: list[tuple]) -> list[list[int]]:
+    """Groups of item indices (two or more, one figure per article), best matches first."""
     group = list(range(len(items)))
     docs_of = {k: {items[k][0]} for k in range(len(items))}
     members_of = {k: [k] for k in range(len(items))}
@@ -178,14 +235,4 @@ def comparisons(members: list, related: list, ctx: ContextVectors | None) -> lis
             group[k] = keep
         members_of[keep] += members_of.pop(drop)
         docs_of[keep] |= docs_of.pop(drop)
-    out = []
-    for g in sorted(members_of):
-        ks = members_of[g]
-        if len(ks) < 2 or not any(items[k][0] in member_ids for k in ks):
-            continue
-        pairs = sorted(((items[k][0], items[k][1]) for k in ks),
-                       key=lambda p: (p[0], p[1].start, p[1].end))
-        facts = [f for _, f in pairs]
-        out.append(Comparison(facts[0].type, tuple(pairs), values_agree(facts)))
-    out.sort(key=lambda c: (c.type, c.items[0][0], c.items[0][1].start, len(c.items)))
-    return out
+    return [members_of[g] for g in sorted(members_of) if len(members_of[g]) >= 2]

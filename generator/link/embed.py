@@ -38,6 +38,7 @@ class DocVectors:
     spans: tuple  # ((start, end), ...) of each unit in "\n\n".join(paragraphs)
 
     def stacked(self) -> np.ndarray:
+        """The article vector on top of the unit vectors, one row each."""
         return np.vstack([self.doc[None, :], self.units]).astype(np.float32)
 
 
@@ -103,6 +104,7 @@ def spans_end(body: str, start: int) -> int:
 
 
 def doc_text(title: str, body: str) -> str:
+    """The text the article vector embeds: the title and the start of the body."""
     return (title.strip() + "\n" + body[:DOC_CHARS]).strip()
 
 
@@ -181,6 +183,14 @@ class Embedder:
                 self._store(h, dv)
                 out[i] = dv
         return out
+
+    def cached(self, doc) -> bool:
+        """Whether ``doc``'s vectors are known without the model (in memory or on disk)."""
+        if self.disabled:
+            return False
+        h = self._hash(doc)
+        p = self._path(h)
+        return h in self._mem or (p is not None and p.exists())
 
     def encode_texts(self, texts: Sequence[str]) -> np.ndarray:
         """Embed free texts (no cache); used for short contexts."""

@@ -17,6 +17,7 @@ from generator.link import score as S
 from generator.link.candidates import CandidateIndex
 from generator.link.compare import ContextVectors, comparisons
 from generator.link.events import event_id, group
+from generator.link.reports import one_report, paragraph_anchors, reports
 from generator.link.signature import latin_article, signature
 from generator.link.types import LinkDoc, LinkResult
 from generator.model import Event, Link
@@ -65,6 +66,7 @@ class Linker:
         self._refs: dict[tuple[str, str], tuple[float, float]] = {}
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
         self._reasons: dict[tuple[int, int], tuple] = {}  # both directions of a link share them
+        self._anchors: dict[int, list[frozenset]] = {}
         self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
         self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
         self._crowd: dict[tuple[int, int], float] = {}
@@ -124,6 +126,7 @@ class Linker:
         return min(1.0, shared_weight / den) if den > 0 else 0.0
 
     def evidence(self, i: int, j: int) -> S.PairEvidence:
+        """The (cached) PairEvidence of articles i and j, either order."""
         key = (i, j) if i < j else (j, i)
         ev = self._ev.get(key)
         if ev is None:
@@ -177,6 +180,7 @@ class Linker:
             self._ev[(i, j)] = self._evidence(i, j, cv)
 
     def score(self, i: int, j: int) -> float:
+        """The pair score of articles i and j in (0, 1)."""
         return self.evidence(i, j).score
 
     def _lang_pair(self, i: int, j: int) -> str:
@@ -259,6 +263,7 @@ class Linker:
         return v
 
     def strong(self, i: int, j: int) -> bool:
+        """Whether i and j's score reaches their line (a same-event link)."""
         return self.score(i, j) >= self.line(i, j)
 
     def pair_score(self, a: str, b: str) -> float:
@@ -306,6 +311,10 @@ class Linker:
 
     # -- output -----------------------------------------------------------------
     def result(self) -> LinkResult:
+        """Events, same-event and related links of the corpus. Steps: score every candidate
+        pair (:meth:`_score_pairs`), freeze the lines, group (:meth:`_groups`), then the
+        same-event links (:meth:`_same_event`), related coverage (:meth:`_related`) and
+        the events with their reports and comparisons (:meth:`_events`)."""
         n = len(self.docs)
         pairs = sorted((i, j) for i in range(n) for j in self.cand[i] if i < j)
         self._score_pairs(pairs)
@@ -315,47 +324,70 @@ class Linker:
             self.lines = self._build_lines()
             for k in range(n):  # rivals are taken now, and kept like the lines
                 self._nearest(k)
+        groups = self._groups(pairs)
+        ev_of = {k: gi for gi, g in enumerate(groups) for k in g}
+        same = self._same_event(groups)
+        related = self._related(ev_of)
+        events = self._events(groups)
+        return LinkResult(events, dict(sorted(same.items())), dict(sorted(related.items())))
+
+    def _groups(self, pairs: list[tuple[int, int]]) -> list[list[int]]:
+        """Groups of article positions (events.group over the strong candidate pairs)."""
         ev, line = self._ev, self.line  # every candidate pair is scored now
         edges = [(ev[p].score, *p) for p in pairs if ev[p].score >= line(*p)]
-        groups = group(n, edges, self.score, self.line)
-        published = {d.id: d.published for d in self.docs}
-        ev_of = {}
-        events = []
+        return group(len(self.docs), edges, self.score, self.line, floor=S.RELATED,
+                     dates=[d.published for d in self.docs])
+
+    def _same_event(self, groups: list[list[int]]) -> dict[str, list[Link]]:
+        """Article id → the members of its event it strongly links to, best first."""
+        same: dict[str, list[Link]] = {d.id: [] for d in self.docs}
         for g in groups:
-            mids = sorted(self.docs[k].id for k in g)
-            eid = event_id(mids, published)
-            for k in g:
-                ev_of[k] = eid
-            events.append((eid, g, mids))
-        same: dict[str, list[Link]] = {}
-        related: dict[str, list[Link]] = {}
-        for i in range(n):
-            did = self.docs[i].id
-            same[did] = []
-            related[did] = []
-        for _eid, g, _mids in events:
             for i in g:
-                # only the members this article itself strongly links to
                 links = [self._link(i, j) for j in g if j != i and self.strong(i, j)]
                 same[self.docs[i].id] = sorted(links, key=lambda l: (-l.score, l.id))
-        for i in range(n):
+        return same
+
+    def _related(self, ev_of: dict[int, int]) -> dict[str, list[Link]]:
+        """Article id → up to MAX_RELATED candidates of other events scoring ≥ RELATED."""
+        related: dict[str, list[Link]] = {}
+        for i in range(len(self.docs)):
             rel = []
             for j in sorted(self.cand[i]):
-                if ev_of[j] == ev_of[i]:
-                    continue
-                if ev[(i, j) if i < j else (j, i)].score >= S.RELATED:
+                if ev_of[j] != ev_of[i] and self.score(i, j) >= S.RELATED:
                     rel.append(self._link(i, j))
             rel.sort(key=lambda l: (-l.score, l.id))
             related[self.docs[i].id] = rel[:MAX_RELATED]
+        return related
+
+    def _events(self, groups: list[list[int]]) -> list[Event]:
+        """The Events (by first member): ids, members, reports and figure comparisons."""
+        published = {d.id: d.published for d in self.docs}
         ctx = ContextVectors(self.embedder) if self.embedder is not None else None
-        out_events = []
-        by_id = {d.id: d for d in self.docs}
-        for eid, _g, mids in sorted(events, key=lambda e: e[0]):
-            rel_ids = sorted({l.id for m in mids for l in related[m]} - set(mids))
-            comps = comparisons([by_id[m] for m in mids], [by_id[r] for r in rel_ids], ctx)
-            out_events.append(Event(eid, mids, comps))
-        out_events.sort(key=lambda e: (e.members[0], e.id))
-        return LinkResult(out_events, dict(sorted(same.items())), dict(sorted(related.items())))
+        out = []
+        for g in groups:
+            mids = sorted(self.docs[k].id for k in g)
+            reps = reports(sorted(g), self.one_report, lambda k: self.docs[k].id)
+            rep_ids = [[self.docs[k].id for k in r] for r in reps]
+            comps = comparisons([self.docs[k] for k in sorted(g, key=lambda k: self.docs[k].id)],
+                                ctx, rep_ids)
+            out.append(Event(event_id(mids, published), mids, comps, rep_ids))
+        out.sort(key=lambda e: (e.members[0], e.id))
+        return out
+
+    def one_report(self, i: int, j: int) -> bool:
+        """Whether articles i and j are one report (a translation or a copy: reports.py)."""
+        a, b = self.docs[i], self.docs[j]
+        return one_report(self.units[i], self.units[j], a.paragraphs, b.paragraphs,
+                          self._langs[i] == self._langs[j],
+                          anchors=lambda k: self._paragraph_anchors(j if k else i))
+
+    def _paragraph_anchors(self, i: int) -> list[frozenset]:
+        """Article i's paragraph anchors (reports.paragraph_anchors), computed once."""
+        x = self._anchors.get(i)
+        if x is None:
+            d = self.docs[i]
+            x = self._anchors[i] = paragraph_anchors(d.paragraphs, d.facts)
+        return x
 
     def _link(self, i: int, j: int) -> Link:
         ev = self.evidence(i, j)

@@ -112,15 +112,18 @@ MAX_REASONS = 5
 
 
 def base_lang(lang: str) -> str:
+    """The language subtag, lower case ('zh-Hant' → 'zh'; missing → 'und')."""
     return (lang or "und").split("-")[0].lower()
 
 
 def lang_pair(a: str, b: str) -> str:
+    """The unordered language pair of two tags ('en', 'de-AT' → 'de-en')."""
     x, y = sorted((base_lang(a), base_lang(b)))
     return f"{x}-{y}"
 
 
 def sigmoid(x: float) -> float:
+    """The logistic function, clipped against overflow."""
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
 
 
@@ -167,12 +170,14 @@ class CosineStats:
 
     @staticmethod
     def prior(lp: str) -> tuple[float, float]:
+        """The built-in (mean, sd) of unrelated-pair cosines for a language pair."""
         x, y = lp.split("-", 1)
         if lp in PRIORS:
             return PRIORS[lp], PRIOR_SD
         return PRIOR_SAME_LANG if x == y else PRIOR_CROSS_LANG
 
     def get(self, lp: str) -> tuple[float, float]:
+        """(mean, sd) of unrelated cosines for a language pair: the sample shrunk towards the prior."""
         pm, psd = self.prior(lp)
         if lp not in self.table:
             return pm, psd
@@ -208,6 +213,7 @@ class DecisionLines:
             self.table[lp] = (sigmoid(x), n)
 
     def get(self, lp: str) -> float:
+        """The same-event line of a language pair (SAME when the corpus could not place one)."""
         v = self.table.get(lp)
         return SAME if v is None else v[0]
 
@@ -252,6 +258,7 @@ def date_penalty(a, b) -> float:
 
 def combine(z: float | None, overlap: float, para: float | None, penalty: float = 0.0,
             same_lang: bool = False) -> float:
+    """The pair score in (0, 1) from the evidence (see the module doc for the formula)."""
     if z is None:
         return sigmoid(W_O * (overlap - O0) * 2.0 - penalty)
     x = W_Z * (z - Z0) + (W_O_SAME if same_lang else W_O) * overlap - penalty

@@ -33,6 +33,7 @@ def latin_script(text: str) -> bool:
 
 
 def kind_of(feature: str) -> str:
+    """The kind of a feature ('person:Q1' → 'person')."""
     return feature.split(":", 1)[0]
 
 
@@ -87,6 +88,7 @@ def text_features(title: str, body: str) -> set[str]:
 
 
 def fact_features(facts) -> set[str]:
+    """The link features of facts: their keys, without unresolved entities or dates."""
     out = set()
     for f in facts:
         if f.type in ENTITY_TYPES and not f.id:

@@ -32,7 +32,7 @@ def _docs():
 
 def test_comparison_disagree_across_sources(fake_embedder):
     a, b, c = _docs()
-    out = comparisons([a, b], [c], ContextVectors(fake_embedder, min_sim=0.6))
+    out = comparisons([a, b, c], ContextVectors(fake_embedder, min_sim=0.6))
     assert len(out) == 1
     comp = out[0]
     assert [x[0] for x in comp.items] == ["a", "b", "c"]
@@ -42,18 +42,40 @@ def test_comparison_disagree_across_sources(fake_embedder):
 
 def test_comparison_agree(fake_embedder):
     a, b, c = _docs()
-    out = comparisons([b, c], [], ContextVectors(fake_embedder, min_sim=0.6))
+    out = comparisons([b, c], ContextVectors(fake_embedder, min_sim=0.6))
     assert len(out) == 1 and out[0].agree is True
 
 
-def test_related_only_figures_need_a_member(fake_embedder):
+def test_only_members_take_part(fake_embedder):
     a, b, c = _docs()
-    assert comparisons([], [b, c], ContextVectors(fake_embedder, min_sim=0.6)) == []
+    assert comparisons([], ContextVectors(fake_embedder, min_sim=0.6)) == []
+    out = comparisons([a, b], ContextVectors(fake_embedder, min_sim=0.6))
+    assert [[x[0] for x in comp.items] for comp in out] == [["a", "b"]]
+
+
+def test_one_report_is_one_source(fake_embedder):
+    """b and c are one report (say c translates b): they are one source, and only one of
+    them is compared with a."""
+    a, b, c = _docs()
+    out = comparisons([a, b, c], ContextVectors(fake_embedder, min_sim=0.6), [["a"], ["b", "c"]])
+    assert len(out) == 1 and len(out[0].items) == 2 and out[0].items[0][0] == "a"
+    assert comparisons([b, c], ContextVectors(fake_embedder, min_sim=0.6), [["b", "c"]]) == []
+
+
+def test_figures_of_another_event_never_drawn_in(fake_embedder):
+    """The linker compares the figures of an event's own members only."""
+    from generator.link import Linker
+
+    lk = Linker(_docs(), fake_embedder)
+    res = lk.result()
+    for e in res.events:
+        for comp in e.comparisons:
+            assert {x[0] for x in comp.items} <= set(e.members)
 
 
 def test_without_embeddings_only_identical_figures():
     a, b, c = _docs()
-    out = comparisons([a, b, c], [], None)
+    out = comparisons([a, b, c], None)
     assert len(out) == 1 and [x[0] for x in out[0].items] == ["b", "c"]
 
 
