@@ -85,5 +85,8 @@ def extract_units_json(fileobj, keywords, comment_tags, options):
         if key.startswith("_") or not isinstance(table, dict):
             continue
         units.update(v for v in table.values() if isinstance(v, str) and v.isascii())
+    # A counted noun takes the plural form of its number (CLDR categories: Arabic has six),
+    # so each unit is a plural entry; msgid and msgid_plural are both the unit, the English
+    # catalog gives the English singular and plural.
     for unit in sorted(units):
-        yield 1, "_", unit, ["unit of a counted quantity"]
+        yield 1, "ngettext", (unit, unit), ["unit of a counted quantity (after a number)"]

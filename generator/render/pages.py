@@ -22,7 +22,8 @@ from ..ingest import language as _language
 from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
 from ..text import sentence_spans
 from . import formatting as _formatting
-from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
+from .formatting import (TYPE_LABELS, TYPE_PLURALS, closeness, counted_unit, fact_html, format_fact,
+                         format_number, isolate, label_text, list_html, list_text, name_html)
 from .digest import PageDigests, for_language
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
@@ -219,15 +220,15 @@ def meta_block(a: Article, view: View) -> str:
     _ = view._
     parts = []
     outlet = a.outlet or _("Unknown outlet")
-    parts.append(f'<span class="meta-outlet"><span class="meta-label">{esc(_("Outlet"))}:</span> '
+    parts.append(f'<span class="meta-outlet"><span class="meta-label">{esc(label_text(_("Outlet"), _))}</span> '
                  f'<bdi>{esc(outlet)}</bdi></span>')
     if a.published:
-        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(_("Published"))}:</span> '
+        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
                      f'<time datetime="{a.published.isoformat()}">{esc(format_day(a.published, view.locale))}</time></span>')
     else:
-        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(_("Published"))}:</span> '
+        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
                      f'{esc(_("date unknown"))}</span>')
-    parts.append(f'<span class="meta-lang"><span class="meta-label">{esc(_("Language"))}:</span> '
+    parts.append(f'<span class="meta-lang"><span class="meta-label">{esc(label_text(_("Language"), _))}</span> '
                  f'{esc(language_name(a.lang, view.locale))}</span>')
     if a.url:
         parts.append(f'<a class="meta-url" href="{esc(a.url)}" rel="nofollow noopener">{esc(_("Original article"))}</a>')
@@ -237,14 +238,18 @@ def meta_block(a: Article, view: View) -> str:
 def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     s = sentence_at(a.body, f.start)
     label = view._(TYPE_LABELS[f.type])
-    value = format_fact(f, view.locale, view.gettext)
-    # Units are English nouns from facts/data/units.json, translated by the catalog
-    # (make catalogs extracts them); a noun kept as written in the source passes through.
-    unit = f'<span class="fact-unit">{esc(view._(f.unit))}</span>' if f.type == "quantity" and f.unit else ""
+    value = fact_html(f, view.locale, view.gettext)
+    # Units are English nouns from facts/data/units.json, translated by the catalog with the
+    # plural form of the number's CLDR category (make catalogs extracts them); a noun kept as
+    # written in the source passes through. data-n: the number the form agrees with.
+    unit = ""
+    if f.type == "quantity" and f.unit and isinstance(f.value, (int, float)):
+        unit = (f'<span class="fact-unit" data-n="{f.value:g}">'
+                f'{esc(counted_unit(f.unit, f.value, view.locale, view.ngettext))}</span>')
     title = view._("Show the sentence this comes from")
     return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
             f'<span class="fact-type">{esc(label)}</span>'
-            f'<strong class="fact-value">{esc(value)}</strong>{unit}'
+            f'<strong class="fact-value">{value}</strong>{unit}'
             f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(f.text)}</span></a>')
 
 
@@ -262,11 +267,11 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
         if not by_type.get(t):
             continue
         chips = " ".join(
-            f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{esc(e.display_name(view.lang.code))}</a>'
+            f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{name_html(e.display_name(view.lang.code))}</a>'
             if paged is None or e.id in paged else
-            f'<span class="chip chip-{t}">{esc(e.display_name(view.lang.code))}</span>'
+            f'<span class="chip chip-{t}">{name_html(e.display_name(view.lang.code))}</span>'
             for e in sorted(by_type[t].values(), key=lambda e: e.display_name(view.lang.code)))
-        rows.append(f'<p><span class="chips-label">{esc(view._(TYPE_PLURALS[t]))}:</span> {chips}</p>')
+        rows.append(f'<p><span class="chips-label">{esc(label_text(view._(TYPE_PLURALS[t]), view._))}</span> {chips}</p>')
     rows.append("</div>\n")
     return "\n".join(rows)
 
@@ -283,12 +288,18 @@ def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: s
             f'<li><a href="{rel(here, article_path(other.slug))}" hreflang="{esc(other.lang)}">'
             f'<span lang="{esc(other.lang)}" dir="{script_direction(other.lang)}">{esc(other.title)}</span></a> '
             f'<span class="link-meta">{esc(_article_line(other, view))}</span> '
-            f'<span class="link-score" title="{esc(_("Similarity score from 0 to 1"))}">'
-            f'{esc(_("score {score}").format(score=_score(link.score, view)))}</span>'
-            + (f' <span class="link-why">{esc(_("Shared: {reasons}").format(reasons=why))}</span>' if why else "")
+            f'<span class="link-score" data-score="{_score(link.score, view)}">'
+            f'{esc(_(closeness(link.score)))}</span>'
+            + (f' <span class="link-why">{_shared_html(why, view)}</span>' if why else "")
             + "</li>")
     items.append("</ul>\n")
     return "\n".join(items)
+
+
+def _shared_html(why: str, view: View) -> str:
+    """ "Shared: …" with the reasons' figures and names isolated in right-to-left text."""
+    before, _sep, after = view._("Shared: {reasons}").partition("{reasons}")
+    return esc(before) + isolate(why, view.locale) + esc(after)
 
 
 def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: View) -> str:
@@ -322,7 +333,7 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
             shown.append(corpus.entities[f.id].display_name(view.lang.code))
         else:
             shown.append(format_fact(f, view.locale, view.gettext))
-    return ", ".join(dict.fromkeys(shown))
+    return list_text(list(dict.fromkeys(shown)), view.locale)
 
 
 def _as_written(word: str, body: str) -> str:
@@ -363,7 +374,7 @@ def original_block(a: Article, spans, view: View) -> str:
 
 
 def credits_block(a: Article, view: View) -> str:
-    parts = [f'<span class="meta-label">{esc(view._(CREDIT_LABELS.get(k, k)))}:</span> <bdi>{esc(v)}</bdi>'
+    parts = [f'<span class="meta-label">{esc(label_text(view._(CREDIT_LABELS.get(k, k)), view._))}</span> <bdi>{esc(v)}</bdi>'
              for k, v in a.credits.items() if k in CREDIT_LABELS]
     return '<p class="credits">' + " · ".join(parts) + "</p>\n"
 
@@ -468,9 +479,9 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
             ids = sorted({a.id for a, _f in items})
             f = items[0][1]
             count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
-            links = ", ".join(source_link(corpus.articles[i], here, view) for i in ids)
-            out.append(f"<tr><td>{esc(view._(TYPE_LABELS[f.type]))}: <strong>{esc(format_fact(f, view.locale, view.gettext))}</strong>"
-                       f"</td><td>{esc(count)}: {links}</td></tr>")
+            links = list_html([source_link(corpus.articles[i], here, view) for i in ids], view.locale)
+            out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} <strong>{fact_html(f, view.locale, view.gettext)}</strong>"
+                       f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>")
         out.append("</tbody></table>\n")
 
     if ev.comparisons:
@@ -478,7 +489,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
         for c in ev.comparisons:
             verdict = _("Sources agree") if c.agree else _("Sources disagree")
             cls = "agree" if c.agree else "disagree"
-            out.append(f'<table class="comparison {cls}"><caption>{esc(view._(TYPE_LABELS[c.type]))}: '
+            out.append(f'<table class="comparison {cls}"><caption>{esc(label_text(view._(TYPE_LABELS[c.type]), view._))} '
                        f'<span class="verdict">{esc(verdict)}</span></caption>'
                        f'<thead><tr><th>{esc(_("Source"))}</th><th>{esc(_("Figure"))}</th>'
                        f'<th>{esc(_("Sentence"))}</th></tr></thead><tbody>')
@@ -496,7 +507,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
         out.append('<ol class="timeline">')
         # Partial dates without a year ("--04-11") sort after the dated ones.
         for value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
-            out.append(f'<li><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong> — '
+            out.append(f'<li><strong>{fact_html(f, view.locale, view.gettext)}</strong> — '
                        f'{sentence_link(a, f, here)}</li>')
         out.append("</ol>\n")
     return "\n".join(out) + "\n"
@@ -526,7 +537,7 @@ def source_link(a: Article, here: str, view: View, note: str = "") -> str:
 def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
     note = "" if member else view._("related coverage")
     return (f'<tr><td>{source_link(a, here, view, note)}</td>'
-            f'<td><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong></td>'
+            f'<td><strong>{fact_html(f, view.locale, view.gettext)}</strong></td>'
             f'<td>{sentence_link(a, f, here)}</td></tr>')
 
 
@@ -543,7 +554,7 @@ def render_events_index(corpus: Corpus, view: View) -> str:
         out.append('<ul class="article-list">')
         for e in multi:
             first = event_title(e, corpus)
-            langs = ", ".join(sorted({language_name(corpus.articles[m].lang, view.locale) for m in e.members}))
+            langs = list_text(sorted({language_name(corpus.articles[m].lang, view.locale) for m in e.members}), view.locale)
             count = view.ngettext("{n} article", "{n} articles", len(e.members)).format(n=len(e.members))
             out.append(f'<li><a href="{rel(here, event_path(e.id))}"><span lang="{esc(first.lang)}" '
                        f'dir="{script_direction(first.lang)}">{esc(first.title)}</span></a><br>'
@@ -578,7 +589,7 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
     for tag, n in sorted(e.names.items()):
         latin = transliterate(n)
         extra = f" ({esc(latin)})" if latin and latin != n else ""
-        names.append(f'<li>{esc(language_name(tag, view.locale))}: <span lang="{esc(tag)}" '
+        names.append(f'<li>{esc(label_text(language_name(tag, view.locale), _))} <span lang="{esc(tag)}" '
                      f'dir="{script_direction(tag)}">{esc(n)}</span>{extra}</li>')
     if names:
         out.append(f"## {_('Names')} {{#names}}\n")
@@ -594,7 +605,7 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
         near = [f for f in facts if f.type in ("money", "percent", "quantity")
                 and sentence_at(a.body, f.start) in sentences]
         chips = " ".join(f'<a class="chip" href="{rel(here, article_path(a.slug))}#s-{sentence_at(a.body, f.start)}">'
-                         f'{esc(format_fact(f, view.locale, view.gettext))}</a>' for f in near)
+                         f'{fact_html(f, view.locale, view.gettext)}</a>' for f in near)
         out.append(article_item(a, here, view)[:-5] + (f'<br><span class="near-facts">{chips}</span>' if chips else "") + "</li>")
     out.append("</ul>\n")
     return "\n".join(out) + "\n"
