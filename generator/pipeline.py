@@ -138,7 +138,9 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
     from .link.signature import text_signature
 
     progress = progress or (lambda msg: None)
-    memo = Memo(cfg.cache, "ingest", code_version(("ingest", "model.py", "text.py")))
+    # ingest/article.py splits glued credit names on the registry's names (ingest/metadata.py)
+    memo = Memo(cfg.cache, "ingest", code_version(("ingest", "model.py", "text.py", "entities/registry.py",
+                                                   "entities/data/registry.yml")))
     articles, errors = ingest_corpus(cfg.seeds, memo)
     memo.save()
     progress(f"ingest: {len(articles)} articles, {len(errors)} rejected")

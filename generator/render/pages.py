@@ -244,7 +244,7 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     # written in the source passes through. data-n: the number the form agrees with.
     unit = ""
     if f.type == "quantity" and f.unit and isinstance(f.value, (int, float)):
-        unit = (f'<span class="fact-unit" data-n="{f.value:g}">'
+        unit = (f'<span class="fact-unit" data-unit="{esc(f.unit)}" data-n="{f.value:g}">'
                 f'{esc(counted_unit(f.unit, f.value, view.locale, view.ngettext))}</span>')
     title = view._("Show the sentence this comes from")
     return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
