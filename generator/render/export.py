@@ -12,6 +12,7 @@ EXPORT_VERSION = 1
 
 
 def export(corpus: Corpus, cfg: Config) -> dict:
+    """The briefing.json document (version 1) of the corpus, in a stable order."""
     event_of = corpus.event_of()
     articles = []
     for a in newest_first(corpus.articles.values()):

@@ -287,7 +287,7 @@ def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: s
         items.append(
             f'<li><a href="{rel(here, article_path(other.slug))}" hreflang="{esc(other.lang)}">'
             f'<span lang="{esc(other.lang)}" dir="{script_direction(other.lang)}">{esc(other.title)}</span></a> '
-            f'<span class="link-meta">{esc(_article_line(other, view))}</span> '
+            f'<span class="link-meta">{_article_line(other, view)}</span> '
             f'<span class="link-score" data-score="{_score(link.score, view)}">'
             f'{esc(_(closeness(link.score)))}</span>'
             + (f' <span class="link-why">{_shared_html(why, view)}</span>' if why else "")
@@ -380,10 +380,12 @@ def credits_block(a: Article, view: View) -> str:
 
 
 def _article_line(a: Article, view: View) -> str:
-    parts = [language_name(a.lang, view.locale)]
+    """Language · outlet · date of an article, as HTML: the outlet's name isolated (<bdi>),
+    so a Latin name cannot reorder an Arabic line."""
+    parts = [esc(language_name(a.lang, view.locale))]
     if a.outlet:
-        parts.append(a.outlet)
-    parts.append(format_day(a.published, view.locale) if a.published else view._("date unknown"))
+        parts.append(name_html(a.outlet))
+    parts.append(esc(format_day(a.published, view.locale) if a.published else view._("date unknown")))
     return " · ".join(parts)
 
 
@@ -397,7 +399,7 @@ def _excerpt(body: str, n: int = 160) -> str:
 def article_item(a: Article, here: str, view: View) -> str:
     return (f'<li><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
             f'<span lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(a.title)}</span></a>'
-            f'<br><span class="link-meta">{esc(_article_line(a, view))}</span></li>')
+            f'<br><span class="link-meta">{_article_line(a, view)}</span></li>')
 
 
 def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, str]:

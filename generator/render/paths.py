@@ -15,18 +15,22 @@ def safe_component(name: str) -> str:
 
 
 def article_path(slug: str) -> str:
+    """The article page's Markdown path (articles/<slug>.md)."""
     return f"articles/{safe_component(slug)}.md"
 
 
 def event_path(event_id: str) -> str:
+    """The event page's Markdown path (events/<id>.md)."""
     return f"events/{safe_component(event_id)}.md"
 
 
 def entity_path(entity_id: str) -> str:
+    """The entity page's Markdown path (entities/<id>.md)."""
     return f"entities/{safe_component(entity_id)}.md"
 
 
 def url_of(md_path: str) -> str:
+    """The built page's URL path for a Markdown path (.md → .html)."""
     return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
 
 
