@@ -240,3 +240,24 @@ def closeness(score: float) -> str:
         if score >= bound:
             return words
     return CLOSENESS[-1][1]
+
+
+def unit_html(fact: Fact, locale: Locale, ngettext: Callable[[str, str, int], str]) -> str:
+    """The counted noun of a quantity in the form of its number, as a span naming both."""
+    if fact.type != "quantity" or not fact.unit or not isinstance(fact.value, (int, float)):
+        return ""
+    word = html.escape(counted_unit(fact.unit, fact.value, locale, ngettext), quote=False)
+    return (f'<span class="fact-unit" data-unit="{html.escape(fact.unit)}" data-n="{fact.value:g}">'
+            f"{word}</span>")
+
+
+def counted_fact_html(fact: Fact, locale: Locale, gettext: Callable[[str], str],
+                      ngettext: Callable[[str, str, int], str]) -> str:
+    """fact_html with a quantity's counted noun, in the language's order ("{value} {unit}")."""
+    value = fact_html(fact, locale, gettext)
+    unit = unit_html(fact, locale, ngettext)
+    if not unit:
+        return value
+    pattern = gettext("{value} {unit}")
+    marks = pattern.replace("{value}", "\ue000").replace("{unit}", "\ue001")
+    return html.escape(marks, quote=False).replace("\ue000", value).replace("\ue001", unit)

@@ -22,8 +22,8 @@ from ..ingest import language as _language
 from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
 from ..text import sentence_spans
 from . import formatting as _formatting
-from .formatting import (TYPE_LABELS, TYPE_PLURALS, closeness, counted_unit, fact_html, format_fact,
-                         format_number, isolate, label_text, list_html, list_text, name_html)
+from .formatting import (TYPE_LABELS, TYPE_PLURALS, closeness, counted_fact_html, fact_html, format_fact,
+                         format_number, isolate, label_text, list_html, list_text, name_html, unit_html)
 from .digest import PageDigests, for_language
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
@@ -242,10 +242,7 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     # Units are English nouns from facts/data/units.json, translated by the catalog with the
     # plural form of the number's CLDR category (make catalogs extracts them); a noun kept as
     # written in the source passes through. data-n: the number the form agrees with.
-    unit = ""
-    if f.type == "quantity" and f.unit and isinstance(f.value, (int, float)):
-        unit = (f'<span class="fact-unit" data-unit="{esc(f.unit)}" data-n="{f.value:g}">'
-                f'{esc(counted_unit(f.unit, f.value, view.locale, view.ngettext))}</span>')
+    unit = unit_html(f, view.locale, view.ngettext)
     title = view._("Show the sentence this comes from")
     return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
             f'<span class="fact-type">{esc(label)}</span>'
@@ -482,7 +479,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
             f = items[0][1]
             count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
             links = list_html([source_link(corpus.articles[i], here, view) for i in ids], view.locale)
-            out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} <strong>{fact_html(f, view.locale, view.gettext)}</strong>"
+            out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} <strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong>"
                        f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>")
         out.append("</tbody></table>\n")
 
@@ -539,7 +536,7 @@ def source_link(a: Article, here: str, view: View, note: str = "") -> str:
 def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
     note = "" if member else view._("related coverage")
     return (f'<tr><td>{source_link(a, here, view, note)}</td>'
-            f'<td><strong>{fact_html(f, view.locale, view.gettext)}</strong></td>'
+            f'<td><strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></td>'
             f'<td>{sentence_link(a, f, here)}</td></tr>')
 
 
@@ -607,7 +604,7 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
         near = [f for f in facts if f.type in ("money", "percent", "quantity")
                 and sentence_at(a.body, f.start) in sentences]
         chips = " ".join(f'<a class="chip" href="{rel(here, article_path(a.slug))}#s-{sentence_at(a.body, f.start)}">'
-                         f'{fact_html(f, view.locale, view.gettext)}</a>' for f in near)
+                         f'{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</a>' for f in near)
         out.append(article_item(a, here, view)[:-5] + (f'<br><span class="near-facts">{chips}</span>' if chips else "") + "</li>")
     out.append("</ul>\n")
     return "\n".join(out) + "\n"

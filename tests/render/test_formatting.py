@@ -117,3 +117,15 @@ def test_closeness_is_said_in_words():
     assert closeness(0.41) == "partly related"
     assert closeness(0.0) == "loosely related"
     assert translations("ar").gettext(closeness(0.97)) != "very close match"
+
+
+def test_counted_facts_carry_their_noun_in_the_languages_order():
+    from generator.render.formatting import counted_fact_html
+
+    f = Fact("quantity", "4,000 people", 0, 12, value=4000.0, unit="people", qualifier="approx")
+    ar = counted_fact_html(f, AR, translations("ar").gettext, translations("ar").ngettext)
+    assert ar.endswith('<span class="fact-unit" data-unit="people" data-n="4000">شخص</span>')
+    zh = counted_fact_html(f, ZH, translations("zh_Hant").gettext, translations("zh_Hant").ngettext)
+    assert zh == '約4,000<span class="fact-unit" data-unit="people" data-n="4000">人</span>'
+    money = Fact("money", "$8", 0, 2, value=8.0, currency="USD")
+    assert counted_fact_html(money, EN, str, translations("en").ngettext) == "$8.00"
