@@ -528,9 +528,10 @@ def sentence_link(a: Article, f: Fact, here: str) -> str:
 def source_link(a: Article, here: str, view: View, note: str = "") -> str:
     """A source named by its (shortened) title in its own language, then language and outlet."""
     title = a.title if len(a.title) <= 40 else a.title[:38].rstrip() + "…"
-    meta = " · ".join(x for x in (language_name(a.lang, view.locale), a.outlet, note) if x)
+    meta = " · ".join([esc(language_name(a.lang, view.locale))] + ([name_html(a.outlet)] if a.outlet else [])
+                      + ([esc(note)] if note else []))
     return (f'<a href="{rel(here, article_path(a.slug))}"><span lang="{esc(a.lang)}" '
-            f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({esc(meta)})</span>')
+            f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({meta})</span>')
 
 
 def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
@@ -624,7 +625,7 @@ def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:
         out.append('<ul class="entity-index">')
         for eid, ids in sorted(rows, key=lambda r: (-len(r[1]), corpus.entities[r[0]].display_name(view.lang.code))):
             count = view.ngettext("{n} article", "{n} articles", len(ids)).format(n=len(ids))
-            out.append(f'<li><a href="{rel(here, entity_path(eid))}">{esc(corpus.entities[eid].display_name(view.lang.code))}</a>'
+            out.append(f'<li><a href="{rel(here, entity_path(eid))}">{name_html(corpus.entities[eid].display_name(view.lang.code))}</a>'
                        f' <span class="link-meta">{esc(count)}</span></li>')
         out.append("</ul>\n")
     return "\n".join(out)
