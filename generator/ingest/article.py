@@ -164,7 +164,7 @@ def build_article(article_id: str, slug: str, source: str, lines: list[str], raw
         if len(mix) > 1:
             warnings.append("mixed languages: " + ", ".join(f"{t} {s:.0%}" for t, s in mix))
     # What the text says about itself (ingest/metadata.py); the sidecar always wins.
-    meta = read_metadata(lines, cleaned.paragraphs, _credit_lines(lines), lang)
+    meta = read_metadata(lines, cleaned.paragraphs, _is_credit, lang)
     outlet = sidecar.outlet or _outlet_from_copyright(cleaned.credits.get("copyright")) or meta.outlet
     paragraphs, kinds = _without_lines(cleaned.paragraphs, cleaned.kinds, meta.lines)
     credits = dict(sorted(cleaned.credits.items()))
@@ -180,11 +180,11 @@ def build_article(article_id: str, slug: str, source: str, lines: list[str], raw
     )
 
 
-def _credit_lines(lines: list[str]) -> list[str]:
-    """The credit lines of the raw text but the copyright footer (which may follow appended
-    content): they mark where the article's own lines end."""
-    cues = load_cues()
-    return [ln for ln in lines if (c := credit_of(ln, cues)) and c[0] != "copyright"]
+def _is_credit(line: str) -> bool:
+    """A credit line but the copyright footer (which may follow appended content): credit
+    lines right after the last paragraph still belong to the article."""
+    credit = credit_of(line, load_cues())
+    return credit is not None and credit[0] != "copyright"
 
 
 def _without_lines(paragraphs: list[str], kinds: list[str], drop: frozenset) -> tuple[list[str], list[str]]:

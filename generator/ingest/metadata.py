@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -304,19 +304,18 @@ def split_glued_names(text: str, known: Iterable[str]) -> list[str]:
 
 # ----------------------------------------------------------------------------- the article
 
-def read_metadata(lines: list[str], paragraphs: list[str], credit_lines: Iterable[str], lang: str,
+def read_metadata(lines: list[str], paragraphs: list[str], is_credit: Callable[[str], bool], lang: str,
                   cues: Cues | None = None) -> TextMetadata:
     """Outlet and date a text states, from its raw lines (title first), the paragraphs kept
-    as its body and its credit lines. Steps: the article's own region (up to its last kept
+    as its body and a test for credit lines. Steps: the article's own region (up to its last kept
     paragraph and the credit lines right after it, so appended articles and page footers
     do not count); its published lines (the head and those credit lines); datelines."""
     cues = cues or load_cues()
     kept = {p.strip() for p in paragraphs}
-    credits = {c.strip() for c in credit_lines}
     stripped = [ln.strip() for ln in lines[1:]]
     last_paragraph = max((i for i, ln in enumerate(stripped) if ln and ln in kept), default=-1)
     end = last_paragraph + 1
-    while end < len(stripped) and (not stripped[end] or stripped[end] in credits
+    while end < len(stripped) and (not stripped[end] or is_credit(stripped[end])
                                    or date_line(stripped[end], lang, cues)):
         end += 1
     region = [ln for ln in stripped[:end] if ln]

@@ -107,7 +107,7 @@ def test_appended_articles_and_footers_do_not_date_the_article():
     lines = ["Title of the story", "First paragraph of the story, long enough to be text.",
              "Second paragraph of the story, also long enough.", "Source: Example Wire",
              "Read next", "2025.11.14 |", "Another article's text appended by the scraper."]
-    meta = read_metadata(lines, lines[1:3], ["Source: Example Wire"], "en")
+    meta = read_metadata(lines, lines[1:3], lambda ln: ln == "Source: Example Wire", "en")
     assert meta.published is None
 
 
