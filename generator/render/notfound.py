@@ -38,7 +38,7 @@ def root_not_found(cfg: Config) -> str:
             f'<section lang="{html.escape(lang.code)}" dir="{lang.dir}">'
             f'<h2>{html.escape(labels["not_found"])}</h2><p>{html.escape(labels["not_found_text"])}</p>'
             f'<p><a href="{html.escape(lang.code)}/index.html" hreflang="{html.escape(lang.code)}">'
-            f'{html.escape(labels["go_home"])} ({html.escape(lang.name)})</a></p></section>')
+            f'{html.escape(labels["go_home"])}</a> · {html.escape(lang.name)}</p></section>')
     codes = json.dumps([lang.code for lang in cfg.languages])
     if cfg.site_url:
         base = f'<base href="{html.escape(cfg.site_url.rstrip("/") + "/")}">'
