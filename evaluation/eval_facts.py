@@ -89,7 +89,7 @@ class Tally:
     extracted: int = 0
     correct: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         for k in ("gold", "found_v", "found_vc", "extracted", "correct"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 

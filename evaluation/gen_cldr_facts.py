@@ -20,15 +20,20 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from babel import Locale
 from babel.core import get_global
 from babel.lists import format_list
-from babel.numbers import (format_compact_currency, format_compact_decimal, format_currency,
-                           format_decimal, format_percent,
-                           get_currency_precision)
+from babel.numbers import (
+    format_compact_currency,
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_precision,
+)
 from babel.units import format_unit
 
 LOCALES = ["ko", "hi", "ru", "pt", "it", "nl", "pl", "tr", "sv", "id", "vi", "th", "uk", "he", "fa"]

@@ -84,6 +84,7 @@ def cmd_site(args) -> int:
     from .carry import Carry
     from .pipeline import Progress, build_corpus, generated_files
     from .render.feeds import sitemap_index
+    from .render.notfound import root_not_found
     from .site import SiteBuildError, build_languages, pages_report, root_files, swap_in, write_tree
     from .update import TreeUpdate
 
@@ -92,6 +93,7 @@ def cmd_site(args) -> int:
                       embeddings=False if args.no_embeddings else None, cache=False if args.no_cache else None)
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
+    _warn_site_url(cfg)
     progress = Progress(verbose=args.verbose or args.progress)
     update = TreeUpdate(cfg.generated)  # first: undoes what a killed run left half done
     corpus = build_corpus(cfg, progress, args.jobs, between_stages=settle)
@@ -119,6 +121,7 @@ def cmd_site(args) -> int:
                 return 1
             extra = root_files(cfg)
             extra["sitemap.xml"] = sitemap_index(cfg)
+            extra["404.html"] = root_not_found(cfg)
             extra["briefing.json"] = files["briefing.json"]
             write_tree(extra, site_stage)
             pages = pages_report(site_stage)
@@ -147,15 +150,24 @@ def settle() -> None:
     articles the cached parts and stage results are millions of objects that live to the
     end, and each full collection would walk them all again (benchmarks/RESULTS.md)."""
     gc.freeze()
+def _warn_site_url(cfg) -> None:
+    """Print render.feeds' warning when feeds and sitemaps must stay relative."""
+    from .render.feeds import site_url_warning
+
+    warning = site_url_warning(cfg)
+    if warning:
+        print(warning, file=sys.stderr)
 
 
 def cmd_assemble(args) -> int:
     """site/<lang>/ built elsewhere + content/generated/briefing.json → the root files that
     `briefing build` writes: index.html (language chooser), sitemap.xml, briefing.json."""
     from .render.feeds import sitemap_index
+    from .render.notfound import root_not_found
     from .site import pages_report, root_files, write_tree
 
     cfg = load_config(args.config, site_url=args.site_url)
+    _warn_site_url(cfg)
     missing = [lang.code for lang in cfg.languages if not (cfg.site / lang.code / "index.html").is_file()]
     if missing:
         print(f"briefing: error: {cfg.site} has no built site for: {', '.join(missing)}", file=sys.stderr)
@@ -166,6 +178,7 @@ def cmd_assemble(args) -> int:
         return 1
     extra = root_files(cfg)
     extra["sitemap.xml"] = sitemap_index(cfg)
+    extra["404.html"] = root_not_found(cfg)
     extra["briefing.json"] = export.read_bytes()
     write_tree(extra, cfg.site)
     print(f"briefing: assembled {cfg.site}: {len(cfg.languages)} languages, {pages_report(cfg.site)} pages",

@@ -21,6 +21,7 @@ from typing import Any
 
 from .config import Config, SiteLanguage
 from .render.i18n import translations
+from .render.notfound import not_found_labels
 
 JIEBA_USER_DICT = "jieba_user.txt"
 HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
@@ -64,8 +65,11 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
         "extra": {
             "alternate": [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"}
                           for other in cfg.languages],
-            "briefing_labels": {"feed": t.gettext("New articles (RSS)")},
+            "briefing_labels": {"feed": t.gettext("New articles (RSS)"), "feed_short": t.gettext("RSS feed"),
+                                "export": t.gettext("Data (JSON)"), "about": t.gettext("About"),
+                                **not_found_labels(lang.locale)},
             "briefing_root_url": cfg.site_url.rstrip("/") + "/" if cfg.site_url else "",
+            "briefing_default_language": cfg.default_language,
         },
     }
     if cfg.overrides:

@@ -7,7 +7,7 @@ Computed lazily per base language and cached.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ._locale import regional_locales
 
@@ -24,7 +24,7 @@ def _split_pattern(pattern: str) -> tuple[str, str]:
     return before.strip(_SPACES), after.strip(_SPACES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_words(base: str, unit: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words written before the number, words written after it) for a CLDR unit.
 
@@ -48,7 +48,7 @@ def unit_words(base: str, unit: str) -> tuple[frozenset[str], frozenset[str]]:
 _PAST_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def past_patterns(base: str) -> tuple[tuple[str, str, str], ...]:
     """(text before the number, text after it, unit) of CLDR's relative past patterns:
     "{0} лет назад", "hace {0} años", "{0} 年前", "{0}년 전", every plural form and the

@@ -12,13 +12,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from babel.numbers import get_currency_precision
 
 from ..model import Fact
-from ._locale import (LETTERS, Profile, babel_locale, current_currencies, fold_key, is_letter,
-                      load_json, regional_locales)
+from ._locale import (
+    LETTERS,
+    Profile,
+    babel_locale,
+    current_currencies,
+    fold_key,
+    is_letter,
+    load_json,
+    regional_locales,
+)
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
@@ -79,7 +87,7 @@ def _resolve(codes, prefer, local):
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def currency_index(base: str, tag: str) -> CurrencyIndex:
     from ._locale import get_profile
     profile = get_profile(tag)
@@ -339,7 +347,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     return add, pos
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linker_re(base: str):
     words = load_json("currencies.json").get("linkers", {}).get(base)
     if not words:

@@ -21,11 +21,24 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
-from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
-                      regional_locales, words_alternation)
-from ._locale import LETTERS, NO_LETTER_AFTER, NO_LETTER_BEFORE, current_currencies, is_letter
+from ._locale import (
+    LETTERS,
+    NO_LETTER_AFTER,
+    NO_LETTER_BEFORE,
+    Profile,
+    current_currencies,
+    fold_key,
+    fuzzy_ar,
+    get_profile,
+    is_letter,
+    lang_data,
+    load_json,
+    normalize,
+    regional_locales,
+    words_alternation,
+)
 from .spellout import rbnf_words
 
 
@@ -269,7 +282,7 @@ def _flex(word: str, arabic: bool) -> str:
     return r"(?:[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)".join(esc) if esc else re.escape(word)
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_lexicon(base: str) -> WordLexicon:
     """The compiled number words of ``base`` (empty lexicon when it has none)."""
     data = merged_number_words(base)
@@ -474,7 +487,7 @@ class ScaleTable:
 _PATTERN_QUOTES = re.compile(r"'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def scale_table(base: str) -> ScaleTable:
     words, glued = {}, {}
     arabic = base == "ar"
@@ -585,7 +598,7 @@ MAX_VALUE = 1e21
 
 # --- the scanner -----------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _lex_for(base: str) -> WordLexicon:
     return word_lexicon(base)
 
@@ -619,7 +632,6 @@ def scan_numbers(norm: str, profile: Profile) -> list:
     masked = mask_spans(norm)
     out = []
     n = len(norm)
-    taken_until = -1
     for m in DIGIT_RUN_RE.finditer(norm):
         s, run = m.start(), m.group()
         if masked and _in_spans(s, masked):
@@ -648,7 +660,6 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         plain = run[:length].isdigit() and mult == 1.0
         out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain,
                           scaled=mult != 1.0, scale=mult, ndigits=len(run[:length]) if plain else 0))
-        taken_until = e2
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()

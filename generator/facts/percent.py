@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..model import Fact
 from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
@@ -82,7 +82,7 @@ def _collect(base: str, data: dict) -> tuple[dict, dict]:
     return after, before
 
 
-@lru_cache(maxsize=None)
+@cache
 def percent_words(base: str, cjk: bool) -> PercentWords:
     """The compiled percent rules of one language (CLDR units plus data/percent.json)."""
     data = lang_data("percent.json", base)

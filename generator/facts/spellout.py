@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from functools import cache
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ def _decimal_words(engine, rulesets: list[str], by_value: dict) -> list[str]:
     return sorted(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rbnf_words(base: str) -> dict:
     """A number_words.json-shaped section for ``base`` from CLDR RBNF ({} without rules).
 

@@ -16,9 +16,10 @@ import yaml
 
 from ..model import Article
 from ..text import slugify
-from .boilerplate import clean
+from .boilerplate import clean, credit_of, load_cues
 from .decode import DecodeError, decode_bytes
 from .language import detect_language, detect_mix, normalize_tag
+from .metadata import name_list, read_metadata, split_glued_names
 
 # News articles are kilobytes; anything this large is a mistake or an attack on build time.
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -192,15 +193,46 @@ def build_article(article_id: str, slug: str, source: str, lines: list[str], raw
         mix = detect_mix(body)
         if len(mix) > 1:
             warnings.append("mixed languages: " + ", ".join(f"{t} {s:.0%}" for t, s in mix))
-    outlet = sidecar.outlet or _outlet_from_copyright(cleaned.credits.get("copyright"))
+    # What the text says about itself (ingest/metadata.py); the sidecar always wins.
+    meta = read_metadata(lines, cleaned.paragraphs, _is_credit, lang)
+    outlet = sidecar.outlet or _outlet_from_copyright(cleaned.credits.get("copyright")) or meta.outlet
+    paragraphs, kinds = _without_lines(cleaned.paragraphs, cleaned.kinds, meta.lines)
+    credits = dict(sorted(cleaned.credits.items()))
+    if "sources" in credits:  # "BBCCNBCTechCrunch" → "BBC、CNBC和TechCrunch"
+        credits["sources"] = name_list(split_glued_names(credits["sources"], _known_names(body)), lang)
     digest = hashlib.sha256(raw + b"\0" + sidecar_raw).hexdigest()
     return Article(
         id=article_id, slug=slug, source=source, lang=lang,
-        title=sidecar.title or cleaned.title, paragraphs=cleaned.paragraphs,
-        published=sidecar.published, url=sidecar.url, outlet=outlet,
-        credits=dict(sorted(cleaned.credits.items())), content_hash=digest, warnings=warnings,
-        kinds=cleaned.kinds,
+        title=sidecar.title or cleaned.title, paragraphs=paragraphs,
+        published=sidecar.published or meta.published, url=sidecar.url, outlet=outlet,
+        credits=credits, content_hash=digest, warnings=warnings,
+        kinds=kinds,
     )
+
+
+def _is_credit(line: str) -> bool:
+    """A credit line but the copyright footer (which may follow appended content): credit
+    lines right after the last paragraph still belong to the article."""
+    credit = credit_of(line, load_cues())
+    return credit is not None and credit[0] != "copyright"
+
+
+def _without_lines(paragraphs: list[str], kinds: list[str], drop: frozenset) -> tuple[list[str], list[str]]:
+    """The body without its metadata-only lines (a date line is not text); never empty."""
+    keep = [i for i, p in enumerate(paragraphs) if p.strip() not in drop]
+    if not keep or len(keep) == len(paragraphs):
+        return paragraphs, kinds
+    return [paragraphs[i] for i in keep], [kinds[i] for i in keep] if kinds else kinds
+
+
+def _known_names(body: str) -> list[str]:
+    """Latin-script names to split glued credits on: the registry's organizations (news
+    outlets among them) and the capitalised words of the article."""
+    from ..entities.registry import load_registry
+
+    names = [n for e in load_registry().entities.values() if e.type == "organization"
+             for n in e.all_names() if n.isascii()]
+    return names + re.findall(r"\b[A-Z][A-Za-z0-9&]+\b", body)
 
 
 def _outlet_from_copyright(text: str | None) -> str | None:

@@ -1,10 +1,16 @@
-"""Facts shown in the reader's locale with Babel (CLDR): compact currency, percent, dates."""
+"""Facts shown in the reader's locale with Babel (CLDR): compact currency, percent, dates,
+counted nouns in the CLDR plural category of their number, list patterns, bidi isolation."""
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
+from babel.lists import format_list
 from babel.numbers import format_compact_currency, format_compact_decimal, format_decimal, format_percent
 
 from ..model import Fact
@@ -45,6 +51,7 @@ COMPACT_FROM = 1_000_000
 
 
 def format_number(value: float, locale: Locale) -> str:
+    """The number in the locale: digits with grouping, compact from a million on."""
     if abs(value) >= COMPACT_FROM:
         return format_compact_decimal(value, locale=locale, fraction_digits=2)
     return format_decimal(value, locale=locale)
@@ -75,7 +82,8 @@ def format_value(fact: Fact, locale: Locale) -> str:
     return fact.text
 
 
-def format_fact(fact: Fact, locale: Locale, gettext) -> str:
+def format_fact(fact: Fact, locale: Locale, gettext: Callable[[str], str]) -> str:
+    """The fact's value in the locale with its qualifier ("about 60 %"), as plain text."""
     text = format_value(fact, locale)
     if fact.qualifier in QUALIFIER_TEMPLATES and fact.type in ("money", "percent", "quantity"):
         text = gettext(QUALIFIER_TEMPLATES[fact.qualifier]).format(value=text)
@@ -100,6 +108,7 @@ def format_iso_date(value: str, locale: Locale) -> str:
 
 
 def format_day(d: date | None, locale: Locale) -> str | None:
+    """A publication day in the locale's medium date format, or None."""
     return format_date(d, "medium", locale=locale) if d else None
 
 
@@ -112,3 +121,142 @@ def language_name(tag: str, locale: Locale) -> str:
             return Locale.parse(tag.split("-")[0]).get_display_name(locale) or tag
         except (ValueError, TypeError, UnknownLocaleError):
             return tag
+
+
+# ----------------------------------------------------------------------------- counted nouns
+
+@cache
+def _category_integers(locale: Locale) -> dict[str, int]:
+    """CLDR plural category → the smallest integer of that category in the locale."""
+    out: dict[str, int] = {}
+    for n in range(0, 1000):
+        out.setdefault(locale.plural_form(n), n)
+    return out
+
+
+def plural_count(value: float, locale: Locale) -> int:
+    """An integer whose CLDR plural category in the locale is that of ``value``.
+
+    gettext's plural expressions take integers only; CLDR also ranks fractions (248.2 is
+    "other" in Arabic, as is 8,000), so a fraction is mapped to an integer of its category.
+    """
+    if float(value).is_integer():
+        return abs(int(value))
+    category = locale.plural_form(abs(value))
+    return _category_integers(locale).get(category, abs(int(value)))
+
+
+def counted_unit(unit: str, value: float, locale: Locale, ngettext: Callable[[str, str, int], str]) -> str:
+    """The counted noun (a units.json unit, the catalog's msgid) in the form its number takes."""
+    return ngettext(unit, unit, plural_count(value, locale))
+
+
+# ----------------------------------------------------------------------------- lists
+
+def list_text(items: Sequence[str], locale: Locale, style: str = "standard") -> str:
+    """Items joined by the locale's CLDR list pattern ("A, B and C", "A、B和C", "A وB وC")."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    try:
+        return format_list(items, style=style, locale=locale)
+    except (KeyError, ValueError):  # a style the locale's data lacks
+        return format_list(items, locale=locale)
+
+
+def list_html(pieces: Sequence[str], locale: Locale, style: str = "standard") -> str:
+    """HTML pieces (already escaped) joined by the locale's CLDR list pattern, escaped."""
+    marks = [f"\ue000{i}\ue001" for i in range(len(pieces))]
+    joined = html.escape(list_text(marks, locale, style), quote=False)
+    return re.sub("\ue000(\\d+)\ue001", lambda m: pieces[int(m.group(1))], joined)
+
+
+# ----------------------------------------------------------------------------- direction
+
+def is_rtl(locale: Locale) -> bool:
+    """True when the locale is written right to left (CLDR character order)."""
+    return locale.character_order == "right-to-left"
+
+
+# A run of text that is not right-to-left script: digits, Latin letters, currency and
+# percent signs with the spaces and punctuation between them.
+_RTL_CHAR = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_LTR_RUN = re.compile(f"[^{_RTL_CHAR}\\s]+(?:[^\\S\\n]+[^{_RTL_CHAR}\\s]+)*")
+
+
+def isolate(text: str, locale: Locale) -> str:
+    """Escaped HTML of a formatted figure; in a right-to-left locale every run of digits,
+    Latin letters and signs is isolated left to right (<bdi dir="ltr">), so "US$" and
+    "60%" keep their order beside Arabic words instead of turning into "$US" and "%60"."""
+    if not is_rtl(locale):
+        return html.escape(text, quote=False)
+    out, pos = [], 0
+    for m in _LTR_RUN.finditer(text):
+        if not re.search(r"[\w$€£¥%‰]", m.group(0)):
+            continue  # punctuation alone takes the direction around it
+        out.append(html.escape(text[pos:m.start()], quote=False))
+        out.append(f'<bdi dir="ltr">{html.escape(m.group(0), quote=False)}</bdi>')
+        pos = m.end()
+    out.append(html.escape(text[pos:], quote=False))
+    return "".join(out)
+
+
+def name_html(name: str) -> str:
+    """A name from another language or script, isolated (<bdi>) so it cannot reorder the
+    sentence around it (a Latin "Publicis" in Arabic text, an Arabic name in English)."""
+    return f"<bdi>{html.escape(name, quote=False)}</bdi>"
+
+
+def fact_html(fact: Fact, locale: Locale, gettext: Callable[[str], str]) -> str:
+    """The fact as format_fact gives it, escaped, with its figures isolated in RTL locales."""
+    if fact.qualifier in QUALIFIER_TEMPLATES and fact.type in ("money", "percent", "quantity"):
+        template = gettext(QUALIFIER_TEMPLATES[fact.qualifier])
+        before, _sep, after = template.partition("{value}")
+        return (html.escape(before, quote=False) + isolate(format_value(fact, locale), locale)
+                + html.escape(after, quote=False))
+    return isolate(format_value(fact, locale), locale)
+
+
+# ----------------------------------------------------------------------------- labels
+
+def label_text(label: str, gettext: Callable[[str], str]) -> str:
+    """A label with the colon of the UI language ("Outlet:", "來源：")."""
+    return gettext("{label}:").format(label=label)
+
+
+# How close two linked articles are, in words rather than a score (lowest bound first wins).
+CLOSENESS = (
+    (0.8, N_("very close match")),
+    (0.6, N_("close match")),
+    (0.4, N_("partly related")),
+    (0.0, N_("loosely related")),
+)
+
+
+def closeness(score: float) -> str:
+    """The msgid saying in plain words how close a link's score is (translate it)."""
+    for bound, words in CLOSENESS:
+        if score >= bound:
+            return words
+    return CLOSENESS[-1][1]
+
+
+def unit_html(fact: Fact, locale: Locale, ngettext: Callable[[str, str, int], str]) -> str:
+    """The counted noun of a quantity in the form of its number, as a span naming both."""
+    if fact.type != "quantity" or not fact.unit or not isinstance(fact.value, (int, float)):
+        return ""
+    word = html.escape(counted_unit(fact.unit, fact.value, locale, ngettext), quote=False)
+    return (f'<span class="fact-unit" data-unit="{html.escape(fact.unit)}" data-n="{fact.value:g}">'
+            f"{word}</span>")
+
+
+def counted_fact_html(fact: Fact, locale: Locale, gettext: Callable[[str], str],
+                      ngettext: Callable[[str, str, int], str]) -> str:
+    """fact_html with a quantity's counted noun, in the language's order ("{value} {unit}")."""
+    value = fact_html(fact, locale, gettext)
+    unit = unit_html(fact, locale, ngettext)
+    if not unit:
+        return value
+    pattern = gettext("{value} {unit}")
+    marks = pattern.replace("{value}", "\ue000").replace("{unit}", "\ue001")
+    return html.escape(marks, quote=False).replace("\ue000", value).replace("\ue001", unit)

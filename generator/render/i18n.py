@@ -53,6 +53,7 @@ def catalogs_digest(locales_dir: str = str(LOCALES_DIR)) -> str:
 
 
 def available_catalogs(locales_dir: Path = LOCALES_DIR) -> list[str]:
+    """The locale ids that have a message catalog, sorted."""
     return sorted(p.parent.parent.name for p in Path(locales_dir).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
@@ -63,6 +64,7 @@ _NCALL = re.compile(r"""ngettext\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s
 
 
 def extract_python_fstrings(fileobj, keywords, comment_tags, options):
+    """Babel extractor: Python's messages plus the _()/ngettext() calls inside f-strings."""
     from babel.messages.extract import extract_python
 
     yield from extract_python(fileobj, keywords, comment_tags, options)
@@ -85,5 +87,8 @@ def extract_units_json(fileobj, keywords, comment_tags, options):
         if key.startswith("_") or not isinstance(table, dict):
             continue
         units.update(v for v in table.values() if isinstance(v, str) and v.isascii())
+    # A counted noun takes the plural form of its number (CLDR categories: Arabic has six),
+    # so each unit is a plural entry; msgid and msgid_plural are both the unit, the English
+    # catalog gives the English singular and plural.
     for unit in sorted(units):
-        yield 1, "_", unit, ["unit of a counted quantity"]
+        yield 1, "ngettext", (unit, unit), ["unit of a counted quantity (after a number)"]

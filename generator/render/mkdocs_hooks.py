@@ -38,6 +38,9 @@ _SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*\.map|/\*# 
 
 BRIEFING_JS = "assets/javascripts/briefing.js"
 
+# The per-language 404 page's links without site_url (render/notfound.py).
+from generator.render.notfound import on_template_context  # noqa: E402,F401
+
 
 def on_config(config, **_kwargs):
     # overrides/partials/header.html loads briefing.js, without which Material's scripts find no

@@ -23,7 +23,21 @@ from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, 
 from ..text import sentence_spans
 from . import formatting as _formatting
 from .digest import PageDigests, for_language
-from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
+from .formatting import (
+    TYPE_LABELS,
+    TYPE_PLURALS,
+    closeness,
+    counted_fact_html,
+    fact_html,
+    format_fact,
+    format_number,
+    isolate,
+    label_text,
+    list_html,
+    list_text,
+    name_html,
+    unit_html,
+)
 from .i18n import N_, translations
 from .paths import article_path, entity_path, event_path, rel
 
@@ -215,15 +229,15 @@ def meta_block(a: Article, view: View) -> str:
     _ = view._
     parts = []
     outlet = a.outlet or _("Unknown outlet")
-    parts.append(f'<span class="meta-outlet"><span class="meta-label">{esc(_("Outlet"))}:</span> '
+    parts.append(f'<span class="meta-outlet"><span class="meta-label">{esc(label_text(_("Outlet"), _))}</span> '
                  f'<bdi>{esc(outlet)}</bdi></span>')
     if a.published:
-        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(_("Published"))}:</span> '
+        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
                      f'<time datetime="{a.published.isoformat()}">{esc(format_day(a.published, view.locale))}</time></span>')
     else:
-        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(_("Published"))}:</span> '
+        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
                      f'{esc(_("date unknown"))}</span>')
-    parts.append(f'<span class="meta-lang"><span class="meta-label">{esc(_("Language"))}:</span> '
+    parts.append(f'<span class="meta-lang"><span class="meta-label">{esc(label_text(_("Language"), _))}</span> '
                  f'{esc(language_name(a.lang, view.locale))}</span>')
     if a.url:
         parts.append(f'<a class="meta-url" href="{esc(a.url)}" rel="nofollow noopener">{esc(_("Original article"))}</a>')
@@ -233,14 +247,15 @@ def meta_block(a: Article, view: View) -> str:
 def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     s = sentence_at(a.body, f.start)
     label = view._(TYPE_LABELS[f.type])
-    value = format_fact(f, view.locale, view.gettext)
-    # Units are English nouns from facts/data/units.json, translated by the catalog
-    # (make catalogs extracts them); a noun kept as written in the source passes through.
-    unit = f'<span class="fact-unit">{esc(view._(f.unit))}</span>' if f.type == "quantity" and f.unit else ""
+    value = fact_html(f, view.locale, view.gettext)
+    # Units are English nouns from facts/data/units.json, translated by the catalog with the
+    # plural form of the number's CLDR category (make catalogs extracts them); a noun kept as
+    # written in the source passes through. data-n: the number the form agrees with.
+    unit = unit_html(f, view.locale, view.ngettext)
     title = view._("Show the sentence this comes from")
     return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
             f'<span class="fact-type">{esc(label)}</span>'
-            f'<strong class="fact-value">{esc(value)}</strong>{unit}'
+            f'<strong class="fact-value">{value}</strong>{unit}'
             f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(f.text)}</span></a>')
 
 
@@ -258,11 +273,11 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
         if not by_type.get(t):
             continue
         chips = " ".join(
-            f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{esc(e.display_name(view.lang.code))}</a>'
+            f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{name_html(e.display_name(view.lang.code))}</a>'
             if paged is None or e.id in paged else
-            f'<span class="chip chip-{t}">{esc(e.display_name(view.lang.code))}</span>'
+            f'<span class="chip chip-{t}">{name_html(e.display_name(view.lang.code))}</span>'
             for e in sorted(by_type[t].values(), key=lambda e: e.display_name(view.lang.code)))
-        rows.append(f'<p><span class="chips-label">{esc(view._(TYPE_PLURALS[t]))}:</span> {chips}</p>')
+        rows.append(f'<p><span class="chips-label">{esc(label_text(view._(TYPE_PLURALS[t]), view._))}</span> {chips}</p>')
     rows.append("</div>\n")
     return "\n".join(rows)
 
@@ -278,13 +293,19 @@ def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: s
         items.append(
             f'<li><a href="{rel(here, article_path(other.slug))}" hreflang="{esc(other.lang)}">'
             f'<span lang="{esc(other.lang)}" dir="{script_direction(other.lang)}">{esc(other.title)}</span></a> '
-            f'<span class="link-meta">{esc(_article_line(other, view))}</span> '
-            f'<span class="link-score" title="{esc(_("Similarity score from 0 to 1"))}">'
-            f'{esc(_("score {score}").format(score=_score(link.score, view)))}</span>'
-            + (f' <span class="link-why">{esc(_("Shared: {reasons}").format(reasons=why))}</span>' if why else "")
+            f'<span class="link-meta">{_article_line(other, view)}</span> '
+            f'<span class="link-score" data-score="{_score(link.score, view)}">'
+            f'{esc(_(closeness(link.score)))}</span>'
+            + (f' <span class="link-why">{_shared_html(why, view)}</span>' if why else "")
             + "</li>")
     items.append("</ul>\n")
     return "\n".join(items)
+
+
+def _shared_html(why: str, view: View) -> str:
+    """ "Shared: …" with the reasons' figures and names isolated in right-to-left text."""
+    before, _sep, after = view._("Shared: {reasons}").partition("{reasons}")
+    return esc(before) + isolate(why, view.locale) + esc(after)
 
 
 def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: View) -> str:
@@ -318,7 +339,7 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
             shown.append(corpus.entities[f.id].display_name(view.lang.code))
         else:
             shown.append(format_fact(f, view.locale, view.gettext))
-    return ", ".join(dict.fromkeys(shown))
+    return list_text(list(dict.fromkeys(shown)), view.locale)
 
 
 def _as_written(word: str, body: str) -> str:
@@ -359,16 +380,18 @@ def original_block(a: Article, spans, view: View) -> str:
 
 
 def credits_block(a: Article, view: View) -> str:
-    parts = [f'<span class="meta-label">{esc(view._(CREDIT_LABELS.get(k, k)))}:</span> <bdi>{esc(v)}</bdi>'
+    parts = [f'<span class="meta-label">{esc(label_text(view._(CREDIT_LABELS.get(k, k)), view._))}</span> <bdi>{esc(v)}</bdi>'
              for k, v in a.credits.items() if k in CREDIT_LABELS]
     return '<p class="credits">' + " · ".join(parts) + "</p>\n"
 
 
 def _article_line(a: Article, view: View) -> str:
-    parts = [language_name(a.lang, view.locale)]
+    """Language · outlet · date of an article, as HTML: the outlet's name isolated (<bdi>),
+    so a Latin name cannot reorder an Arabic line."""
+    parts = [esc(language_name(a.lang, view.locale))]
     if a.outlet:
-        parts.append(a.outlet)
-    parts.append(format_day(a.published, view.locale) if a.published else view._("date unknown"))
+        parts.append(name_html(a.outlet))
+    parts.append(esc(format_day(a.published, view.locale) if a.published else view._("date unknown")))
     return " · ".join(parts)
 
 
@@ -382,7 +405,7 @@ def _excerpt(body: str, n: int = 160) -> str:
 def article_item(a: Article, here: str, view: View) -> str:
     return (f'<li><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
             f'<span lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(a.title)}</span></a>'
-            f'<br><span class="link-meta">{esc(_article_line(a, view))}</span></li>')
+            f'<br><span class="link-meta">{_article_line(a, view)}</span></li>')
 
 
 def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, str]:
@@ -464,9 +487,9 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
             ids = sorted({a.id for a, _f in items})
             f = items[0][1]
             count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
-            links = ", ".join(source_link(corpus.articles[i], here, view) for i in ids)
-            out.append(f"<tr><td>{esc(view._(TYPE_LABELS[f.type]))}: <strong>{esc(format_fact(f, view.locale, view.gettext))}</strong>"
-                       f"</td><td>{esc(count)}: {links}</td></tr>")
+            links = list_html([source_link(corpus.articles[i], here, view) for i in ids], view.locale)
+            out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} <strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong>"
+                       f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>")
         out.append("</tbody></table>\n")
 
     if ev.comparisons:
@@ -474,7 +497,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
         for c in ev.comparisons:
             verdict = _("Sources agree") if c.agree else _("Sources disagree")
             cls = "agree" if c.agree else "disagree"
-            out.append(f'<table class="comparison {cls}"><caption>{esc(view._(TYPE_LABELS[c.type]))}: '
+            out.append(f'<table class="comparison {cls}"><caption>{esc(label_text(view._(TYPE_LABELS[c.type]), view._))} '
                        f'<span class="verdict">{esc(verdict)}</span></caption>'
                        f'<thead><tr><th>{esc(_("Source"))}</th><th>{esc(_("Figure"))}</th>'
                        f'<th>{esc(_("Sentence"))}</th></tr></thead><tbody>')
@@ -492,7 +515,7 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
         out.append('<ol class="timeline">')
         # Partial dates without a year ("--04-11") sort after the dated ones.
         for _value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
-            out.append(f'<li><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong> — '
+            out.append(f'<li><strong>{fact_html(f, view.locale, view.gettext)}</strong> — '
                        f'{sentence_link(a, f, here)}</li>')
         out.append("</ol>\n")
     return "\n".join(out) + "\n"
@@ -514,15 +537,16 @@ def sentence_link(a: Article, f: Fact, here: str) -> str:
 def source_link(a: Article, here: str, view: View, note: str = "") -> str:
     """A source named by its (shortened) title in its own language, then language and outlet."""
     title = a.title if len(a.title) <= 40 else a.title[:38].rstrip() + "…"
-    meta = " · ".join(x for x in (language_name(a.lang, view.locale), a.outlet, note) if x)
+    meta = " · ".join([esc(language_name(a.lang, view.locale))] + ([name_html(a.outlet)] if a.outlet else [])
+                      + ([esc(note)] if note else []))
     return (f'<a href="{rel(here, article_path(a.slug))}"><span lang="{esc(a.lang)}" '
-            f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({esc(meta)})</span>')
+            f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({meta})</span>')
 
 
 def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
     note = "" if member else view._("related coverage")
     return (f'<tr><td>{source_link(a, here, view, note)}</td>'
-            f'<td><strong>{esc(format_fact(f, view.locale, view.gettext))}</strong></td>'
+            f'<td><strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></td>'
             f'<td>{sentence_link(a, f, here)}</td></tr>')
 
 
@@ -539,7 +563,7 @@ def render_events_index(corpus: Corpus, view: View) -> str:
         out.append('<ul class="article-list">')
         for e in multi:
             first = event_title(e, corpus)
-            langs = ", ".join(sorted({language_name(corpus.articles[m].lang, view.locale) for m in e.members}))
+            langs = list_text(sorted({language_name(corpus.articles[m].lang, view.locale) for m in e.members}), view.locale)
             count = view.ngettext("{n} article", "{n} articles", len(e.members)).format(n=len(e.members))
             out.append(f'<li><a href="{rel(here, event_path(e.id))}"><span lang="{esc(first.lang)}" '
                        f'dir="{script_direction(first.lang)}">{esc(first.title)}</span></a><br>'
@@ -575,11 +599,11 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
     return "\n".join(part for part in out if part) + "\n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _script_of(text: str) -> str:
     """The ISO 15924 code of the script most letters of a name are in (Latn, Arab, Hani, …)."""
-    from collections import Counter
     import unicodedata
+    from collections import Counter
     counts: Counter = Counter()
     for ch in text:
         if ch.isalpha():
@@ -656,7 +680,7 @@ def entity_facts(e: Entity, articles: list[Article], corpus: Corpus, view: View,
                 continue
             rows.append(f'<li><span class="fact-type">{esc(view._(TYPE_LABELS[f.type]))}</span>: '
                         f'<a href="{rel(here, article_path(a.slug))}#s-{s}">'
-                        f'<strong>{esc(format_fact(f, view.locale, view.gettext))}</strong></a> '
+                        f'<strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></a> '
                         f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">'
                         f'{esc(f.text)}</span></li>')
     if not rows:
@@ -678,7 +702,7 @@ def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:
         out.append('<ul class="entity-index">')
         for eid, ids in sorted(rows, key=lambda r: (-len(r[1]), corpus.entities[r[0]].display_name(view.lang.code))):
             count = view.ngettext("{n} article", "{n} articles", len(ids)).format(n=len(ids))
-            out.append(f'<li><a href="{rel(here, entity_path(eid))}">{esc(corpus.entities[eid].display_name(view.lang.code))}</a>'
+            out.append(f'<li><a href="{rel(here, entity_path(eid))}">{name_html(corpus.entities[eid].display_name(view.lang.code))}</a>'
                        f' <span class="link-meta">{esc(count)}</span></li>')
         out.append("</ul>\n")
     return "\n".join(out)

@@ -71,10 +71,11 @@ def test_article_sitemaps_have_every_language(base_url, built_site):
             assert path.startswith(f"/{lang}/articles/"), loc
             alternates = {a.get("hreflang"): urljoin(sm_url, a.get("href"))
                           for a in url.findall(f"{XHTML}link") if a.get("rel") == "alternate"}
-            assert set(alternates) == set(LANGS), f"{loc}: alternates {sorted(alternates)}"
+            assert set(alternates) == set(LANGS) | {"x-default"}, f"{loc}: alternates {sorted(alternates)}"
             page_name = path.rsplit("/", 1)[1]
             for alt_lang, alt in alternates.items():
-                assert urlsplit(alt).path == f"/{alt_lang}/articles/{page_name}", alt
+                target = "en" if alt_lang == "x-default" else alt_lang
+                assert urlsplit(alt).path == f"/{target}/articles/{page_name}", alt
                 assert_serves_page(alt)
             locs[page_name[:-5]] = loc
         assert set(locs) == ids
@@ -102,7 +103,8 @@ def test_pages_announce_their_alternates(page, built_site):
     load(page, f"/de/articles/{aid}.html")
     alts = page.locator('head link[rel="alternate"][hreflang]').evaluate_all(
         "els => els.map(e => [e.hreflang, e.href])")
-    assert {lang for lang, _ in alts} == set(LANGS)
+    assert {lang for lang, _ in alts} == set(LANGS) | {"x-default"}
     for lang, href in alts:
-        assert urlsplit(href).path == f"/{lang}/articles/{aid}.html"
+        target = "en" if lang == "x-default" else lang  # x-default: the default language's page
+        assert urlsplit(href).path == f"/{target}/articles/{aid}.html"
         assert_serves_page(href)

@@ -47,3 +47,93 @@ def test_language_names_come_from_cldr():
     assert language_name("ar", DE) == "Arabisch"
     assert language_name("zh-Hant", EN) == "Chinese (Traditional)"
     assert language_name("xx-unknown", EN)  # never raises
+
+
+# ----------------------------------------------------------------------------- locale-correct text
+
+from generator.render.formatting import (  # noqa: E402
+    closeness,
+    counted_unit,
+    fact_html,
+    isolate,
+    label_text,
+    list_html,
+    list_text,
+    plural_count,
+)
+
+
+def test_plural_count_keeps_the_cldr_category_of_fractions():
+    assert plural_count(8000, AR) == 8000
+    assert AR.plural_form(plural_count(248.2, AR)) == AR.plural_form(248.2) == "other"
+    assert EN.plural_form(plural_count(1.5, EN)) == "other"
+    assert plural_count(-3, DE) == 3
+
+
+def test_arabic_counted_nouns_take_the_form_of_their_number():
+    t = translations("ar")
+    forms = {n: counted_unit("people", n, AR, t.ngettext) for n in (1, 2, 3, 11, 100, 8000, 4000, 248.2)}
+    assert forms[8000] == forms[4000] == forms[100] == forms[248.2] == "شخص"  # CLDR "other"
+    assert forms[3] == "أشخاص"  # few
+    assert forms[11] == "شخصًا"  # many
+    assert forms[2] == "شخصان"  # two
+
+
+def test_english_and_german_counted_nouns_are_singular_for_one():
+    assert counted_unit("people", 1, EN, translations("en").ngettext) == "person"
+    assert counted_unit("people", 300, EN, translations("en").ngettext) == "people"
+    assert counted_unit("employees", 1, DE, translations("de").ngettext) == "Beschäftigter"
+    assert counted_unit("employees", 1.5, DE, translations("de").ngettext) == "Beschäftigte"
+
+
+def test_every_arabic_plural_entry_has_six_filled_forms():
+    from babel.messages.pofile import read_po
+
+    from generator.render.i18n import LOCALES_DIR
+    with open(LOCALES_DIR / "ar" / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        catalog = read_po(fh, locale="ar")
+    plural = [m for m in catalog if m.id and isinstance(m.id, tuple)]
+    assert len(plural) > 30
+    for m in plural:
+        assert len(m.string) == 6 and all(m.string), m.id
+
+
+def test_lists_follow_cldr_patterns():
+    assert list_text(["A", "B", "C"], EN) == "A, B, and C"
+    assert list_text(["A", "B", "C"], ZH) == "A、B和C"
+    assert list_text(["A", "B"], AR) == "A وB"
+    assert list_text(["A"], DE) == "A"
+    assert list_html(['<a href="x">A&amp;B</a>', "<b>C</b>"], DE) == '<a href="x">A&amp;B</a> und <b>C</b>'
+
+
+def test_figures_are_isolated_in_right_to_left_text():
+    money = Fact("money", "44 مليار دولار", 0, 5, value=44e9, currency="USD")
+    html = fact_html(money, AR, translations("ar").gettext)
+    assert '<bdi dir="ltr">US$</bdi>' in html and '<bdi dir="ltr">44</bdi>' in html
+    pct = fact_html(Fact("percent", "60%", 0, 3, value=60.0, qualifier="approx"), AR, translations("ar").gettext)
+    assert pct == 'حوالي <bdi dir="ltr">60%</bdi>'
+    assert isolate("a < b", EN) == "a &lt; b"  # left-to-right locales: escaped only
+
+
+def test_chinese_labels_use_full_width_colon():
+    assert label_text("來源", translations("zh_Hant").gettext) == "來源："
+    assert label_text("Outlet", translations("en").gettext) == "Outlet:"
+
+
+def test_closeness_is_said_in_words():
+    assert closeness(0.97) == "very close match"
+    assert closeness(0.41) == "partly related"
+    assert closeness(0.0) == "loosely related"
+    assert translations("ar").gettext(closeness(0.97)) != "very close match"
+
+
+def test_counted_facts_carry_their_noun_in_the_languages_order():
+    from generator.render.formatting import counted_fact_html
+
+    f = Fact("quantity", "4,000 people", 0, 12, value=4000.0, unit="people", qualifier="approx")
+    ar = counted_fact_html(f, AR, translations("ar").gettext, translations("ar").ngettext)
+    assert ar.endswith('<span class="fact-unit" data-unit="people" data-n="4000">شخص</span>')
+    zh = counted_fact_html(f, ZH, translations("zh_Hant").gettext, translations("zh_Hant").ngettext)
+    assert zh == '約4,000<span class="fact-unit" data-unit="people" data-n="4000">人</span>'
+    money = Fact("money", "$8", 0, 2, value=8.0, currency="USD")
+    assert counted_fact_html(money, EN, str, translations("en").ngettext) == "$8.00"

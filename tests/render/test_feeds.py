@@ -1,0 +1,51 @@
+"""RSS and sitemaps: absolute URLs with site_url, pubDate, atom:self, x-default, a warning."""
+import dataclasses
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+from generator.config import load_config
+from generator.model import Article
+from generator.render.feeds import feed_xml, section_sitemaps, site_url_warning
+
+CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
+HOSTED = dataclasses.replace(CFG, site_url="https://example.org/briefing/")
+ATOM = "{http://www.w3.org/2005/Atom}"
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def articles():
+    return [Article(id="a1", slug="a1", source="a1.txt", lang="de", title="Titel & mehr",
+                    paragraphs=["Text."], published=date(2023, 6, 14)),
+            Article(id="b2", slug="b2", source="b2.txt", lang="ar", title="عنوان", paragraphs=["نص."])]
+
+
+def test_feed_with_site_url_is_absolute_and_points_at_itself():
+    rss = ET.fromstring(feed_xml(articles(), HOSTED.language("de"), HOSTED))
+    channel = rss.find("channel")
+    assert channel.find(f"{ATOM}link").get("href") == "https://example.org/briefing/de/feed.xml"
+    assert channel.find(f"{ATOM}link").get("rel") == "self"
+    assert channel.findtext("link") == "https://example.org/briefing/de/index.html"
+    items = channel.findall("item")
+    assert [i.findtext("link") for i in items] == ["https://example.org/briefing/de/articles/a1.html",
+                                                   "https://example.org/briefing/de/articles/b2.html"]
+    assert items[0].findtext("pubDate") == "Wed, 14 Jun 2023 00:00:00 +0000"
+    assert items[1].find("pubDate") is None  # no date is better than an invented one
+    assert channel.findtext("lastBuildDate") == "Wed, 14 Jun 2023 00:00:00 +0000"  # not the build clock
+
+
+def test_feed_without_site_url_has_no_self_link_and_a_warning():
+    rss = ET.fromstring(feed_xml(articles(), CFG.language("en"), CFG))
+    assert rss.find(f"channel/{ATOM}link") is None
+    assert site_url_warning(CFG) and "site_url" in site_url_warning(CFG)
+    assert site_url_warning(HOSTED) is None
+
+
+def test_sitemaps_have_x_default_and_absolute_alternates():
+    maps = section_sitemaps(["articles/a1.md", "events/e-1.md"], HOSTED.language("ar"), HOSTED)
+    url = ET.fromstring(maps["articles/sitemap.xml"]).find(f"{SM}url")
+    assert url.findtext(f"{SM}loc") == "https://example.org/briefing/ar/articles/a1.html"
+    alts = {a.get("hreflang"): a.get("href") for a in url.findall(f"{XHTML}link")}
+    assert set(alts) == {"en", "de", "ar", "zh-Hant", "x-default"}
+    assert alts["x-default"] == "https://example.org/briefing/en/articles/a1.html"
