@@ -20,7 +20,7 @@ from ..model import ENTITY_TYPES, NUMERIC_TYPES, Fact
 TOP = 6  # key facts shown first; the rest go behind "more facts"
 WEIGHTS = {"title": 4.0, "lead": 2.0, "repeated": 1.0, "entity": 1.0, "size": 1.0}
 # Dates place a story in time; the figures are what it reports.
-TYPE_PRIOR = {"money": 0.6, "percent": 0.5, "quantity": 0.5, "date": 0.0}
+TYPE_PRIOR = {"money": 0.6, "percent": 0.5, "quantity": 0.5, "date": -1.0}
 _DIGITS = re.compile(r"\d+")
 
 
