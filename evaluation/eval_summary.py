@@ -68,10 +68,9 @@ def main() -> None:
             if row["lang1"] != row["lang2"] or float(row["Overall"]) > 1.5 or side != "1" or len(spans) < 6:
                 continue
             other = _grams(body_of(row["text2"]))
-            text_of = lambda ss: " ".join(body[a:b] for a, b in ss)  # noqa: E731
-            s["sum"].append(cosine(_grams(text_of(chosen)), other))
-            s["lead"].append(cosine(_grams(text_of(spans[:len(chosen)])), other))
-            s["rand"].append(cosine(_grams(text_of(sorted(rng.sample(spans, len(chosen))))), other))
+            random_pick = sorted(rng.sample(spans, len(chosen)))
+            for name, picked in (("sum", chosen), ("lead", spans[:len(chosen)]), ("rand", random_pick)):
+                s[name].append(cosine(_grams(" ".join(body[a:b] for a, b in picked)), other))
     print("| lang | texts | 2–3 sentences | < 2 sentences | ms/text (median) | same-story pairs | overlap: summary | first sentences | random |")
     print("|---|---|---|---|---|---|---|---|---|")
     for lang, s in sorted(stats.items()):

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
+from typing import Callable
 
 import yaml
 from babel import Locale
@@ -71,6 +72,7 @@ def sentence_at(body: str, offset: int) -> int:
 
 
 def esc(text) -> str:
+    """The text HTML-escaped, quotes included (safe in attributes)."""
     return html.escape(str(text), quote=True)
 
 
@@ -80,11 +82,12 @@ class View:
 
     lang: SiteLanguage
     locale: Locale
-    gettext: object
-    ngettext: object
+    gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str]
 
     @classmethod
     def of(cls, lang: SiteLanguage) -> "View":
+        """The view of a site language: its catalog and Babel locale."""
         t = translations(lang.locale)
         return cls(lang, lang.babel, t.gettext, t.ngettext)
 
@@ -93,12 +96,14 @@ class View:
 
 
 def front_matter(**fields) -> str:
+    """A page's YAML front matter block from its fields."""
     # Titles go through html.escape: Material prints page titles unescaped in <title>/header.
     return "---\n" + yaml.dump(fields, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True,
                                 width=1000) + "---\n\n"
 
 
 def newest_first(articles) -> list[Article]:
+    """The articles newest first; undated ones last, then by id."""
     return sorted(articles, key=lambda a: (a.published is None, -(a.published or date.min).toordinal(), a.id))
 
 
@@ -113,6 +118,7 @@ class Listing:
 
     @classmethod
     def of(cls, corpus: Corpus) -> "Listing":
+        """The listing of a corpus, worked out once for every language."""
         event_of = corpus.event_of()
         return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
 
@@ -143,7 +149,7 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
     """
     view = View.of(lang)
     listing = listing or Listing.of(corpus)
-    base = reuse_base(lang, cfg) if reuse else None
+    base = reuse_base(lang, cfg) if reuse else ""
     pages: dict = {}
     for path, digest, render in corpus_pages(corpus, listing, digests):
         kept = reuse(path, for_language(base, digest())) if reuse else None
@@ -237,7 +243,7 @@ def links_block(a: Article, corpus: Corpus, view: View, event_of: dict, here: st
 def lead_end(a: Article, spans) -> int:
     """Where an article's lead ends: after its first two sentences outside headings."""
     kinds = a.kinds or ["p"] * len(a.paragraphs)
-    heads = [ps for ps, k in zip(a.paragraph_spans(), kinds) if k == "h"]
+    heads = [ps for ps, k in zip(a.paragraph_spans(), kinds, strict=False) if k == "h"]
     body_sentences = [e for s, e in spans if not any(hs <= s < he for hs, he in heads)]
     return body_sentences[min(1, len(body_sentences) - 1)] if body_sentences else 0
 
@@ -297,6 +303,7 @@ def title_block(a: Article, view: View | None = None) -> str:
 
 
 def meta_block(a: Article, view: View) -> str:
+    """The article's outlet, date, language and link to the original, as one line."""
     _ = view._
     parts = []
     outlet = a.outlet or _("Unknown outlet")
@@ -340,7 +347,7 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
     ids that have one, None for all) are shown without a link."""
     by_type: dict[str, dict[str, Entity]] = defaultdict(dict)
     for f in facts:
-        if f.type in ENTITY_TYPES and f.id in entities:
+        if f.type in ENTITY_TYPES and f.id is not None and f.id in entities:
             by_type[f.type][f.id] = entities[f.id]
     if not by_type:
         return ""
@@ -359,6 +366,7 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
 
 
 def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: str) -> str:
+    """Linked articles with their language, outlet, date, score and the reasons shown."""
     _ = view._
     items = ['<ul class="link-list">']
     for link in links:
@@ -379,7 +387,8 @@ def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: s
 
 
 def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: View) -> str:
-    by_key = {}
+    """What two linked articles share, in the reader's words: names, figures, wording."""
+    by_key: dict[str, Fact] = {}
     for f in corpus.facts.get(a.id, []) + corpus.facts.get(other.id, []):
         by_key.setdefault(f.key, f)
     # Words of the entities both texts name: a shared "musk" adds nothing next to Elon Musk.
@@ -435,7 +444,7 @@ def original_block(a: Article, spans, view: View) -> str:
     para_spans = a.paragraph_spans()
     i = 0
     body = a.body
-    for (ps, pe), kind in zip(para_spans, a.kinds or ["p"] * len(para_spans)):
+    for (ps, pe), kind in zip(para_spans, a.kinds or ["p"] * len(para_spans), strict=False):
         parts, pos = [], ps
         while i < len(spans) and spans[i][0] < pe:
             s, e = spans[i]
@@ -451,6 +460,7 @@ def original_block(a: Article, spans, view: View) -> str:
 
 
 def credits_block(a: Article, view: View) -> str:
+    """The article's credit lines (editor, image …) with translated labels."""
     parts = [f'<span class="meta-label">{esc(view._(CREDIT_LABELS.get(k, k)))}:</span> <bdi>{esc(v)}</bdi>'
              for k, v in a.credits.items() if k in CREDIT_LABELS]
     return '<p class="credits">' + " · ".join(parts) + "</p>\n"
@@ -460,7 +470,7 @@ def _article_line(a: Article, view: View) -> str:
     parts = [language_name(a.lang, view.locale)]
     if a.outlet:
         parts.append(a.outlet)
-    parts.append(format_day(a.published, view.locale) if a.published else view._("date unknown"))
+    parts.append(format_day(a.published, view.locale) or view._("date unknown"))
     return " · ".join(parts)
 
 
@@ -551,6 +561,7 @@ def ranked_events(corpus: Corpus) -> list:
     """Events of more than one article: most independent reports first, then most articles,
     then the newest publication date, then id (deterministic)."""
     def key(ev):
+        """Sort key: reports, articles, newest date (all descending), id."""
         newest = max((corpus.articles[m].published or date.min for m in ev.members
                       if m in corpus.articles), default=date.min)
         return (-len(ev.origins()), -len(ev.members), -newest.toordinal(), ev.id)
@@ -701,8 +712,9 @@ def event_merged_facts(ev, corpus: Corpus, view: View, here: str) -> str:
            f'<th>{esc(_("Sources"))}</th></tr></thead><tbody>']
 
     def n_reports(items) -> int:
+        """How many independent reports state the figure."""
         return len({reports.get(a.id, a.id) for a, _f in items})
-    for key, items in sorted(merged.items(), key=lambda kv: (-n_reports(kv[1]), kv[0])):
+    for _key, items in sorted(merged.items(), key=lambda kv: (-n_reports(kv[1]), kv[0])):
         ids = sorted({a.id for a, _f in items})
         f = items[0][1]
         n = n_reports(items)
@@ -760,7 +772,7 @@ def event_timeline(ev, corpus: Corpus, view: View, here: str) -> str:
     if not dated:
         return ""
     out = [f"## {view._('Timeline')} {{#timeline data-search-exclude}}\n", '<ol class="timeline">']
-    for value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
+    for _value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
         shown = f.text if unanchored_relative(f, a.lang, a.published) else format_fact(f, view.locale, view.gettext)
         out.append(f'<li><strong>{esc(shown)}</strong> — {sentence_link(a, f, here, view)}</li>')
     out.append("</ol>\n")

@@ -117,7 +117,7 @@ def test_body_translates_sentence_by_sentence_keeping_anchors(context, built_sit
     page.wait_for_function("document.querySelector('.original').dataset.trState === 'translated'")
     after = sentences.evaluate_all("ss => ss.map(s => [s.id, s.textContent])")
     assert [i for i, _t in after] == [i for i, _t in before]  # fact cards still find their sentences
-    assert all(t == "[en] " + o for (_i, t), (_j, o) in zip(after, before))
+    assert all(t == "[en] " + o for (_i, t), (_j, o) in zip(after, before, strict=True))
 
 
 def test_download_progress_is_shown(context, built_site):
