@@ -67,7 +67,7 @@ def _candidates(body: str, spans: Sequence[tuple[int, int]],
     """Indexes of the sentences that may be chosen: long enough, not inside a heading."""
     lengths = sorted(len(body[s:e].strip()) for s, e in spans)
     # Relative to the article's own sentences: a Chinese sentence is short in characters.
-    floor = max(MIN_CHARS, MIN_SHARE * lengths[len(lengths) // 2]) if lengths else MIN_CHARS
+    floor = max(MIN_CHARS, MIN_SHARE * lengths[(len(lengths) - 1) // 2]) if lengths else MIN_CHARS  # lower median
     out = []
     for i, (s, e) in enumerate(spans):
         if len(body[s:e].strip()) < floor:
