@@ -163,8 +163,13 @@ def test_the_choice_is_remembered_for_the_session(context, built_site):
     load(page, "/en/index.html", idle=True)
     page.wait_for_function("document.querySelectorAll('[data-tr-lang=\"de\"][data-tr-state=translated]').length > 0")
     assert page.locator('[data-tr-lang="ar"][data-tr-state="translated"]').count() == 0  # only that pair
-    # "Show original" forgets it
-    page.locator('[data-tr-lang="de"][data-tr-state="translated"] .tr-button').first.click()
+    # handles, not locators: a locator by data-tr-state would move on to the next item
+    item = page.locator('[data-tr-lang="de"][data-tr-state="translated"]').first.element_handle()
+    unit = item.query_selector("[data-tr-unit]")
+    assert unit.get_attribute("lang") == "en" and unit.inner_text().startswith("[en] ")
+    # "Show original" restores the piece's own language, and forgets the choice
+    item.query_selector(".tr-button").click()
+    assert unit.get_attribute("lang") == "de" and not unit.inner_text().startswith("[en] ")
     load(page, url, idle=True)
     page.wait_for_timeout(200)
     assert page.locator("[data-tr-state]").count() == 0

@@ -92,16 +92,30 @@
     return step();
   }
 
+  // The element and its pieces say which language they are in: the site's once translated.
+  function relabel(node) {
+    if (!node.hasAttribute("lang") || node.hasAttribute("data-tr-orig-lang")) return;
+    node.setAttribute("data-tr-orig-lang", node.getAttribute("lang"));
+    node.setAttribute("data-tr-orig-dir", node.getAttribute("dir") || "ltr");
+    node.setAttribute("lang", target);
+    node.setAttribute("dir", targetDir);
+  }
+  function unlabel(node) {
+    var lang = node.getAttribute("data-tr-orig-lang");
+    if (lang === null) return;
+    node.setAttribute("lang", lang);
+    node.setAttribute("dir", node.getAttribute("data-tr-orig-dir") || "ltr");
+    node.removeAttribute("data-tr-orig-lang");
+    node.removeAttribute("data-tr-orig-dir");
+  }
+
   function restore(el) {
     unitsOf(el).forEach(function (unit) {
       if (originals.has(unit)) unit.textContent = originals.get(unit);
+      unlabel(unit);
     });
+    unlabel(el);
     el.removeAttribute("data-tr-state");
-    var lang = el.getAttribute("data-tr-orig-lang");
-    if (lang !== null) {
-      el.setAttribute("lang", lang);
-      el.setAttribute("dir", el.getAttribute("data-tr-orig-dir") || "ltr");
-    }
   }
 
   function translate(el, source, control, fromClick) {
@@ -120,12 +134,8 @@
       });
       return chain;
     }).then(function () {
-      if (el.hasAttribute("lang")) {
-        el.setAttribute("data-tr-orig-lang", el.getAttribute("lang"));
-        el.setAttribute("data-tr-orig-dir", el.getAttribute("dir") || "ltr");
-        el.setAttribute("lang", target);
-        el.setAttribute("dir", targetDir);
-      }
+      relabel(el);
+      unitsOf(el).forEach(relabel);
       el.setAttribute("data-tr-state", "translated");
       status.textContent = "";
       button.textContent = label("original");
