@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve generate catalogs eval bench clean
+.PHONY: site test lint serve generate catalogs eval bench clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ serve: $(STAMP)
 
 test: $(STAMP)  ## unit, end-to-end and browser tests
 	$(BIN)/python -m pytest -q
+
+LINT_PATHS := generator tests evaluation benchmarks
+# Runs all three, then fails if any failed (one run shows every problem).
+lint: $(STAMP)  ## ruff check, ruff format --check and mypy; config in pyproject.toml
+	@status=0; \
+	$(BIN)/ruff check $(LINT_PATHS) || status=1; \
+	$(BIN)/ruff format --check $(LINT_PATHS) || status=1; \
+	$(BIN)/mypy || status=1; \
+	exit $$status
 
 # Translators: pull new UI strings into the catalogs, then edit locales/*/LC_MESSAGES/messages.po.
 catalogs: $(STAMP)

@@ -19,6 +19,7 @@ sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "evaluation"))
 
 from eval_entities import seed_body  # noqa: E402
+
 from generator.entities import load_registry, recognize, resolve  # noqa: E402
 
 
@@ -47,7 +48,7 @@ def main() -> int:
     print(f"| recognize, repeated | {n} | {dt:.2f} | {n / dt:.1f} |")
     from generator.entities import zh
     t0, c0 = time.perf_counter(), time.process_time()
-    for r in range(args.repeat):
+    for _ in range(args.repeat):
         for lang, body in docs:
             zh._tag_cache.clear()  # every article new to the process: no repeated-chunk savings
             recognize(body, lang)

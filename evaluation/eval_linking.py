@@ -180,14 +180,11 @@ def eval_seeds(seeds_dir: Path, emb) -> dict:
 
 
 def _stage_fingerprint() -> str:
-    """Hash of the facts/entities sources: cached extractions are reused only if unchanged."""
-    h = hashlib.sha256()
-    for sub in ("facts", "entities"):
-        for p in sorted((ROOT / "generator" / sub).rglob("*")):
-            if p.is_file() and p.suffix in (".py", ".yml", ".json", ".txt", ".tsv"):
-                h.update(p.name.encode())
-                h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    """The code version of what the cached docs are made with (ingest, facts, entities):
+    cached extractions are reused only if none of it changed (generator/cache.py)."""
+    from generator.cache import stage_version
+
+    return stage_version("generator.ingest", "generator.facts", "generator.entities")
 
 
 def load_semeval_cached(path: Path, cache_dir: Path | None):

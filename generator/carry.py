@@ -17,6 +17,7 @@ from .cache import write_pickle
 
 MANIFEST = "pages-manifest.pickle"
 FORMAT = 1  # of the manifest
+Entry = tuple[str, int, int, int]  # a page's digest, and its file's inode, size and mtime (ns)
 
 
 class Carried:
@@ -24,7 +25,7 @@ class Carried:
 
     __slots__ = ("source",)
 
-    def __init__(self, source: Path):
+    def __init__(self, source: str | Path):
         self.source = source
 
 
@@ -33,10 +34,10 @@ class Carry:
         self.path = Path(cache) / MANIFEST if cache else None
         self.generated = Path(generated)
         self.version = version
-        self.old: dict[str, tuple] = {}
+        self.old: dict[str, Entry] = {}
         self._root = str(self.generated)
         self.digests: dict[str, str] = {}  # this build's page → digest
-        self.kept: dict[str, tuple] = {}  # pages carried over → their manifest entry
+        self.kept: dict[str, Entry] = {}  # pages carried over → their manifest entry
         if self.path is not None:
             try:
                 with open(self.path, "rb") as fh:
@@ -67,13 +68,14 @@ class Carry:
 
     @property
     def carried(self) -> int:
+        """How many pages were carried over so far."""
         return len(self.kept)
 
-    def record(self) -> tuple[dict, dict]:
+    def record(self) -> tuple[dict[str, str], dict[str, Entry]]:
         """What get() noted, for a worker process to send back (see absorb)."""
         return self.digests, self.kept
 
-    def absorb(self, record: tuple[dict, dict]) -> None:
+    def absorb(self, record: tuple[dict[str, str], dict[str, Entry]]) -> None:
         """Take in what a worker's get() noted (idempotent: the same page, the same entry)."""
         digests, kept = record
         self.digests.update(digests)

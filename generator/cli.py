@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--seeds", help="folder of seed articles (default from config: seeds)")
         p.add_argument("--site-url", help="public URL of the site root, for sitemaps and feeds")
         p.add_argument("--no-embeddings", action="store_true", help="link with facts and entities only")
+        p.add_argument("--no-cache", action="store_true", help="ignore every cache (read none, write none)")
         p.add_argument("--strict", action="store_true", help="exit 1 if any input was rejected")
         p.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPU count)")
         p.add_argument("-v", "--verbose", action="store_true", help="progress per stage and MkDocs output")
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"briefing: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     finally:
-        gc.unfreeze()  # pipeline.settle() froze the corpus; a caller in the same process frees it
+        gc.unfreeze()  # settle() froze the corpus; a caller in the same process frees it
 
 
 def cmd_site(args) -> int:
@@ -88,12 +89,12 @@ def cmd_site(args) -> int:
 
     started = time.monotonic()
     cfg = load_config(args.config, seeds=args.seeds, site_url=args.site_url,
-                      embeddings=False if args.no_embeddings else None)
+                      embeddings=False if args.no_embeddings else None, cache=False if args.no_cache else None)
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
     progress = Progress(verbose=args.verbose or args.progress)
     update = TreeUpdate(cfg.generated)  # first: undoes what a killed run left half done
-    corpus = build_corpus(cfg, progress, args.jobs)
+    corpus = build_corpus(cfg, progress, args.jobs, between_stages=settle)
     for err in corpus.errors:
         print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
 
@@ -138,6 +139,14 @@ def cmd_site(args) -> int:
     if args.command == "serve":
         return serve(cfg.site, args.port)
     return 1 if args.strict and corpus.errors else 0
+
+
+def settle() -> None:
+    """Take what is alive now out of the cyclic collector's sight (gc.freeze) until the
+    command ends (main: gc.unfreeze); build_corpus calls it between stages. At 10,000
+    articles the cached parts and stage results are millions of objects that live to the
+    end, and each full collection would walk them all again (benchmarks/RESULTS.md)."""
+    gc.freeze()
 
 
 def cmd_assemble(args) -> int:

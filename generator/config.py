@@ -1,19 +1,49 @@
 """Configuration, read once at the edge (mkdocs.yml `extra.briefing`) and passed down."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel import Locale, UnknownLocaleError
 
 # Languages Material's lunr search can stem; others search with the English pipeline.
-LUNR_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja", "kn",
-                  "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th", "tr", "vi", "zh"}
+LUNR_LANGUAGES = {
+    "ar",
+    "da",
+    "de",
+    "du",
+    "en",
+    "es",
+    "fi",
+    "fr",
+    "hi",
+    "hu",
+    "hy",
+    "it",
+    "ja",
+    "kn",
+    "ko",
+    "nl",
+    "no",
+    "pt",
+    "ro",
+    "ru",
+    "sa",
+    "sv",
+    "ta",
+    "te",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+}
 
 
 class ConfigError(ValueError):
-    pass
+    """A configuration the build cannot use; the message names the file and the key."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +57,7 @@ class SiteLanguage:
 
     @property
     def babel(self) -> Locale:
+        """The Babel locale of the language."""
         return Locale.parse(self.locale)
 
 
@@ -37,8 +68,8 @@ class Config:
     seeds: Path
     content: Path
     site: Path
-    cache: Path
-    languages: tuple  # SiteLanguage, …
+    cache: Path | None  # None: every cache off (`--no-cache`, or `cache: false`)
+    languages: tuple[SiteLanguage, ...]
     default_language: str
     home_page_size: int = 30
     archive_page_size: int = 200
@@ -46,17 +77,20 @@ class Config:
     embeddings: bool = True
     site_url: str = ""
     overrides: Path | None = None  # theme.custom_dir of mkdocs.yml, resolved
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def pages(self) -> Path:
+        """The folder of the hand-written pages."""
         return self.content / "pages"
 
     @property
     def generated(self) -> Path:
+        """The folder the generator writes the Markdown and MkDocs configurations into."""
         return self.content / "generated"
 
     def language(self, code: str) -> SiteLanguage:
+        """The site language whose code is ``code`` (KeyError if there is none)."""
         for lang in self.languages:
             if lang.code == code:
                 return lang
@@ -70,7 +104,7 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _mapping(value, where: str, path: Path) -> dict:
+def _mapping(value: object, where: str, path: Path) -> dict[str, Any]:
     """A section of mkdocs.yml that must be a mapping; a user's mistake is a ConfigError."""
     if value is None:
         return {}
@@ -79,14 +113,17 @@ def _mapping(value, where: str, path: Path) -> dict:
     return value
 
 
-def _int(b: dict, key: str, default: int, path: Path) -> int:
+def _int(b: dict[str, Any], key: str, default: int, path: Path) -> int:
+    """A positive integer setting of extra.briefing; anything else is a ConfigError."""
     value = b.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{path}: extra.briefing.{key} must be a positive integer, not {value!r}")
     return value
 
 
-def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
+def load_config(path: str | Path = "mkdocs.yml", **overrides: Any) -> Config:
+    """The configuration of mkdocs.yml's ``extra.briefing``, with ``overrides`` (command-line
+    values; None: not given) on top; ``cache=False`` turns every cache off."""
     path = Path(path).resolve()
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
@@ -97,7 +134,7 @@ def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
     b.update({k: v for k, v in overrides.items() if v is not None})
     root = path.parent
 
-    def p(key, default):
+    def p(key: str, default: str) -> Path:
         return (root / str(b.get(key, default))).resolve()
 
     if not isinstance(b.get("languages", []), list):
@@ -115,15 +152,23 @@ def load_config(path: str | Path = "mkdocs.yml", **overrides) -> Config:
         raise ConfigError(f"{path}: theme.custom_dir must be a folder name, not {custom_dir!r}")
     return Config(
         overrides=(root / custom_dir).resolve() if custom_dir else None,
-        root=root, mkdocs_file=path, seeds=p("seeds", "seeds"), content=p("content", "content"),
-        site=p("site", "site"), cache=p("cache", ".cache/briefing"), languages=langs,
-        default_language=default, home_page_size=_int(b, "home_page_size", 30, path),
-        archive_page_size=_int(b, "archive_page_size", 200, path), feed_size=_int(b, "feed_size", 50, path),
-        embeddings=bool(b.get("embeddings", True)), site_url=str(b.get("site_url") or data.get("site_url") or ""),
+        root=root,
+        mkdocs_file=path,
+        seeds=p("seeds", "seeds"),
+        content=p("content", "content"),
+        site=p("site", "site"),
+        cache=None if b.get("cache") is False else p("cache", ".cache/briefing"),
+        languages=langs,
+        default_language=default,
+        home_page_size=_int(b, "home_page_size", 30, path),
+        archive_page_size=_int(b, "archive_page_size", 200, path),
+        feed_size=_int(b, "feed_size", 50, path),
+        embeddings=bool(b.get("embeddings", True)),
+        site_url=str(b.get("site_url") or data.get("site_url") or ""),
     )
 
 
-def site_language(entry) -> SiteLanguage:
+def site_language(entry: object) -> SiteLanguage:
     """A language entry (a tag, or a mapping with overrides) → SiteLanguage from CLDR data."""
     if isinstance(entry, str):
         entry = {"code": entry}
@@ -141,5 +186,5 @@ def site_language(entry) -> SiteLanguage:
         name=entry.get("name", (loc.display_name or code)),
         dir=entry.get("dir", "rtl" if loc.character_order == "right-to-left" else "ltr"),
         search=entry.get("search", base if base in LUNR_LANGUAGES else "en"),
-        theme=entry.get("theme", code),
+        theme=str(entry.get("theme", code)),
     )

@@ -1,7 +1,8 @@
 """Plain data passed between the stages: ingest → facts/entities → link → render.
 
-Every stage takes and returns these classes; JSON (cache entries, briefing.json) is
-produced and read here and nowhere else, so the export shape lives in one file.
+Every stage takes and returns these classes; their JSON shape (briefing.json, `briefing
+facts`) is produced here and nowhere else, so the export shape lives in one file. (Cache
+entries are these objects pickled, generator/cache.py.)
 """
 from __future__ import annotations
 
@@ -38,17 +39,14 @@ class Fact:
     name: str | None = None  # canonical entity name
     id: str | None = None  # canonical entity id (Wikidata QID when known)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The fact as briefing.json shows it: every field that is set."""
         out = {}
         for name in _FACT_FIELDS:
             v = getattr(self, name)
             if v is not None or name in ("type", "text", "start", "end"):
                 out[name] = v
         return out
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Fact":
-        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
 
     @property
     def key(self) -> str:
@@ -63,6 +61,7 @@ class Fact:
 
 
 def _num(v: Any) -> str:
+    """A number as a key part: 44000000000.0 → "44000000000"."""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
@@ -82,12 +81,9 @@ class Mention:
     end: int
     alias: str | None = None  # a name the text itself gives: 馬斯克(Elon Musk) → "Elon Musk"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The mention's set fields."""
         return {k: v for k, v in self.__dict__.items() if v is not None}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Mention":
-        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -97,10 +93,11 @@ class Entity:
     id: str
     type: str
     name: str  # canonical (English where known)
-    names: dict = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
     qid: str | None = None
 
     def display_name(self, lang: str) -> str:
+        """The name for language ``lang``: its own, else its base language's, else the canonical."""
         if lang in self.names:
             return self.names[lang]
         base = lang.split("-")[0]
@@ -109,7 +106,8 @@ class Entity:
                 return v
         return self.name
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The entity as briefing.json lists it."""
         return {"id": self.id, "type": self.type, "name": self.name,
                 "names": dict(sorted(self.names.items())), "qid": self.qid}
 
@@ -127,17 +125,20 @@ class Article:
     published: date | None = None
     url: str | None = None
     outlet: str | None = None
-    credits: dict = field(default_factory=dict)  # "editor", "image", "republished_from", …
+    credits: dict[str, str] = field(default_factory=dict)  # "editor", "image", "republished_from", …
     content_hash: str = ""
     warnings: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # "p" paragraph / "h" heading-like, per paragraph
 
     @property
     def body(self) -> str:
+        """The clean text: the paragraphs joined by PARAGRAPH_SEP (facts' offsets point here)."""
         return PARAGRAPH_SEP.join(self.paragraphs)
 
     def paragraph_spans(self) -> list[tuple[int, int]]:
-        spans, pos = [], 0
+        """(start, end) of each paragraph in ``body``."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
         for p in self.paragraphs:
             spans.append((pos, pos + len(p)))
             pos += len(p) + len(PARAGRAPH_SEP)
@@ -156,7 +157,8 @@ class Reason:
     key: str
     weight: float = 0.0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The reason with its weight rounded for the export."""
         return {"kind": self.kind, "key": self.key, "weight": round(self.weight, 4)}
 
 
@@ -164,9 +166,10 @@ class Reason:
 class Link:
     id: str
     score: float
-    reasons: tuple = ()
+    reasons: tuple[Reason, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The link as briefing.json lists it (the linked id and the rounded score)."""
         return {"id": self.id, "score": round(self.score, 4)}
 
 
@@ -175,10 +178,11 @@ class Comparison:
     """Figures that several sources report for one measure, side by side."""
 
     type: str  # money | percent | quantity
-    items: tuple  # ((article_id, Fact), …)
+    items: tuple[tuple[str, Fact], ...]  # ((article_id, Fact), …)
     agree: bool
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The comparison with each item's article id beside its fact's fields."""
         return {"type": self.type, "agree": self.agree,
                 "items": [{"article": a, **f.to_json()} for a, f in self.items]}
 
@@ -196,7 +200,8 @@ class Event:
         """The independent reports of the event: groups of member ids, one per origin."""
         return self.reports or [[m] for m in self.members]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The event as briefing.json lists it."""
         return {"id": self.id, "articles": list(self.members),
                 "reports": self.origins(),
                 "comparisons": [c.to_json() for c in self.comparisons]}
@@ -207,7 +212,8 @@ class BuildError:
     source: str
     reason: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The error as briefing.json lists it."""
         return {"source": self.source, "reason": self.reason}
 
 
@@ -215,13 +221,14 @@ class BuildError:
 class Corpus:
     """Everything the renderer needs, after the corpus-wide stages (entities, linking)."""
 
-    articles: dict  # id → Article
-    facts: dict  # id → [Fact] (numeric and entity facts, by offset)
-    entities: dict  # entity id → Entity
-    events: list  # [Event]
-    same_event: dict  # id → [Link]
-    related: dict  # id → [Link]
-    errors: list  # [BuildError]
+    articles: dict[str, Article]
+    facts: dict[str, list[Fact]]  # numeric and entity facts, by offset
+    entities: dict[str, Entity]
+    events: list[Event]
+    same_event: dict[str, list[Link]]
+    related: dict[str, list[Link]]
+    errors: list[BuildError]
 
-    def event_of(self) -> dict:
+    def event_of(self) -> dict[str, str]:
+        """Article id → the id of its event."""
         return {a: e.id for e in self.events for a in e.members}

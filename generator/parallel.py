@@ -11,9 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -21,11 +22,13 @@ R = TypeVar("R")
 _TASK: Callable[[int], object] | None = None  # set for the forked workers to find
 
 
-def _run(k: int):
+def _run(k: int) -> Any:
+    assert _TASK is not None, "set by fork_map before the workers fork"
     return _TASK(k)
 
 
 def can_fork() -> bool:
+    """Whether worker processes can be forked here (Linux), sharing this one's memory."""
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 

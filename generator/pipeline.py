@@ -1,56 +1,51 @@
-"""The stages in order: ingest → facts + mentions (per article, cached) → entities → link → render.
+"""The stages in order: ingest → analyse (facts + mentions) → entities → facts merged → link → render.
 
-Per-article work (ingest, analysis, text signatures, embeddings) is cached by content hash
-and code version (generator/cache.py), analysis in worker processes when there is much of it.
-Corpus-wide work (entity resolution, linking) runs on every build, from those cached parts,
-so that its result depends on the articles alone; pages whose inputs did not change are then
-carried over from the last build instead of rendered (generator/carry.py).
+Each stage is a function of its inputs. Caching is one layer around them (``Caches``,
+generator/cache.py): a stage is handed the table of its own code version, per-article work
+(ingest, analysis, text signatures, embeddings) is looked up there by content hash, and
+``Caches(None)`` (``briefing build --no-cache``) gives every stage empty tables that are never
+written, with the same output. Corpus-wide work (entity resolution, linking) runs on every
+build, from those cached parts, so that its result depends on the articles alone; pages whose
+inputs did not change are then carried over from the last build instead of rendered
+(generator/carry.py).
 """
+
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .cache import Memo, code_version, generator_version
-from .config import Config
+from .analysis import Analysis, analyse
+from .cache import Caches, Memo
+from .carry import Carry
+from .config import Config, SiteLanguage
 from .ingest import ingest_corpus
-from .model import Article, BuildError, Corpus
+from .link.types import LinkDoc, LinkResult
+from .model import Article, BuildError, Corpus, Entity, Fact
+from .scripts import is_han
+
+if TYPE_CHECKING:  # for annotations only: each stage's modules are imported when it runs
+    from .render.digest import PageDigests
+    from .render.pages import Listing
 
 # Below this many uncached articles, worker processes cost more than they save.
 PARALLEL_MIN = 40
 
+# The `source` of errors that concern the whole corpus rather than one file.
+CORPUS = "(corpus)"
 
-@dataclass
-class Analysis:
-    facts: list  # numeric Facts
-    mentions: list  # Mentions
-    error: str | None = None
+Report = Callable[[str], None]
 
 
-def analyse(body: str, lang: str, published) -> Analysis:
-    """Numeric facts and entity mentions of one body; a failing extractor costs only its part."""
-    from .entities import recognize
-    from .facts import extract_facts
-
-    errors, facts, mentions = [], [], []
-    try:
-        facts = extract_facts(body, lang, published)
-    except Exception as exc:  # noqa: BLE001 - reported per article, never fatal to the build
-        errors.append(f"fact extraction failed: {type(exc).__name__}: {exc}")
-    try:
-        mentions = recognize(body, lang)
-    except Exception as exc:  # noqa: BLE001
-        errors.append(f"entity recognition failed: {type(exc).__name__}: {exc}")
-    return Analysis(facts, mentions, "; ".join(errors) or None)
-
-
-def _analyse_job(job):
-    return analyse(*job)
+def _quiet(message: str) -> None:
+    """The progress reporter that reports nothing."""
 
 
 @dataclass
@@ -62,12 +57,68 @@ class Progress:
     started: float = field(default_factory=time.monotonic)
 
     def __call__(self, message: str) -> None:
+        """Print ``message`` with the time since the start, when enabled."""
         if self.verbose or self.enabled:
             sys.stderr.write(f"[{time.monotonic() - self.started:6.1f}s] {message}\n")
             sys.stderr.flush()
 
 
-def analyse_corpus(articles: list[Article], memo: Memo, progress=None, jobs: int | None = None):
+def build_corpus(
+    cfg: Config,
+    progress: Report | None = None,
+    jobs: int | None = None,
+    between_stages: Callable[[], None] | None = None,
+) -> Corpus:
+    """The corpus of ``cfg.seeds``, stage by stage, each cached in ``cfg.cache`` (None: no cache):
+
+    1. ingest the seed files (articles, and the files rejected);
+    2. analyse each article (numeric facts, entity mentions);
+    3. resolve the mentions to canonical entities, over the whole corpus;
+    4. merge each article's numeric and entity facts;
+    5. link the articles into events and related coverage.
+
+    ``between_stages`` runs after each corpus-wide step (the CLI freezes the garbage
+    collector's view of what is alive there; see cli.py)."""
+    progress = progress or _quiet
+    between = between_stages or (lambda: None)
+    caches = Caches(cfg.cache)
+    articles, errors = ingest_stage(cfg.seeds, caches.memo("ingest", "generator.ingest"), progress)
+    analyses = analyse_corpus(articles, caches.memo("analysis", "generator.analysis"), progress, jobs)
+    errors.extend(analysis_errors(articles, analyses))
+    caches.save()
+    between()
+    entity_facts, entities = entity_stage(articles, analyses, caches, errors, progress)
+    between()
+    facts = merge_facts(articles, analyses, entity_facts)
+    result = link_stage(articles, facts, cfg.embeddings, caches, errors, progress)
+    caches.save()
+    between()
+    return Corpus(
+        articles={a.id: a for a in articles},
+        facts=facts,
+        entities=entities,
+        events=result.events,
+        same_event=result.same_event,
+        related=result.related,
+        errors=errors,
+    )
+
+
+def ingest_stage(seeds: Path, memo: Memo, progress: Report) -> tuple[list[Article], list[BuildError]]:
+    """The articles of the seed folder and the files that could not become one."""
+    articles, errors = ingest_corpus(seeds, memo)
+    progress(f"ingest: {len(articles)} articles, {len(errors)} rejected")
+    return articles, errors
+
+
+def analysis_errors(articles: list[Article], analyses: dict[str, Analysis]) -> list[BuildError]:
+    """One error per article whose analysis failed in part (its other part is kept)."""
+    return [BuildError(a.source, err) for a in articles if (err := analyses[a.id].error)]
+
+
+def analyse_corpus(
+    articles: list[Article], memo: Memo, progress: Report | None = None, jobs: int | None = None
+) -> dict[str, Analysis]:
     """Analysis of every article: from ``memo`` when its text was analysed before by this
     code, else computed (in worker processes when there is much to do)."""
     results: dict[str, Analysis] = {}
@@ -86,8 +137,7 @@ def analyse_corpus(articles: list[Article], memo: Memo, progress=None, jobs: int
     t0 = time.monotonic()
     if len(todo) >= PARALLEL_MIN and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outputs = pool.map(_analyse_job, inputs, chunksize=8)
-            _store(todo, outputs, results, memo, progress)
+            _store(todo, pool.map(_analyse_job, inputs, chunksize=8), results, memo, progress)
     else:
         _store(todo, map(_analyse_job, inputs), results, memo, progress)
     if progress and todo:
@@ -95,7 +145,18 @@ def analyse_corpus(articles: list[Article], memo: Memo, progress=None, jobs: int
     return results
 
 
-def _store(todo, outputs, results, memo, progress) -> None:
+def _analyse_job(job: tuple[str, str, date | None]) -> Analysis:
+    """analyse() of one (body, lang, published), for a worker process."""
+    return analyse(*job)
+
+
+def _store(
+    todo: list[tuple[Article, Any]],
+    outputs: Iterable[Analysis],
+    results: dict[str, Analysis],
+    memo: Memo,
+    progress: Report | None,
+) -> None:
     """Keep each result as it arrives, saving the memo every tenth of a long run (an
     interrupted cold run keeps what it did), with a progress line each time."""
     step = max(500, len(todo) // 10)
@@ -109,71 +170,58 @@ def _store(todo, outputs, results, memo, progress) -> None:
                 progress(f"analysis: {n}/{len(todo)}")
 
 
-def settle() -> None:
-    """Take what is alive now out of the cyclic collector's sight (gc.freeze) until the
-    command ends (cli: gc.unfreeze). At 10,000 articles the cached parts and stage results
-    are millions of objects that live to the end, and each full collection walked them all
-    again: entity resolution took 9.2 s without the freeze and 6.5 s with it (one run each)."""
-    gc.freeze()
-
-
-# The `source` of errors that concern the whole corpus rather than one file.
-CORPUS = "(corpus)"
-
-
-def unlinked(docs):
-    """Every article its own event, with no links: what pages show when linking fails."""
-    from .link.events import event_id
-    from .link.types import LinkResult
-    from .model import Event
-
-    return LinkResult(events=[Event(event_id([d.id], {d.id: d.published}), [d.id])
-                              for d in sorted(docs, key=lambda d: d.id)],
-                      same_event={}, related={})
-
-
-def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
+def entity_stage(
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    caches: Caches,
+    errors: list[BuildError],
+    progress: Report,
+) -> tuple[dict[str, list[Fact]], dict[str, Entity]]:
+    """Entity facts per article and the canonical entities; none (and an error) if it fails."""
     from .entities import load_registry, resolve
-    from .link import Embedder, LinkDoc, link_corpus
-    from .link.signature import text_signature
-
-    progress = progress or (lambda msg: None)
-    memo = Memo(cfg.cache, "ingest", code_version(("ingest", "model.py", "text.py")))
-    articles, errors = ingest_corpus(cfg.seeds, memo)
-    memo.save()
-    progress(f"ingest: {len(articles)} articles, {len(errors)} rejected")
-    memo = Memo(cfg.cache, "analysis", generator_version())
-    analyses = analyse_corpus(articles, memo, progress, jobs)
-    memo.save()
-    settle()
-    for a in articles:
-        if analyses[a.id].error:
-            errors.append(BuildError(a.source, analyses[a.id].error))
 
     t0 = time.monotonic()
-    names = Memo(cfg.cache, "names", code_version(("entities",)))
+    names = caches.memo("names", "generator.entities.resolver")
     try:
-        entity_facts, entities = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
-                                         load_registry(), names)
-        names.save()
+        entity_facts, entities = resolve(
+            {a.id: (a.lang, analyses[a.id].mentions) for a in articles}, load_registry(), names
+        )
     except Exception as exc:  # noqa: BLE001 - a resolver bug must not cost the site; it is reported
         entity_facts, entities = {}, {}
-        errors.append(BuildError(CORPUS, f"entity resolution failed, pages show no entities: "
-                                         f"{type(exc).__name__}: {exc}"))
+        errors.append(
+            BuildError(
+                CORPUS, f"entity resolution failed, pages show no entities: {type(exc).__name__}: {exc}"
+            )
+        )
     progress(f"entities: {len(entities)} canonical entities in {time.monotonic() - t0:.1f}s")
-    settle()
+    return entity_facts, entities
+
+
+def merge_facts(
+    articles: list[Article], analyses: dict[str, Analysis], entity_facts: dict[str, list[Fact]]
+) -> dict[str, list[Fact]]:
+    """Each article's numeric and entity facts in one list, in text order."""
     facts = {}
     for a in articles:
         merged = analyses[a.id].facts + entity_facts.get(a.id, [])
         facts[a.id] = sorted(merged, key=lambda f: (f.start, f.end, f.type, str(f.value), f.id or ""))
+    return facts
 
-    embedder = Embedder(cache_dir=cfg.cache / "embeddings") if cfg.embeddings else None
-    sigs = Memo(cfg.cache, "textsig", code_version(("link", "model.py")))
-    docs = [LinkDoc(id=a.id, lang=a.lang, title=a.title, paragraphs=a.paragraphs, published=a.published,
-                    facts=facts[a.id], content_hash=a.content_hash,
-                    text_sig=sigs.compute((a.content_hash, a.title), text_signature, a.title, a.body))
-            for a in articles]
-    sigs.save()
+
+def link_stage(
+    articles: list[Article],
+    facts: dict[str, list[Fact]],
+    embeddings: bool,
+    caches: Caches,
+    errors: list[BuildError],
+    progress: Report,
+) -> LinkResult:
+    """The link result (events, same-event and related links); every article its own
+    event (and an error) if linking fails."""
+    from .link import Embedder, link_corpus
+
+    docs = link_docs(articles, facts, caches.memo("textsig", "generator.link.signature"))
+    embedder = Embedder(cache_dir=caches.folder("embeddings")) if embeddings else None
     t0 = time.monotonic()
     try:
         result = link_corpus(docs, embedder)
@@ -181,13 +229,49 @@ def build_corpus(cfg: Config, progress=None, jobs: int | None = None) -> Corpus:
         errors.append(BuildError(CORPUS, f"linking failed, pages show no links: {type(exc).__name__}: {exc}"))
         result = unlinked(docs)
     progress(f"link: {len(result.events)} events in {time.monotonic() - t0:.1f}s")
-    settle()
-    return Corpus(articles={a.id: a for a in articles}, facts=facts, entities=entities,
-                  events=result.events, same_event=result.same_event, related=result.related,
-                  errors=errors)
+    return result
 
 
-def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None, jobs: int | None = None) -> dict:
+def link_docs(articles: list[Article], facts: dict[str, list[Fact]], sigs: Memo) -> list[LinkDoc]:
+    """What linking reads of each article, its text signature from ``sigs`` when cached."""
+    from .link.signature import text_signature
+
+    return [
+        LinkDoc(
+            id=a.id,
+            lang=a.lang,
+            title=a.title,
+            paragraphs=a.paragraphs,
+            published=a.published,
+            facts=facts[a.id],
+            content_hash=a.content_hash,
+            text_sig=sigs.compute((a.content_hash, a.title), text_signature, a.title, a.body),
+        )
+        for a in articles
+    ]
+
+
+def unlinked(docs: Iterable[LinkDoc]) -> LinkResult:
+    """Every article its own event, with no links: what pages show when linking fails."""
+    from .link.events import event_id
+    from .model import Event
+
+    return LinkResult(
+        events=[
+            Event(event_id([d.id], {d.id: d.published}), [d.id]) for d in sorted(docs, key=lambda d: d.id)
+        ],
+        same_event={},
+        related={},
+    )
+
+
+def generated_files(
+    corpus: Corpus,
+    cfg: Config,
+    progress: Report | None = None,
+    carry: Carry | None = None,
+    jobs: int | None = None,
+) -> dict[str, Any]:
     """Every file of content/generated: per-language docs, configs, briefing.json.
 
     With ``carry`` (generator/carry.py), pages whose inputs are unchanged since the last
@@ -210,17 +294,17 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None, jobs
             progress(f"render: {len(digests.pages)} page digests in {time.monotonic() - t0:.1f}s")
     worker = patched_worker()
 
-    def task(lang):
+    def task(lang: SiteLanguage | None) -> tuple[dict[str, Any], Any]:
         if lang is None:
             return {"briefing.json": dumps(export(corpus, cfg))}, None
         files = language_files(corpus, lang, cfg, listing, digests, carry, worker)
         return files, carry.record() if carry is not None else None
 
-    tasks = [None] + list(cfg.languages)  # None: briefing.json, the longest
-    files: dict[str, str] = {}
+    tasks: list[SiteLanguage | None] = [None, *cfg.languages]  # None: briefing.json, the longest
+    files: dict[str, Any] = {}
     for lang, (part, record) in zip(tasks, fork_map(task, tasks, jobs)):
         files.update(part)
-        if record is not None:
+        if record is not None and carry is not None:
             carry.absorb(record)
         if progress and lang is not None:
             progress(f"render {lang.code}: {sum(1 for k in part if k.endswith('.md'))} pages")
@@ -230,7 +314,7 @@ def generated_files(corpus: Corpus, cfg: Config, progress=None, carry=None, jobs
     return files
 
 
-def page_digests(corpus: Corpus, listing, digests, jobs: int) -> None:
+def page_digests(corpus: Corpus, listing: Listing, digests: PageDigests, jobs: int) -> None:
     """Fill ``digests`` with every corpus page's digest, in ``jobs`` processes: the
     languages then look them up (they are the same in every language)."""
     from .parallel import fork_map
@@ -238,7 +322,7 @@ def page_digests(corpus: Corpus, listing, digests, jobs: int) -> None:
 
     todo = [digest for _path, digest, _render in corpus_pages(corpus, listing, digests)]
 
-    def part(k):
+    def part(k: int) -> dict[Any, str]:
         for digest in todo[k::jobs]:
             digest()
         return digests.pages
@@ -247,7 +331,15 @@ def page_digests(corpus: Corpus, listing, digests, jobs: int) -> None:
         digests.pages.update(pages)
 
 
-def language_files(corpus: Corpus, lang, cfg: Config, listing, digests, carry, worker) -> dict:
+def language_files(
+    corpus: Corpus,
+    lang: SiteLanguage,
+    cfg: Config,
+    listing: Listing,
+    digests: PageDigests,
+    carry: Carry | None,
+    worker: tuple[str, str] | None,
+) -> dict[str, Any]:
     """The files of one site language: its pages, sitemaps, feed and MkDocs configuration."""
     import yaml
 
@@ -265,8 +357,10 @@ def language_files(corpus: Corpus, lang, cfg: Config, listing, digests, carry, w
     if worker:
         files[prefix + worker[0]] = worker[1]
     conf = language_config(cfg, lang, cfg.generated, cfg.generated / lang.code)
-    files[f"mkdocs.{lang.code}.yml"] = ("# Generated by briefing from mkdocs.yml; do not edit.\n"
-                                        + yaml.safe_dump(conf, allow_unicode=True, sort_keys=True))
+    files[f"mkdocs.{lang.code}.yml"] = (
+        "# Generated by briefing from mkdocs.yml; do not edit.\n"
+        + yaml.safe_dump(conf, allow_unicode=True, sort_keys=True)
+    )
     if lang.search == "zh":
         files[JIEBA_USER_DICT] = jieba_user_dict(corpus)
     return files
@@ -287,8 +381,8 @@ def jieba_user_dict(corpus: Corpus) -> str:
     for a in corpus.articles.values():
         body = a.body
         for f in corpus.facts.get(a.id, []):
-            text = body[f.start:f.end] if f.end <= len(body) else f.text
-            if any("\u4e00" <= ch <= "\u9fff" for ch in text) and 2 <= len(text) <= 12 and " " not in text:
+            text = body[f.start : f.end] if f.end <= len(body) else f.text
+            if any(is_han(ch) for ch in text) and 2 <= len(text) <= 12 and " " not in text:
                 words.add(text)
     for e in corpus.entities.values():
         for tag, name in e.names.items():

@@ -14,13 +14,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath, PureWindowsPath
-
+from typing import Any
 
 from .config import Config, SiteLanguage
 from .render.i18n import translations
-
 
 JIEBA_USER_DICT = "jieba_user.txt"
 HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
@@ -40,7 +40,7 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
         # MkDocs runs with the generated folder as working directory (build_languages).
         search["jieba_dict_user"] = JIEBA_USER_DICT
         search["separator"] = r"[\s\u200b\-]+"
-    conf = {
+    conf: dict[str, Any] = {
         "INHERIT": os.path.relpath(cfg.mkdocs_file, here),
         "site_name": t.gettext("Briefing"),
         "docs_dir": os.path.relpath(docs_dir, here),
@@ -75,7 +75,7 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
     return conf
 
 
-def write_tree(files: dict[str, str | bytes], target: Path) -> None:
+def write_tree(files: Mapping[str, str | bytes], target: Path) -> None:
     """Write {relative path: content} under ``target``, refusing paths that leave it."""
     # Checked lexically, not with resolve() per file: that cost ~1 ms of system calls per file,
     # 70 s for the 70,000 files of a 10,000-article site. The paths are ours (render/paths.py
@@ -144,7 +144,7 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
             tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
             raise SiteBuildError(f"MkDocs failed for language {lang.code}:\n{tail}")
         if verbose:
-            for lang, proc in results:
+            for _lang, proc in results:
                 sys.stderr.write(proc.stderr)
         return stage
     except BaseException:
@@ -152,7 +152,7 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
         raise
 
 
-def root_files(cfg: Config) -> dict[str, str]:
+def root_files(cfg: Config) -> dict[str, str | bytes]:
     """site/index.html (language chooser following the browser) and the sitemap index."""
     langs = [(lang.code, lang.name, lang.dir) for lang in cfg.languages]
     links = "\n".join(f'<li><a href="{html.escape(code)}/index.html" hreflang="{html.escape(code)}" '

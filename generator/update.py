@@ -22,7 +22,9 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from .cache import write_atomically
 from .carry import Carried
@@ -40,19 +42,21 @@ class TreeUpdate:
         self.backup: Path | None = None  # the files moved aside, or the whole old tree
         self.paths: list[tuple[str, bool]] = []  # (relative path, an old file was moved aside)
         self.swapped = False  # the staged folder became the tree
-        self.files: dict = {}
+        self.files: dict[str, str | bytes | Carried] = {}
         recover(self.target)
 
-    def stage(self, files: dict, write) -> None:
+    def stage(self, files: Mapping[str, str | bytes | Carried],
+              write: Callable[[dict[str, str | bytes], Path], object]) -> None:
         """Write the files to be (re)written into a fresh staging folder with ``write``
         (site.write_tree, which refuses paths that leave it)."""
         self.parent.mkdir(parents=True, exist_ok=True)
         self.stage_dir = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-", dir=self.parent))
-        self.files = files
+        self.files = dict(files)
         write({k: v for k, v in files.items() if not isinstance(v, Carried)}, self.stage_dir)
 
     def apply(self) -> None:
         """Make the tree hold exactly the staged and carried files (undo() reverses it)."""
+        assert self.stage_dir is not None, "stage() first"
         changed = sorted(k for k, v in self.files.items() if not isinstance(v, Carried))
         if not self.target.exists() or 2 * len(changed) > len(self.files):
             self._swap()
@@ -73,6 +77,7 @@ class TreeUpdate:
     def _swap(self) -> None:
         """Most of the tree changes (or there is none): moving files one by one would cost
         more than linking the few carried ones into the staging folder and swapping folders."""
+        assert self.stage_dir is not None, "stage() first"
         for rel, value in self.files.items():
             if isinstance(value, Carried):
                 dst = self.stage_dir / rel
@@ -87,6 +92,7 @@ class TreeUpdate:
         self.stage_dir, self.swapped = None, True
 
     def commit(self) -> None:
+        """Keep the update: drop the staging folder, the backup and the journal."""
         for folder in (self.stage_dir, self.backup):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -124,7 +130,7 @@ def recover(target: Path) -> None:
         ok = False
     if ok and paths is None:
         _unswap(Path(target), backup)
-    elif ok:
+    elif ok and paths is not None:
         _roll_back(Path(target), backup, paths)
         shutil.rmtree(backup, ignore_errors=True)
     journal.unlink(missing_ok=True)
@@ -138,7 +144,7 @@ def _unswap(target: Path, old: Path | None) -> None:
         old.rename(target)
 
 
-def _roll_back(target: Path, backup: Path, paths) -> None:
+def _roll_back(target: Path, backup: Path, paths: Iterable[tuple[str, bool]]) -> None:
     for rel, had_old in paths:
         saved = backup / rel
         if had_old and saved.exists():
@@ -185,6 +191,6 @@ def _prune_empty(root: Path, folders: set[str]) -> None:
             path, rel = path.parent, os.path.dirname(rel)
 
 
-def _write_journal(path: Path, data: dict) -> None:
+def _write_journal(path: Path, data: dict[str, Any]) -> None:
     write_atomically(path, lambda fh: fh.write(json.dumps(data).encode("utf-8")), durable=True,
                      prefix=".tmp-journal-")

@@ -1,4 +1,5 @@
 """The pipeline survives a failing corpus-wide stage: pages stay, the failure is reported."""
+
 from generator import pipeline
 from generator.config import load_config
 
@@ -68,7 +69,43 @@ def test_one_process_and_several_write_the_same_files(tmp_path):
     for jobs in (1, 2, 3):
         carry = Carry(cfg.cache, cfg.generated)
         files = pipeline.generated_files(corpus, cfg, carry=carry, jobs=jobs)
-        runs[jobs] = ({k: v for k, v in files.items() if isinstance(v, str)}, sorted(carry.kept), carry.digests)
+        runs[jobs] = (
+            {k: v for k, v in files.items() if isinstance(v, str)},
+            sorted(carry.kept),
+            carry.digests,
+        )
     assert runs[1] == runs[2] == runs[3]
     assert runs[1][1]  # pages were carried over
-    assert pipeline.generated_files(corpus, cfg, jobs=1) == pipeline.generated_files(corpus, cfg, jobs=2) == first
+    assert (
+        pipeline.generated_files(corpus, cfg, jobs=1)
+        == pipeline.generated_files(corpus, cfg, jobs=2)
+        == first
+    )
+
+
+def test_cached_builds_give_what_an_uncached_build_gives(tmp_path):
+    """Caching is one layer around pure stages: cold, warm and no-cache builds agree."""
+    from generator.render.export import dumps, export
+
+    project = make_project(tmp_path, seed_files())
+    cfg = load_config(project.config, embeddings=False)
+    off = load_config(project.config, embeddings=False, cache=False)
+    assert off.cache is None and cfg.cache == project.cache
+    uncached = pipeline.build_corpus(off)
+    assert not project.cache.exists()  # nothing read, nothing written
+    cold = pipeline.build_corpus(cfg)
+    tables = sorted(p.name.split("-")[0] for p in project.cache.glob("*.pickle"))
+    assert tables == ["analysis", "ingest", "names", "textsig"]
+    warm = pipeline.build_corpus(cfg)
+    assert uncached == cold == warm
+    assert dumps(export(uncached, cfg)) == dumps(export(warm, cfg))
+
+
+def test_no_cache_on_the_command_line_leaves_no_cache(tmp_path):
+    from generator.cli import main
+
+    seeds = {k: v for k, v in seed_files().items() if k.startswith(("003", "004"))}
+    project = make_project(tmp_path, seeds)
+    assert main(["generate", "--no-cache", "--no-embeddings", "-c", str(project.config)]) == 0
+    assert (project.content / "generated" / "briefing.json").is_file()
+    assert not project.cache.exists()

@@ -18,3 +18,12 @@ def test_sentence_index_finds_the_containing_sentence():
 
 def test_empty_body():
     assert sentence_spans("") == []
+
+
+def test_slugs_are_safe_stable_and_distinct():
+    from generator.text import slugify
+
+    assert slugify("004_2af2013fb0c89e17") == "004_2af2013fb0c89e17"  # safe names stay
+    slugs = {slugify(s) for s in ("馬斯克", "ماسك", "../etc", "a b", "a-b")}
+    assert len(slugs) == 5 and all("/" not in s and not s.startswith(".") for s in slugs)
+    assert slugify("馬斯克") == "masike-bae310b4"  # anyascii, then 8 hex digits of its SHA-1: stable

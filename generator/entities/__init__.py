@@ -2,8 +2,8 @@
 
     from generator.entities import recognize, resolve, load_registry
 """
-from .registry import Registry, load_registry
 from .recognize import recognize
+from .registry import Registry, load_registry
 from .transliterate import transliterate
 
 __all__ = ["recognize", "resolve", "load_registry", "Registry", "transliterate"]

@@ -65,7 +65,7 @@ def _word_class(word: str, lang: str) -> str:
     if not tags:
         return "unknown"
     proper = _PROPER_TAGS_DE if lang == "de" else _PROPER_TAGS_EN
-    best_tag, best_p = tags[0][0], float(tags[0][1])
+    best_p = float(tags[0][1])
     known = best_p > -20.0
     ne_p = max((float(p) for t, p in tags if t in proper), default=None)
     other_p = max((float(p) for t, p in tags if t not in proper), default=None)
@@ -277,7 +277,6 @@ def latin_cands(text: str, fam: str) -> list[Cand]:
 
 def _classify(span, i, j, toks, text, fam, gaz, in_gaz, at_start):
     prev = toks[i - 1][2] if i > 0 else ""
-    prev2 = toks[i - 2][2] if i > 1 else ""
     nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
     full = " ".join(span)
     if all(w in L.ORG_SUFFIXES_LATIN and not _ACRONYM.match(w) for w in span):

@@ -244,9 +244,9 @@ def zone_cities() -> dict[str, set[str]]:
         from babel import Locale
         for group, loc in (("de", "de"), ("ar", "ar"), ("zh", "zh_Hans"), ("fr", "fr")):
             for z, d in Locale.parse(loc).time_zones.items():
-                city = d.get("city") if hasattr(d, "get") else None
-                if city and z.split("/")[0] != "Etc":
-                    out[group].add(city)
+                local = d.get("city") if hasattr(d, "get") else None
+                if local and z.split("/")[0] != "Etc":
+                    out[group].add(local)
     except Exception:  # pragma: no cover
         pass
     return out

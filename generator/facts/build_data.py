@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from babel import Locale, __version__ as babel_version, localedata
+from babel import Locale, localedata
+from babel import __version__ as babel_version
 
 from ._locale import DATA_DIR, current_currencies
 

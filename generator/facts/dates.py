@@ -14,10 +14,9 @@ fact is kept with ``value=None``. A year is never invented.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..model import Fact
 from ._locale import Profile, fold_key, fuzzy_ar, lang_data, regional_locales
@@ -155,11 +154,12 @@ def _cjk_dates(norm, pub):
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _month_index(base: str):
     """folded month name -> month number, over all regional locales; and the regexes."""
     arabic = base == "ar"
-    wide, abbr = {}, {}
+    wide: dict[str, int] = {}
+    abbr: dict[str, int] = {}
     for loc in regional_locales(base)[:60]:
         for ctx in ("format", "stand-alone"):
             for width, target in (("wide", wide), ("abbreviated", abbr)):
@@ -183,7 +183,7 @@ def _alt(words, arabic):
     return "|".join(re.escape(w).replace(r"\ ", r"[ \u00a0]") for w in ws)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(base: str):
     data = lang_data("dates.json", base)
     arabic = base == "ar"
@@ -265,7 +265,6 @@ WINDOW_BEFORE, WINDOW_AFTER = 16, 32
 
 def _triggers(P):
     if "triggers" not in P:
-        arabic = P["arabic"]
         first = lambda keys: {k.split(" ")[0] for k in keys}  # noqa: E731
         P["triggers"] = (first(P["all"]) | first(P["rels"]) | first(P["yw"]) | first(P["mw"])
                          | set(P["ago_words"]), set(P["cues"]), {})

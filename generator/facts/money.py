@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-
-from babel import Locale
+from functools import cache
 
 from ..model import Fact
-from ._locale import (Profile, babel_locale, current_currencies, fold_key, load_json,
-                      regional_locales)
-from .numbers import Number, _apply_scale, scale_table
+from ..scripts import HAN_RE as _HAN_RE
+from ._locale import Profile, babel_locale, current_currencies, fold_key, load_json, regional_locales
+from .numbers import apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
@@ -29,7 +27,6 @@ _MAX_NAME_TOKENS = 4
 _MAX_CJK_NAME = 8
 _MAX_SYMBOL = 6
 _LAST_TOKEN_RE = re.compile(r"([^\W\d_]+)$")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -70,7 +67,7 @@ def _resolve(codes, prefer, local):
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def currency_index(base: str, tag: str) -> CurrencyIndex:
     from ._locale import get_profile
     profile = get_profile(tag)
@@ -274,7 +271,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     return add, pos
 
 
-@lru_cache(maxsize=None)
+@cache
 def _linker_re(base: str):
     words = load_json("currencies.json").get("linkers", {}).get(base)
     if not words:
@@ -328,7 +325,7 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
             value *= after.factor
             end = after.end
             # "75 USD million": a scale word after the currency
-            mult, e2 = _apply_scale(norm, end, table, profile.arabic)
+            mult, e2 = apply_scale(norm, end, table, profile.arabic)
             if mult != 1.0 and not num.scaled:
                 value *= mult
                 end = e2

@@ -20,11 +20,22 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
-from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
-                      regional_locales, words_alternation)
+from ._locale import (
+    Profile,
+    fold_key,
+    fuzzy_ar,
+    get_profile,
+    lang_data,
+    load_json,
+    normalize,
+    regional_locales,
+    words_alternation,
+)
 
 
 @dataclass(frozen=True)
@@ -222,7 +233,7 @@ class WordLexicon:
     cache: dict = None  # token -> is a number word
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_lexicon(base: str) -> WordLexicon:
     data = lang_data("number_words.json", base)
     arabic = base == "ar"
@@ -263,14 +274,15 @@ def word_lexicon(base: str) -> WordLexicon:
 WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
 
 
-_TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
+_TOKENS_CACHE: list[Any] = [None, set()]  # (text, distinct tokens) of the last text seen
 
 
-def distinct_tokens(norm: str) -> set:
+def distinct_tokens(norm: str) -> set[str]:
     """The distinct letter tokens of a text (computed once per text, shared by modules)."""
     if _TOKENS_CACHE[0] is not norm:
         _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
-    return _TOKENS_CACHE[1]
+    tokens: set[str] = _TOKENS_CACHE[1]
+    return tokens
 
 
 def _is_letter(ch: str) -> bool:
@@ -307,13 +319,17 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
     return out
 
 
-def _word_runs(norm: str, lex: WordLexicon):
+def _word_runs(norm: str, lex: WordLexicon) -> Iterator[re.Match[str]]:
+    """The runs of number words in ``norm``, left to right, not overlapping."""
+    if lex.word_re is None or lex.run_re is None:
+        return
+    word_re, run_re = lex.word_re, lex.run_re
     pos = 0
-    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()),
+    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()),
                                    lex.cache):
         if s < pos:
             continue
-        r = lex.run_re.match(norm, s)
+        r = run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()
@@ -327,7 +343,6 @@ def parse_words(s: str, lex: WordLexicon):
     current = None
     seen = False
     only_weak = True
-    single_scale_plural = False
     roles = []
     for t in toks:
         key = fold_key(t, lex.arabic)
@@ -374,9 +389,11 @@ class ScaleTable:
 _PATTERN_QUOTES = re.compile(r"'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def scale_table(base: str) -> ScaleTable:
-    words, glued = {}, {}
+    """The scale words of a language (Mrd., 億, مليار …) and the regex that finds them."""
+    words: dict[str, float] = {}
+    glued: dict[str, float] = {}
     arabic = base == "ar"
     locs = regional_locales(base) if base else ()
     for loc in locs[:40]:
@@ -428,7 +445,7 @@ def scale_table(base: str) -> ScaleTable:
     return ScaleTable(words, glued, cjk, rx)
 
 
-def _apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool):
+def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
     """(multiplier, new end) for a scale word at ``pos``, or (1, pos)."""
     m = table.regex.match(norm, pos)
     if not m:
@@ -466,7 +483,7 @@ def _clean(v: float) -> float:
 
 # --- the scanner -----------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _lex_for(base: str) -> WordLexicon:
     return word_lexicon(base)
 
@@ -500,7 +517,6 @@ def scan_numbers(norm: str, profile: Profile) -> list:
     masked = mask_spans(norm)
     out = []
     n = len(norm)
-    taken_until = -1
     for m in DIGIT_RUN_RE.finditer(norm):
         s, run = m.start(), m.group()
         if masked and _in_spans(s, masked):
@@ -515,7 +531,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             continue  # +49…, #3, COVID-19
         if prev and _ASCII_LETTER.match(prev) and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
             continue
-        mult, e2 = _apply_scale(norm, e, table, profile.arabic)
+        mult, e2 = apply_scale(norm, e, table, profile.arabic)
         nxt = norm[e2] if e2 < n else ""
         if nxt and _ASCII_LETTER.match(nxt):
             continue  # 91APP, 3D, 2nd, 10am
@@ -524,7 +540,6 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         plain = run[:length].isdigit() and mult == 1.0
         out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain, scaled=mult != 1.0,
                           ndigits=len(run[:length]) if plain else 0))
-        taken_until = e2
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()

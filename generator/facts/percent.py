@@ -6,11 +6,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..model import Fact
 from ._locale import Profile, fuzzy_ar, lang_data
-from .numbers import CJK_RUN_RE, DIGIT_RUN_RE, interpret_digits, parse_cjk
+from .numbers import CJK_RUN_RE, interpret_digits, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
 # The sign itself, for every language (٪ and ％ are normalised to %).
@@ -34,7 +34,7 @@ CJK_HALF_PRICE_RE = re.compile(r"打(对折|對折)")
 CJK_POINTS_RE = re.compile(r"[ ]*[个個][ ]*[百佰][ ]*分[ ]*[点點]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_rules(base: str):
     data = lang_data("percent.json", base)
     arabic = base == "ar"
@@ -81,7 +81,7 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
             end, kind = m.end(), "sign"
         elif after_re is not None:
             m = after_re.match(norm, end)
-            if m and not (norm[end:m.end()].strip().startswith("-") and False):
+            if m:
                 end, kind = m.end(), "word"
         if kind is None and before_re is not None:
             m = before_re.search(norm[max(0, start - 24):start])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ._locale import fold_key, fuzzy_ar, lang_data
 
@@ -31,7 +31,7 @@ def _alt(words, arabic):
     return "|".join(re.escape(w) for w in ws)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules(base: str) -> QualifierRules:
     data = lang_data("qualifiers.json", base)
     arabic = base == "ar"

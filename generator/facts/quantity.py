@@ -9,14 +9,14 @@ Bare years, ordinals (第三, 3.), times and ranks (前10) are not quantities.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..model import Fact
+from ..scripts import HAN as _HAN
 from ._locale import Profile, fold_key, lang_data, load_json
 from .numbers import CJK_RUN_RE, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
-_HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # Characters a CJK noun phrase may contain between the classifier and the head noun.
 CJK_NP_RE = re.compile(rf"[{_HAN}「」『』“”\"A-Za-z]{{1,10}}")
 # Ordinal / rank markers before a CJK number: 第三, 前10名.
@@ -37,7 +37,7 @@ DE_NOT_COUNTED = {"jahr", "jahre", "jahren", "jahres", "monat", "monate", "monat
                   "prozent", "prozentpunkte", "euro", "dollar", "cent", "uhr", "mal", "grad", "seiten"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _units(base: str):
     data = lang_data("units.json", base)
     arabic = base == "ar"
@@ -45,7 +45,7 @@ def _units(base: str):
     return nouns
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zh():
     full = load_json("units.json")
     nouns = {k: v for k, v in full.get("zh", {}).items() if isinstance(v, str)}

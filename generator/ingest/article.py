@@ -8,16 +8,17 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..cache import Memo
 from ..model import Article, BuildError
+from ..text import slugify
 from .boilerplate import clean, norm_line
 from .decode import INVALID_UTF8, DecodeError, decode_bytes
 from .language import detect_language, detect_mix, normalize_tag
@@ -26,8 +27,8 @@ from .language import detect_language, detect_mix, normalize_tag
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A sidecar holds five short fields.
 MAX_SIDECAR_BYTES = 64 * 1024
-SIDECAR_FIELDS = {"url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
-_SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+SIDECAR_FIELDS: dict[str, type | tuple[type, ...]] = {"url": str, "outlet": str, "published": (date, str),
+                                                     "lang": str, "title": str}
 
 
 class IngestError(ValueError):
@@ -43,7 +44,7 @@ class Sidecar:
     title: str | None = None
 
 
-class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _SidecarLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # C loader when built
     """Safe YAML whose timestamps stay text: PyYAML's own date constructor raises a bare
     ValueError on "2024-13-45"; _parse_date checks dates and names the field instead.
     The libyaml parser where available: the pure-Python one was a sixth of ingest time."""
@@ -88,7 +89,7 @@ def parse_sidecar(raw: bytes) -> Sidecar:
     unknown = sorted(str(k) for k in data if k not in SIDECAR_FIELDS)
     if unknown:
         raise IngestError(f"sidecar has unknown field(s): {', '.join(unknown)}")
-    values = {}
+    values: dict[str, Any] = {}
     for key, kind in SIDECAR_FIELDS.items():
         v = data.get(key)
         if v is None:
@@ -181,17 +182,6 @@ def _outlet_from_copyright(text: str | None) -> str | None:
                  text.strip(), re.I)
     name = m.group(1).strip(" .") if m else ""
     return name + "." if name.endswith(("Corp", "Inc", "Ltd")) else (name or None)
-
-
-def slugify(stem: str) -> str:
-    """A path component that is safe on every file system and URL; stable for a stem."""
-    if _SLUG_OK.match(stem) and ".." not in stem:
-        return stem
-    from anyascii import anyascii
-
-    ascii_ = re.sub(r"[^A-Za-z0-9]+", "-", anyascii(unicodedata.normalize("NFC", stem))).strip("-").lower()
-    digest = hashlib.sha1(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{ascii_[:60]}-{digest}" if ascii_ else f"article-{digest}"
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -309,7 +299,7 @@ def ingest_file(path, repeated: frozenset = frozenset()) -> Article:
 def _repeated(files) -> frozenset:
     """(file digest, its normalized lines but the title) → lines in two or more distinct
     files. A title shared by two articles is not chrome, hence no titles."""
-    distinct = {}
+    distinct: dict[str, Any] = {}
     for key, norms in files:
         distinct.setdefault(key, norms)
     seen: dict[str, int] = defaultdict(int)

@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -47,7 +47,7 @@ class Cues:
     credits: tuple  # ((kind, phrase), …)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cues(path: str = str(DATA_FILE)) -> Cues:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 

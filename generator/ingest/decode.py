@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pycld2
 
+from ..scripts import is_han
 
 # A decoding scoring below this (0..1, see _plausibility) is not text: real articles score
 # above 0.5 in every supported code page, random bytes below 0.05.
@@ -43,7 +44,7 @@ CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+def decode_bytes(data: bytes) -> tuple[str, str | None, list[str]]:
     """Return (text, encoding, warnings). Raises DecodeError for empty or binary input."""
     if not data.strip():
         raise DecodeError("empty file" if not data else "file contains only whitespace")
@@ -222,7 +223,7 @@ def _frequent_han(ch: str) -> bool:
 
 
 def _frequent_han_share(text: str) -> float:
-    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+    han = [ch for ch in text if is_han(ch)]
     if not han:
         return 1.0
     return sum(map(_frequent_han, han)) / len(han)

@@ -70,7 +70,7 @@ class CandidateIndex:
         self.buckets: list[dict[int, list[int]]] = [defaultdict(list) for _ in range(tables)]
         self.codes: list[np.ndarray | None] = []
         self.flip: list[np.ndarray | None] = []
-        self.planes = None
+        self.planes: np.ndarray | None = None
         if dim:
             rng = np.random.default_rng(LSH_SEED)
             self.planes = rng.standard_normal((tables, self.bits, dim)).astype(np.float32)
@@ -139,7 +139,9 @@ class CandidateIndex:
             self.codes.extend([None] * len(feats))
             self.flip.extend([None] * len(feats))
 
-    def _hash(self, vecs: np.ndarray):
+    def _hash(self, vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(LSH code per table, the code with its least certain bit flipped) of each vector."""
+        assert self.planes is not None, "no vectors: no LSH"
         x = vecs.astype(np.float32)
         if self.mean is not None:
             x = x - self.mean
@@ -173,7 +175,7 @@ class CandidateIndex:
     def lsh_candidates(self, i: int) -> set[int]:
         code, flip = self.codes[i], self.flip[i]
         out: set[int] = set()
-        if code is None:
+        if code is None or flip is None:
             return out
         for t in range(self.tables):
             out.update(self.buckets[t].get(int(code[t]), ()))

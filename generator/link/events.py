@@ -10,7 +10,7 @@ through others. The linker lists as same-event only the members an article stron
 from __future__ import annotations
 
 import hashlib
-from typing import Callable
+from collections.abc import Callable
 
 
 def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int], float],

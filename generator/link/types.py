@@ -24,6 +24,7 @@ class LinkDoc:
 
     @property
     def body(self) -> str:
+        """The paragraphs joined as the article's body (facts' offsets point here)."""
         return PARAGRAPH_SEP.join(self.paragraphs)
 
 

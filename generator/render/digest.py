@@ -59,7 +59,7 @@ class PageDigests:
         if key not in self.pages:
             c = self.corpus
             same, related = c.same_event.get(aid, []), c.related.get(aid, [])
-            ents = sorted({f.id for f in c.facts.get(aid, []) if f.type in ENTITY_TYPES})
+            ents = sorted({f.id for f in c.facts.get(aid, []) if f.type in ENTITY_TYPES}, key=str)
             self.pages[key] = _h("article", self.article(aid), event_of.get(aid), same, related,
                                  [self.article(link.id) for link in same + related], [e in paged for e in ents])
         return self.pages[key]

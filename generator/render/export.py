@@ -12,6 +12,7 @@ EXPORT_VERSION = 1
 
 
 def export(corpus: Corpus, cfg: Config) -> dict:
+    """The briefing.json document of the corpus (see README "JSON export")."""
     event_of = corpus.event_of()
     articles = []
     for a in newest_first(corpus.articles.values()):

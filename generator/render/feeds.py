@@ -1,7 +1,7 @@
 """RSS feed of new articles and per-section sitemaps with hreflang alternates."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
@@ -27,7 +27,7 @@ def feed_xml(ordered: list[Article], lang: SiteLanguage, cfg: Config) -> str:
         link = escape(_abs(cfg, lang.code, url_of(article_path(a.slug))))
         pub = ""
         if a.published:
-            dt = datetime(a.published.year, a.published.month, a.published.day, tzinfo=timezone.utc)
+            dt = datetime(a.published.year, a.published.month, a.published.day, tzinfo=UTC)
             pub = f"<pubDate>{format_datetime(dt)}</pubDate>"
         items.append(f"<item><title>{escape(a.title)}</title><link>{link}</link>"
                      f"<guid isPermaLink=\"false\">{escape(a.id)}</guid>{pub}"

@@ -5,8 +5,7 @@ from datetime import date
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
-from babel.numbers import (format_compact_currency, format_compact_decimal, format_decimal,
-                           format_percent)
+from babel.numbers import format_compact_currency, format_compact_decimal, format_decimal, format_percent
 
 from ..model import Fact
 from .i18n import N_

@@ -9,7 +9,7 @@ import ast
 import hashlib
 import io
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -25,7 +25,7 @@ def N_(message: str) -> str:
     return message
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(locale: str, locales_dir: str = str(LOCALES_DIR)) -> NullTranslations:
     """Translations for a Babel locale id ('zh_Hant'); falls back to the base language, then none."""
     candidates = [locale]
@@ -43,7 +43,7 @@ def translations(locale: str, locales_dir: str = str(LOCALES_DIR)) -> NullTransl
     return NullTranslations()
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogs_digest(locales_dir: str = str(LOCALES_DIR)) -> str:
     """Digest of every message catalog: a changed translation re-renders the pages."""
     h = hashlib.sha256()

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import Callable
 
 import yaml
@@ -25,8 +25,8 @@ from ..link.compare import values_agree
 from ..model import ENTITY_TYPES, PARAGRAPH_SEP, Article, Corpus, Entity, Fact, Link
 from ..text import sentence_spans
 from . import formatting as _formatting
-from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
 from .digest import PageDigests, for_language
+from .formatting import TYPE_LABELS, TYPE_PLURALS, format_fact, format_number
 from .i18n import N_, translations
 from .keyfacts import RankedFact, rank_facts, split_top, unanchored_relative
 from .summary import summarize
@@ -58,7 +58,7 @@ HOME_EVENTS = 10  # events shown first on the home page
 EVENT_CARD_FIGURES = 4  # key figures on an event's card
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sentences(body: str) -> tuple[list, list]:
     """Sentence spans of a body and their starts, computed once per article: article, event
     and entity pages of every language look them up for each fact."""
@@ -86,7 +86,7 @@ class View:
     ngettext: Callable[[str, str, int], str]
 
     @classmethod
-    def of(cls, lang: SiteLanguage) -> "View":
+    def of(cls, lang: SiteLanguage) -> View:
         """The view of a site language: its catalog and Babel locale."""
         t = translations(lang.locale)
         return cls(lang, lang.babel, t.gettext, t.ngettext)
@@ -117,7 +117,7 @@ class Listing:
     mentions: dict
 
     @classmethod
-    def of(cls, corpus: Corpus) -> "Listing":
+    def of(cls, corpus: Corpus) -> Listing:
         """The listing of a corpus, worked out once for every language."""
         event_of = corpus.event_of()
         return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
@@ -165,15 +165,11 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
 def reuse_base(lang: SiteLanguage, cfg: Config) -> str:
     """What every page of a site language depends on besides its articles: the render code,
     the message catalogs, the language and the configuration."""
-    import babel
-
-    from ..cache import code_version
+    from ..cache import stage_version
     from .i18n import catalogs_digest
 
-    # every module the pages are made with, and Babel's CLDR data (formats, names)
-    code = code_version(("render", "model.py", "text.py", "config.py", "ingest/language.py",
-                         "entities/transliterate.py"))
-    return f"{code}:babel {babel.__version__}:{catalogs_digest()}:{lang!r}:{cfg!r}"
+    # every module the pages can be made with, and the libraries they use (Babel's CLDR data)
+    return f"{stage_version(__name__)}:{catalogs_digest()}:{lang!r}:{cfg!r}"
 
 
 def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged=None) -> str:
@@ -253,7 +249,7 @@ def summary_text(a: Article, facts: list[Fact]) -> str:
     return _summary(a.body, tuple(a.kinds or ()), tuple(facts))
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _summary(body: str, kinds: tuple, facts: tuple) -> str:
     """summary_text for one body (cached: listings of every language show it again)."""
     spans = _sentences(body)[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ..ingest.article import slugify
+from ..text import slugify
 
 _SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$")
 
@@ -15,18 +15,22 @@ def safe_component(name: str) -> str:
 
 
 def article_path(slug: str) -> str:
+    """The Markdown path of an article's page."""
     return f"articles/{safe_component(slug)}.md"
 
 
 def event_path(event_id: str) -> str:
+    """The Markdown path of an event's page."""
     return f"events/{safe_component(event_id)}.md"
 
 
 def entity_path(entity_id: str) -> str:
+    """The Markdown path of an entity's page."""
     return f"entities/{safe_component(entity_id)}.md"
 
 
 def url_of(md_path: str) -> str:
+    """The site URL (relative) that MkDocs makes of a Markdown path."""
     return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
 
 

@@ -34,6 +34,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run"]
 
 
+def pytest_collection_modifyitems(items):
+    """Every browser test reads the built seed site, a whole-site build: mark them slow too."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
 def _unavailable(reason: str):
     """Skip locally; fail under CI, where the browser suite must run."""
     if os.environ.get("CI", "").lower() == "true":

@@ -8,6 +8,8 @@ import pytest
 from ..conftest import make_project, seed_files
 from .test_bad_input import tree_hashes
 
+pytestmark = pytest.mark.slow  # about fifteen generate runs of the seed corpus
+
 LANGS = [{"code": "en"}, {"code": "ar"}]
 ARGS = ("generate", "--no-embeddings", "-v")
 
@@ -72,7 +74,7 @@ def test_a_changed_article_changes_its_pages(tmp_path, fresh):
     project.run(*ARGS, check=True)
     assert tree_hashes(project.content / "generated") == fresh
     title, rest = seeds[name].split(b"\n", 1)
-    (project.seeds / name).write_bytes(title + "\nSales rose by 12 % in the quarter, the company said.\n".encode() + rest)
+    (project.seeds / name).write_bytes(title + b"\nSales rose by 12 % in the quarter, the company said.\n" + rest)
     project.run(*ARGS, check=True)
     changed = tree_hashes(project.content / "generated")
     assert changed != fresh

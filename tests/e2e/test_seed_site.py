@@ -122,7 +122,7 @@ def test_briefing_json_shape(seed_site):
         assert {"id", "lang", "title", "source", "published", "pages", "facts", "event",
                 "same_event", "related"} <= set(a)
         assert set(a["pages"]) == set(LANGS)
-        for lang, path in a["pages"].items():
+        for path in a["pages"].values():
             assert (seed_site.site / path).is_file()
         for f in a["facts"]:
             assert f["type"] in {"money", "percent", "quantity", "date", "person", "organization", "place"}

@@ -1,7 +1,8 @@
 """resolve never raises, whatever it is given (regression: KeyError(('R', 'Q483959')))."""
 import string
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.entities import load_registry, resolve
 from generator.entities.registry import RegEntity, Registry

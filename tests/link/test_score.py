@@ -1,5 +1,5 @@
 """The scoring rule: what each signal is allowed to say."""
-from generator.link.score import W_O_SAME, W_O, combine
+from generator.link.score import W_O, W_O_SAME, combine
 
 
 def test_shared_words_weigh_less_within_one_language():

@@ -1,13 +1,12 @@
 """Page rendering on a hand-made corpus: structure, lang/dir, anchors, escaping."""
 import re
 from datetime import date
+from pathlib import Path
 
 from generator.config import load_config
 from generator.model import Article, Comparison, Corpus, Entity, Event, Fact, Link, Reason
 from generator.render.pages import render_language
 from generator.render.paths import article_path, rel
-
-from pathlib import Path
 
 CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 
