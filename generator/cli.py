@@ -212,16 +212,35 @@ def cmd_facts(args) -> int:
         # A short line is often misread; trust it only when CLD2 is confident.
         return tag if tag != "und" and share >= 0.7 and len(t) >= 40 else whole
 
+    def all_facts(t: str) -> list:
+        lang = lang_of(t)
+        return sorted(extract_facts(t, lang, args.published) + _entity_facts(t, lang),
+                      key=lambda f: (f.start, f.end, f.type))
+
     out = sys.stdout
     if args.lines:
         lines = text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
         for line in lines:
-            facts = extract_facts(line, lang_of(line), args.published) if line.strip() else []
+            facts = all_facts(line) if line.strip() else []
             out.write(json.dumps({"facts": [f.to_json() for f in facts]}, ensure_ascii=False) + "\n")
     else:
-        facts = extract_facts(text, lang_of(text), args.published)
+        facts = all_facts(text)
         out.write(json.dumps({"facts": [f.to_json() for f in facts]}, ensure_ascii=False, indent=1) + "\n")
     return 0
+
+
+def _entity_facts(text: str, lang: str) -> list:
+    """Person/organization/place facts of one text, as briefing.json has them (the entities
+    package's recognize + resolve, with the shipped registry); [] if recognition fails."""
+    from .entities import load_registry, recognize, resolve
+
+    try:
+        mentions = recognize(text, lang)
+        facts, _entities = resolve({"text": (lang, mentions)}, load_registry())
+    except Exception as exc:  # noqa: BLE001 - figures are still printed without entities
+        print(f"briefing: warning: entity recognition failed: {exc}", file=sys.stderr)
+        return []
+    return list(facts.get("text", []))
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.cache import Caches, CodeTree, Memo, code_key, data_files, installed_versions, stage_version
-from generator.ingest.article import ingest_corpus
+from generator.ingest import ingest_corpus
 
 from .conftest import seed_files
 
@@ -53,7 +53,7 @@ def test_a_new_file_that_repeats_a_line_recleans_the_old_article(tmp_path):
     seeds = tmp_path / "seeds"
     body = "A council vote on the new bridge passed on Monday after a long debate.\n"
     _write(
-        seeds, {"a.txt": f"Bridge vote\n\n{body}\n{CHROME}\n\n{body.replace('Monday', 'Friday')}".encode()}
+        seeds, {"a.txt": f"Bridge vote\n\n{body}\n{body.replace('Monday', 'Friday')}\n{CHROME}\n".encode()}
     )
     memo = Memo(tmp_path / "cache", "ingest", "t")
     (one,), _ = ingest_corpus(seeds, memo)
@@ -62,7 +62,7 @@ def test_a_new_file_that_repeats_a_line_recleans_the_old_article(tmp_path):
     _write(
         seeds,
         {
-            "b.txt": f"Budget approved\n\nThe budget for next year was approved today.\n\n{CHROME}\n\nIt takes effect in May.\n".encode()
+            "b.txt": f"Budget approved\n\nThe budget for next year was approved today.\n\nIt takes effect in May.\n\n{CHROME}\n".encode()
         },
     )
     memo = Memo(tmp_path / "cache", "ingest", "t")

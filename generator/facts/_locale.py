@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -41,11 +42,53 @@ NORM_TABLE = _NORM
 FULLWIDTH_GROUP_RE = re.compile("(?<=[\uff10-\uff19])\uff0c(?=[\uff10-\uff19]{3})")
 
 
+def _mark_ranges() -> str:
+    """A regex class body of every combining mark (Mn, Mc, Me) in the BMP.
+
+    Python's ``[^\\W\\d_]`` has no marks: Devanagari matras, Thai vowel signs and Hebrew
+    points would split a word (रुपए, เอ็ด) without them.
+    """
+    out, start, prev = [], None, None
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)).startswith("M"):
+            if start is None:
+                start = cp
+            elif cp != prev + 1:
+                out.append((start, prev))
+                start = cp
+            prev = cp
+    if start is not None:
+        out.append((start, prev))
+    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in out)
+
+
+MARKS = _mark_ranges()
+# A letter of any script, combining marks included; and "no letter before/after here".
+# One or more letters of any script (combining marks included), matched as runs.
+LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"
+NO_LETTER_BEFORE = rf"(?<![^\W\d_])(?<![{MARKS}])"
+NO_LETTER_AFTER = rf"(?![^\W\d_])(?![{MARKS}])"
+
+
+def is_letter(ch: str) -> bool:
+    """Is ``ch`` a letter or a combining mark (part of a word in any script)?"""
+    return ch.isalpha() or unicodedata.category(ch).startswith("M") if ch else False
+
+
+# Runs of characters the table changes: translating only those is ~4x faster on CJK text.
+_NORM_RUN_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(NORM_TABLE)) + "]+")
+
+
+def _translate_run(m: re.Match) -> str:
+    """One run of table characters, normalised."""
+    return m.group().translate(NORM_TABLE)
+
+
 def normalize(text: str) -> str:
     """Same-length normalisation used for matching; offsets map 1:1 to ``text``."""
     if "\uff0c" in text:
         text = FULLWIDTH_GROUP_RE.sub(",", text)
-    return text.translate(NORM_TABLE)
+    return _NORM_RUN_RE.sub(_translate_run, text)
 
 
 @cache

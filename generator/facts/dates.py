@@ -19,7 +19,8 @@ import re
 from functools import cache
 
 from ..model import Fact
-from ._locale import Profile, fold_key, fuzzy_ar, lang_data, regional_locales
+from ._locale import Profile, fold_key, fuzzy_ar, is_letter, lang_data, regional_locales
+from .cldr import past_patterns
 from .numbers import parse_cjk, trigger_positions
 
 _CJK_D = "〇零一二三四五六七八九"
@@ -369,6 +370,51 @@ def _latin_dates(norm, pub, profile, nums):
     return out
 
 
+def _gap_then(norm: str, pos: int, word: str) -> int:
+    """End of ``word`` written at ``pos`` after at most one space (case-insensitive), or -1."""
+    if not word:
+        return pos
+    if pos < len(norm) and norm[pos] in " \u00a0":
+        pos += 1
+    end = pos + len(word)
+    return end if norm[pos:end].lower() == word else -1
+
+
+def _before_gap(norm: str, pos: int, word: str) -> int:
+    """Start of ``word`` ending at ``pos`` before at most one space (case-insensitive), or -1."""
+    if not word:
+        return pos
+    if pos > 0 and norm[pos - 1] in " \u00a0":
+        pos -= 1
+    start = pos - len(word)
+    return start if start >= 0 and norm[start:pos].lower() == word else -1
+
+
+def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) -> list:
+    """"3 years ago" in any language, from CLDR's relative past patterns (cldr.past_patterns).
+
+    A pattern needs its words on both sides of a whole number; the date is worked out from
+    the publication date (None without one: a year is never invented).
+    """
+    pats = past_patterns(base)
+    out = []
+    for num in nums if pats else ():
+        if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
+            continue
+        for before, after, unit in pats:
+            e = _gap_then(norm, num.end, after)
+            if e < 0 or (not cjk and after and e < len(norm) and is_letter(norm[e])):
+                continue  # words end at a word boundary, except in scripts without spaces
+            s = _before_gap(norm, num.start, before)
+            if s < 0 or (not cjk and before and s > 0 and is_letter(norm[s - 1])):
+                continue
+            if s == num.start and e == num.end:
+                continue
+            out.append((s, e, _ago_value(int(num.value), unit, pub)))
+            break
+    return out
+
+
 def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> list:
     pub = published if isinstance(published, dt.date) else None
     if isinstance(pub, dt.datetime):
@@ -383,6 +429,7 @@ def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> li
         cands.extend(_cjk_dates(norm, pub))
     if not profile.cjk:
         cands.extend(_latin_dates(norm, pub, profile, nums))
+    cands.extend(_cldr_ago(norm, nums, profile.base, pub, profile.cjk))
     # Longest first, no overlaps.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     occupied = bytearray(len(norm) + 1)

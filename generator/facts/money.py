@@ -11,22 +11,30 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from babel.numbers import get_currency_precision
 
 from ..model import Fact
-from ..scripts import HAN_RE as _HAN_RE
-from ._locale import Profile, babel_locale, current_currencies, fold_key, load_json, regional_locales
-from .numbers import apply_scale, scale_table
+from ._locale import (LETTERS, Profile, babel_locale, current_currencies, fold_key, is_letter,
+                      load_json, regional_locales)
+from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+_TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
 _GAP_RE = re.compile(r"[ \u00a0\u202f]{0,2}")
 _MAX_NAME_TOKENS = 4
 _MAX_CJK_NAME = 8
 _MAX_SYMBOL = 6
-_LAST_TOKEN_RE = re.compile(r"([^\W\d_]+)$")
+_LAST_TOKEN_RE = re.compile(rf"({LETTERS})$")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Scripts written without spaces before a currency name: kana, Han, Hangul (2ドル, 100달러).
+_CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+AMBIGUOUS = "?"  # the code of a symbol that several currencies write ($, ¥, kr)
+# "u.s $", "hk $", "c $": a territory prefix before a symbol
+_PREFIX_RE = re.compile(r"(?<![^\W\d_])([A-Za-z](?:\.?[A-Za-z]){0,2}\.?) ?$")
 
 
 @dataclass
@@ -38,8 +46,12 @@ class CurrencyIndex:
     subunits: dict  # folded word -> (factor, code or None)
     arabic: bool
     cjk: bool
-    sym_first: set = None  # first characters of symbols (cheap pre-checks)
-    sym_last: set = None
+    sym_first: set = field(default_factory=set)  # first characters of symbols (cheap pre-checks)
+    sym_last: set = field(default_factory=set)
+    symbols_of: dict = field(default_factory=dict)  # code -> lower-cased symbols it writes
+    no_subunits: frozenset = frozenset()  # currencies without minor units (JPY, KRW)
+    own_symbols: dict = field(default_factory=dict)  # symbol -> codes, in the article's locale
+    first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
 
 
 def _head_position(names) -> int:
@@ -67,7 +79,7 @@ def _resolve(codes, prefer, local):
     return None
 
 
-@cache
+@lru_cache(maxsize=None)
 def currency_index(base: str, tag: str) -> CurrencyIndex:
     from ._locale import get_profile
     profile = get_profile(tag)
@@ -87,11 +99,13 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         all_names = []
         for code, name in loc.currencies.items():
             forms = [name] + list(dict(plural.get(code, {})).values())
+            if cjk:  # スイス フラン is also written スイスフラン and スイス・フラン
+                forms += [f.replace(" ", v) for f in forms if " " in f for v in ("", "・")]
             for f in forms:
                 names.setdefault(fold_key(f, arabic), code)
             if code in current:
                 all_names.extend((code, f) for f in forms)
-        if not cjk:
+        if all_names:  # CJK names without spaces (美元) have no head noun of their own
             pos = _head_position([f for _c, f in all_names])
             for code, f in all_names:
                 toks = [t for t in re.split(r"[\s\-]+", f.strip()) if t]
@@ -110,17 +124,37 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         for code, sym in loc.currency_symbols.items():
             if sym and sym != code and not sym.isalpha():
                 symbols.setdefault(sym.lower(), code)
+    # Letter symbols (Rp, zł, Kč, ریال) only from the article's own locale, for its current
+    # currencies: elsewhere they are words.
+    for code, sym in (profile.locale.currency_symbols.items() if profile.locale is not None else ()):
+        if code in current and sym and sym != code and sym.isalpha() and len(sym) >= 2:
+            symbols.setdefault(sym.lower(), code)
     for sym, code in load_json("cldr_currency_symbols.json")["symbols"].items():
         symbols.setdefault(sym, code)
     for sym, code in data["symbol_aliases"].items():
         symbols[sym.lower()] = code
-    for sym, code in data["ambiguous_symbols"].items():
-        symbols[sym] = code
+    symbols_of: dict = defaultdict(set)  # every symbol, letters too (kr, Kč), for resolving
+    for sym, code in symbols.items():
+        symbols_of[code].add(sym)
+    for loc in list(locs) + [en]:
+        for code, sym in loc.currency_symbols.items():
+            if sym and sym != code:
+                symbols_of[code].add(sym.lower())
+    for sym in data["ambiguous_symbols"]:
+        symbols[sym.lower()] = AMBIGUOUS
     excluded = set(data["word_codes_excluded"])
     codes = {c for c in en.currencies if len(c) == 3 and c.isalpha() and c not in excluded}
     lower_codes = {c for c in prefer if c not in excluded} | {"RMB"}
     subunits = {fold_key(k, arabic): tuple(v) for k, v in data["subunits"].get(base, {}).items()}
     idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
+    idx.symbols_of = dict(symbols_of)
+    idx.no_subunits = frozenset(c for c in codes if get_currency_precision(c) == 0)
+    own: dict = defaultdict(set)
+    for code, sym in (profile.locale.currency_symbols.items() if profile.locale is not None else ()):
+        if code in current:
+            own[sym.lower().rstrip(".")].add(code)
+    idx.own_symbols = dict(own)
+    idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     idx.sym_first = {k[0] for k in symbols} | {k[0].upper() for k in symbols}
     idx.sym_last = {k[-1] for k in symbols} | {k[-1].upper() for k in symbols}
     return idx
@@ -133,6 +167,14 @@ class CurrencyMatch:
     code: str | None
     kind: str  # symbol | code | name | subunit
     factor: float = 1.0  # subunits (cents) and M-prefixed codes (MUSD)
+    ambiguous: str | None = None  # the symbol when several currencies write it
+
+
+def _symbol_match(start: int, end: int, code: str, sym: str) -> CurrencyMatch:
+    """A symbol match; an ambiguous symbol ($, ¥, kr) gets no code, only its symbol."""
+    if code == AMBIGUOUS:
+        return CurrencyMatch(start, end, None, "symbol", ambiguous=sym.replace("￥", "¥"))
+    return CurrencyMatch(start, end, code, "symbol")
 
 
 def _code_of(tok: str, idx: CurrencyIndex):
@@ -148,19 +190,24 @@ def _code_of(tok: str, idx: CurrencyIndex):
 
 def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     """A currency starting at ``pos`` (after up to two spaces)."""
-    p = _GAP_RE.match(norm, pos).end() if allow_gap else pos
     n = len(norm)
+    p = pos
+    if allow_gap:
+        while p < n and p - pos < 2 and norm[p] in " \u00a0\u202f":
+            p += 1
+    if p >= n or norm[p].isdigit() or (norm[p] not in idx.sym_first and not is_letter(norm[p])):
+        return None  # cheap exit: a digit, punctuation or the end follows
     # symbols (€, $, US$, ₭ …)
     for L in range(min(_MAX_SYMBOL, n - p), 0, -1) if p < n and norm[p] in idx.sym_first else ():
         cand = norm[p:p + L].lower()
         code = idx.symbols.get(cand)
         if code is not None:
-            if cand[-1].isalpha() and p + L < n and norm[p + L].isalpha():
+            if is_letter(cand[-1]) and p + L < n and is_letter(norm[p + L]):
                 continue
-            return CurrencyMatch(p, p + L, code, "symbol")
+            return _symbol_match(p, p + L, code, cand)
     if p >= n:
         return None
-    if idx.cjk and "\u3400" <= norm[p] <= "\u9fff":
+    if idx.cjk and _CJK_CHAR_RE.match(norm[p]):
         for L in range(min(_MAX_CJK_NAME, n - p), 0, -1):
             key = norm[p:p + L]
             if key in idx.names:
@@ -170,16 +217,16 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
                 return CurrencyMatch(p, p + L, c, "subunit", f)
         return None
     # words: up to four tokens, longest first
-    toks = []
-    q = p
-    for _ in range(_MAX_NAME_TOKENS):
+    first = _TOKEN_RE.match(norm, p)
+    if first is None or not _may_start_name(first.group(), idx):
+        return None
+    toks = [first]
+    q = first.end() + 1
+    while len(toks) < _MAX_NAME_TOKENS and q - 1 < n and norm[q - 1] in " \u00a0":
         m = _TOKEN_RE.match(norm, q)
         if not m:
             break
         toks.append(m)
-        g = re.match(r"[ \u00a0]", norm[m.end():m.end() + 1])
-        if not g:
-            break
         q = m.end() + 1
     for k in range(len(toks), 0, -1):
         text = norm[p:toks[k - 1].end()]
@@ -206,11 +253,20 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     return None
 
 
+def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
+    """Can a currency name, code or subunit begin with this token (a cheap filter)?"""
+    tok = tok.rstrip(".")
+    key = fold_key(tok, idx.arabic)
+    return key in idx.first_words or len(tok) in (3, 4) and tok.isalpha()
+
+
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     """A currency symbol, code or CJK name ending right before ``pos`` (spaces allowed)."""
     q = pos
     while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
         q -= 1
+    if q == 0 or (norm[q - 1] not in idx.sym_last and not is_letter(norm[q - 1])):
+        return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
     for L in range(min(_MAX_SYMBOL, q), 0, -1) if q > 0 and norm[q - 1] in idx.sym_last else ():
         cand = norm[q - L:q].lower()
@@ -218,15 +274,13 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
         if code is None:
             continue
         s = q - L
-        if cand[0].isalpha() and s > 0 and norm[s - 1].isalpha():
+        if is_letter(cand[0]) and s > 0 and is_letter(norm[s - 1]) and not _CJK_CHAR_RE.match(norm[s - 1]):
             continue
-        # a country prefix separated by a space: "hk $", "c $", "us $"
-        m = re.search(r"(?<![^\W\d_])([A-Za-z]{1,3}) $", norm[max(0, s - 5):s])
-        if m and not cand[0].isalpha():
-            joined = (m.group(1) + cand).lower()
-            if joined in idx.symbols:
-                return CurrencyMatch(s - len(m.group(1)) - 1, q, idx.symbols[joined], "symbol")
-        return CurrencyMatch(s, q, code, "symbol")
+        if not cand[0].isalpha():
+            qualified = _qualified_symbol(norm, s, q, cand, idx)
+            if qualified is not None:
+                return qualified
+        return _symbol_match(s, q, code, cand)
     # ISO codes and names
     m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
     if not m:
@@ -240,8 +294,22 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
                 return CurrencyMatch(q - L, q, idx.names[key], "name")
         return None
     code = _code_of(tok, idx)
-    if code and (s == 0 or not norm[s - 1].isalpha()):
+    if code and (s == 0 or not is_letter(norm[s - 1])):
         return CurrencyMatch(s, q, code, "code")
+    return None
+
+
+def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) -> CurrencyMatch | None:
+    """A territory or ISO prefix before a symbol: "hk $", "u.s $", "c $", "MXN$" (or None)."""
+    m = _PREFIX_RE.search(norm, max(0, s - 7), s)
+    if not m:
+        return None
+    letters = m.group(1).replace(".", "")
+    joined = (letters + cand).lower()
+    if joined in idx.symbols and idx.symbols[joined] != AMBIGUOUS:
+        return CurrencyMatch(m.start(1), q, idx.symbols[joined], "symbol")
+    if len(letters) == 3 and letters.isupper() and letters in idx.codes and m.end(1) == s:
+        return CurrencyMatch(m.start(1), q, letters, "code")  # MXN$, USD$
     return None
 
 
@@ -253,8 +321,8 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
         m = re.compile(r"(?:[ \u00a0]+(?:and|und|et|y)[ \u00a0]+|[ \u00a0]*)").match(norm, pos)
         p = m.end()
         num = nums_by_start.get(p)
-        if num is None:
-            break
+        if num is None or num.weak:
+            break  # "$ 98 a share": an article, not 98.01
         cur = currency_after(norm, num.end, idx)
         if cur is not None and cur.kind == "subunit":
             add += num.value * cur.factor
@@ -271,7 +339,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     return add, pos
 
 
-@cache
+@lru_cache(maxsize=None)
 def _linker_re(base: str):
     words = load_json("currencies.json").get("linkers", {}).get(base)
     if not words:
@@ -280,82 +348,145 @@ def _linker_re(base: str):
     return re.compile(rf"[ \u00a0]+(?:{alt})(?:[ \u00a0]+|(?<=['’]))", re.I)
 
 
+@dataclass
+class _Amount:
+    """One amount being read: where it lies, its value and its currency."""
+
+    start: int
+    end: int
+    value: float
+    code: str | None
+    ambiguous: str | None = None  # the symbol ($, ¥, kr) when it names several currencies
+
+
+def _currencies_around(norm: str, num: Number, idx: CurrencyIndex, profile: Profile,
+                       used_until: int) -> tuple[CurrencyMatch | None, CurrencyMatch | None]:
+    """(currency before, currency after) the number, each None when it belongs elsewhere.
+
+    Steps: look before and after (after a linker such as "de" for scaled numbers); drop
+    a symbol/code after that starts the next amount, and a symbol after when one stands
+    before ("$ 20.00 $ 37.30").
+    """
+    before = currency_before(norm, num.start, idx)
+    if before is not None and before.start < used_until:
+        before = None  # already part of the previous amount ("10 rmb 20 usd")
+    after = currency_after(norm, num.end, idx)
+    if after is None and num.scaled:
+        lk = _linker_re(profile.base)
+        m = lk.match(norm, num.end) if lk is not None else None
+        if m:
+            after = currency_after(norm, m.end(), idx, allow_gap=False)
+    if after is not None and after.kind in ("symbol", "code") and after.end < len(norm) \
+            and (norm[after.end].isdigit() or before is not None
+                 and re.match(r"[ \u00a0]?[0-9]", norm[after.end:after.end + 2])):
+        after = None  # "1 $10", "rmb 10 usd 20": the symbol/code starts the next amount
+    if after is not None and before is not None and after.kind == "symbol" \
+            and before.kind in ("symbol", "code"):
+        after = None  # each symbol belongs to the number after it
+    return before, after
+
+
+def _with_after(norm: str, num: Number, before: CurrencyMatch | None, after: CurrencyMatch,
+                idx: CurrencyIndex, profile: Profile) -> _Amount:
+    """The amount of a number followed by a currency (and maybe preceded by another)."""
+    a = _Amount(num.start, after.end, num.value * after.factor, after.code, after.ambiguous)
+    if before is not None and before.kind in ("code", "name", "symbol") and (before.code or before.ambiguous) \
+            and (after.code is None and after.ambiguous is None
+                 or after.kind == "name" and after.end - after.start == 1):
+        a.code, a.ambiguous, a.start = before.code, before.ambiguous, before.start  # 人民币 50元
+    # "75 USD million": a scale word after the currency
+    mult, e2 = apply_scale(norm, a.end, scale_table(profile.base), profile.arabic)
+    if mult != 1.0 and not num.scaled:
+        a.value *= mult
+        a.end = e2
+    if idx.cjk:  # 8亿元人民币: a second currency name right after 元 names it
+        again = currency_after(norm, a.end, idx, allow_gap=False)
+        if again is not None and again.kind == "name":
+            a.code, a.ambiguous, a.end = again.code, again.ambiguous, again.end
+    return a
+
+
+def _read_amount(norm: str, num: Number, before: CurrencyMatch | None, after: CurrencyMatch | None,
+                 idx: CurrencyIndex, profile: Profile) -> _Amount | None:
+    """The amount a number and its currencies make, or None when they make none."""
+    if num.weak and (after is None or after.kind != "name"):
+        return None  # "a $ 1 billion": an article, not one dollar
+    if after is not None and after.kind == "subunit" and before is None:
+        # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very").
+        if idx.cjk:
+            return None
+        return _Amount(num.start, after.end, num.value * after.factor, after.code,
+                       after.ambiguous or (None if after.code else "subunit"))
+    if after is not None and after.kind != "subunit":
+        return _with_after(norm, num, before, after, idx, profile)
+    if before is not None:
+        if before.kind == "code" and before.end == num.start and num.kind != "digits":
+            return None
+        return _Amount(before.start, num.end, num.value, before.code, before.ambiguous)
+    return None
+
+
 def extract_money(norm: str, nums: list, profile: Profile) -> list:
+    """Money facts (text left empty) in normalised text, from the number candidates.
+
+    Steps per number: the currencies before/after it, the amount they make, subunits
+    that continue it (3 dollars 50 cents), its qualifier; then ambiguous symbols and
+    bare subunits get their currency from the text or the territory (resolve_ambiguous).
+    """
     idx = currency_index(profile.base, profile.tag)
-    table = scale_table(profile.base)
-    facts = []
+    amounts: list[tuple[_Amount, str | None]] = []
     nums_by_start = {x.start: x for x in nums}
     used_until = -1
     for num in nums:
         if num.start < used_until:
             continue
-        value = num.value
-        start, end = num.start, num.end
-        before = currency_before(norm, num.start, idx)
-        if before is not None and before.start < used_until:
-            before = None  # already part of the previous amount ("10 rmb 20 usd")
-        after = currency_after(norm, num.end, idx)
-        if after is None and num.scaled:
-            lk = _linker_re(profile.base)
-            m = lk.match(norm, num.end) if lk is not None else None
-            if m:
-                after = currency_after(norm, m.end(), idx, allow_gap=False)
-        if after is not None and after.kind in ("symbol", "code") and after.end < len(norm) \
-                and (norm[after.end].isdigit() or before is not None
-                     and re.match(r"[ \u00a0]?[0-9]", norm[after.end:after.end + 2])):
-            after = None  # "1 $10", "rmb 10 usd 20": the symbol/code starts the next amount
-        if after is not None and before is not None and after.kind == "symbol" \
-                and before.kind in ("symbol", "code"):
-            after = None  # "$ 20.00 $ 37.30": each symbol belongs to the number after it
-        if num.weak and (after is None or after.kind != "name"):
-            continue  # "a $ 1 billion": an article, not one dollar
-        if after is not None and after.kind == "subunit" and before is None:
-            # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very").
-            if idx.cjk:
-                continue
-            code = after.code
-            value = value * after.factor
-            end = after.end
-        elif after is not None and after.kind != "subunit":
-            code = after.code
-            if before is not None and before.code and before.kind in ("code", "name", "symbol") \
-                    and (after.code is None or after.kind == "name" and after.end - after.start == 1):
-                code = before.code  # 人民币 50元: the prefix is more specific than 元
-                start = before.start
-            value *= after.factor
-            end = after.end
-            # "75 USD million": a scale word after the currency
-            mult, e2 = apply_scale(norm, end, table, profile.arabic)
-            if mult != 1.0 and not num.scaled:
-                value *= mult
-                end = e2
-            # 8亿元人民币: a second currency name right after 元 names it
-            if idx.cjk:
-                again = currency_after(norm, end, idx, allow_gap=False)
-                if again is not None and again.kind == "name":
-                    code = again.code
-                    end = again.end
-        elif before is not None:
-            if num.weak:
-                continue
-            code = before.code
-            start = before.start
-            if before.kind == "code" and before.end == num.start and num.kind != "digits":
-                continue
-        else:
+        before, after = _currencies_around(norm, num, idx, profile, used_until)
+        a = _read_amount(norm, num, before, after, idx, profile)
+        if a is None:
             continue
-        if num.weak and num.kind == "cjk":
-            pass
-        add, end2 = _continuation(norm, end, nums_by_start, idx, profile.base,
-                                  value == int(value) and after is not None
-                                  or before is not None and value == int(value))
+        main_is_int = a.value == int(a.value) and (after is not None or before is not None)
+        add, end2 = _continuation(norm, a.end, nums_by_start, idx, profile.base, main_is_int)
         if add:
-            value += add
-            end = end2
-        q, _ = qualifier_before(norm, start, profile.base)
+            a.value += add
+            a.end = end2
+        q, _ = qualifier_before(norm, a.start, profile.base)
         if q is None:
-            q, _ = qualifier_after(norm, end, profile.base)
-        facts.append(Fact(type="money", text="", start=start, end=end,
-                          value=float(f"{value:.12g}"), currency=code, qualifier=q))
-        used_until = end
-    return facts
+            q, _ = qualifier_after(norm, a.end, profile.base)
+        amounts.append((a, q))
+        used_until = a.end
+    codes = resolve_ambiguous([a for a, _ in amounts], profile, idx)
+    return [Fact(type="money", text="", start=a.start, end=a.end, value=float(f"{a.value:.12g}"),
+                 currency=code, qualifier=q) for (a, q), code in zip(amounts, codes)]
+
+
+def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> list:
+    """The ISO code of each amount: its own, else for an ambiguous symbol ($, ¥, kr) or a
+    bare subunit (cents) the one currency of the text that writes it so, else the
+    territory's currency when that is how it writes it, else the one current currency
+    the article's CLDR locale writes with exactly that symbol ($ is USD in de and ru,
+    AUD in en-AU), else None (marked ambiguous: never silently another currency)."""
+    explicit = sorted({a.code for a in amounts if a.code and a.ambiguous is None})
+    out = []
+    for a in amounts:
+        if a.ambiguous is None:
+            out.append(a.code)
+            continue
+        fits = [c for c in explicit if _writes(idx, c, a.ambiguous)]
+        if len(fits) == 1:
+            out.append(fits[0])
+        elif profile.local_currency and _writes(idx, profile.local_currency, a.ambiguous):
+            out.append(profile.local_currency)
+        elif len(idx.own_symbols.get(a.ambiguous.rstrip("."), ())) == 1:
+            out.append(next(iter(idx.own_symbols[a.ambiguous.rstrip(".")])))
+        else:
+            out.append(None)
+    return out
+
+
+def _writes(idx: CurrencyIndex, code: str, symbol: str) -> bool:
+    """Does ``code`` write itself with ``symbol`` (CA$ and $ for CAD; any currency with
+    subunits for "subunit")?"""
+    if symbol == "subunit":
+        return code not in idx.no_subunits
+    symbol = symbol.rstrip(".")  # kr. (da) and kr (sv) are one symbol
+    return any(s.rstrip(".").endswith(symbol) for s in idx.symbols_of.get(code, ()))

@@ -20,22 +20,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ._locale import (
-    Profile,
-    fold_key,
-    fuzzy_ar,
-    get_profile,
-    lang_data,
-    load_json,
-    normalize,
-    regional_locales,
-    words_alternation,
-)
+from ._locale import (Profile, fold_key, normalize, fuzzy_ar, get_profile, lang_data, load_json,
+                      regional_locales, words_alternation)
+from ._locale import LETTERS, NO_LETTER_AFTER, NO_LETTER_BEFORE, current_currencies, is_letter
+from .spellout import rbnf_words
 
 
 @dataclass(frozen=True)
@@ -46,6 +37,7 @@ class Number:
     kind: str  # "digits" | "cjk" | "words"
     plain: bool = False  # digits only: no separator, no scale (years, phone parts)
     scaled: bool = False  # a scale word (萬, million, مليار) was applied
+    scale: float = 1.0  # the multiplier of that scale word
     weak: bool = False  # only an article-like word ("a", "ein", "واحد")
     positional: bool = False  # CJK digits read positionally (三八 = 38, 二〇二一)
     ndigits: int = 0  # digits before the decimal separator (plain numbers)
@@ -96,6 +88,10 @@ def _valid_groups(groups, seps) -> bool:
 def interpret_digits(run: str, decimal: str, group: str):
     """(value, length used) for a digit run, or None. ``decimal``/``group`` are the
     locale's symbols; the text may still use the other convention."""
+    if run.isdigit():  # the common case: no separator
+        if len(run) > 2 and run.startswith("00"):
+            return None
+        return float(run), len(run)
     parts = _SEP_SPLIT_RE.split(run)
     groups, seps = parts[0::2], parts[1::2]
     while True:
@@ -146,20 +142,23 @@ CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳":
 CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 CJK_POINT = "点點"
-_CJK_NUM_CHARS = "".join(CJK_DIGITS) + "".join(CJK_UNITS) + "".join(CJK_BIG)
+CJK_NUM_CHARS = "".join(CJK_DIGITS) + "".join(CJK_UNITS) + "".join(CJK_BIG)
 _CJK_DIGIT_CHARS = "".join(CJK_DIGITS)
 # Chinese sometimes spaces numerals out (一 百 五 十); allow single-line spaces inside.
 CJK_RUN_RE = re.compile(
-    f"[{_CJK_NUM_CHARS}](?:[ ]?[{_CJK_NUM_CHARS}])*"
+    f"[{CJK_NUM_CHARS}](?:[ ]?[{CJK_NUM_CHARS}])*"
     f"(?:[ ]?[{CJK_POINT}][ ]?[{_CJK_DIGIT_CHARS}0-9](?:[ ]?[{_CJK_DIGIT_CHARS}0-9])*)?")
+
+
+MAX_CJK_CHARS = 40  # longer than any written CJK figure (九千九百九十九兆… is ~30)
 
 
 def parse_cjk(s: str):
     """Value of a CJK numeral (may contain ASCII digits after 点). Returns
     (value, positional) or None."""
     s = s.replace(" ", "")
-    if not s:
-        return None
+    if not s or len(s) > MAX_CJK_CHARS:
+        return None  # 三三三… ten thousand times is no figure (and would overflow a float)
     frac = ""
     for p in CJK_POINT:
         if p in s:
@@ -224,69 +223,104 @@ def parse_cjk(s: str):
 
 @dataclass
 class WordLexicon:
-    values: dict  # folded word -> (role, value)
+    """The number words of one language, compiled: what each word is worth and the regexes
+    that find runs of them."""
+
+    values: dict  # folded word (separators as one space) -> (role, value)
     run_re: re.Pattern | None
     morph_re: re.Pattern | None
     prefixes: tuple
     arabic: bool
     word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
-    cache: dict = None  # token -> is a number word
+    cache: dict = field(default_factory=dict)  # token -> is a number word
 
 
-@cache
+_WORD_SEP_RE = re.compile(r"[ \u00a0-]+")
+_ROLES = ("units", "multipliers", "scales", "fractions", "dual_scales")
+
+
+def word_key(word: str, arabic: bool) -> str:
+    """The look-up key of a number word: folded, separators (space, hyphen) as one space."""
+    return _WORD_SEP_RE.sub(" ", fold_key(word, arabic)).strip() or word
+
+
+def merged_number_words(base: str) -> dict:
+    """CLDR RBNF words (spellout.rbnf_words) with data/number_words.json on top.
+
+    The hand data holds only what RBNF lacks (a/an, dozen, half, connectors, Arabic
+    duals and prefixes); Chinese and Japanese numerals are parsed by value instead.
+    """
+    hand = lang_data("number_words.json", base)
+    rbnf_all = rbnf_words(base)
+    rbnf = {"negative": rbnf_all.get("negative", [])} if base in ("zh", "ja", "yue") else rbnf_all
+    out: dict = {role: dict(rbnf.get(role, {})) for role in _ROLES}
+    for role in _ROLES:
+        out[role].update(hand.get(role, {}))
+    for key in ("connectors", "prefixes", "negative", "weak", "standalone_scales", "decimal"):
+        out[key] = sorted(set(rbnf.get(key, [])) | set(hand.get(key, [])))
+    out["compound"] = bool(hand.get("compound") or rbnf.get("compound"))
+    return out
+
+
+def _flex(word: str, arabic: bool) -> str:
+    """Regex for a number word whose inner spaces/hyphens may vary (twenty-one, twenty one)."""
+    parts = [p for p in _WORD_SEP_RE.split(word) if p]
+    esc = [fuzzy_ar(p) if arabic else re.escape(p) for p in parts]
+    return r"(?:[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)".join(esc) if esc else re.escape(word)
+
+
+@lru_cache(maxsize=None)
 def word_lexicon(base: str) -> WordLexicon:
-    data = lang_data("number_words.json", base)
+    """The compiled number words of ``base`` (empty lexicon when it has none)."""
+    data = merged_number_words(base)
     arabic = base == "ar"
-    if not data:
-        return WordLexicon({}, None, None, (), arabic)
     values = {}
-    for role in ("units", "multipliers", "scales", "fractions", "dual_scales"):
+    for role in _ROLES:
         for w, v in data.get(role, {}).items():
-            values[fold_key(w, arabic)] = (role, float(v))
+            values[word_key(w, arabic)] = (role, float(v))
     for w in data.get("connectors", []):
-        values[fold_key(w, arabic)] = ("connector", 0.0)
-    weak = {fold_key(w, arabic) for w in data.get("weak", [])}
-    for w in weak:
+        if w != "-":
+            values.setdefault(word_key(w, arabic), ("connector", 0.0))
+    for w in data.get("decimal", []):
+        values.setdefault(word_key(w, arabic), ("decimal", 0.0))
+    for w in (word_key(x, arabic) for x in data.get("weak", [])):
         if w in values:
             values[w] = ("weak", values[w][1])
     words = [w for w, (r, _) in values.items() if r != "connector"]
-    if arabic:
-        morph = "|".join(fuzzy_ar(w) for w in sorted(words, key=len, reverse=True))
-    else:
-        morph = words_alternation(words)
-    conn = words_alternation([w for w in data.get("connectors", []) if w != "-"])
+    if not words:
+        return WordLexicon({}, None, None, (), arabic)
+    morph = "|".join(_flex(w, arabic) for w in sorted(words, key=len, reverse=True))
+    conn_words = [w for w, (r, _) in values.items() if r == "connector"]
+    conn = "|".join(_flex(w, arabic) for w in sorted(conn_words, key=len, reverse=True))
     prefixes = tuple(data.get("prefixes", []))
     pre = f"(?:{words_alternation(prefixes)})?" if prefixes else ""
     if data.get("compound"):
-        word = f"(?:{morph}|{conn})*(?:{morph})"  # siebenunddreißig, einhundert
+        word = f"(?:{morph}|{conn})*(?:{morph})" if conn else f"(?:{morph})+"  # siebenunddreißig
     else:
         word = f"{pre}(?:{morph})"
     sep = r"(?:[ \u00a0]+|-|[ \u00a0]*-[ \u00a0]*)"
     joiner = f"(?:{sep}(?:(?:{conn}){sep})?)" if conn else sep
-    run = rf"(?<![^\W\d_])(?:{word})(?:{joiner}(?:{word}))*(?![^\W\d_])"
+    run = rf"{NO_LETTER_BEFORE}(?:{word})(?:{joiner}(?:{word}))*{NO_LETTER_AFTER}"
     morph_all = f"{morph}|{conn}" if conn else morph
     return WordLexicon(values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes,
-                       arabic, re.compile(word, re.I), {})
+                       arabic, re.compile(word, re.I))
 
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
 # keeps the long alternations off most positions of a large text.
-WORD_TOKEN_RE = re.compile(r"[^\W\d_]+")
+WORD_TOKEN_RE = re.compile(LETTERS)
 
 
-_TOKENS_CACHE: list[Any] = [None, set()]  # (text, distinct tokens) of the last text seen
+_TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
 
 
-def distinct_tokens(norm: str) -> set[str]:
+def distinct_tokens(norm: str) -> set:
     """The distinct letter tokens of a text (computed once per text, shared by modules)."""
     if _TOKENS_CACHE[0] is not norm:
         _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
-    tokens: set[str] = _TOKENS_CACHE[1]
-    return tokens
+    return _TOKENS_CACHE[1]
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
 
 
 def trigger_positions(norm: str, is_trigger, cache: dict):
@@ -312,68 +346,119 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
         L = len(tok)
         i = norm.find(tok)
         while i != -1:
-            if (i == 0 or not norm[i - 1].isalpha()) and (i + L >= n or not norm[i + L].isalpha()):
+            if (i == 0 or not is_letter(norm[i - 1])) and (i + L >= n or not is_letter(norm[i + L])):
                 out.append((i, i + L))
             i = norm.find(tok, i + L)
     out.sort()
     return out
 
 
-def _word_runs(norm: str, lex: WordLexicon) -> Iterator[re.Match[str]]:
-    """The runs of number words in ``norm``, left to right, not overlapping."""
-    if lex.word_re is None or lex.run_re is None:
-        return
-    word_re, run_re = lex.word_re, lex.run_re
+def _word_runs(norm: str, lex: WordLexicon):
     pos = 0
-    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()),
+    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()),
                                    lex.cache):
         if s < pos:
             continue
-        r = run_re.match(norm, s)
+        r = lex.run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()
         yield r
 
 
+@dataclass
+class _Reading:
+    """The running state of parse_words: closed sections, the open one, the units."""
+
+    total: float = 0.0
+    section: float = 0.0  # the part under construction, multiplied by later bigger scales
+    section_scale: float = 0.0
+    current: float | None = None  # units (and hundreds) since the last scale
+    last_unit: float = float("inf")
+    seen: bool = False
+    only_weak: bool = True
+
+    def value(self) -> float:
+        """The value read so far."""
+        return self.total + self.section + (self.current or 0)
+
+
+def _entry(tok: str, lex: WordLexicon):
+    """(role, value) of one matched number word, or None (prefixes such as Arabic wa- off)."""
+    key = word_key(tok, lex.arabic)
+    entry = lex.values.get(key)
+    if entry is None and lex.prefixes:
+        for p in lex.prefixes:
+            if key.startswith(p) and key[len(p):] in lex.values:
+                return lex.values[key[len(p):]]
+    return entry
+
+
+def _step(r: _Reading, role: str, v: float) -> bool:
+    """Apply one word to the reading; False when it starts another number instead."""
+    if role in ("units", "weak"):
+        if r.current is not None and v >= r.last_unit:
+            return False  # "un veinticinco", "twenty thirty": units only decrease
+        r.current = (r.current or 0) + v
+        r.last_unit = v
+    elif role in ("multipliers", "fractions"):
+        r.current = (r.current if r.current else 1) * v
+        r.last_unit = v if role == "multipliers" else r.last_unit
+    elif role in ("scales", "dual_scales"):
+        val = r.current if r.current else (1.0 if not r.section or role == "dual_scales" else 0.0)
+        if r.section and v > r.section_scale:
+            r.section = (r.section + val) * v  # 三千万, thousand million: the section grows
+        else:
+            r.total += r.section
+            r.section = val * v
+        r.section_scale = v
+        r.current = None
+        r.last_unit = float("inf")
+    return True
+
+
 def parse_words(s: str, lex: WordLexicon):
-    """(value, weak) for a run of number words, or None."""
-    toks = lex.morph_re.findall(s)
-    total = 0.0
-    current = None
-    seen = False
-    only_weak = True
-    roles = []
-    for t in toks:
-        key = fold_key(t, lex.arabic)
-        entry = lex.values.get(key)
-        if entry is None and lex.prefixes:
-            for p in lex.prefixes:
-                if key.startswith(p) and key[len(p):] in lex.values:
-                    entry = lex.values[key[len(p):]]
-                    break
+    """(value, weak, start, end) for the first number in a run of number words, or None.
+
+    ``start``/``end`` are offsets into ``s``: a run that holds two numbers ("un
+    veinticinco") is cut where the second begins; a weak word (an article) before it is
+    dropped. Scales close sections, and a bigger scale multiplies the open one (千万).
+    """
+    r = _Reading()
+    start = end = None
+    frac: str | None = None  # digits after a decimal word (cuarenta y siete coma veintiocho)
+    for m in lex.morph_re.finditer(s):
+        entry = _entry(m.group(), lex)
         if entry is None:
             continue
         role, v = entry
-        roles.append(role)
         if role == "connector":
             continue
-        seen = True
+        if role == "decimal" or frac is not None:
+            if role == "decimal" and frac is None and r.seen:
+                frac = ""
+                continue
+            if role in ("units", "weak") and v == int(v) and frac is not None:
+                frac += str(int(v))
+                end = m.end()
+                continue
+            break
+        if not _step(r, role, v):
+            if r.only_weak:  # the article before a number: start again at this word
+                r, start = _Reading(), m.start()
+                _step(r, role, v)
+            else:
+                break
+        if start is None:
+            start = m.start()
+        end = m.end()
+        r.seen = True
         if role != "weak":
-            only_weak = False
-        if role in ("units", "weak"):
-            current = (current or 0) + v
-        elif role == "multipliers":
-            current = (current if current else 1) * v
-        elif role == "fractions":
-            current = (current if current else 1) * v
-        elif role in ("scales", "dual_scales"):
-            total += (current if current else 1) * v
-            current = None
-    if not seen:
+            r.only_weak = False
+    if not r.seen or start is None or end is None:
         return None
-    value = total + (current or 0)
-    return value, only_weak
+    value = r.value() + (float("0." + frac) if frac else 0.0)
+    return value, r.only_weak and not frac, start, end
 
 
 # --- scales after digits -------------------------------------------------------------
@@ -389,11 +474,9 @@ class ScaleTable:
 _PATTERN_QUOTES = re.compile(r"'")
 
 
-@cache
+@lru_cache(maxsize=None)
 def scale_table(base: str) -> ScaleTable:
-    """The scale words of a language (Mrd., 億, مليار …) and the regex that finds them."""
-    words: dict[str, float] = {}
-    glued: dict[str, float] = {}
+    words, glued = {}, {}
     arabic = base == "ar"
     locs = regional_locales(base) if base else ()
     for loc in locs[:40]:
@@ -402,7 +485,7 @@ def scale_table(base: str) -> ScaleTable:
                 for mag, pat in pats.items():
                     text = pat.pattern if hasattr(pat, "pattern") else str(pat)
                     zeros = text.count("0")
-                    word = _PATTERN_QUOTES.sub("", text.replace("0", "")).strip(" \u00a0")
+                    word = _PATTERN_QUOTES.sub("", text.replace("0", "")).strip(" \u00a0\u200e\u200f\u061c")
                     if not word or zeros == 0:
                         continue
                     mult = float(mag) / (10 ** (zeros - 1))
@@ -438,15 +521,31 @@ def scale_table(base: str) -> ScaleTable:
     glued_alt = words_alternation(glued)
     rx = re.compile(
         rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"
-        + (rf"|[ \u00a0\u202f]?(?P<word>{alt})(?![^\W\d_])" if alt else "")
-        + (f"|(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
+        + (rf"|[ \u00a0\u202f]?(?P<word>{alt}){NO_LETTER_AFTER}" if alt else "")
+        + (f"|[ ]*(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
         re.I)
     # Abbreviations ending in "." ("Mrd.") are matched before the dot-less form.
     return ScaleTable(words, glued, cjk, rx)
 
 
+def _no_scale_at(norm: str, pos: int) -> bool:
+    """Cheap test: no scale word can start at ``pos`` (end of text, or a digit or
+    punctuation next, after spaces)."""
+    if pos >= len(norm):
+        return True
+    n = len(norm)
+    while pos < n and norm[pos] in " \u00a0\u202f":
+        pos += 1
+    if pos >= n:
+        return True
+    c = norm[pos]
+    return not (c.isalpha() or c == "-" or c == "'")
+
+
 def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
     """(multiplier, new end) for a scale word at ``pos``, or (1, pos)."""
+    if _no_scale_at(norm, pos):
+        return 1.0, pos
     m = table.regex.match(norm, pos)
     if not m:
         return 1.0, pos
@@ -461,7 +560,7 @@ def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[f
     if m.groupdict().get("cjk"):
         mult = 1.0
         last = 0.0
-        end = pos
+        end = m.start("cjk")
         for ch in m.group("cjk"):
             v = table.cjk.get(ch)
             if v is None or (last and v <= last and v < 1e4):
@@ -470,7 +569,7 @@ def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[f
             mult *= v
             last = v
             end += 1
-        if end == pos:
+        if end == m.start("cjk"):
             return 1.0, pos
         return mult, end
     return 1.0, pos
@@ -481,9 +580,12 @@ def _clean(v: float) -> float:
     return float(f"{v:.12g}")
 
 
+# No figure in news is this large; longer digit runs (or their float, inf) are not figures.
+MAX_VALUE = 1e21
+
 # --- the scanner -----------------------------------------------------------------------
 
-@cache
+@lru_cache(maxsize=None)
 def _lex_for(base: str) -> WordLexicon:
     return word_lexicon(base)
 
@@ -517,6 +619,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
     masked = mask_spans(norm)
     out = []
     n = len(norm)
+    taken_until = -1
     for m in DIGIT_RUN_RE.finditer(norm):
         s, run = m.start(), m.group()
         if masked and _in_spans(s, masked):
@@ -526,20 +629,26 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             continue
         value, length = res
         e = s + length
-        prev = norm[s - 1] if s else ""
-        if prev and (prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2]))):
+        prev = norm[s - 1] if s else " "
+        if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
             continue  # +49…, #3, COVID-19
-        if prev and _ASCII_LETTER.match(prev) and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
+        if prev == "/" and s >= 2 and norm[s - 2].isdigit():
+            continue  # 2/3, 24/7: a denominator, not a figure
+        if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
+            s, run = s - 1, "0." + run  # ",08 por ciento", ".5%": a figure that begins with its mark
+            value = float(run)
+        if prev.isascii() and prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
             continue
         mult, e2 = apply_scale(norm, e, table, profile.arabic)
         nxt = norm[e2] if e2 < n else ""
-        if nxt and _ASCII_LETTER.match(nxt):
-            continue  # 91APP, 3D, 2nd, 10am
+        if nxt.isascii() and nxt.isalpha() and not _glued_code(norm, e2):
+            continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
         if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
             continue  # 2025.11.14-like leftovers
         plain = run[:length].isdigit() and mult == 1.0
-        out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain, scaled=mult != 1.0,
-                          ndigits=len(run[:length]) if plain else 0))
+        out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain,
+                          scaled=mult != 1.0, scale=mult, ndigits=len(run[:length]) if plain else 0))
+        taken_until = e2
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()
@@ -562,19 +671,44 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             parsed = parse_words(m.group(), lex)
             if parsed is None:
                 continue
-            value, weak = parsed
-            out.append(Number(m.start(), m.end(), value, "words", weak=weak,
+            value, weak, ws, we = parsed
+            out.append(Number(m.start() + ws, m.start() + we, value, "words", weak=weak,
                               scaled=value >= 1000))
     out.sort(key=lambda x: (x.start, -x.end))
     # Drop candidates nested in an earlier, longer one (a CJK run inside "7,100萬").
     res = []
     last_end = -1
     for x in out:
-        if x.start < last_end:
-            continue
+        if x.start < last_end or not abs(x.value) < MAX_VALUE:
+            continue  # nested, or a digit run too long to be a figure (10,000 digits: inf)
         res.append(x)
         last_end = x.end
-    return res
+    return chain_scaled(norm, res) if profile.cjk else res
+
+
+_GLUED_CODE_AFTER_RE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
+
+
+def _glued_code(norm: str, pos: int) -> bool:
+    """Is an ISO 4217 code of a current currency glued at ``pos`` (115USD)?"""
+    m = _GLUED_CODE_AFTER_RE.match(norm, pos)
+    return bool(m) and m.group() in current_currencies()
+
+
+def chain_scaled(norm: str, nums: list) -> list:
+    """Join "1억 2000만", "3億5000万", "1조 2000억" (a scaled number, then a smaller scaled
+    one below its scale, at most a space apart) into one number."""
+    out: list = []
+    for x in nums:
+        prev = out[-1] if out else None
+        if prev is not None and prev.scaled and x.scaled and x.kind == "digits" \
+                and x.scale < prev.scale and x.value < prev.scale \
+                and norm[prev.end:x.start] in ("", " ", "\u00a0"):
+            out[-1] = Number(prev.start, x.end, _clean(prev.value + x.value), prev.kind,
+                             scaled=True, scale=x.scale)
+            continue
+        out.append(x)
+    return out
 
 
 def parse_number(text: str, lang: str = "en"):

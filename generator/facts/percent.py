@@ -1,147 +1,254 @@
-"""Percentages: 89%, 60 ٪, 60 %, fünf Prozent, 0,000001-Prozent, بنسبة 55%, ٥٥ في المئة,
-百分之八十九, 三成 (×10), 八五折 (a discount to 85 %), 千分之二 (per mille), 个百分点.
+"""Percentages: 89%, %12 (tr), 60 ٪, fünf Prozent, двадцать процентов, yüzde 12, 3 промилле,
+بنسبة 55%, 百分之八十九, 50パーセント, 三成 / 三割 (×10), 八五折 (a price paid), 8割引 (a
+discount), 千分之二 (per mille), 个百分点.
 
 ``value`` is in percent: 55 means 55 %. Percentage points are reported as percent.
+
+The words come from CLDR first (:func:`generator.facts.cldr.unit_words`: the unit
+patterns for percent and per mille of every locale of the language, each length and
+plural form, with the side of the number they are written on); ``data/percent.json``
+adds what CLDR has no unit for (percentage points, 百分之, tenths such as 成/割/折).
 """
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Fact
-from ._locale import Profile, fuzzy_ar, lang_data
-from .numbers import CJK_RUN_RE, interpret_digits, parse_cjk
+from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
+from .cldr import unit_words
+from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
-# The sign itself, for every language (٪ and ％ are normalised to %).
-SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}%")
-# A minus attached to the number, or a word for "negative" before it.
-NEGATIVE_BEFORE_RE = re.compile(r"(?:(?<![\w.])[-\u2212]|(?:负|負)[ ]*|(?<![^\W\d_])(?:minus|negative|سالب|ناقص)[ \u00a0]+)$",
-                                re.I)
+# The signs themselves, for every language (٪ and ％ are normalised to %).
+SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
+SIGN_FACTOR = {"%": 1.0, "‰": 0.1}
+# A minus attached to the number (not after a digit or Latin letter: 5-10 %, COVID-19),
+# or the language's word for "negative" before it (RBNF's: minus, moins, マイナス, eksi).
+_MINUS = r"(?<![0-9A-Za-z.])[-\u2212]"
+_WINDOW = 24  # characters before a number searched for a word written before it
 
-# Chinese: X分之Y with X = 百/千/万/萬/万万 gives percent, per mille, per ten thousand.
+# Chinese/Japanese: X分之Y / X分のY with X = 百/千/万/萬/万万: percent, per mille, per 10^4.
 _SP = "[ ]*"
 CJK_FRACTION_RE = re.compile(
-    f"(?P<den>[百佰千仟万萬]|万万|萬萬){_SP}分{_SP}之{_SP}"
+    f"(?P<den>[百佰千仟万萬]|万万|萬萬){_SP}分{_SP}[之の]{_SP}"
     rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>{_SP}[kK](?![A-Za-z]))?")
 _DEN = {"百": 1.0, "佰": 1.0, "千": 10.0, "仟": 10.0, "万": 100.0, "萬": 100.0,
         "万万": 1e6, "萬萬": 1e6}
-# 成 = tenths (三成 = 30 %); 折 = a price paid, in tenths (八折 = 80 %, 八五折 = 85 %).
-# Words beginning with 成 after a numeral that are not "tenths" (一成不變 …).
-CJK_CHENG_RE = re.compile(r"[ ]*成(?![不为為员員立功长長])")
-CJK_ZHE_RE = re.compile(r"[ ]*折")
-CJK_HALF_PRICE_RE = re.compile(r"打(对折|對折)")
-CJK_POINTS_RE = re.compile(r"[ ]*[个個][ ]*[百佰][ ]*分[ ]*[点點]")
 
 
-@cache
-def _word_rules(base: str):
+@dataclass(frozen=True)
+class PercentWords:
+    """Per language: regexes for the words of percent/per mille and their factors."""
+
+    after: re.Pattern | None  # right after the number; group "w" is the word
+    before: re.Pattern | None  # ending right before the number; group "w"
+    factors: dict  # folded word -> factor (1 percent, 0.1 per mille)
+    tenths: re.Pattern | None  # 成/割 after a numeral; groups "kind", "parts"
+    tenth_kinds: dict  # word -> "tenths" | "paid" | "discount"
+    parts: dict  # 分/厘/半 after tenths -> value in percent
+    half_price: re.Pattern | None
+    negative: re.Pattern  # a minus sign or word ending right before the figure
+
+
+def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
+    """A regex alternation, longest first; spaces inside words (and between CJK characters)
+    may vary."""
+    ws = sorted(set(words), key=len, reverse=True)
+    if arabic:
+        return "|".join(fuzzy_ar(w) for w in ws)
+    if cjk:
+        return "|".join(_SP.join(re.escape(c) for c in w if c != " ") for w in ws)
+    return "|".join(r"[ \u00a0-]*".join(re.escape(p) for p in re.split(r"[ \u00a0-]", w)) for w in ws)
+
+
+def _collect(base: str, data: dict) -> tuple[dict, dict]:
+    """(after-word -> factor, before-word -> factor) from CLDR units and the hand data."""
+    after: dict = {}
+    before: dict = {}
+    for unit, factor in (("concentr-percent", 1.0), ("concentr-permille", 0.1)):
+        b, a = unit_words(base, unit)
+        for w in a:
+            after.setdefault(w, factor)
+        for w in b:
+            before.setdefault(w, factor)
+    for w in data.get("after", []) + data.get("points", []):
+        after.setdefault(w.lower(), 1.0)
+    for w in data.get("before", []):
+        before.setdefault(w.lower(), 1.0)
+    for s in SIGN_FACTOR:
+        after.pop(s, None)  # a sign after the number has its own rule (SIGN_RE)
+    return after, before
+
+
+@lru_cache(maxsize=None)
+def percent_words(base: str, cjk: bool) -> PercentWords:
+    """The compiled percent rules of one language (CLDR units plus data/percent.json)."""
     data = lang_data("percent.json", base)
     arabic = base == "ar"
+    after, before = _collect(base, data)
+    factors = {fold_key(w, arabic).replace(" ", ""): f for w, f in {**before, **after}.items()}
+    tail = "" if cjk else NO_LETTER_AFTER
+    a_re = re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I) \
+        if after else None
+    word_before = [w for w in before if w[-1:].isalpha()]
+    sign_before = [w for w in before if not w[-1:].isalpha()]
+    parts = []
+    if word_before:
+        head = "" if cjk else NO_LETTER_BEFORE
+        parts.append(rf"{head}(?P<w>{_alt(word_before, arabic, cjk)})(?:[ \u00a0]+(?:of[ \u00a0]+)?|{_SP if cjk else '(?!)'})$")
+    if sign_before:
+        parts.append(rf"(?P<s>{_alt(sign_before, arabic, cjk)})$")
+    b_re = re.compile("|".join(parts), re.I) if parts else None
+    kinds = {w: "tenths" for w in data.get("tenths", [])}
+    kinds.update({w: "paid" for w in data.get("paid_tenths", [])})
+    kinds.update({w: "discount" for w in data.get("discount_tenths", [])})
+    not_after = "".join(data.get("not_after_tenths", []))
+    parts_map = {k: float(v) for k, v in data.get("tenth_parts", {}).items()}
+    t_re = None
+    if kinds:
+        neg = f"(?![{re.escape(not_after)}])" if not_after else ""
+        part_num = f"|[0-9一二三四五六七八九]{_SP}(?:{'|'.join(map(re.escape, parts_map))})" if parts_map else ""
+        t_re = re.compile(rf"{_SP}(?P<kind>{'|'.join(map(re.escape, sorted(kinds, key=len, reverse=True)))}){neg}"
+                          rf"(?P<parts>(?:{_SP}半{part_num})*)")
+    halves = data.get("half_price", [])
+    h_re = re.compile("|".join(map(re.escape, halves))) if halves else None
+    return PercentWords(a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk))
 
-    def alt(ws):
-        ws = sorted(ws, key=len, reverse=True)
-        if arabic:
-            return "|".join(fuzzy_ar(w) for w in ws)
-        return "|".join(r"[ \u00a0]*".join(re.escape(p) for p in w.split(" ")) for w in ws)
 
-    after = [w for w in data.get("after", []) if w != "%"]
-    before = data.get("before", [])
-    cjk = base in ("zh", "ja", "yue")
+def _negative_re(base: str, arabic: bool, cjk: bool) -> re.Pattern:
+    """A minus sign, or a negative word of the language (RBNF plus number_words.json)."""
+    words = merged_number_words(base).get("negative", [])
+    if not words:
+        return re.compile(f"(?:{_MINUS})$")
     if cjk:
-        a = re.compile(r"(?:" + "|".join(_SP.join(re.escape(c) for c in w) for w in after) + ")") \
-            if after else None
-        return a, None
-    a = re.compile(rf"[ \u00a0]*(?:{alt(after)})(?![^\W\d_])", re.I) if after else None
-    b = re.compile(rf"(?<![^\W\d_])(?:{alt(before)})(?:[ \u00a0]+(?:of[ \u00a0]+)?)$", re.I) \
-        if before else None
-    return a, b
+        return re.compile(f"(?:{_MINUS}|(?:{_alt(words, arabic, True)}){_SP})$")
+    return re.compile(rf"(?:{_MINUS}|{NO_LETTER_BEFORE}(?:{_alt(words, arabic, False)})[ \u00a0]+)$", re.I)
 
 
-def _num_value(s: str, profile: Profile):
+def _num_value(s: str, profile: Profile) -> float | None:
+    """Value of a digit or CJK numeral string, or None."""
     s2 = s.replace(" ", "")
     if s2 and s2[0].isdigit():
         r = interpret_digits(s2, profile.decimal, profile.group)
         return None if r is None else r[0]
-    r = parse_cjk(s2)
-    return None if r is None else r[0]
+    c = parse_cjk(s2)
+    return None if c is None else c[0]
 
 
-def extract_percent(norm: str, nums: list, profile: Profile) -> list:
-    base = profile.base
-    after_re, before_re = _word_rules(base)
-    facts = []
-    for num in nums:
-        if num.weak and num.kind == "words" and base != "de":
-            pass
-        start, end, value = num.start, num.end, num.value
-        m = SIGN_RE.match(norm, end)
-        kind = None
+def _factor(words: PercentWords, word: str | None, arabic: bool) -> float:
+    """The factor of a matched percent word (1 when unknown)."""
+    if not word:
+        return 1.0
+    return words.factors.get(fold_key(word, arabic).replace(" ", "").replace("\u00a0", ""), 1.0)
+
+
+def _sign_or_word(norm: str, num: Number, words: PercentWords, profile: Profile):
+    """(start, end, factor) of a percentage around ``num`` by sign or word, or None."""
+    start, end = num.start, num.end
+    m = SIGN_RE.match(norm, end)
+    if m:
+        return start, m.end(), SIGN_FACTOR[m.group("sign")]
+    if words.after is not None:
+        m = words.after.match(norm, end)
         if m:
-            end, kind = m.end(), "sign"
-        elif after_re is not None:
-            m = after_re.match(norm, end)
-            if m:
-                end, kind = m.end(), "word"
-        if kind is None and before_re is not None:
-            m = before_re.search(norm[max(0, start - 24):start])
-            if m:
-                start, kind = start - (min(start, 24) - m.start()), "before"
-                s2 = SIGN_RE.match(norm, end)
-                if s2:
-                    end = s2.end()
-        if kind is None and profile.cjk:
-            m = CJK_CHENG_RE.match(norm, end)
-            if m and num.kind in ("digits", "cjk") and 0 < value <= 10 and not num.positional:
-                facts.append(_fact(norm, start, m.end(), value * 10, base))
-                continue
-            m = CJK_ZHE_RE.match(norm, end)
-            if m:
-                v = None
-                if num.positional and 10 <= value < 100:
-                    v = value  # 八五折, 九九折
-                elif 0 < value < 10:
-                    v = value * 10  # 九折, 八點五折
-                if v is not None:
-                    facts.append(_fact(norm, start, m.end(), v, base))
-                continue
-            m = CJK_POINTS_RE.match(norm, end)
-            if m:
-                facts.append(_fact(norm, start, m.end(), value, base))
-                continue
-        if kind is None:
-            continue
-        neg = NEGATIVE_BEFORE_RE.search(norm[max(0, start - 12):start])
-        if neg:
-            value = -value
-            start -= min(start, 12) - neg.start()
-        facts.append(_fact(norm, start, end, value, base))
-    if profile.cjk:
-        for m in CJK_FRACTION_RE.finditer(norm):
-            num_s, end = m.group("num"), m.end("num")
+            return start, m.end(), _factor(words, m.group("w"), profile.arabic)
+    if words.before is not None:
+        lo = max(0, start - _WINDOW)
+        m = words.before.search(norm, lo, start)
+        if m:
+            s2 = SIGN_RE.match(norm, end)
+            word = m.group("w") if "w" in m.groupdict() and m.group("w") else m.groupdict().get("s")
+            return m.start(), s2.end() if s2 else end, _factor(words, word, profile.arabic)
+    return None
+
+
+def _tenths(norm: str, num: Number, words: PercentWords) -> tuple[int, float] | None:
+    """(end, value) for 三成, 3割8分7厘, 七割半, 八五折, 8割引 after ``num``, or None."""
+    if words.tenths is None or num.kind not in ("digits", "cjk"):
+        return None
+    m = words.tenths.match(norm, num.end)
+    if not m:
+        return None
+    kind = words.tenth_kinds[m.group("kind").replace(" ", "")]
+    v = num.value
+    if kind == "paid":
+        if num.positional and 10 <= v < 100:
+            return m.end("kind"), v  # 八五折, 九九折: the two digits are the percent
+        return (m.end("kind"), v * 10) if 0 < v < 10 else None
+    if num.positional or not 0 < v <= 10:
+        return None
+    value = v * 10
+    parts = m.groupdict().get("parts") or ""
+    for pm in re.finditer(r"([0-9一二三四五六七八九]?)[ ]*(\S)", parts):
+        digit, unit = pm.group(1), pm.group(2)
+        if unit == "半":
+            value += 5
+        elif digit:
+            d = float(digit) if digit.isdigit() else parse_cjk(digit)[0]  # type: ignore[index]
+            value += d * words.parts.get(unit, 0.0)
+    return m.end(), (100 - value if kind == "discount" else value)
+
+
+def _negate(norm: str, start: int, value: float, negative: re.Pattern) -> tuple[int, float]:
+    """(start, value) with a minus sign or word just before the figure applied."""
+    neg = negative.search(norm, max(0, start - 16), start)
+    if neg:
+        return neg.start(), -value
+    return start, value
+
+
+def _fractions(norm: str, profile: Profile) -> list[Fact]:
+    """百分之八十九, 千分之二, 百分の9,999: percent, per mille, per ten thousand."""
+    facts = []
+    for m in CJK_FRACTION_RE.finditer(norm):
+        num_s, end = m.group("num"), m.end("num")
+        v = _num_value(num_s, profile)
+        while v is None and len(num_s) > 1:  # 百分之七十百分位: keep the valid prefix
+            num_s = num_s[:-1]
+            end -= 1
             v = _num_value(num_s, profile)
-            while v is None and len(num_s) > 1:  # 百分之七十百分位: keep the valid prefix
-                num_s = num_s[:-1]
-                end -= 1
-                v = _num_value(num_s, profile)
-            if v is None:
-                continue
-            if num_s != m.group("num"):
-                m_end = end
-            else:
-                m_end = m.end()
-            if m.group("k"):
-                v *= 1000
-            s = m.start()
-            if s > 0 and norm[s - 1] in "0123456789一二三四五六七八九十百千万萬两兩":
-                continue  # 五百分之2.2 is a fraction with denominator 500, not percent
-            facts.append(_fact(norm, s, m_end, v / _DEN[m.group("den")], base))
-        for m in CJK_HALF_PRICE_RE.finditer(norm):
-            facts.append(_fact(norm, m.start(1), m.end(1), 50.0, base))
+        if v is None:
+            continue
+        m_end = m.end() if num_s == m.group("num") else end
+        if m.group("k"):
+            v *= 1000
+        s = m.start()
+        if s > 0 and norm[s - 1] in "0123456789一二三四五六七八九十百千万萬两兩":
+            continue  # 五百分之2.2 is a fraction with denominator 500, not percent
+        facts.append(_fact(norm, s, m_end, v / _DEN[m.group("den")], profile.base))
     return facts
 
 
-def _fact(norm, start, end, value, base):
+def extract_percent(norm: str, nums: list, profile: Profile) -> list:
+    """Percent facts (text left empty) in normalised text, from the number candidates.
+
+    Steps: a sign or a CLDR/hand word after or before each number (with a minus before
+    it); else CJK tenths (成/割/折); then CJK X分之Y fractions and half-price words.
+    """
+    words = percent_words(profile.base, profile.cjk)
+    facts = []
+    for num in nums:
+        found = _sign_or_word(norm, num, words, profile)
+        if found is not None:
+            start, end, factor = found
+            start, value = _negate(norm, start, num.value * factor, words.negative)
+            facts.append(_fact(norm, start, end, value, profile.base))
+            continue
+        tenths = _tenths(norm, num, words)
+        if tenths is not None:
+            facts.append(_fact(norm, num.start, tenths[0], tenths[1], profile.base))
+    if profile.cjk:
+        facts += _fractions(norm, profile)
+    if words.half_price is not None:
+        for m in words.half_price.finditer(norm):
+            facts.append(_fact(norm, m.start(), m.end(), 50.0, profile.base))
+    return facts
+
+
+def _fact(norm: str, start: int, end: int, value: float, base: str) -> Fact:
+    """A percent fact with the qualifier written before or after it."""
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)

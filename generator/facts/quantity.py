@@ -14,7 +14,7 @@ from functools import cache
 from ..model import Fact
 from ..scripts import HAN as _HAN
 from ._locale import Profile, fold_key, lang_data, load_json
-from .numbers import CJK_RUN_RE, parse_cjk
+from .numbers import CJK_NUM_CHARS, CJK_RUN_RE, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
 # Characters a CJK noun phrase may contain between the classifier and the head noun.
@@ -28,8 +28,11 @@ CJK_TIME_NOUNS = ("年", "月", "天", "日", "周", "週", "星期", "小時", 
                   "秒", "季", "歲", "岁", "世紀", "世纪", "倍")
 CJK_TIME_RE = re.compile("|".join(CJK_TIME_NOUNS))
 CJK_OVER_AFTER = "多餘余"
+# The denominator starts where its run starts (lookbehinds): tried at every position of a
+# 10,000-digit run, it would be quadratic.
 CJK_FRACTION_RE = re.compile(
-    rf"(?P<den>{CJK_RUN_RE.pattern}|[0-9]+)[ ]*分之[ ]*(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)")
+    rf"(?P<den>(?<![{CJK_NUM_CHARS}])(?:{CJK_RUN_RE.pattern})|(?<![0-9])[0-9]+)[ ]*分之[ ]*"
+    rf"(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)")
 # Words after a number that mean it is not a count (German ordinal dot, units of time).
 _WORD_RE = re.compile(r"[ \u00a0]([^\W\d_]+(?:-[^\W\d_]+)*)")
 DE_NOT_COUNTED = {"jahr", "jahre", "jahren", "jahres", "monat", "monate", "monaten", "woche", "wochen",

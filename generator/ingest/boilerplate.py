@@ -1,39 +1,39 @@
 """Separate the article from page furniture in scraped plain text.
 
 Signals, strongest first: cue phrases of appended content (data/boilerplate.yml) in the last
-part of the text; lines repeated across articles of the corpus (outlet chrome); credit lines
-(kept as metadata); captions next to image credits; copies of the title; short unpunctuated
-lines trailing the last real paragraph. No string of a particular article is listed anywhere.
+part of the text; lines other articles' bodies repeat, where the furniture rule says they are
+chrome (furniture.py: at the edges of the text, short, not shared by copies of one body);
+credit lines (kept as metadata); captions next to image credits; copies of the title; short
+unpunctuated lines trailing the last real paragraph. No string of a particular article is
+listed anywhere.
 """
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+from .furniture import furniture_indices
+from .lines import SHORT_LINE, is_short_unpunctuated, norm_line, width
+
+__all__ = ["Cleaned", "Cues", "candidate_lines", "clean", "credit_of", "is_short_unpunctuated",
+           "load_cues", "norm_line", "repeats_body", "similar", "width"]
+
 DATA_FILE = Path(__file__).parent / "data" / "boilerplate.yml"
 
-# A line this short (in characters, CJK counting double) with no closing punctuation is a
-# heading, caption or label rather than a paragraph.
-SHORT_LINE = 70
 # Appended content starts in the tail: never cut in the first part of the text.
 TAIL_START = 0.3
-# Corpus-repeated lines longer than this may be shared wire copy, not chrome.
-REPEATED_MAX = 120
-# Dropping corpus-repeated lines must not remove most of an article (two copies of a story).
-REPEATED_MAX_SHARE = 0.5
-
-SENTENCE_END = set(".!?。！？؟…:：;；\"'”’」』)）»›")
-_PUNCT_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 
 
 @dataclass
 class Cleaned:
+    """What clean() keeps of one text: title, paragraphs with their kinds, credits."""
+
     title: str
     paragraphs: list[str]
     kinds: list[str]  # "p" or "h" (heading/caption-like short line), parallel to paragraphs
@@ -42,6 +42,8 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class Cues:
+    """The phrases of data/boilerplate.yml, lower-cased, longest first."""
+
     tail: tuple
     drop: tuple
     credits: tuple  # ((kind, phrase), …)
@@ -49,6 +51,7 @@ class Cues:
 
 @cache
 def load_cues(path: str = str(DATA_FILE)) -> Cues:
+    """The cue phrases of a boilerplate data file (data/boilerplate.yml by default)."""
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
     def flat(section):
@@ -58,36 +61,6 @@ def load_cues(path: str = str(DATA_FILE)) -> Cues:
     credits = tuple(sorted(((kind, p.lower()) for kind, phrases in data["credits"].items() for p in phrases),
                            key=lambda kp: (-len(kp[1]), kp)))
     return Cues(tail=flat("tail_markers"), drop=flat("drop_lines"), credits=credits)
-
-
-def norm_line(line: str) -> str:
-    """Comparison key of a line: case, spaces and punctuation folded."""
-    return _PUNCT_SPACE.sub("", unicodedata.normalize("NFKC", line).lower())
-
-
-@lru_cache(maxsize=1)
-def _wide_class() -> re.Pattern:
-    """East Asian Wide/Fullwidth characters (UAX #11) of this Python's Unicode data, as one
-    character class: a regex count is much faster than unicodedata per character, which
-    dominated ingest at 10,000 articles."""
-    ranges, start = [], None
-    for cp in range(0x30000):
-        wide = unicodedata.east_asian_width(chr(cp)) in "WF" and unicodedata.category(chr(cp)) != "Cn"
-        if wide and start is None:
-            start = cp
-        elif not wide and start is not None:
-            ranges.append((start, cp - 1))
-            start = None
-    return re.compile("[" + "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges) + "]")
-
-
-def width(line: str) -> int:
-    return len(line) + len(_wide_class().findall(line))
-
-
-def is_short_unpunctuated(line: str) -> bool:
-    s = line.rstrip()
-    return width(s) <= SHORT_LINE and (not s or s[-1] not in SENTENCE_END)
 
 
 def _starts_with_cue(line: str, phrases: tuple) -> str | None:
@@ -102,6 +75,7 @@ def _starts_with_cue(line: str, phrases: tuple) -> str | None:
 
 
 def credit_of(line: str, cues: Cues) -> tuple[str, str] | None:
+    """(kind, credited name) when the line is a credit ("Bildnachweis: Mike Butcher"), else None."""
     if width(line) > 2 * SHORT_LINE:
         return None
     low = unicodedata.normalize("NFKC", line).lower().strip()
@@ -138,8 +112,11 @@ def repeats_body(line: str, body_grams: set) -> bool:
     return len(grams) >= 8 and len(grams & body_grams) >= 0.8 * len(grams)
 
 
-def clean(lines: list[str], repeated: frozenset = frozenset(), cues: Cues | None = None) -> Cleaned:
-    """Pure: raw lines of one file → title, paragraphs and credits."""
+def candidate_lines(lines: list[str], cues: Cues | None = None) -> tuple[str, list[str], list[str]]:
+    """Pure: raw lines → (title, the lines that may be article text, appended content cut off).
+
+    Steps: blank lines and leading rules out; the first line is the title; copies of the
+    title right under it out; from a cue of appended content in the tail on, cut off."""
     cues = cues or load_cues()
     lines = [ln.strip() for ln in lines if ln.strip()]
     # A title says something: rules and separators above it ("---", "***", "====") are
@@ -147,34 +124,29 @@ def clean(lines: list[str], repeated: frozenset = frozenset(), cues: Cues | None
     while lines and not any(ch.isalnum() for ch in lines[0]):
         lines = lines[1:]
     if not lines:
-        return Cleaned("", [], [])
+        return "", [], []
     title, rest = lines[0], lines[1:]
     # Scraped pages repeat the title (sometimes truncated) right under it.
     while rest[:1] and similar(title, rest[0]):
         rest = rest[1:]
-    rest, tail = _cut_tail(rest, repeated, cues)
+    rest, tail = _cut_tail(rest, cues)
+    return title, rest, tail
 
-    repeated_here = [ln for ln in rest if norm_line(ln) in repeated and width(ln) <= REPEATED_MAX]
-    drop_repeated = len(repeated_here) <= REPEATED_MAX_SHARE * max(1, len(rest))
 
-    credits: dict = {}
-    kept: list[str] = []
-    for ln in rest:
-        credit = credit_of(ln, cues)
-        if credit:
-            kind, value = credit
-            credits.setdefault(kind, value)
-            if kind == "image":
-                _drop_caption(kept)
-            continue
-        if _starts_with_cue(ln, cues.drop) and width(ln) <= 2 * SHORT_LINE:
-            continue
-        if drop_repeated and norm_line(ln) in repeated and width(ln) <= REPEATED_MAX:
-            continue
-        if similar(title, ln):
-            continue
-        kept.append(ln)
+def clean(lines: list[str], shared: Mapping[str, int] | frozenset = frozenset(),
+          cues: Cues | None = None) -> Cleaned:
+    """Pure: raw lines of one file → title, paragraphs and credits.
 
+    ``shared`` is the corpus evidence for this text (furniture.shared_lines: its lines that
+    other bodies contain, with their support; a plain set means support 2). Steps:
+    candidate_lines; furniture_indices; _keep (credits, cue lines, title copies, captions);
+    the outlet's copyright from the cut-off tail; trailing labels off."""
+    cues = cues or load_cues()
+    title, rest, tail = candidate_lines(lines, cues)
+    if not title:
+        return Cleaned("", [], [])
+    support = shared if isinstance(shared, Mapping) else dict.fromkeys(shared, 2)
+    credits, kept = _keep(title, rest, furniture_indices(rest, support), cues)
     # The page footer names the outlet ("© 2025 … Corp."), even when it follows appended content.
     for ln in tail:
         credit = credit_of(ln, cues)
@@ -190,29 +162,46 @@ def clean(lines: list[str], repeated: frozenset = frozenset(), cues: Cues | None
     return Cleaned(title, kept, kinds, credits)
 
 
-def _cut_tail(lines: list[str], repeated: frozenset, cues: Cues) -> tuple[list[str], list[str]]:
+def _keep(title: str, rest: list[str], furniture: set[int], cues: Cues) -> tuple[dict, list[str]]:
+    """(credits, kept lines) of the candidate lines: credit lines become credits (an image
+    credit takes its caption, in the two lines above it, along); cue lines, furniture and
+    copies of the title go."""
+    credits: dict = {}
+    kept: list[tuple[int, str]] = []
+    for i, ln in enumerate(rest):
+        credit = credit_of(ln, cues)
+        if credit:
+            kind, value = credit
+            credits.setdefault(kind, value)
+            if kind == "image":
+                _drop_caption(kept, i)
+            continue
+        if _starts_with_cue(ln, cues.drop) and width(ln) <= 2 * SHORT_LINE:
+            continue
+        if i in furniture or similar(title, ln):
+            continue
+        kept.append((i, ln))
+    return credits, [ln for _, ln in kept]
+
+
+def _cut_tail(lines: list[str], cues: Cues) -> tuple[list[str], list[str]]:
+    """(text, appended content): split at the first cue of appended content in the tail."""
     start = max(2, int(len(lines) * TAIL_START))
     for i in range(start, len(lines)):
         ln = lines[i]
-        if width(ln) > 2 * SHORT_LINE:
-            continue
-        if _starts_with_cue(ln, cues.tail):
+        if width(ln) <= 2 * SHORT_LINE and _starts_with_cue(ln, cues.tail):
             return lines[:i], lines[i:]
-        # Outlet chrome that repeats across the corpus and keeps repeating to the end.
-        if norm_line(ln) in repeated and is_short_unpunctuated(ln):
-            later = sum(1 for x in lines[i + 1:] if norm_line(x) in repeated)
-            if later >= 2:
-                return lines[:i], lines[i:]
     return lines, []
 
 
-def _drop_caption(kept: list[str]) -> None:
-    """Remove up to two caption lines just above an image credit."""
+def _drop_caption(kept: list[tuple[int, str]], credit_at: int) -> None:
+    """Remove up to two caption lines just above an image credit (at ``credit_at`` of the
+    text: only its two neighbours above may be its caption, whatever else was dropped)."""
     for _ in range(2):
-        if not kept:
+        if not kept or kept[-1][0] < credit_at - 2:
             return
-        body_grams = set().union(*(_ngrams(p) for p in kept[:-1])) if len(kept) > 1 else set()
-        last = kept[-1]
+        body_grams = set().union(*(_ngrams(p) for _, p in kept[:-1])) if len(kept) > 1 else set()
+        last = kept[-1][1]
         if is_short_unpunctuated(last) or repeats_body(last, body_grams):
             kept.pop()
         else:

@@ -48,7 +48,8 @@ def decode_bytes(data: bytes) -> tuple[str, str | None, list[str]]:
     """Return (text, encoding, warnings). Raises DecodeError for empty or binary input."""
     if not data.strip():
         raise DecodeError("empty file" if not data else "file contains only whitespace")
-    text = encoding = None
+    text: str | None = None
+    encoding = ""
     warnings: list[str] = []
     for bom, enc in BOMS:
         if data.startswith(bom):
@@ -84,6 +85,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None, list[str]]:
 
 
 def normalize_text(text: str, warnings: list[str] | None = None) -> str:
+    """The text with newlines unified, BOM, bidi overrides and control characters out, NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = LINE_SEPARATORS.sub("\n", text)
     if BIDI_CONTROLS.search(text):

@@ -5,6 +5,11 @@ bad file gets one line in the build report and an entry in briefing.json `errors
 other file gets its page in every language, nothing from an article is executed, a second
 build is byte-identical, and a failed or interrupted build leaves the previous output.
 
+Nothing outside seeds/ is published (issue 20): links out of the folder, FIFOs, devices,
+directories named *.txt and sidecar links are reported and never read, and include syntax
+in an article stays text even with pymdownx.snippets enabled. A retitled copy of 004 and
+004 both keep every paragraph.
+
 Builds: two full ones (shared by the module) plus two that stop before MkDocs or fail in it.
 """
 from __future__ import annotations
@@ -55,6 +60,18 @@ BIDI = (
     "The judge will rule on the case next week.\n"
 )
 ONE_LINE = "Oil prices rose 3% on Monday after producers announced output cuts.\n"
+# In files outside seeds/ that links and include syntax point at: must appear nowhere.
+SECRET = "runner-secret-5c1f0e: the build machine's private text"
+INCLUDE = (
+    "Council publishes its include rules for the archive\n"
+    "The archive team explained on Monday how pages are assembled from shared files.\n"
+    "--8<-- \"secret-include.txt\"\n"
+    "--8<--\nsecret-include.txt\n--8<--\n"
+    ";--8<-- \"secret-include.txt\"\n"
+    "{!secret-include.txt!}\n"
+    "The team said no page ever includes a file named in an article.\n"
+)
+COPY_TITLE = "Musk umwirbt in Paris die Werbebranche"
 
 # File → reason (substring) for every file that must be reported.
 REPORTED = {
@@ -69,6 +86,12 @@ REPORTED = {
     "wrong-types.yml": "must be a date",
     "unsafe.yml": "not valid YAML",
     "js-url.yml": "must be an http(s) URL",
+    "link-out.txt": "symbolic link to a file outside the seeds folder",
+    "zero.txt": "symbolic link to a file outside the seeds folder",
+    "pipe.txt": "named pipe (FIFO)",
+    "folder.txt": "is a directory",
+    "linked-sidecar.yml": "symbolic link to a file outside the seeds folder",
+    "alias.txt": "read already as 001_e156b01c1481eb5d.txt; counted once",
 }
 
 
@@ -104,6 +127,9 @@ def corpus() -> dict[str, bytes]:
         "unsafe.yml": b"title: !!python/object/apply:os.system ['touch UNSAFE_MARKER']\n",
         "js-url.txt": de,
         "js-url.yml": b"url: \"javascript:alert('url-xss')\"\n",
+        "include.txt": INCLUDE.encode(),
+        "linked-sidecar.txt": de,
+        "004-retitled.txt": _retitled_004(),
         "hostile-sidecar.txt": en,
         "hostile-sidecar.yml": (b"outlet: <b onmouseover=alert('outlet-xss')>Wire</b>\n"
                                 b"title: \"<img src=x onerror=alert('sidecar-title-xss')> {{ 7*7 }}\"\n"
@@ -114,13 +140,39 @@ def corpus() -> dict[str, bytes]:
     return files
 
 
-def add_awkward_files(seeds: Path) -> None:
-    """What make_project cannot write: a name that is not UTF-8, a sparse 20 MB file, a dangling link."""
+def _retitled_004() -> bytes:
+    """004's body under another headline: a syndicated copy."""
+    text = (ROOT / "seeds" / GOOD_SEEDS[1]).read_text(encoding="utf-8")
+    return (COPY_TITLE + "\n" + text.split("\n", 1)[1]).encode()
+
+
+def add_awkward_files(seeds: Path, outside: Path) -> None:
+    """What make_project cannot write: a name that is not UTF-8, a sparse 20 MB file, a dangling
+    link, links out of seeds/ (to a file, to a device, for a sidecar), a link inside, a FIFO,
+    a directory named *.txt."""
     with open(os.path.join(os.fsencode(seeds), b"caf\xe9 latin1.txt"), "wb") as fh:
         fh.write(article_text(ENGLISH).encode())
     with open(seeds / "huge.txt", "wb") as fh:
         fh.truncate(20 * 1024 * 1024)
     os.symlink(seeds / "no-such-file.txt", seeds / "dangling.txt")
+    (outside / "secret.txt").write_text(f"Secret headline\n\n{SECRET}, and a sentence more.\n", encoding="utf-8")
+    (outside / "secret.yml").write_text(f"title: \"{SECRET}\"\noutlet: \"{SECRET}\"\n", encoding="utf-8")
+    (outside / "secret-include.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    os.symlink(outside / "secret.txt", seeds / "link-out.txt")
+    os.symlink("/dev/zero", seeds / "zero.txt")
+    os.symlink(outside / "secret.yml", seeds / "linked-sidecar.yml")
+    os.symlink(GOOD_SEEDS[0], seeds / "alias.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "folder.txt").mkdir()
+    (seeds / "folder.txt" / "inner.txt").write_text(SECRET, encoding="utf-8")
+
+
+def enable_snippets(config: Path, base: Path) -> None:
+    """pymdownx.snippets on, reading from the folder of the secret: escaping must defeat it."""
+    conf = yaml.safe_load(config.read_text(encoding="utf-8"))
+    conf["markdown_extensions"].append({"pymdownx.snippets": {"base_path": [str(base)], "check_paths": False,
+                                                              "restrict_base_path": False}})
+    config.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def expected_articles() -> set[str]:
@@ -155,7 +207,9 @@ class Built:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, shared_cache) -> Built:
     project = make_project(tmp_path_factory.mktemp("bad-input"), corpus(), cache=shared_cache, languages=LANGS)
-    add_awkward_files(project.seeds)
+    outside = tmp_path_factory.mktemp("outside-seeds")
+    add_awkward_files(project.seeds, outside)
+    enable_snippets(project.config, outside)
     first = project.run("build", "--no-embeddings")
     generated, site_first = tree_hashes(project.content / "generated"), tree_hashes(project.site)
     second = project.run("build", "--no-embeddings", "--strict")
@@ -264,6 +318,53 @@ def test_article_paths_stay_inside_the_site(built):
     # Nothing but the project's own folders next to the outputs.
     assert sorted(p.name for p in built.project.root.iterdir()) == ["cache", "content", "mkdocs.yml", "seeds", "site"] \
         or sorted(p.name for p in built.project.root.iterdir()) == ["content", "mkdocs.yml", "seeds", "site"]
+
+
+def test_nothing_from_outside_seeds_is_published(built):
+    """No byte of the files the links and include lines point at, anywhere in the output;
+    the report names no path of the machine."""
+    for root in (built.project.site, built.project.content / "generated"):
+        for path in root.rglob("*"):
+            if path.is_file():
+                assert SECRET.encode() not in path.read_bytes(), path
+    assert SECRET not in built.first.stderr
+    assert not any("outside-seeds" in e["reason"] for e in built.export["errors"])
+    sources = {a["source"] for a in built.export["articles"]}
+    assert not sources & {"link-out.txt", "zero.txt", "pipe.txt", "folder.txt", "alias.txt"}
+    assert "linked-sidecar.txt" in sources  # its article stays, without the sidecar
+    entry = next(a for a in built.export["articles"] if a["source"] == "linked-sidecar.txt")
+    assert entry["title"] == GERMAN[0] and entry["outlet"] != SECRET
+
+
+def test_include_syntax_is_shown_literally(built):
+    """pymdownx.snippets is enabled in this build: article text is escaped, so it never acts."""
+    text = original_text(article_page(built, "en", "include.txt"))
+    for literal in ('--8<-- "secret-include.txt"', '{!secret-include.txt!}', ';--8<-- "secret-include.txt"'):
+        assert literal in text, literal
+    assert "The team said no page ever includes a file" in text
+
+
+def test_004_and_its_retitled_copy_both_keep_every_paragraph(built):
+    from generator.ingest import ingest_file
+
+    alone = ingest_file(ROOT / "seeds" / GOOD_SEEDS[1]).paragraphs
+    assert any("PayPal" in p and "eBay" in p for p in alone)
+    for source in (GOOD_SEEDS[1], "004-retitled.txt"):
+        text = original_text(article_page(built, "en", source))
+        missing = [p[:60] for p in alone if p not in text]
+        assert not missing, (source, missing)
+    entry = next(a for a in built.export["articles"] if a["source"] == "004-retitled.txt")
+    assert entry["title"] == COPY_TITLE
+
+
+def test_mkdocs_yml_enables_no_extension_that_includes_files():
+    """The shipped config: no Markdown extension or plugin that pulls files into a page (article
+    text is escaped, but macros and markdown-include act on text that escaping leaves alone)."""
+    conf = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in conf.get("markdown_extensions") or []]
+    names += [next(iter(p)) if isinstance(p, dict) else p for p in conf.get("plugins") or []]
+    including = ("snippets", "include", "macros", "mdx_include", "markdown_include", "embed")
+    assert not [n for n in names if any(word in str(n).lower() for word in including)], names
 
 
 # ----------------------------------------------------------------------------- escaping

@@ -57,3 +57,14 @@ def test_relative_without_published_has_no_value():
 
 def test_times_of_day_are_not_dates():
     assert dates("at 10:30 on Monday", "en") == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Это было 3 года назад.", "ru", "2020"), ("hace 2 años", "es", "2021"), ("3年前に", "ja", "2020"),
+    ("5년 전", "ko", "2018"), ("2 yıl önce", "tr", "2021"), ("10 दिन पहले", "hi", "2023-06-05"),
+    ("3 lat temu", "pl", "2020"),
+])
+def test_cldr_relative_past(text, lang, value):
+    pub = dt.date(2023, 6, 15)
+    assert [(f.type, f.value) for f in extract_facts(text, lang, pub)] == [("date", value)]
+    assert [f.value for f in extract_facts(text, lang) if f.type == "date"] == [None]  # no year invented

@@ -1,5 +1,7 @@
 """Properties of the public API: offsets, order, overlaps, robustness."""
+import contextlib
 import datetime as dt
+import logging
 from pathlib import Path
 
 import pytest
@@ -41,14 +43,68 @@ def check(text, facts):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=80), st.sampled_from(LANGS))
 def test_never_raises_on_number_like_text(text, lang):
-    check(text, extract_facts(text, lang))
+    with no_logged_errors():
+        check(text, extract_facts(text, lang))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=120), st.sampled_from(LANGS),
        st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))))
 def test_never_raises_on_any_unicode(text, lang, published):
-    check(text, extract_facts(text, lang, published))
+    with no_logged_errors():
+        check(text, extract_facts(text, lang, published))
+
+
+# Pieces that stress the scanner: long digit runs, scale words and currencies of several
+# scripts, spelled numbers, unpaired surrogates (str can hold them; files decoded with
+# surrogateescape do).
+PIECES = st.one_of(
+    st.integers(min_value=1, max_value=10_000).map(lambda n: "9" * n),
+    st.integers(min_value=1, max_value=10_000).map(lambda n: "三" * n),
+    st.sampled_from(["1,234.5", "4.000", "12 500", "三百萬", "440億", "٤٤ مليار", "60٪", "yüzde",
+                     "процентов", "тысяч", "Milliarden", "百分之", "割", "성", "억", "$", "€", "kr",
+                     "US$", "USD", "\ud800", "\udfff", "\u200f", "\u0301", "%", "‰", " ", "\n",
+                     "twenty-one", "mille", "एक", "ร้อย", "כ", "coma", "minus"]),
+    st.text(max_size=8))
+MIXED_LANGS = LANGS + ["ru", "tr", "ko", "hi", "th", "he", "fa", "sv", "id", "vi"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join), st.sampled_from(MIXED_LANGS))
+def test_offsets_point_at_text_for_long_runs_mixed_scripts_and_surrogates(text, lang):
+    with no_logged_errors():
+        check(text, extract_facts(text, lang))
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def no_logged_errors():
+    """Fail when extract_facts logged an internal error (it returns [] rather than raise)."""
+    handler = _Collect()
+    logger = logging.getLogger("generator.facts")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    assert not handler.records, handler.records[0].getMessage()
+
+
+def test_ten_thousand_digit_run():
+    text = "Revenue was " + "7" * 10_000 + " million dollars and " + "1" * 10_000 + "%, then 5%."
+    with no_logged_errors():
+        facts = extract_facts(text, "en")
+    check(text, facts)
+    assert ("percent", 5.0) in [(f.type, f.value) for f in facts]  # no error lost the article
+    assert all(abs(f.value) < 1e21 for f in facts)  # the 10,000-digit runs are no figures
 
 
 @pytest.mark.parametrize("bad", [None, 42, b"bytes"])

@@ -18,7 +18,6 @@ def money(text, lang):
     ("50元6角三分", "zh", 50.63, "CNY"),
     ("Twitter kostete 44 Milliarden Dollar", "de", 44e9, "USD"),
     ("ein Umsatz von 3 Mrd. €", "de", 3e9, "EUR"),
-    ("Preise starten bei 12.345$.", "de", 12345, "USD"),
     ("Der Haushalt beläuft sich auf 12 500 EUR.", "de", 12500, "EUR"),
     ("Hast du mal einen Euro für mich?", "de", 1, "EUR"),
     ("تبلغ قيمة منصة إكس 16.9 مليار دولار", "ar", 16.9e9, "USD"),
@@ -62,3 +61,33 @@ def test_no_money(text, lang):
 def test_two_amounts_with_prefix_and_suffix_codes():
     assert money("rmb 10 usd 20", "en") == [(10, "CNY"), (20, "USD")]
     assert money("10 rmb 20 usd", "en") == [(10, "CNY"), (20, "USD")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Preise starten bei 12.345$.", "de", [(12345, "USD")]),  # CLDR de writes USD as $
+    ("It costs 50 kr.", "en", [(50, None)]),  # SEK, NOK, DKK, ISK: marked ambiguous
+    ("It costs $5.", "en", [(5, "USD")]),  # the territory (US) writes $
+    ("It costs $5.", "en-AU", [(5, "AUD")]),
+    ("It costs $5.", "es-MX", [(5, "MXN")]),
+    ("Det kostar 50 kr.", "sv", [(50, "SEK")]),
+    ("Det koster 50 kr.", "da", [(50, "DKK")]),
+    ("C$ 10 and later $ 12", "en-GB", [(10, "CAD"), (12, "CAD")]),  # the text's one dollar
+    ("10 € und 12 kr", "de", [(10, "EUR"), (12, None)]),
+    ("it fell to u.s $ 5", "en", [(5, "USD")]),
+    ("MXN$ 100", "en", [(100, "MXN")]),
+    ("paid 115USD in fees", "en", [(115, "USD")]),
+    ("$ 98 a share", "en", [(98, "USD")]),
+    ("only 50 cents", "en", [(0.5, "USD")]),
+    ("nur 50 Cent", "de", [(0.5, "EUR")]),
+    ("2222円13銭です", "ja", [(2222.13, "JPY")]),
+    ("このパソコンは2ドルです", "ja", [(2, "USD")]),
+    ("1.0092スイスフランを交換", "ja", [(1.0092, "CHF")]),
+    ("これは 7  万  円   です", "ja", [(70000, "JPY")]),
+    ("3억 달러", "ko", [(3e8, "USD")]),
+    ("1억 2000만 원", "ko", [(1.2e8, "KRW")]),
+    ("сорок два доллара США", "ru", [(42, "USD")]),
+    ("yirmi beş Türk lirası", "tr", [(25, "TRY")]),
+])
+def test_money_currency_resolution(text, lang, expected):
+    got = money(text, lang)
+    assert [(pytest.approx(v), c) for v, c in expected] == got

@@ -85,3 +85,27 @@ def test_zero_padded_digit_runs_have_no_reading():
 
     assert [f for f in extract_facts("بنسبة 000001٪", "ar") if f.type == "percent"] == []
     assert [f.value for f in extract_facts("بنسبة 0.000001٪", "ar")] == [1e-06]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("две тысячи триста сорок пять", "ru", 2345),
+    ("deux cent trente-quatre mille", "fr", 234000),
+    ("zweihundertvierunddreißigtausend", "de", 234000),
+    ("백이십삼만 사천오백육십칠", "ko", 1234567),
+    ("बारह लाख चौंतीस हज़ार", "hi", 1234000),
+    ("bir milyon iki yüz bin", "tr", 1200000),
+    ("fyrtiotvå", "sv", 42),
+    ("one million two hundred thousand", "en", 1200000),
+])
+def test_rbnf_spelled_numbers(text, lang, value):
+    from generator.facts.numbers import parse_number
+    assert parse_number(text, lang) == value
+
+
+def test_rbnf_words_are_derived_from_cldr():
+    from generator.facts.spellout import rbnf_words
+    ru = rbnf_words("ru")
+    assert {"тысяча", "тысячи", "тысяч"} <= set(ru["scales"]) and ru["scales"]["тысяч"] == 1000
+    assert rbnf_words("ko")["scales"] == {"천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12}
+    assert "coma" in rbnf_words("es")["decimal"]
+    assert rbnf_words("xx-unknown") == {}

@@ -54,3 +54,20 @@ def test_percent_qualifier(text, lang, qualifier):
 ])
 def test_no_percent(text, lang):
     assert percents(text, lang) == []
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("yüzde 12", "tr", 12), ("%12 arttı", "tr", 12), ("двадцать пять процентов", "ru", 25),
+    ("3 промилле", "ru", 0.3), ("50パーセント", "ja", 50), ("3割8分7厘", "ja", 38.7),
+    ("七割半", "ja", 75), ("8割引", "ja", 20), ("マイナス五パーセント", "ja", -5),
+    ("百分の9,999", "ja", 9999), ("三成半", "zh", 35), ("cuarenta y siete coma veintiocho por ciento", "es", 47.28),
+    ("forty-seven point two eight percent", "en", 47.28), (",08 por ciento", "es", 0.08),
+    ("सैंतालीस प्रतिशत", "hi", 47), ("오십칠%", "ko", 57), ("dix pour-cent", "fr", 10),
+])
+def test_percent_cldr_words(text, lang, value):
+    got = percents(text, lang)
+    assert any(abs(v - value) <= 1e-9 + 1e-6 * abs(value) for v, _ in got), got
+
+
+def test_fraction_is_no_percent():
+    assert percents("2/3%", "es") == []

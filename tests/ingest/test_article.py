@@ -7,14 +7,8 @@ import re
 
 import pytest
 
-from generator.ingest.article import (
-    MAX_ARTICLE_BYTES,
-    IngestError,
-    Sidecar,
-    build_article,
-    ingest_corpus,
-    slugify,
-)
+from generator.ingest import ingest_corpus
+from generator.ingest.article import MAX_ARTICLE_BYTES, IngestError, Sidecar, build_article, slugify
 from generator.render.paths import article_path
 
 from .texts import ARABIC, ENGLISH, GERMAN, LEGACY_CASES, article_text

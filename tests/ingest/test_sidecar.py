@@ -72,7 +72,7 @@ def test_binary_and_oversized_sidecars(tmp_path):
 def test_aliases_do_not_blow_up(tmp_path):
     # A "billion laughs" document: PyYAML shares aliased nodes, and the fields must be text.
     bomb = "a: &a ['x','x','x','x','x','x','x','x','x']\n" + "".join(
-        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+        f"{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
     with pytest.raises(IngestError):
         sidecar(tmp_path, bomb)
 
