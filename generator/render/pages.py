@@ -10,16 +10,19 @@ import bisect
 import html
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache, partial
 
 import yaml
 from babel import Locale
+from babel.lists import format_list
 
 from ..config import Config, SiteLanguage
 from ..ingest import language as _language
-from ..model import ENTITY_TYPES, NUMERIC_TYPES, Article, Corpus, Entity, Fact, Link
+from ..link.compare import values_agree
+from ..model import ENTITY_TYPES, NUMERIC_TYPES, PARAGRAPH_SEP, Article, Corpus, Entity, Fact, Link
 from ..text import sentence_spans
 from . import formatting as _formatting
 from .digest import PageDigests, for_language
@@ -39,7 +42,9 @@ from .formatting import (
     unit_html,
 )
 from .i18n import N_, translations
+from .keyfacts import RankedFact, rank_facts, split_top, unanchored_relative
 from .paths import article_path, entity_path, event_path, rel
+from .summary import summarize
 
 CREDIT_LABELS = {
     "editor": N_("Editor"),
@@ -63,6 +68,8 @@ _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # from that story's articles and event page, which list the same coverage; such entities
 # are most of a large corpus (half the site's pages at 10,000 articles, and of its index).
 MIN_ENTITY_STORIES = 2
+HOME_EVENTS = 10  # events shown first on the home page
+EVENT_CARD_FIGURES = 4  # key figures on an event's card
 
 
 @cache
@@ -79,6 +86,7 @@ def sentence_at(body: str, offset: int) -> int:
 
 
 def esc(text) -> str:
+    """The text HTML-escaped, quotes included (safe in attributes)."""
     return html.escape(str(text), quote=True)
 
 
@@ -88,11 +96,12 @@ class View:
 
     lang: SiteLanguage
     locale: Locale
-    gettext: object
-    ngettext: object
+    gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str]
 
     @classmethod
     def of(cls, lang: SiteLanguage) -> View:
+        """The view of a site language: its catalog and Babel locale."""
         t = translations(lang.locale)
         return cls(lang, lang.babel, t.gettext, t.ngettext)
 
@@ -101,12 +110,14 @@ class View:
 
 
 def front_matter(**fields) -> str:
+    """A page's YAML front matter block from its fields."""
     # Titles go through html.escape: Material prints page titles unescaped in <title>/header.
     return "---\n" + yaml.dump(fields, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True,
                                 width=1000) + "---\n\n"
 
 
 def newest_first(articles) -> list[Article]:
+    """The articles newest first; undated ones last, then by id."""
     return sorted(articles, key=lambda a: (a.published is None, -(a.published or date.min).toordinal(), a.id))
 
 
@@ -121,6 +132,7 @@ class Listing:
 
     @classmethod
     def of(cls, corpus: Corpus) -> Listing:
+        """The listing of a corpus, worked out once for every language."""
         event_of = corpus.event_of()
         return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
 
@@ -151,12 +163,12 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
     """
     view = View.of(lang)
     listing = listing or Listing.of(corpus)
-    base = reuse_base(lang, cfg) if reuse else None
+    base = reuse_base(lang, cfg) if reuse else ""
     pages: dict = {}
     for path, digest, render in corpus_pages(corpus, listing, digests):
         kept = reuse(path, for_language(base, digest())) if reuse else None
         pages[path] = kept if kept is not None else render(view)
-    pages.update(render_home(listing.ordered, view, cfg))
+    pages.update(render_home(listing, corpus, view, cfg))
     pages["events/index.md"] = render_events_index(corpus, view)
     pages["entities/index.md"] = render_entities_index(corpus, listing.mentions, view)
     return pages
@@ -175,32 +187,54 @@ def reuse_base(lang: SiteLanguage, cfg: Config) -> str:
 
 
 def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged=None) -> str:
+    """An article's page: title, summary, meta, key facts, links, its text and credits."""
     _ = view._
     here = article_path(a.slug)
     facts = corpus.facts.get(a.id, [])
     body = a.body
     spans = _sentences(body)[0]
-    out = [front_matter(title=esc(a.title), description=esc(_excerpt(body)),
+    summary = summary_text(a, facts)
+    out = [front_matter(title=esc(a.title), description=esc(_excerpt(summary or body)),
                         hide=["navigation"], search={"boost": 1}),
-           title_block(a), meta_block(a, view), ""]
+           title_block(a, view), summary_block(a, summary, view), meta_block(a, view),
+           translate_labels(view, [a.lang]), ""]
+    out.append(key_facts_block(a, facts, spans, view))
+    out.append(entity_chips(facts, corpus.entities, view, here, paged))
+    out.append(links_block(a, corpus, view, event_of, here))
+    out.append(f"## {_('Original text')} {{#original}}\n")
+    out.append(original_block(a, spans, view))
+    if a.credits:
+        out.append(credits_block(a, view))
+    return "\n".join(out) + "\n"
 
+
+def key_facts_block(a: Article, facts: list[Fact], spans, view: View) -> str:
+    """The "Key facts" section: the ranked few as cards, the rest behind "more facts"."""
+    _ = view._
+    out = [f"## {_('Key facts')} {{#key-facts}}\n"]
     # A relative date that could not be resolved ("two weeks ago" without a publication date)
     # tells the reader nothing; it stays in briefing.json with value null.
-    numeric = [f for f in facts if f.type in NUMERIC_TYPES and f.value is not None]
-    out.append(f"## {_('Key facts')} {{#key-facts}}\n")
-    if numeric:
-        out.append('<div class="facts-grid">')
-        for f in numeric:
-            out.append(fact_card(f, a, spans, view))
-        out.append("</div>\n")
-    else:
+    ranked = rank_facts(facts, a.title, spans, lead_end(a, spans))
+    if not ranked:
         out.append(f'<p class="empty">{esc(_("No figures or dates found in this article."))}</p>\n')
-    out.append(entity_chips(facts, corpus.entities, view, here, paged))
+        return "\n".join(out)
+    top, rest = split_top(ranked)
+    out.append('<div class="facts-grid">' + "".join(fact_card(r.fact, a, spans, view) for r in top) + "</div>\n")
+    if rest:
+        more = view.ngettext("{n} more fact", "{n} more facts", len(rest)).format(n=len(rest))
+        out.append(f'<details class="more-facts"><summary>{esc(more)}</summary>'
+                   '<div class="facts-grid">' + "".join(fact_card(r.fact, a, spans, view) for r in rest)
+                   + "</div></details>\n")
+    return "\n".join(out)
 
+
+def links_block(a: Article, corpus: Corpus, view: View, event_of: dict, here: str) -> str:
+    """The "Same event" section (with the event page's link) and "Related coverage"."""
+    _ = view._
     same = corpus.same_event.get(a.id, [])
     # Lists of other articles' titles stay out of the search index: each title is indexed
     # on its own page, and repeating it on every page that links there multiplies the index.
-    out.append(f"## {_('Same event')} {{#same-event data-search-exclude}}\n")
+    out = [f"## {_('Same event')} {{#same-event data-search-exclude}}\n"]
     if same:
         out.append(link_list(a, same, corpus, view, here))
         ev = event_of.get(a.id)
@@ -213,19 +247,73 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged
     if related:
         out.append(f"## {_('Related coverage')} {{#related data-search-exclude}}\n")
         out.append(link_list(a, related, corpus, view, here))
-
-    out.append(f"## {_('Original text')} {{#original}}\n")
-    out.append(original_block(a, spans, view))
-    if a.credits:
-        out.append(credits_block(a, view))
-    return "\n".join(out) + "\n"
+    return "\n".join(out)
 
 
-def title_block(a: Article) -> str:
-    return f'<h1 class="article-title" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(a.title)}</h1>\n'
+def lead_end(a: Article, spans) -> int:
+    """Where an article's lead ends: after its first two sentences outside headings."""
+    kinds = a.kinds or ["p"] * len(a.paragraphs)
+    heads = [ps for ps, k in zip(a.paragraph_spans(), kinds, strict=False) if k == "h"]
+    body_sentences = [e for s, e in spans if not any(hs <= s < he for hs, he in heads)]
+    return body_sentences[min(1, len(body_sentences) - 1)] if body_sentences else 0
+
+
+def summary_text(a: Article, facts: list[Fact]) -> str:
+    """The article's summary: its 2–3 key sentences (summary.py), joined as the text has them."""
+    return _summary(a.body, tuple(a.kinds or ()), tuple(facts))
+
+
+@cache
+def _summary(body: str, kinds: tuple, facts: tuple) -> str:
+    """summary_text for one body (cached: listings of every language show it again)."""
+    spans = _sentences(body)[0]
+    paragraphs = body.split(PARAGRAPH_SEP)
+    heads, pos = [], 0
+    for i, p in enumerate(paragraphs):
+        if i < len(kinds) and kinds[i] == "h":
+            heads.append((pos, pos + len(p)))
+        pos += len(p) + len(PARAGRAPH_SEP)
+    chosen = summarize(body, spans, facts, heads)
+    return " ".join(" ".join(body[s:e].split()) for s, e in chosen)
+
+
+def summary_block(a: Article, summary: str, view: View) -> str:
+    """The summary under the title, in the article's language, translatable."""
+    if not summary:
+        return ""
+    return (f'<p class="summary" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
+            f'{_tr(a.lang, view)}>{esc(summary)}</p>\n')
+
+
+def _tr(lang: str, view: View, at: str = "") -> str:
+    """The attributes that offer on-device translation (translate.js) of foreign text."""
+    if lang.split("-")[0].lower() == view.lang.code.split("-")[0].lower():
+        return ""
+    return " data-tr" + (f' data-tr-at="{at}"' if at else "")
+
+
+def translate_labels(view: View, langs) -> str:
+    """The site language and UI strings translate.js needs, when the page has foreign text."""
+    if not any(_tr(t, view) for t in langs):
+        return ""
+    _ = view._
+    target = language_name(view.lang.code, view.locale)
+    return (f'<div id="tr-labels" hidden data-target="{esc(view.lang.code)}" data-dir="{esc(view.lang.dir)}"'
+            f' data-translate="{esc(_("Translate into {language}").format(language=target))}"'
+            f' data-original="{esc(_("Show original"))}"'
+            f' data-working="{esc(_("Translating…"))}"'
+            f' data-progress="{esc(_("Downloading the translation model: {percent}"))}"'
+            f' data-failed="{esc(_("The translation failed; the original is shown."))}"></div>\n')
+
+
+def title_block(a: Article, view: View | None = None) -> str:
+    """The article's headline as the page's h1, in its own language (translatable)."""
+    tr = _tr(a.lang, view) if view is not None else ""
+    return f'<h1 class="article-title" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{tr}>{esc(a.title)}</h1>\n'
 
 
 def meta_block(a: Article, view: View) -> str:
+    """The article's outlet, date, language and link to the original, as one line."""
     _ = view._
     parts = []
     outlet = a.outlet or _("Unknown outlet")
@@ -245,18 +333,24 @@ def meta_block(a: Article, view: View) -> str:
 
 
 def fact_card(f: Fact, a: Article, spans, view: View) -> str:
+    """A key fact as a card linking to its sentence: kind, value in the reader's locale, source text."""
     s = sentence_at(a.body, f.start)
     label = view._(TYPE_LABELS[f.type])
-    value = fact_html(f, view.locale, view.gettext)
+    lang_attrs = f'lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
+    # "Last October" without a publication date has no year to give: shown as written, not
+    # as a bare "October" that reads as this year's.
+    if unanchored_relative(f, a.lang, a.published):
+        value = f'<strong class="fact-value" {lang_attrs}>{esc(f.text)}</strong>'
+    else:
+        value = f'<strong class="fact-value">{fact_html(f, view.locale, view.gettext)}</strong>'
     # Units are English nouns from facts/data/units.json, translated by the catalog with the
     # plural form of the number's CLDR category (make catalogs extracts them); a noun kept as
     # written in the source passes through. data-n: the number the form agrees with.
     unit = unit_html(f, view.locale, view.ngettext)
     title = view._("Show the sentence this comes from")
     return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
-            f'<span class="fact-type">{esc(label)}</span>'
-            f'<strong class="fact-value">{value}</strong>{unit}'
-            f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(f.text)}</span></a>')
+            f'<span class="fact-type">{esc(label)}</span>{value}{unit}'
+            f'<span class="fact-source" {lang_attrs}>{esc(f.text)}</span></a>')
 
 
 def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged=None) -> str:
@@ -264,7 +358,7 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
     ids that have one, None for all) are shown without a link."""
     by_type: dict[str, dict[str, Entity]] = defaultdict(dict)
     for f in facts:
-        if f.type in ENTITY_TYPES and f.id in entities:
+        if f.type in ENTITY_TYPES and f.id is not None and f.id in entities:
             by_type[f.type][f.id] = entities[f.id]
     if not by_type:
         return ""
@@ -283,6 +377,7 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
 
 
 def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: str) -> str:
+    """Linked articles with their language, outlet, date, score and the reasons shown."""
     _ = view._
     items = ['<ul class="link-list">']
     for link in links:
@@ -309,7 +404,8 @@ def _shared_html(why: str, view: View) -> str:
 
 
 def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: View) -> str:
-    by_key = {}
+    """What two linked articles share, in the reader's words: names, figures, wording."""
+    by_key: dict[str, Fact] = {}
     for f in corpus.facts.get(a.id, []) + corpus.facts.get(other.id, []):
         by_key.setdefault(f.key, f)
     # Words of the entities both texts name: a shared "musk" adds nothing next to Elon Musk.
@@ -360,11 +456,12 @@ def original_block(a: Article, spans, view: View) -> str:
     # Another language's full text would bloat this site's search index; titles, facts
     # and entity names stay searchable.
     exclude = "" if base == view.lang.code.split("-")[0] else " data-search-exclude"
-    out = [f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{exclude}>']
+    out = [f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{exclude}'
+           f'{_tr(a.lang, view, "before")}>']
     para_spans = a.paragraph_spans()
     i = 0
     body = a.body
-    for (ps, pe), kind in zip(para_spans, a.kinds or ["p"] * len(para_spans)):
+    for (ps, pe), kind in zip(para_spans, a.kinds or ["p"] * len(para_spans), strict=False):
         parts, pos = [], ps
         while i < len(spans) and spans[i][0] < pe:
             s, e = spans[i]
@@ -380,6 +477,7 @@ def original_block(a: Article, spans, view: View) -> str:
 
 
 def credits_block(a: Article, view: View) -> str:
+    """The article's credit lines (editor, image …) with translated labels."""
     parts = [f'<span class="meta-label">{esc(label_text(view._(CREDIT_LABELS.get(k, k)), view._))}</span> <bdi>{esc(v)}</bdi>'
              for k, v in a.credits.items() if k in CREDIT_LABELS]
     return '<p class="credits">' + " · ".join(parts) + "</p>\n"
@@ -402,29 +500,48 @@ def _excerpt(body: str, n: int = 160) -> str:
 
 # ----------------------------------------------------------------------------- lists
 
-def article_item(a: Article, here: str, view: View) -> str:
-    return (f'<li><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
-            f'<span lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">{esc(a.title)}</span></a>'
-            f'<br><span class="link-meta">{_article_line(a, view)}</span></li>')
+def article_item(a: Article, here: str, view: View, summary: str = "") -> str:
+    """An article in a list: its title (and summary) in its own language, then language,
+    outlet and date; foreign text is offered for translation as one block."""
+    lang = f'lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
+    tr = _tr(a.lang, view, "end")
+    group = f' data-tr-lang="{esc(a.lang)}"{tr}' if tr else ""
+    unit = " data-tr-unit" if tr else ""
+    text = f'<br><span class="item-summary" {lang}{unit}>{esc(summary)}</span>' if summary else ""
+    return (f'<li{group}><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
+            f'<span {lang}{unit}>{esc(a.title)}</span></a>'
+            f'<br><span class="link-meta">{_article_line(a, view)}</span>{text}</li>')
 
 
-def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, str]:
+def render_home(listing: Listing, corpus: Corpus, view: View, cfg: Config) -> dict[str, str]:
+    """The home page (events first, then the latest articles) and the archive pages."""
     _ = view._
-    pages = {}
-    size = max(1, cfg.archive_page_size)
-    chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
+    ordered = listing.ordered
+    latest = ordered[:cfg.home_page_size]
     home = [front_matter(title=esc(_("Briefing")), hide=["navigation", "toc"]),
             f"# {_('Briefing')}\n",
             f'<p class="lead">{esc(_("News coverage in many languages, with its key facts and the links between stories."))}</p>\n',
+            translate_labels(view, [a.lang for a in latest] + [a.lang for a in corpus.articles.values()]),
+            home_events(corpus, view),
             f"## {_('Latest articles')} {{#latest}}\n",
             '<ul class="article-list">']
-    home += [article_item(a, "index.md", view) for a in ordered[:cfg.home_page_size]]
+    home += [article_item(a, "index.md", view, summary_text(a, corpus.facts.get(a.id, []))) for a in latest]
     home.append("</ul>\n")
     home.append(f'<p class="more"><a href="archive/1.html">'
                 f'{esc(view.ngettext("All {n} article", "All {n} articles", len(ordered)).format(n=len(ordered)))}'
                 f"</a> · <a href=\"events/index.html\">{esc(_('Events'))}</a>"
                 f" · <a href=\"entities/index.html\">{esc(_('People, organizations and places'))}</a></p>\n")
-    pages["index.md"] = "\n".join(home)
+    pages = {"index.md": "\n".join(home)}
+    pages.update(render_archive(ordered, view, cfg))
+    return pages
+
+
+def render_archive(ordered: list[Article], view: View, cfg: Config) -> dict[str, str]:
+    """The archive: every article, newest first, in pages of ``archive_page_size`` titles."""
+    _ = view._
+    pages = {}
+    size = max(1, cfg.archive_page_size)
+    chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
     for n, chunk in enumerate(chunks, 1):
         here = f"archive/{n}.md"
         # Archive pages only repeat titles indexed on the articles' own pages.
@@ -432,6 +549,7 @@ def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, st
                              search={"exclude": True}),
                 f"# {_('All articles')}\n",
                 f'<p>{esc(_("Page {n} of {total}, newest first.").format(n=n, total=len(chunks)))}</p>\n',
+                translate_labels(view, [a.lang for a in chunk]),
                 '<ul class="article-list">']
         page += [article_item(a, here, view) for a in chunk]
         page.append("</ul>\n")
@@ -446,92 +564,258 @@ def render_home(ordered: list[Article], view: View, cfg: Config) -> dict[str, st
     return pages
 
 
+def home_events(corpus: Corpus, view: View, limit: int = HOME_EVENTS) -> str:
+    """The home page's first block: the events with most independent reports, as cards."""
+    ranked = ranked_events(corpus)[:limit]
+    if not ranked:
+        return ""
+    _ = view._
+    cards = [event_card(ev, corpus, view, "index.md") for ev in ranked]
+    more = f'<p class="more"><a href="events/index.html">{esc(_("All events"))}</a></p>\n'
+    return (f"## {_('Events')} {{#events}}\n\n" + '<ol class="event-list">' + "".join(cards) + "</ol>\n"
+            + (more if len(ranked) < len([e for e in corpus.events if len(e.members) > 1]) else ""))
+
+
+def ranked_events(corpus: Corpus) -> list:
+    """Events of more than one article: most independent reports first, then most articles,
+    then the newest publication date, then id (deterministic)."""
+    def key(ev):
+        """Sort key: reports, articles, newest date (all descending), id."""
+        newest = max((corpus.articles[m].published or date.min for m in ev.members
+                      if m in corpus.articles), default=date.min)
+        return (-len(ev.origins()), -len(ev.members), -newest.toordinal(), ev.id)
+    return sorted((e for e in corpus.events if len(e.members) > 1), key=key)
+
+
+def event_card(ev, corpus: Corpus, view: View, here: str) -> str:
+    """An event in a list: its title in the reader's language where a report has one, then
+    its languages, independent reports, outlets, date span and key figures."""
+    head = event_headline(ev, corpus, view)
+    tr = _tr(head.lang, view, "end")
+    group = f' data-tr-lang="{esc(head.lang)}"{tr}' if tr else ""
+    unit = " data-tr-unit" if tr else ""
+    figures = " ".join(f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext))}</span>'
+                       for r in event_figures(ev, corpus)[:EVENT_CARD_FIGURES])
+    return (f'<li class="event-card"{group}><a href="{rel(here, event_path(ev.id))}">'
+            f'<span lang="{esc(head.lang)}" dir="{script_direction(head.lang)}"{unit}>{esc(head.title)}</span></a>'
+            f'<br><span class="link-meta">{esc(event_line(ev, corpus, view))}</span>'
+            + (f'<br><span class="event-figures">{figures}</span>' if figures else "") + "</li>")
+
+
+def event_line(ev, corpus: Corpus, view: View) -> str:
+    """"Arabic, German · 1 independent report · 1 outlet · 14 Jun 2023": what an event holds."""
+    members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
+    langs = format_list(sorted({language_name(a.lang, view.locale) for a in members}), locale=view.locale)
+    n_reports = len(ev.origins())
+    parts = [langs, view.ngettext("{n} independent report", "{n} independent reports",
+                                  n_reports).format(n=n_reports)]
+    outlets = {a.outlet for a in members if a.outlet}
+    if outlets:
+        parts.append(view.ngettext("{n} outlet", "{n} outlets", len(outlets)).format(n=len(outlets)))
+    days = sorted(a.published for a in members if a.published)
+    if days:
+        first, last = format_day(days[0], view.locale), format_day(days[-1], view.locale)
+        parts.append(first if first == last else f"{first} – {last}")
+    return " · ".join(parts)
+
+
 # ----------------------------------------------------------------------------- events
 
+def centrality(ev, corpus: Corpus) -> dict[str, float]:
+    """Member id → how much of what the other members state it states too (the mean share
+    of their fact keys it has): the report the others agree with most is the most central."""
+    keys = {m: {f.key for f in corpus.facts.get(m, [])} for m in ev.members}
+    out = {}
+    for m in ev.members:
+        others = [keys[o] for o in ev.members if o != m and keys[o]]
+        out[m] = sum(len(keys[m] & k) / len(k) for k in others) / len(others) if others else 0.0
+    return out
+
+
+def event_headline(ev, corpus: Corpus, view: View) -> Article:
+    """The article whose headline names the event on this site: the most central member in
+    the reader's language when there is one, else the most central member."""
+    members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
+    score = centrality(ev, corpus)
+    mine = [a for a in members if a.lang.split("-")[0].lower() == view.lang.code.split("-")[0].lower()]
+    return min(mine or members, key=lambda a: (-score.get(a.id, 0.0), a.id))
+
+
 def event_title(ev, corpus: Corpus) -> Article:
+    """The event's oldest member (kept for callers outside the pages)."""
     return newest_first([corpus.articles[m] for m in ev.members if m in corpus.articles])[-1]
 
 
-def render_event(ev, corpus: Corpus, view: View) -> str:
-    _ = view._
-    here = event_path(ev.id)
-    members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
-    first = event_title(ev, corpus)
-    out = [front_matter(title=esc(first.title), hide=["navigation"]),
-           f'<p class="kicker">{esc(_("Event"))}</p>',
-           title_block(first)]
+def report_of(ev) -> dict[str, int]:
+    """Member id → the index (from 0) of the independent report it belongs to."""
+    return {m: i for i, group in enumerate(ev.origins()) for m in group}
 
+
+def event_figures(ev, corpus: Corpus) -> list[RankedFact]:
+    """The event's figures ranked: by how many independent reports state them, then by their
+    rank in those reports (keyfacts.py); one entry per figure."""
+    reports = report_of(ev)
+    best: dict[str, tuple[RankedFact, set]] = {}
+    for m in ev.members:
+        a = corpus.articles.get(m)
+        if a is None:
+            continue
+        spans = _sentences(a.body)[0]
+        for r in rank_facts(corpus.facts.get(m, []), a.title, spans, lead_end(a, spans)):
+            if r.fact.type == "date":
+                continue
+            prev = best.get(r.fact.key)
+            seen = (prev[1] if prev else set()) | {reports.get(m, -1)}
+            keep = r if prev is None or r.score > prev[0].score else prev[0]
+            best[r.fact.key] = (keep, seen)
+    return [r for r, _s in sorted(best.values(), key=lambda t: (-len(t[1]), -t[0].score, t[0].fact.key))]
+
+
+def render_event(ev, corpus: Corpus, view: View) -> str:
+    """An event's page. Steps: header (title, what it holds), coverage by independent report,
+    the figures of all coverage, the figures compared across reports, the timeline."""
+    here = event_path(ev.id)
+    out = [event_header(ev, corpus, view), event_coverage(ev, corpus, view, here),
+           event_merged_facts(ev, corpus, view, here), event_comparisons(ev, corpus, view, here),
+           event_timeline(ev, corpus, view, here)]
+    return "\n".join(x for x in out if x) + "\n"
+
+
+def event_header(ev, corpus: Corpus, view: View) -> str:
+    """Front matter, the "Event" kicker, the title in the reader's language where a report
+    has one (else the most central headline, translatable) and the event's line."""
+    head = event_headline(ev, corpus, view)
+    langs = [corpus.articles[m].lang for m in ev.members if m in corpus.articles]
+    return "\n".join([front_matter(title=esc(head.title), hide=["navigation"]),
+                      f'<p class="kicker">{esc(view._("Event"))}</p>', title_block(head, view),
+                      f'<p class="event-meta">{esc(event_line(ev, corpus, view))}</p>\n',
+                      translate_labels(view, langs)])
+
+
+def event_coverage(ev, corpus: Corpus, view: View, here: str) -> str:
+    """The coverage, one block per independent report; the members of one report (an
+    original and its translations or copies) are listed together as "the same report"."""
+    _ = view._
     # An event page gathers what its articles' own pages already put in the search index
     # (titles, figures, sentences): only its title is indexed. The sections were 40 % of the
     # index at 10,000 articles.
-    out.append(f"## {_('Coverage')} {{#coverage data-search-exclude}}\n")
-    by_lang = defaultdict(list)
-    for a in members:
-        by_lang[a.lang].append(a)
-    for lang_tag in sorted(by_lang, key=lambda t: (language_name(t, view.locale), t)):
-        arts = newest_first(by_lang[lang_tag])
-        out.append(f"### {esc(language_name(lang_tag, view.locale))} ({len(arts)}) {{ data-search-exclude }}\n")
-        out.append('<ul class="article-list">' + "".join(article_item(a, here, view) for a in arts) + "</ul>\n")
+    out = [f"## {_('Coverage')} {{#coverage data-search-exclude}}\n"]
+    for n, group in enumerate(ev.origins(), 1):
+        arts = newest_first([corpus.articles[m] for m in group if m in corpus.articles])
+        if not arts:
+            continue
+        label = _("Report {n}").format(n=n)
+        if len(arts) > 1:
+            langs = format_list(sorted({language_name(a.lang, view.locale) for a in arts}), locale=view.locale)
+            label += " · " + _("the same report in {languages}").format(languages=langs)
+        items = "".join(article_item(a, here, view, summary_text(a, corpus.facts.get(a.id, []))) for a in arts)
+        out.append(f'<section class="report" id="report-{n}"><p class="report-label">{esc(label)}</p>'
+                   f'<ul class="article-list">{items}</ul></section>\n')
+    return "\n".join(out)
 
-    merged = defaultdict(list)
-    for a in members:
-        for f in corpus.facts.get(a.id, []):
+
+def event_merged_facts(ev, corpus: Corpus, view: View, here: str) -> str:
+    """Every figure of the coverage with the independent reports (and articles) stating it."""
+    _ = view._
+    reports = report_of(ev)
+    merged: dict[str, list] = defaultdict(list)
+    for m in ev.members:
+        a = corpus.articles.get(m)
+        for f in corpus.facts.get(m, []) if a else []:
             if f.type in ("money", "percent", "quantity"):
                 merged[f.key].append((a, f))
-    if merged:
-        out.append(f"## {_('Key facts of all coverage')} {{#merged-facts data-search-exclude}}\n")
-        out.append(f'<table class="merged-facts"><thead><tr><th>{esc(_("Fact"))}</th>'
-                   f'<th>{esc(_("Sources"))}</th></tr></thead><tbody>')
-        rows = sorted(merged.items(), key=lambda kv: (-len({a.id for a, _f in kv[1]}), kv[0]))
-        for _key, items in rows:
-            ids = sorted({a.id for a, _f in items})
-            f = items[0][1]
-            count = view.ngettext("{n} source", "{n} sources", len(ids)).format(n=len(ids))
-            links = list_html([source_link(corpus.articles[i], here, view) for i in ids], view.locale)
-            out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} <strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong>"
-                       f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>")
+    if not merged:
+        return ""
+    out = [f"## {_('Key facts of all coverage')} {{#merged-facts data-search-exclude}}\n",
+           f'<table class="merged-facts"><thead><tr><th>{esc(_("Fact"))}</th>'
+           f'<th>{esc(_("Sources"))}</th></tr></thead><tbody>']
+
+    def n_reports(items) -> int:
+        """How many independent reports state the figure."""
+        return len({reports.get(a.id, a.id) for a, _f in items})
+    for _key, items in sorted(merged.items(), key=lambda kv: (-n_reports(kv[1]), kv[0])):
+        ids = sorted({a.id for a, _f in items})
+        f = items[0][1]
+        n = n_reports(items)
+        count = view.ngettext("{n} independent report", "{n} independent reports", n).format(n=n)
+        links = list_html([source_link(corpus.articles[i], here, view) for i in ids], view.locale)
+        out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} "
+                   f"<strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong>"
+                   f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>")
+    out.append("</tbody></table>\n")
+    return "\n".join(out)
+
+
+def comparison_verdict(ev, items) -> tuple[str, bool | None]:
+    """("agree" | "disagree" | "single", agreement) of a comparison, judged over the event's
+    independent reports only: a translation and its original are one source, and a figure
+    from another story is shown but is no evidence either way."""
+    reports = report_of(ev)
+    by_report: dict[int, list] = defaultdict(list)
+    for aid, f in items:
+        if aid in reports:
+            by_report[reports[aid]].append(f)
+    if len(by_report) < 2:
+        return "single", None
+    agree = values_agree([fs[0] for fs in by_report.values()])
+    return ("agree" if agree else "disagree"), agree
+
+
+def event_comparisons(ev, corpus: Corpus, view: View, here: str) -> str:
+    """The figures compared across reports, each row labelled with its report or story."""
+    _ = view._
+    if not ev.comparisons:
+        return ""
+    verdicts = {"agree": _("Independent reports agree"), "disagree": _("Independent reports disagree"),
+                "single": _("Stated by one report only")}
+    reports = report_of(ev)
+    out = [f"## {_('Figures compared')} {{#compared data-search-exclude}}\n"]
+    for c in ev.comparisons:
+        cls, _agree = comparison_verdict(ev, c.items)
+        out.append(f'<table class="comparison {cls}"><caption>{esc(label_text(view._(TYPE_LABELS[c.type]), view._))} '
+                   f'<span class="verdict">{esc(verdicts[cls])}</span></caption>'
+                   f'<thead><tr><th>{esc(_("Source"))}</th><th>{esc(_("Figure"))}</th>'
+                   f'<th>{esc(_("Sentence"))}</th></tr></thead><tbody>')
+        for aid, f in c.items:
+            a = corpus.articles.get(aid)
+            if a is not None:
+                out.append(comparison_row(a, f, here, view, reports.get(aid)))
         out.append("</tbody></table>\n")
+    return "\n".join(out)
 
-    if ev.comparisons:
-        out.append(f"## {_('Figures compared')} {{#compared data-search-exclude}}\n")
-        for c in ev.comparisons:
-            verdict = _("Sources agree") if c.agree else _("Sources disagree")
-            cls = "agree" if c.agree else "disagree"
-            out.append(f'<table class="comparison {cls}"><caption>{esc(label_text(view._(TYPE_LABELS[c.type]), view._))} '
-                       f'<span class="verdict">{esc(verdict)}</span></caption>'
-                       f'<thead><tr><th>{esc(_("Source"))}</th><th>{esc(_("Figure"))}</th>'
-                       f'<th>{esc(_("Sentence"))}</th></tr></thead><tbody>')
-            for aid, f in c.items:
-                a = corpus.articles.get(aid)
-                if a is None:
-                    continue
-                out.append(comparison_row(a, f, here, view, member=aid in ev.members))
-            out.append("</tbody></table>\n")
 
+def event_timeline(ev, corpus: Corpus, view: View, here: str) -> str:
+    """The dates the coverage states, in order; dates without a year after the dated ones."""
+    members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
     dated = [(f.value, a, f) for a in members for f in corpus.facts.get(a.id, [])
              if f.type == "date" and isinstance(f.value, str)]
-    if dated:
-        out.append(f"## {_('Timeline')} {{#timeline data-search-exclude}}\n")
-        out.append('<ol class="timeline">')
-        # Partial dates without a year ("--04-11") sort after the dated ones.
-        for _value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
-            out.append(f'<li><strong>{fact_html(f, view.locale, view.gettext)}</strong> — '
-                       f'{sentence_link(a, f, here)}</li>')
-        out.append("</ol>\n")
-    return "\n".join(out) + "\n"
+    if not dated:
+        return ""
+    out = [f"## {view._('Timeline')} {{#timeline data-search-exclude}}\n", '<ol class="timeline">']
+    for _value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
+        shown = (esc(f.text) if unanchored_relative(f, a.lang, a.published)
+                 else fact_html(f, view.locale, view.gettext))
+        out.append(f'<li><strong>{shown}</strong> — {sentence_link(a, f, here, view)}</li>')
+    out.append("</ol>\n")
+    return "\n".join(out)
 
 
 def sentence_of(a: Article, f: Fact) -> tuple[int, str]:
+    """The index and text of the sentence a fact is in."""
     spans = _sentences(a.body)[0]
     i = sentence_at(a.body, f.start)
     s, e = spans[i] if spans else (0, 0)
     return i, a.body[s:e]
 
 
-def sentence_link(a: Article, f: Fact, here: str) -> str:
+def sentence_link(a: Article, f: Fact, here: str, view: View | None = None) -> str:
+    """A link to the sentence a fact is in, showing that sentence in its own language
+    (translatable when ``view`` is given and the language is not the site's)."""
     i, text = sentence_of(a, f)
-    return (f'<a href="{rel(here, article_path(a.slug))}#s-{i}"><span lang="{esc(a.lang)}" '
-            f'dir="{script_direction(a.lang)}">{esc(text)}</span></a>')
+    tr = _tr(a.lang, view, "end") if view is not None else ""
+    link = (f'<a href="{rel(here, article_path(a.slug))}#s-{i}"><span lang="{esc(a.lang)}" '
+            f'dir="{script_direction(a.lang)}"{" data-tr-unit" if tr else ""}>{esc(text)}</span></a>')
+    return f'<span class="tr-sentence" data-tr-lang="{esc(a.lang)}"{tr}>{link}</span>' if tr else link
 
 
 def source_link(a: Article, here: str, view: View, note: str = "") -> str:
@@ -543,32 +827,29 @@ def source_link(a: Article, here: str, view: View, note: str = "") -> str:
             f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({meta})</span>')
 
 
-def comparison_row(a: Article, f: Fact, here: str, view: View, member: bool) -> str:
-    note = "" if member else view._("related coverage")
+def comparison_row(a: Article, f: Fact, here: str, view: View, report: int | None) -> str:
+    """A row of a comparison: the source labelled with its report (or as another story), the
+    figure, and the sentence it is from."""
+    note = (view._("report {n}").format(n=report + 1) if report is not None
+            else view._("another story"))
     return (f'<tr><td>{source_link(a, here, view, note)}</td>'
             f'<td><strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></td>'
-            f'<td>{sentence_link(a, f, here)}</td></tr>')
+            f'<td>{sentence_link(a, f, here, view)}</td></tr>')
 
 
 def render_events_index(corpus: Corpus, view: View) -> str:
+    """The list of every event of more than one article, as cards."""
     _ = view._
     here = "events/index.md"
-    multi = [e for e in corpus.events if len(e.members) > 1]
-    multi.sort(key=lambda e: (-len(e.members), e.id))
+    multi = ranked_events(corpus)
+    langs = [corpus.articles[m].lang for e in multi for m in e.members if m in corpus.articles]
     out = [front_matter(title=esc(_("Events")), hide=["navigation", "toc"]), f"# {_('Events')}\n",
-           f'<p>{esc(_("Stories covered by more than one article, in any language."))}</p>\n']
+           f'<p>{esc(_("Stories covered by more than one article, in any language."))}</p>\n',
+           translate_labels(view, langs)]
     if not multi:
         out.append(f'<p class="empty">{esc(_("No event has more than one article yet."))}</p>\n')
     else:
-        out.append('<ul class="article-list">')
-        for e in multi:
-            first = event_title(e, corpus)
-            langs = list_text(sorted({language_name(corpus.articles[m].lang, view.locale) for m in e.members}), view.locale)
-            count = view.ngettext("{n} article", "{n} articles", len(e.members)).format(n=len(e.members))
-            out.append(f'<li><a href="{rel(here, event_path(e.id))}"><span lang="{esc(first.lang)}" '
-                       f'dir="{script_direction(first.lang)}">{esc(first.title)}</span></a><br>'
-                       f'<span class="link-meta">{esc(count)} · {esc(langs)}</span></li>')
-        out.append("</ul>\n")
+        out.append('<ol class="event-list">' + "".join(event_card(e, corpus, view, here) for e in multi) + "</ol>\n")
     return "\n".join(out)
 
 

@@ -44,7 +44,7 @@ def test_template_matches_the_code(tmp_path):
 def test_translations_are_used_and_fall_back():
     assert translations("de").gettext("Key facts") == "Kernfakten"
     assert translations("zh_Hant").gettext("Key facts") == "重點事實"
-    assert translations("ar").ngettext("{n} source", "{n} sources", 2) == "مصدران"
+    assert translations("ar").ngettext("{n} independent report", "{n} independent reports", 2) == "تقريران مستقلان"
     # A locale without a catalog falls back to its base language, then to the msgid.
     assert translations("de_AT").gettext("Key facts") == "Kernfakten"
     assert translations("xx").gettext("Key facts") == "Key facts"

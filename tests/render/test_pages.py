@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.config import load_config
-from generator.model import Article, Corpus, Entity, Event, Fact, Link, Reason
+from generator.model import Article, Comparison, Corpus, Entity, Event, Fact, Link, Reason
 from generator.render.pages import render_language
 from generator.render.paths import article_path, rel
 
@@ -50,7 +50,7 @@ def test_article_page_order_and_labels_in_reader_language():
 def test_original_text_carries_its_own_lang_and_dir():
     page = pages("en")[article_path("a1")]
     assert '<div class="original" lang="ar" dir="rtl"' in page
-    assert '<h1 class="article-title" lang="ar" dir="rtl">' in page
+    assert '<h1 class="article-title" lang="ar" dir="rtl" data-tr>' in page
 
 
 def test_fact_card_links_to_its_sentence():
@@ -91,3 +91,140 @@ def test_event_page_exists_for_multi_article_events():
 def test_relative_links():
     assert rel("articles/a.md", "entities/Q1.md") == "../entities/Q1.html"
     assert rel("index.md", "articles/a.md") == "articles/a.html"
+
+
+# ----------------------------------------------------------------------------- issue 18a
+
+def story_corpus():
+    """An event of three articles, two of which are one report (a German original and its
+    Arabic translation) and one an independent English report; one figure differs."""
+    de = Article(id="s-de", slug="s-de", source="s-de.txt", lang="de", title="Werbeumsatz fällt um 60 %",
+                 paragraphs=["Der Werbeumsatz von Twitter fiel um 60 %, sagte Musk in Paris am Mittwoch.",
+                             "Es gab 4.000 Entlassungen bei Twitter nach der Übernahme im letzten Jahr.",
+                             "Das Wetter war gut."], kinds=["p", "p", "p"], outlet="TechCrunch",
+                 published=date(2023, 6, 14))
+    ar = Article(id="s-ar", slug="s-ar", source="s-ar.txt", lang="ar", title="تراجع الإعلانات 60٪",
+                 paragraphs=["تراجعت إيرادات الإعلانات في تويتر بنسبة 60٪ بحسب ماسك في باريس يوم الأربعاء.",
+                             "تم تسريح 4000 موظف في تويتر بعد الاستحواذ."], kinds=["p", "p"],
+                 published=date(2023, 6, 15))
+    en = Article(id="s-en", slug="s-en", source="s-en.txt", lang="en", title="Twitter ad revenue down by half",
+                 paragraphs=["Twitter's advertising revenue fell by 50%, Musk told an audience in Paris.",
+                             "About 4,000 people lost their jobs at Twitter after the takeover."], kinds=["p", "p"],
+                 outlet="Reuters", published=date(2023, 6, 14))
+    other = Article(id="o-de", slug="o-de", source="o-de.txt", lang="de", title="Andere Geschichte",
+                    paragraphs=["Ganz anderes Thema mit 60 % Zustimmung zur neuen Regel in Berlin."], kinds=["p"])
+    arts = {a.id: a for a in (de, ar, en, other)}
+
+    def pct(aid, text, value):
+        i = arts[aid].body.index(text)
+        return Fact("percent", text, i, i + len(text), value=value)
+
+    def people(aid, text):
+        i = arts[aid].body.index(text)
+        return Fact("quantity", text, i, i + len(text), value=4000.0, unit="people")
+    facts = {"s-de": [pct("s-de", "60 %", 60.0), people("s-de", "4.000")],
+             "s-ar": [pct("s-ar", "60٪", 60.0), people("s-ar", "4000")],
+             "s-en": [pct("s-en", "50%", 50.0), people("s-en", "4,000")],
+             "o-de": [pct("o-de", "60 %", 60.0)]}
+    f = {aid: {x.type: x for x in fs} for aid, fs in facts.items()}
+    comparisons = [
+        Comparison("percent", (("s-ar", f["s-ar"]["percent"]), ("s-de", f["s-de"]["percent"]),
+                               ("s-en", f["s-en"]["percent"]), ("o-de", f["o-de"]["percent"])), False),
+        Comparison("quantity", (("s-ar", f["s-ar"]["quantity"]), ("s-de", f["s-de"]["quantity"])), True),
+    ]
+    ev = Event("e-s", ["s-ar", "s-de", "s-en"], comparisons, reports=[["s-ar", "s-de"], ["s-en"]])
+    same = {"s-ar": [Link("s-de", 1.0), Link("s-en", 0.8)], "s-de": [Link("s-ar", 1.0), Link("s-en", 0.8)],
+            "s-en": [Link("s-de", 0.8), Link("s-ar", 0.8)]}
+    return Corpus(arts, facts, {}, [ev, Event("e-o", ["o-de"])], same, {}, [])
+
+
+def story_pages(code):
+    return render_language(story_corpus(), CFG.language(code), CFG)
+
+
+def test_event_counts_independent_reports_not_articles():
+    page = story_pages("en")["events/e-s.md"]
+    assert "2 independent reports" in page and "3 independent reports" not in page
+    # the translation and its original are listed together as one report
+    report = re.search(r'<section class="report" id="report-1">.*?</section>', page, re.S).group(0)
+    assert "the same report in Arabic and German" in report
+    assert "s-ar.html" in report and "s-de.html" in report and "s-en.html" not in report
+
+
+def test_a_translation_and_its_original_never_agree_as_two_sources():
+    page = story_pages("en")["events/e-s.md"]
+    tables = re.findall(r'<table class="comparison (\w+)">(.*?)</table>', page, re.S)
+    verdicts = dict((cls, body) for cls, body in tables)
+    # 4,000 is stated by one report only (German original + Arabic translation): no agreement
+    assert "single" in verdicts and "Stated by one report only" in verdicts["single"]
+    assert "agree" not in verdicts
+    # 60 % (report 1) against 50 % (report 2): a disagreement, both figures and sentences shown
+    dis = verdicts["disagree"]
+    assert "60%" in dis and "50%" in dis and "Musk told an audience" in dis
+    # every row is labelled with its report, a figure of another story as such
+    assert "report 1" in dis and "report 2" in dis and "another story" in dis
+
+
+def test_event_title_is_in_the_readers_language_when_a_report_has_one():
+    assert "title: Twitter ad revenue down by half" in story_pages("en")["events/e-s.md"]
+    assert "title: Werbeumsatz fällt um 60 %" in story_pages("de")["events/e-s.md"]
+    zh = story_pages("zh-Hant")["events/e-s.md"]  # no Chinese report: the most central, translatable
+    assert re.search(r'<h1 class="article-title" lang="(de|ar)" dir="(ltr|rtl)" data-tr>', zh)
+
+
+def test_home_page_leads_with_events():
+    home = story_pages("en")["index.md"]
+    assert home.index("{#events}") < home.index("{#latest}")
+    card = re.search(r'<li class="event-card".*?</li>', home, re.S).group(0)
+    assert "events/e-s.html" in card
+    assert "Arabic, English, and German" in card and "2 independent reports" in card
+    assert "2 outlets" in card and "Jun 14, 2023 – Jun 15, 2023" in card
+    assert "about 4,000" in card or "4,000" in card  # a key figure
+    assert "e-o" not in home  # a one-article event is no event card
+
+
+def test_article_summary_under_the_title_and_in_listings():
+    p = story_pages("en")
+    page = p[article_path("s-de")]
+    assert page.index('class="article-title"') < page.index('class="summary"') < page.index("{#key-facts}")
+    summary = re.search(r'<p class="summary" lang="de" dir="ltr" data-tr>([^<]*)</p>', page).group(1)
+    assert "Der Werbeumsatz" in summary and "Wetter" not in summary
+    assert '<span class="item-summary" lang="de"' in p["index.md"]
+
+
+def test_translate_markup_only_on_foreign_text():
+    p = story_pages("en")
+    en_page, de_page = p[article_path("s-en")], p[article_path("s-de")]
+    assert 'id="tr-labels"' in de_page and 'data-translate="Translate into English"' in de_page
+    assert 'data-tr-at="before"' in de_page  # the article body
+    assert "data-tr" not in en_page and 'id="tr-labels"' not in en_page  # nothing to translate
+    ar = story_pages("ar")[article_path("s-de")]
+    assert 'data-target="ar" data-dir="rtl"' in ar and "ترجمة إلى العربية" in ar
+
+
+def test_more_facts_behind_a_disclosure():
+    corpus = story_corpus()
+    a = corpus.articles["s-de"]
+    body = a.body
+    extra = [Fact("percent", "60 %", body.index("60 %"), body.index("60 %") + 4, value=60.0)]  # a duplicate
+    for n in range(8):
+        extra.append(Fact("quantity", "4.000", body.index("4.000"), body.index("4.000") + 5,
+                          value=float(n + 1), unit="people"))
+    corpus.facts["s-de"] = corpus.facts["s-de"] + extra
+    page = render_language(corpus, CFG.language("en"), CFG)[article_path("s-de")]
+    top, more = page.split('<details class="more-facts">')
+    assert top.count('class="fact-card') == 6 and top.count("fact-percent") == 1  # merged
+    assert "4 more facts" in more and more.count('class="fact-card') == 4
+
+
+def test_unanchored_relative_date_is_shown_as_written():
+    corpus = story_corpus()
+    a = corpus.articles["s-de"]
+    i = a.body.index("letzten Jahr")
+    corpus.facts["s-de"].append(Fact("date", "letzten Jahr", i, i + 12, value="2022"))
+    a.published = None
+    page = render_language(corpus, CFG.language("en"), CFG)[article_path("s-de")]
+    assert ">2022<" in page  # a year is a year: the extractor resolved it, so it is shown
+    corpus.facts["s-de"][-1] = Fact("date", "im letzten Oktober", i, i + 12, value="--10")
+    page = render_language(corpus, CFG.language("en"), CFG)[article_path("s-de")]
+    assert "October" not in page
