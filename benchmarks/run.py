@@ -87,6 +87,7 @@ class TreeMemory(threading.Thread):
             return 0
 
     def run(self):
+        """None; samples until stop()."""
         while not self._halt.is_set():
             sizes = [self._rss(p) for p in self._tree()]
             if sizes:
@@ -95,6 +96,7 @@ class TreeMemory(threading.Thread):
             self._halt.wait(self.every)
 
     def stop(self):
+        """None; stops sampling and waits for the thread."""
         self._halt.set()
         self.join()
 
@@ -180,6 +182,7 @@ def stages(lines: list[str]) -> dict:
 
 
 def du(path: Path) -> int:
+    """The sum of the sizes of the files under ``path``."""
     total = 0
     for root, _dirs, files in os.walk(path):
         for f in files:
@@ -191,6 +194,7 @@ def du(path: Path) -> int:
 
 
 def machine() -> dict:
+    """CPU count and model, RAM, Python version and platform of this machine."""
     cpu = ""
     try:
         for line in open("/proc/cpuinfo"):
@@ -213,6 +217,7 @@ def machine() -> dict:
 # ----------------------------------------------------------------------------- project
 
 def make_project(bench: Path, languages: list[str] | None, repo: Path = REPO) -> Path:
+    """The mkdocs.yml of a benchmark project in ``bench`` (paths inside it, theme from ``repo``)."""
     conf = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
     conf.setdefault("theme", {})["custom_dir"] = str(repo / "overrides")
     b = conf.setdefault("extra", {}).setdefault("briefing", {})
@@ -328,6 +333,7 @@ def bench_size(n: int, args, briefing: list[str], out: Path) -> dict:
 # ----------------------------------------------------------------------------- report
 
 def fmt_mb(b) -> str:
+    """``b`` bytes as MiB and MB."""
     return f"{b / 2**20:,.1f} MiB ({b / 1e6:,.1f} MB)" if b is not None else "–"
 
 
@@ -391,6 +397,7 @@ def table(results: dict) -> str:
 
 
 def main(argv=None) -> int:
+    """0 after benchmarking every size asked for and writing out/results.{json,md}."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--eval-csv", type=Path, required=True, help="SemEval pairs CSV (read only)")

@@ -119,7 +119,7 @@ def update_content_and_site(cfg: Config, files: dict, update, mode: str, fingerp
     if mode == "incremental":
         record_state(cfg, fingerprint, complete=False)  # until every language is rebuilt
     stage = build_languages(cfg, cfg.generated, jobs, verbose, progress, dirty=mode == "incremental")
-    extra = root_files(cfg)
+    extra: dict[str, str | bytes] = dict(root_files(cfg))
     extra["sitemap.xml"] = sitemap_index(cfg)
     extra["briefing.json"] = files["briefing.json"]
     write_tree(extra, stage)

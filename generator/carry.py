@@ -29,7 +29,7 @@ class Carried:
 
     __slots__ = ("source",)
 
-    def __init__(self, source: Path):
+    def __init__(self, source: str | Path):
         self.source = source
 
 
@@ -72,6 +72,7 @@ class Carry:
 
     @property
     def carried(self) -> int:
+        """How many pages this build carried over."""
         return len(self.kept)
 
     def record(self) -> tuple[dict, dict]:

@@ -21,12 +21,14 @@ EPILOG = """examples:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The exit code of one `briefing` command (0 ok, 1 failed or --strict with errors, 2 bad config, 130 interrupted)."""
     parser = argparse.ArgumentParser(
         prog="briefing", description="Turn news articles in many languages into a multilingual briefing site.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def site_options(p):
+        """None; adds the options build, generate and serve share to ``p``."""
         p.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
         p.add_argument("--seeds", help="folder of seed articles (default from config: seeds)")
         p.add_argument("--site-url", help="public URL of the site root, for sitemaps and feeds")
@@ -129,7 +131,7 @@ def cmd_assemble(args) -> int:
     if not export.is_file():
         print(f"briefing: error: {export} not found; run `briefing generate` first", file=sys.stderr)
         return 1
-    extra = root_files(cfg)
+    extra: dict[str, str | bytes] = dict(root_files(cfg))
     extra["sitemap.xml"] = sitemap_index(cfg)
     extra["briefing.json"] = export.read_bytes()
     write_tree(extra, cfg.site)
@@ -139,6 +141,7 @@ def cmd_assemble(args) -> int:
 
 
 def serve(site: Path, port: int) -> int:
+    """0 after serving ``site`` on localhost until Ctrl-C."""
     import functools
     import http.server
 

@@ -13,7 +13,7 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -21,11 +21,14 @@ R = TypeVar("R")
 _TASK: Callable[[int], object] | None = None  # set for the forked workers to find
 
 
-def _run(k: int):
+def _run(k: int) -> object:
+    """The k-th task's result, in a forked worker (fork_map sets _TASK before forking)."""
+    assert _TASK is not None
     return _TASK(k)
 
 
 def can_fork() -> bool:
+    """Whether fork_map can fork workers here (Linux with the fork start method)."""
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -46,7 +49,7 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) 
     try:
         # Workers fork when the first task is submitted: they see _TASK and all fn reads.
         with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run, range(len(items))))
+            return cast("list[R]", list(pool.map(_run, range(len(items)))))
     except BrokenProcessPool:
         print("briefing: a worker process died; its work is done again in the main process", file=sys.stderr)
         return [fn(x) for x in items]

@@ -70,12 +70,14 @@ _BUILD = DirtyBuild()
 
 
 def on_startup(command: str = "build", dirty: bool = False, **_kwargs) -> None:
+    """None; starts this process's DirtyBuild record (``dirty``: `mkdocs build --dirty`)."""
     global _BUILD
     _BUILD = DirtyBuild()
     _BUILD.dirty = bool(dirty)
 
 
 def on_config(config, **_kwargs):
+    """The config, with briefing.js among the static templates and jieba off unless the search language is Chinese."""
     # overrides/partials/header.html loads briefing.js, without which Material's scripts find no
     # __config and stop: render it whenever the theme has it, even if a mkdocs.yml (a copy, a
     # benchmark's) lacks theme.static_templates.
@@ -98,12 +100,14 @@ def on_config(config, **_kwargs):
 
 
 def on_pre_build(config, **_kwargs) -> None:
+    """None; in a dirty build, reads the previous search index before the build replaces it."""
     # Hooks run after the search plugin, which writes its index only at on_post_build.
     if _BUILD.dirty:
         _BUILD.previous = read_index_entries(Path(config["site_dir"]) / SEARCH_INDEX)
 
 
 def on_files(files, config, **_kwargs):
+    """The files, unchanged; notes the page order and every output path of this build."""
     _BUILD.order = [f.url for f in files.documentation_pages()]
     _BUILD.outputs = {f.dest_uri for f in files}
     theme = config.get("theme")
@@ -178,6 +182,7 @@ def _chrome(html: str) -> str:
 
 
 def on_post_page(output: str, page=None, **_kwargs) -> str:
+    """The page's HTML with the chrome's line breaks dropped (the page noted as rebuilt)."""
     if page is not None:
         _BUILD.built.add(page.url)
     article = _ARTICLE.search(output)
