@@ -2,10 +2,15 @@
 
 After a build, the manifest (in the cache folder, not in content/: it names inodes) records
 for each generated page the digest of its inputs (render/digest.py) and the identity of the
-file written for it (inode, size, modification time). The next build renders a page only
-when its digest changed, or when its file is not the one recorded (deleted, edited, replaced
-by another build); an unchanged page stays where it is (generator/update.py moves only the
-files that changed), which costs no reading or writing of its text.
+file written for it (size and modification time, to the nanosecond). The next build renders
+a page only when its digest changed, or when its file is not the one recorded (deleted,
+edited, replaced by another build); an unchanged page stays where it is (generator/update.py
+moves only the files that changed), which costs no reading or writing of its text, and keeps
+its modification time, which is how MkDocs' dirty build knows to leave its HTML alone.
+
+The inode is recorded but not compared: a copy that keeps modification times (the tar of
+actions/cache between CI runs, ``cp -a``) is the same file for this purpose, and comparing
+inodes there would render and rewrite every page, and so rebuild every HTML page.
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ class Carried:
 
 
 class Carry:
-    def __init__(self, cache: Path | None, generated: Path, version: int = FORMAT):
+    def __init__(self, cache: Path | None, generated: Path, version: int = FORMAT, enabled: bool = True):
         self.path = Path(cache) / MANIFEST if cache else None
         self.generated = Path(generated)
         self.version = version
@@ -38,7 +43,7 @@ class Carry:
         self._root = str(self.generated)
         self.digests: dict[str, str] = {}  # this build's page → digest
         self.kept: dict[str, Entry] = {}  # pages carried over → their manifest entry
-        if self.path is not None:
+        if self.path is not None and enabled:  # not enabled: render every page, save the manifest
             try:
                 with open(self.path, "rb") as fh:
                     data = pickle.load(fh)
@@ -61,7 +66,7 @@ class Carry:
             st = os.stat(source)
         except OSError:
             return None
-        if (st.st_ino, st.st_size, st.st_mtime_ns) != old[1:]:
+        if (st.st_size, st.st_mtime_ns) != old[2:]:
             return None
         self.kept[path] = old
         return Carried(source)

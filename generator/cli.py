@@ -4,9 +4,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import shutil
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -23,12 +21,14 @@ EPILOG = """examples:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The exit code of one `briefing` command (0 ok, 1 failed or --strict with errors, 2 bad config, 130 interrupted)."""
     parser = argparse.ArgumentParser(
         prog="briefing", description="Turn news articles in many languages into a multilingual briefing site.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def site_options(p):
+        """None; adds the options build, generate and serve share to ``p``."""
         p.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
         p.add_argument("--seeds", help="folder of seed articles (default from config: seeds)")
         p.add_argument("--site-url", help="public URL of the site root, for sitemaps and feeds")
@@ -40,14 +40,19 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--progress", action="store_true",
                        help="progress per stage even when stderr is not a terminal (without MkDocs output)")
 
-    p_build = sub.add_parser("build", help="generate and build the site in every language")
+    p_build = sub.add_parser("build", help="generate and build the site in every language "
+                             "(incremental on an existing site)")
     site_options(p_build)
+    p_build.add_argument("--full", action="store_true",
+                         help="render every page and rebuild the site from nothing (default: "
+                              "update the existing site, full only when code or config changed)")
     p_gen = sub.add_parser("generate", help="generate Markdown pages only (content/generated)")
     site_options(p_gen)
     p_serve = sub.add_parser("serve", help="build, then serve site/ locally")
     site_options(p_serve)
     p_serve.add_argument("--port", type=int, default=8000)
     p_serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
+    p_serve.add_argument("--full", action="store_true", help="as for build")
     p_asm = sub.add_parser("assemble", help="add the root files to a site/ whose languages were built "
                            "separately (CI: one MkDocs job per language)")
     p_asm.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
@@ -81,67 +86,37 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_site(args) -> int:
-    from .carry import Carry
-    from .pipeline import Progress, build_corpus, generated_files
-    from .render.feeds import sitemap_index
-    from .render.notfound import root_not_found
-    from .site import SiteBuildError, build_languages, pages_report, root_files, swap_in, write_tree
-    from .update import TreeUpdate
+    """build / generate / serve: run generator/build.py's build() and report it in one line."""
+    from .build import build
+    from .pipeline import Progress
+    from .site import SiteBuildError
 
-    started = time.monotonic()
     cfg = load_config(args.config, seeds=args.seeds, site_url=args.site_url,
                       embeddings=False if args.no_embeddings else None, cache=False if args.no_cache else None)
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
     _warn_site_url(cfg)
     progress = Progress(verbose=args.verbose or args.progress)
-    update = TreeUpdate(cfg.generated)  # first: undoes what a killed run left half done
-    corpus = build_corpus(cfg, progress, args.jobs, between_stages=settle)
-    for err in corpus.errors:
-        print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
-
-    carry = Carry(cfg.cache, cfg.generated)
-    files = generated_files(corpus, cfg, progress, carry, args.jobs)
-    pages = sum(1 for k in files if k.endswith(".md"))
-    build_site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
-    # content/generated is updated in place but can be put back (generator/update.py), and
-    # site/ is built beside the old one and swapped in: a failed or interrupted build leaves
-    # the previous content/generated and site/ as they were.
-    site_stage = None
-    done = False
+    site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
     try:
-        update.stage(files, write_tree)
-        update.apply()
-        if build_site:
-            try:
-                site_stage = build_languages(cfg, cfg.generated, args.jobs, args.verbose, progress)
-            except SiteBuildError as exc:
-                print(f"briefing: error: {exc}", file=sys.stderr)
-                print("briefing: previous content/ and site/ are unchanged", file=sys.stderr)
-                return 1
-            extra = root_files(cfg)
-            extra["sitemap.xml"] = sitemap_index(cfg)
-            extra["404.html"] = root_not_found(cfg)
-            extra["briefing.json"] = files["briefing.json"]
-            write_tree(extra, site_stage)
-            pages = pages_report(site_stage)
-        update.commit()
-        done = True
-        carry.save()
-        progress(f"content: {len(files)} files in {cfg.generated}")
-        if site_stage is not None:
-            swap_in(site_stage, cfg.site)
-            site_stage = None
-    finally:
-        if not done:
-            update.undo()
-        if site_stage is not None:
-            shutil.rmtree(site_stage, ignore_errors=True)
-    print(f"briefing: {len(corpus.articles)} articles, {len(cfg.languages)} languages, {pages} pages, "
-          f"{len(corpus.errors)} errors, {time.monotonic() - started:.1f} s", file=sys.stderr)
+        result = build(cfg, site=site, full=getattr(args, "full", False), jobs=args.jobs,
+                       verbose=args.verbose, progress=progress, report=report_error,
+                       between_stages=settle)
+    except SiteBuildError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        print(f"briefing: {exc.left}", file=sys.stderr)
+        return 1
+    how = {"full": ", full build", "incremental": ", incremental update"}.get(result.mode, "")
+    print(f"briefing: {result.articles} articles, {result.languages} languages, {result.pages} pages, "
+          f"{len(result.errors)} errors{how}, {result.seconds:.1f} s", file=sys.stderr)
     if args.command == "serve":
         return serve(cfg.site, args.port)
-    return 1 if args.strict and corpus.errors else 0
+    return 1 if args.strict and result.errors else 0
+
+
+def report_error(err) -> None:
+    """Print one rejected input as ``briefing: <file>: <reason>``."""
+    print(f"briefing: {err.source}: {err.reason}", file=sys.stderr)
 
 
 def settle() -> None:
@@ -150,6 +125,8 @@ def settle() -> None:
     articles the cached parts and stage results are millions of objects that live to the
     end, and each full collection would walk them all again (benchmarks/RESULTS.md)."""
     gc.freeze()
+
+
 def _warn_site_url(cfg) -> None:
     """Print render.feeds' warning when feeds and sitemaps must stay relative."""
     from .render.feeds import site_url_warning
@@ -176,7 +153,7 @@ def cmd_assemble(args) -> int:
     if not export.is_file():
         print(f"briefing: error: {export} not found; run `briefing generate` first", file=sys.stderr)
         return 1
-    extra = root_files(cfg)
+    extra: dict[str, str | bytes] = dict(root_files(cfg))
     extra["sitemap.xml"] = sitemap_index(cfg)
     extra["404.html"] = root_not_found(cfg)
     extra["briefing.json"] = export.read_bytes()
@@ -187,6 +164,7 @@ def cmd_assemble(args) -> int:
 
 
 def serve(site: Path, port: int) -> int:
+    """0 after serving ``site`` on localhost until Ctrl-C."""
     import functools
     import http.server
 

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,7 +49,7 @@ def fork_map(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) 
     try:
         # Workers fork when the first task is submitted: they see _TASK and all fn reads.
         with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run, range(len(items))))
+            return cast("list[R]", list(pool.map(_run, range(len(items)))))
     except BrokenProcessPool:
         print("briefing: a worker process died; its work is done again in the main process", file=sys.stderr)
         return [fn(x) for x in items]

@@ -1,14 +1,27 @@
 """content/generated → site/: per-language MkDocs configs, parallel builds, the root pages.
 
-site/ is replaced atomically: it is built next to the old tree and swapped in with renames;
-content/generated is updated in place with a way back (generator/update.py). A failed or
-interrupted build leaves the previous content/ and site/.
+Two ways to build a language (generator/build.py chooses):
+
+* full: into a staging folder beside site/, swapped in with renames when every language
+  succeeded; a failed or interrupted build leaves the previous site/;
+* incremental: ``mkdocs build --dirty`` into the existing site/<lang>, in place. MkDocs
+  rebuilds a page only when its Markdown is newer than its HTML, so it needs the site/ of the
+  last build with its modification times (content/generated rewrites only the pages that
+  changed, generator/update.py). The hooks keep the search index complete and delete the
+  pages of removed articles (render/mkdocs_hooks.py). A failure can leave part of the
+  update in site/ (each language's pages either old or new); the state file then says so
+  and the next build is a full one.
+
+The state file (in the cache folder) records the fingerprint of the code, theme and configs
+of the last complete build: when it differs (new code, new config) the build is full.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,16 +32,22 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
+from .cache import stage_version, write_atomically
 from .config import Config, SiteLanguage
 from .render.i18n import translations
 from .render.notfound import not_found_labels
 
 JIEBA_USER_DICT = "jieba_user.txt"
 HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
+STATE = "site-state.json"  # in the cache folder: it is not part of the published site
+STATE_FORMAT = 1
+_DIRTY_LINE = re.compile(r"briefing-hooks: dirty build: (\d+) pages rebuilt, (\d+) stale files removed")
 
 
 class SiteBuildError(RuntimeError):
-    pass
+    """MkDocs failed for a language; ``left`` says what the failure left of site/."""
+
+    left = "previous content/ and site/ are unchanged"
 
 
 def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Path) -> dict:
@@ -114,34 +133,21 @@ def swap_in(new: Path, final: Path) -> None:
 
 
 def staging_dir(final: Path) -> Path:
+    """A new empty folder beside ``final`` (same file system, so it can be renamed over it)."""
     final.parent.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
 
 
 def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbose: bool = False,
-                    progress=None) -> Path:
-    """Run one MkDocs build per language in parallel into a staging site; return it."""
-    stage = staging_dir(cfg.site)
+                    progress=None, dirty: bool = False) -> Path:
+    """The folder holding the built site/<lang> folders: a new staging folder (full build), or
+    site/ itself (``dirty``: each language rebuilt in place by ``mkdocs build --dirty``)."""
+    stage = cfg.site if dirty else staging_dir(cfg.site)
     jobs = jobs or min(len(cfg.languages), os.cpu_count() or 1)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-
-    def build(lang: SiteLanguage):
-        config_file = generated / f"mkdocs.{lang.code}.yml"
-        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(stage / lang.code)]
-        cmd.append("-v" if verbose else "-q")
-        if progress:
-            progress(f"site {lang.code}: MkDocs started")
-        t0 = time.monotonic()
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=generated)
-        if progress:
-            # Each language's own duration: with fewer workers than languages they overlap.
-            progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'} "
-                     f"in {time.monotonic() - t0:.1f}s")
-        return lang, proc
-
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(build, cfg.languages))
+            results = list(pool.map(lambda lang: run_mkdocs(lang, generated, stage / lang.code, dirty,
+                                                            verbose, progress), cfg.languages))
         failed = [(lang, proc) for lang, proc in results if proc.returncode != 0]
         if failed:
             lang, proc = failed[0]
@@ -152,8 +158,66 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
                 sys.stderr.write(proc.stderr)
         return stage
     except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
+        if not dirty:
+            shutil.rmtree(stage, ignore_errors=True)
         raise
+
+
+def run_mkdocs(lang: SiteLanguage, generated: Path, out: Path, dirty: bool, verbose: bool,
+               progress=None) -> tuple[SiteLanguage, subprocess.CompletedProcess]:
+    """Build one language with MkDocs into ``out``; return the language and the finished process."""
+    config_file = generated / f"mkdocs.{lang.code}.yml"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(out)]
+    cmd += ["--dirty"] if dirty else []
+    cmd.append("-v" if verbose else "-q")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    if progress:
+        progress(f"site {lang.code}: MkDocs started{' (incremental)' if dirty else ''}")
+    t0 = time.monotonic()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=generated)
+    if progress:
+        # Each language's own duration: with fewer workers than languages they overlap.
+        m = _DIRTY_LINE.search(proc.stderr or "")
+        what = f", {m.group(1)} pages rebuilt, {m.group(2)} stale files removed" if m else ""
+        progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'} "
+                 f"in {time.monotonic() - t0:.1f}s{what}")
+    return lang, proc
+
+
+def site_fingerprint(cfg: Config, configs: dict[str, str | bytes]) -> str:
+    """Hash of what every page's HTML depends on besides its Markdown: the generator's code,
+    the theme overrides, mkdocs.yml, the generated per-language configs, MkDocs and Material."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(stage_version("generator.cli").encode())  # the code of every command
+    h.update(f"mkdocs {version('mkdocs')} material {version('mkdocs-material')} {sys.version}".encode())
+    h.update(cfg.mkdocs_file.read_bytes())
+    for name, content in sorted(configs.items()):
+        h.update(name.encode() + b"\0" + (content.encode() if isinstance(content, str) else content))
+    if cfg.overrides and cfg.overrides.is_dir():
+        for path in sorted(p for p in cfg.overrides.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(cfg.overrides)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def can_update(cfg: Config, fingerprint: str) -> bool:
+    """Whether site/ is the complete result of a build with this fingerprint (then a dirty build
+    of each language gives a full build's site)."""
+    try:
+        state = json.loads((cfg.cache / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (isinstance(state, dict) and state.get("format") == STATE_FORMAT
+            and state.get("fingerprint") == fingerprint and state.get("complete") is True
+            and state.get("site") == str(cfg.site)
+            and all((cfg.site / lang.code / "index.html").is_file() for lang in cfg.languages))
+
+
+def record_state(cfg: Config, fingerprint: str, complete: bool) -> None:
+    """Note in the state file whether site/ is a complete build with this fingerprint."""
+    data = json.dumps({"format": STATE_FORMAT, "fingerprint": fingerprint, "complete": complete,
+                       "site": str(cfg.site)}).encode("utf-8")
+    write_atomically(cfg.cache / STATE, lambda fh: fh.write(data), durable=True)
 
 
 def root_files(cfg: Config) -> dict[str, str | bytes]:
@@ -207,4 +271,5 @@ li{{font-size:1.3rem;margin:.5rem 0}}</style>
 
 
 def pages_report(stage: Path) -> int:
+    """The number of HTML pages under ``stage``."""
     return sum(1 for _ in stage.rglob("*.html"))

@@ -67,29 +67,36 @@ class TreeUpdate:
         self.paths = [(p, p in live) for p in changed] + [(p, True) for p in dropped]
         _write_journal(self.journal, {"format": FORMAT, "target": str(self.target),
                                       "backup": str(self.backup), "paths": self.paths})
+        stage = self._staged()
         for rel, had_old in self.paths:
             live_path = self.target / rel
             if had_old:
                 _move(live_path, self.backup / rel)
             if rel in self.files:
-                _move(self.stage_dir / rel, live_path)
+                _move(stage / rel, live_path)
 
     def _swap(self) -> None:
         """Most of the tree changes (or there is none): moving files one by one would cost
         more than linking the few carried ones into the staging folder and swapping folders."""
-        assert self.stage_dir is not None, "stage() first"
+        stage = self._staged()
         for rel, value in self.files.items():
             if isinstance(value, Carried):
-                dst = self.stage_dir / rel
+                dst = stage / rel
                 dst.parent.mkdir(parents=True, exist_ok=True)
                 os.link(value.source, dst)
         if self.target.exists():
-            self.backup = self.parent / f"{self.stage_dir.name}-old"
+            self.backup = self.parent / f"{stage.name}-old"
             _write_journal(self.journal, {"format": FORMAT, "target": str(self.target),
                                           "swap": str(self.backup)})
             self.target.rename(self.backup)
-        self.stage_dir.rename(self.target)
+        stage.rename(self.target)
         self.stage_dir, self.swapped = None, True
+
+    def _staged(self) -> Path:
+        """The staging folder stage() made (apply() before stage() is a programming error)."""
+        if self.stage_dir is None:
+            raise RuntimeError("TreeUpdate.apply() before stage()")
+        return self.stage_dir
 
     def commit(self) -> None:
         """Keep the update: drop the staging folder, the backup and the journal."""

@@ -96,7 +96,10 @@ def format_iso_date(value: str, locale: Locale) -> str:
         parts = value[2:].split("-")
         month = int(parts[0])
         if len(parts) == 1 or not parts[1]:
-            return get_month_names("wide", "stand-alone", locale=locale)[month]
+            # The format context, not stand-alone: Babel 2.18 resolves zh_Hant's stand-alone
+            # months differently once zh or zh_Hans has been loaded in the process (十二月 vs
+            # 12月), which made a page depend on what was rendered before it.
+            return get_month_names("wide", "format", locale=locale)[month]
         return format_skeleton("MMMMd", date(2000, month, int(parts[1])), locale=locale)
     parts = value.split("-")
     year = int(parts[0])

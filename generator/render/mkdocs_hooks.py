@@ -22,11 +22,24 @@ They exist for sites of thousands of pages, where MkDocs' per-page costs dominat
   which decodes UTF-8).
 * Material ships a JavaScript/CSS source map beside each of its assets (1.3 MB per language, only
   for debugging Material itself): dropped after the build, with the comments naming them.
+
+And they make ``mkdocs build --dirty`` (what ``briefing build`` runs on an existing site: only
+pages whose Markdown is newer than their HTML are rebuilt) give a full build's site:
+
+* Material's search index then holds the rebuilt pages only. The index of the previous build
+  is read before the build; afterwards each page's entries are the new ones if the page was
+  rebuilt, else its previous ones, in the order of a full build (MkDocs' file order), and
+  pages that no longer exist lose theirs. Unchanged pages' entries are the ones a full build
+  would make from the same HTML, so the merged index is byte for byte a full build's.
+* MkDocs never deletes in a dirty build: every file of the site folder that this build would
+  not write (pages of removed articles, old assets) is deleted after it.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from pathlib import Path
 
 _WS = re.compile(r"\n\s+")
@@ -37,12 +50,37 @@ _SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*\.map|/\*# 
 
 
 BRIEFING_JS = "assets/javascripts/briefing.js"
+SEARCH_INDEX = "search/search_index.json"
+# Written by MkDocs or Material without being in its Files: kept by the dirty build's clean-up.
+BUILD_OUTPUTS = frozenset({SEARCH_INDEX, "sitemap.xml.gz"})
+
+
+class DirtyBuild:
+    """What one MkDocs process learns about a dirty build, from the events in order."""
+
+    def __init__(self) -> None:
+        self.dirty = False
+        self.previous: list[dict] | None = None  # the index entries of the previous build
+        self.order: list[str] = []  # URLs of the documentation pages, in build order
+        self.outputs: set[str] = set()  # every file this build writes (site-relative)
+        self.built: set[str] = set()  # URLs of the pages rebuilt
+
+
+_BUILD = DirtyBuild()
+
+
+def on_startup(command: str = "build", dirty: bool = False, **_kwargs) -> None:
+    """None; starts this process's DirtyBuild record (``dirty``: `mkdocs build --dirty`)."""
+    global _BUILD
+    _BUILD = DirtyBuild()
+    _BUILD.dirty = bool(dirty)
 
 # The per-language 404 page's links without site_url (render/notfound.py).
 from generator.render.notfound import on_template_context  # noqa: E402,F401
 
 
 def on_config(config, **_kwargs):
+    """The config, with briefing.js among the static templates and jieba off unless the search language is Chinese."""
     # overrides/partials/header.html loads briefing.js, without which Material's scripts find no
     # __config and stop: render it whenever the theme has it, even if a mkdocs.yml (a copy, a
     # benchmark's) lacks theme.static_templates.
@@ -64,12 +102,92 @@ def on_config(config, **_kwargs):
     return config
 
 
+def on_pre_build(config, **_kwargs) -> None:
+    """None; in a dirty build, reads the previous search index before the build replaces it."""
+    # Hooks run after the search plugin, which writes its index only at on_post_build.
+    if _BUILD.dirty:
+        _BUILD.previous = read_index_entries(Path(config["site_dir"]) / SEARCH_INDEX)
+
+
+def on_files(files, config, **_kwargs):
+    """The files, unchanged; notes the page order and every output path of this build."""
+    _BUILD.order = [f.url for f in files.documentation_pages()]
+    _BUILD.outputs = {f.dest_uri for f in files}
+    theme = config.get("theme")
+    _BUILD.outputs |= set(getattr(theme, "static_templates", ()) or ())
+    _BUILD.outputs |= set(config.get("extra_templates") or ())
+    return files
+
+
+def read_index_entries(path: Path) -> list[dict] | None:
+    """The entries ("docs") of a search index file, or None if there is none to trust."""
+    try:
+        data = json.loads(path.read_bytes())
+        docs = data["docs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return docs if isinstance(docs, list) and all(isinstance(d, dict) for d in docs) else None
+
+
+def page_of(location: str) -> str:
+    """The page URL of a search index entry's location ("a.html#s" -> "a.html")."""
+    return location.split("#", 1)[0]
+
+
+def merge_index(previous: list[dict], new: list[dict], order: list[str], built: set[str]) -> list[dict]:
+    """The entries of a full build: a rebuilt page's new entries, an unchanged page's previous
+    ones, page by page in build order; entries of pages not in ``order`` are dropped."""
+    by_page: dict[str, list[dict]] = {}
+    for entry in previous:
+        page = page_of(str(entry.get("location", "")))
+        if page not in built:
+            by_page.setdefault(page, []).append(entry)
+    for page in built:
+        by_page.pop(page, None)
+    for entry in new:
+        by_page.setdefault(page_of(str(entry.get("location", ""))), []).append(entry)
+    out: list[dict] = []
+    for url in order:
+        out.extend(by_page.get(url, ()))
+    return out
+
+
+def stale_files(site_dir: Path, outputs: set[str]) -> list[Path]:
+    """Files under ``site_dir`` that a build writing ``outputs`` would not have written."""
+    out = []
+    for root, _dirs, names in os.walk(site_dir):
+        rel_root = os.path.relpath(root, site_dir).replace(os.sep, "/")
+        for name in names:
+            rel = name if rel_root == "." else f"{rel_root}/{name}"
+            if rel not in outputs and rel not in BUILD_OUTPUTS:
+                out.append(Path(root, name))
+    return sorted(out)
+
+
+def remove_stale(site_dir: Path, outputs: set[str]) -> int:
+    """Delete what stale_files() finds, and the folders that leaves empty; return how many files."""
+    stale = stale_files(site_dir, outputs)
+    for path in stale:
+        path.unlink(missing_ok=True)
+    for folder in sorted({p.parent for p in stale}, key=lambda p: -len(p.parts)):
+        while folder != site_dir and site_dir in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+    return len(stale)
+
+
 def _chrome(html: str) -> str:
     html = _WS.sub("\n", html)
     return _CHROME_NL.sub(lambda m: m.group(1) or "", html)
 
 
-def on_post_page(output: str, **_kwargs) -> str:
+def on_post_page(output: str, page=None, **_kwargs) -> str:
+    """The page's HTML with the chrome's line breaks dropped (the page noted as rebuilt)."""
+    if page is not None:
+        _BUILD.built.add(page.url)
     article = _ARTICLE.search(output)
     if article is None:  # not a Material page: only the safe collapse, as before
         if "<pre" in output or "<textarea" in output:
@@ -82,12 +200,30 @@ def on_post_page(output: str, **_kwargs) -> str:
 
 
 def on_post_build(config, **_kwargs) -> None:
-    # Hooks run after the plugins, so the search plugin has written its index by now.
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_bytes())
-        index.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    assets = Path(config["site_dir"]) / "assets"
+    """After the search plugin (hooks run after plugins): the index merged and rewritten as
+    UTF-8, a dirty build's stale files removed, the source maps dropped."""
+    site_dir = Path(config["site_dir"])
+    write_index(site_dir / SEARCH_INDEX)
+    if _BUILD.dirty and _BUILD.outputs:
+        removed = remove_stale(site_dir, _BUILD.outputs)
+        # Read by generator/site.py (MkDocs runs with -q: its own log is silent).
+        print(f"briefing-hooks: dirty build: {len(_BUILD.built)} pages rebuilt, {removed} stale files "
+              f"removed", file=sys.stderr)
+    drop_source_maps(site_dir / "assets")
+
+
+def write_index(index: Path) -> None:
+    """Rewrite Material's index as UTF-8 JSON; in a dirty build, merged with the previous one."""
+    if not index.is_file():
+        return
+    data = json.loads(index.read_bytes())
+    if _BUILD.dirty and _BUILD.previous is not None and isinstance(data.get("docs"), list):
+        data["docs"] = merge_index(_BUILD.previous, data["docs"], _BUILD.order, _BUILD.built)
+    index.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def drop_source_maps(assets: Path) -> None:
+    """Delete the source maps under ``assets`` and the comments in the files that name them."""
     if not assets.is_dir():
         return
     for source_map in assets.rglob("*.map"):

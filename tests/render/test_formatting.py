@@ -137,3 +137,17 @@ def test_counted_facts_carry_their_noun_in_the_languages_order():
     assert zh == '約4,000<span class="fact-unit" data-unit="people" data-n="4000">人</span>'
     money = Fact("money", "$8", 0, 2, value=8.0, currency="USD")
     assert counted_fact_html(money, EN, str, translations("en").ngettext) == "$8.00"
+
+
+def test_a_month_alone_does_not_depend_on_locales_loaded_before():
+    """Babel resolves zh_Hant's stand-alone months by what was loaded first; pages must not."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from babel import Locale; from babel.dates import get_month_names;"
+            "from generator.render.formatting import format_iso_date;"
+            "[get_month_names('wide', 'stand-alone', locale=Locale.parse(x)) for x in sys.argv[1:]];"
+            "print(format_iso_date('--12', Locale.parse('zh_Hant')))")
+    runs = {subprocess.run([sys.executable, "-c", code, *before], capture_output=True, text=True,
+                           check=True).stdout for before in ([], ["zh"], ["zh_Hans", "ar"])}
+    assert len(runs) == 1
