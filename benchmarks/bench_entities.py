@@ -7,6 +7,7 @@ per-word caches filled, and Chinese chunks tagged before come from the LAC cache
 cleared": every article as if new) and for resolve over a corpus of the seeds repeated.
 Run on one core for the target: ``taskset -c 0 python benchmarks/bench_entities.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,9 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=10000, help="corpus size for resolve")
     args = ap.parse_args()
     seeds_dir = os.path.join(ROOT, "seeds")
-    docs = [seed_body(os.path.join(seeds_dir, f)) for f in sorted(os.listdir(seeds_dir)) if f.endswith(".txt")]
+    docs = [
+        seed_body(os.path.join(seeds_dir, f)) for f in sorted(os.listdir(seeds_dir)) if f.endswith(".txt")
+    ]
     reg = load_registry()
     for lang in sorted({lg for lg, _ in docs}):  # load models outside the timing
         recognize("預熱 warm-up Test", lang)
@@ -48,13 +51,16 @@ def main() -> int:
     dt = time.process_time() - t0
     print(f"| recognize, repeated | {n} | {dt:.2f} | {n / dt:.1f} |")
     from generator.entities import zh
+
     t0, c0 = time.perf_counter(), time.process_time()
     for _r in range(args.repeat):
         for lang, body in docs:
             zh._tag_cache.clear()  # every article new to the process: no repeated-chunk savings
             recognize(body, lang)
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"| recognize, repeated, Chinese tag cache cleared (wall {dt:.2f} s) | {n} | {cpu:.2f} | {n / cpu:.1f} |")
+    print(
+        f"| recognize, repeated, Chinese tag cache cleared (wall {dt:.2f} s) | {n} | {cpu:.2f} | {n / cpu:.1f} |"
+    )
     for lang in sorted({lg for lg, _ in docs}):
         sel = [(lg, b) for lg, b in docs if lg == lang]
         t0 = time.process_time()

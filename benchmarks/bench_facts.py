@@ -9,6 +9,7 @@ Prints articles per second on the seed articles (target >= 200/s), the time for 
 scale words (targets < 1 s). Per-language tables are built before timing (first-call
 cost printed separately).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,32 @@ from generator.facts import extract_facts  # noqa: E402
 
 LANGS = {"000": "zh-Hant", "001": "ar", "002": "zh-Hant", "003": "ar", "004": "de"}
 # Figures and scale words of several scripts, for the worst case of a text that is nothing else.
-PIECES = ["12", "1,234.5", "4.000", "0,000001", "12 500", "16.9", "3 million", "44 Mrd.",
-          "5 Milliarden", "三百萬", "7,100萬", "440億", "٤٤ مليار", "60٪", "80%", "$5", "€2.5m",
-          "twenty", "hundred", "fünf", "2021", "1억 2000만", "十", "百分之八十九"]
+PIECES = [
+    "12",
+    "1,234.5",
+    "4.000",
+    "0,000001",
+    "12 500",
+    "16.9",
+    "3 million",
+    "44 Mrd.",
+    "5 Milliarden",
+    "三百萬",
+    "7,100萬",
+    "440億",
+    "٤٤ مليار",
+    "60٪",
+    "80%",
+    "$5",
+    "€2.5m",
+    "twenty",
+    "hundred",
+    "fünf",
+    "2021",
+    "1억 2000만",
+    "十",
+    "百分之八十九",
+]
 
 
 def digits_text(size: int, seed: int = 15) -> str:
@@ -46,8 +70,10 @@ def main(argv=None):
     ap.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds")
     ap.add_argument("--rounds", type=int, default=20)
     args = ap.parse_args(argv)
-    arts = [(p.read_text(encoding="utf-8"), LANGS.get(p.name[:3], "en"))
-            for p in sorted(args.seeds_dir.glob("*.txt"))]
+    arts = [
+        (p.read_text(encoding="utf-8"), LANGS.get(p.name[:3], "en"))
+        for p in sorted(args.seeds_dir.glob("*.txt"))
+    ]
     t0 = time.process_time()
     for text, lang in arts:
         extract_facts(text, lang)
@@ -60,8 +86,10 @@ def main(argv=None):
             n += 1
     dt = time.process_time() - t0
     size = sum(len(t) for t, _ in arts) / len(arts)
-    print(f"seed-sized articles (avg {size:,.0f} chars): {n / dt:,.1f} articles/s "
-          f"({1000 * dt / n:.1f} ms each, target >= 200/s)")
+    print(
+        f"seed-sized articles (avg {size:,.0f} chars): {n / dt:,.1f} articles/s "
+        f"({1000 * dt / n:.1f} ms each, target >= 200/s)"
+    )
     for text, lang in arts[:1] + arts[1:2] + arts[4:5]:
         big = (text + "\n\n") * (1_000_000 // (len(text) + 2) + 1)
         big = big[:1_000_000]

@@ -15,6 +15,7 @@ instead (real texts: ingest, facts and entities as a build runs them, cached und
 ``--cache``; linked without embeddings, as the site benchmark builds): the link time
 (twice: the second run is warm, with the text signatures known) and the event sizes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,8 +84,9 @@ def make_corpus(n: int, seed: int = 1):
                 u = v[None, :] + 0.5 * rng.standard_normal((6, DIM)).astype(np.float32) / np.sqrt(DIM)
                 units = (u / np.linalg.norm(u, axis=1, keepdims=True)).astype(np.float32)
                 spans = tuple((i, i + 1) for i in range(6))
-            doc = LinkDoc(did, LANGS[int(rng.integers(0, len(LANGS)))], f"Title {did}", [body],
-                          None, facts, f"h{did}")
+            doc = LinkDoc(
+                did, LANGS[int(rng.integers(0, len(LANGS)))], f"Title {did}", [body], None, facts, f"h{did}"
+            )
             docs.append(doc)
             vecs[doc.content_hash] = DocVectors(v.astype(np.float32), units, spans)
             truth[did] = ev
@@ -138,15 +140,23 @@ def run_one(n: int) -> dict:
             for y in range(x + 1, len(ms)):
                 if ev[ms[x]] != ev[ms[y]]:
                     fn += 1
-    return {"n": n, "index_and_candidates_s": round(t1 - t0, 2), "score_group_s": round(t2 - t1, 2),
-            "link_s": round(t2 - t0, 2), "link_cpu_s": round(c2 - c0, 2),
-            "per_article_ms": round((t2 - t0) / n * 1000, 3),
-            "per_article_cpu_ms": round((c2 - c0) / n * 1000, 3),
-            "candidate_pairs": pairs, "pairs_per_article": round(pairs / n, 1),
-            "add_one_s": round(t4 - t3, 3), "add_touched": len(touched),
-            **event_sizes(res), "pair_precision": round(tp / max(1, tp + fp), 3),
-            "pair_recall": round(tp / max(1, tp + fn), 3),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "n": n,
+        "index_and_candidates_s": round(t1 - t0, 2),
+        "score_group_s": round(t2 - t1, 2),
+        "link_s": round(t2 - t0, 2),
+        "link_cpu_s": round(c2 - c0, 2),
+        "per_article_ms": round((t2 - t0) / n * 1000, 3),
+        "per_article_cpu_ms": round((c2 - c0) / n * 1000, 3),
+        "candidate_pairs": pairs,
+        "pairs_per_article": round(pairs / n, 1),
+        "add_one_s": round(t4 - t3, 3),
+        "add_touched": len(touched),
+        **event_sizes(res),
+        "pair_precision": round(tp / max(1, tp + fp), 3),
+        "pair_recall": round(tp / max(1, tp + fn), 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def event_sizes(res) -> dict:
@@ -154,10 +164,13 @@ def event_sizes(res) -> dict:
     from collections import Counter
 
     sizes = Counter(len(e.members) for e in res.events)
-    return {"events": len(res.events), "largest_event": max(sizes, default=0),
-            "event_sizes": dict(sorted(sizes.items())),
-            "articles_in_events_over_50": sum(k * v for k, v in sizes.items() if k > 50),
-            "reports_with_copies": sum(1 for e in res.events for r in e.origins() if len(r) > 1)}
+    return {
+        "events": len(res.events),
+        "largest_event": max(sizes, default=0),
+        "event_sizes": dict(sorted(sizes.items())),
+        "articles_in_events_over_50": sum(k * v for k, v in sizes.items() if k > 50),
+        "reports_with_copies": sum(1 for e in res.events for r in e.origins() if len(r) > 1),
+    }
 
 
 def corpus_docs(folder: Path, cache: Path) -> list:
@@ -177,12 +190,23 @@ def corpus_docs(folder: Path, cache: Path) -> list:
     analyses = analyse_corpus(articles, memo)
     memo.save()
     names = Memo(cache, "names", code_version(("entities",)))
-    entity_facts, _ = resolve({a.id: (a.lang, analyses[a.id].mentions) for a in articles},
-                              load_registry(), names)
+    entity_facts, _ = resolve(
+        {a.id: (a.lang, analyses[a.id].mentions) for a in articles}, load_registry(), names
+    )
     names.save()
-    return [LinkDoc(a.id, a.lang, a.title, a.paragraphs, a.published,
-                    analyses[a.id].facts + entity_facts.get(a.id, []), a.content_hash,
-                    text_signature(a.title, a.body)) for a in articles]
+    return [
+        LinkDoc(
+            a.id,
+            a.lang,
+            a.title,
+            a.paragraphs,
+            a.published,
+            analyses[a.id].facts + entity_facts.get(a.id, []),
+            a.content_hash,
+            text_signature(a.title, a.body),
+        )
+        for a in articles
+    ]
 
 
 def run_corpus(folder: Path, cache: Path) -> dict:
@@ -195,9 +219,13 @@ def run_corpus(folder: Path, cache: Path) -> dict:
         c0, t0 = time.process_time(), time.perf_counter()
         res = link_corpus(docs, None)
         times.append((round(time.perf_counter() - t0, 2), round(time.process_time() - c0, 2)))
-    return {"n": len(docs), "link_s_cold_warm": [t[0] for t in times],
-            "link_cpu_s_cold_warm": [t[1] for t in times], **event_sizes(res),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "n": len(docs),
+        "link_s_cold_warm": [t[0] for t in times],
+        "link_cpu_s_cold_warm": [t[1] for t in times],
+        **event_sizes(res),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def main(argv=None) -> int:
@@ -219,17 +247,20 @@ def main(argv=None) -> int:
         return 0
     rows = []
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
         ratio = b["per_article_ms"] / a["per_article_ms"]
         cratio = b["per_article_cpu_ms"] / a["per_article_cpu_ms"]
-        print(f"per-article time ratio {b['n']} vs {a['n']}: wall {ratio:.2f}x, cpu {cratio:.2f}x "
-              f"(target <= 1.2x); {b['n']} articles linked in {b['link_s']} s wall, "
-              f"{b['link_cpu_s']} s cpu (target <= 60 s)")
+        print(
+            f"per-article time ratio {b['n']} vs {a['n']}: wall {ratio:.2f}x, cpu {cratio:.2f}x "
+            f"(target <= 1.2x); {b['n']} articles linked in {b['link_s']} s wall, "
+            f"{b['link_cpu_s']} s cpu (target <= 60 s)"
+        )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
     return 0

@@ -14,6 +14,7 @@ of one event by several outlets does. Deterministic for a given --seed.
 Writes NNNNN_<lang>_<hash>.txt files and, for about 60 % of them, a sidecar .yml with the
 published date and outlet (the others keep dates unknown, as real seeds often do).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,18 +28,106 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-LATIN_FIRST = ["Anna", "Ben", "Carla", "David", "Elena", "Farid", "Greta", "Hassan", "Ines", "Jonas",
-               "Karin", "Lukas", "Maria", "Nadia", "Oliver", "Paula", "Rafael", "Sofia", "Tobias", "Yara",
-               "Emma", "Mehmet", "Jan", "Chen", "Lea", "Marco", "Olga", "Pierre", "Tomasz", "Aylin"]
-LATIN_LAST = ["Schmidt", "Müller", "Rossi", "García", "Nowak", "Yilmaz", "Dubois", "Petrov", "Novak",
-              "Weber", "Fischer", "Martin", "Silva", "Kowalski", "Haddad", "Wagner", "Bauer", "Costa",
-              "Lindqvist", "Okafor", "Tanaka", "Ivanova", "Brandt", "Moreau", "Santos", "Keller"]
-AR_NAMES = ["أحمد الخطيب", "سارة المنصور", "محمد العلي", "ليلى حداد", "يوسف ناصر", "مريم السعدي",
-            "خالد الرشيد", "نور الهدى", "عمر فاروق", "هدى عبد الله", "إيلون ماسك", "تيم كوك"]
-ZH_NAMES = ["王小明", "李美華", "陳志強", "張雅婷", "林俊傑", "黃淑芬", "劉德明", "吳佩珊", "馬斯克",
-            "庫克", "祖克柏", "貝佐斯"]
-OUTLETS = ["Daily Ledger", "Morning Wire", "Tagesblatt", "Rundschau", "الصباح", "الخبر اليومي",
-           "聯合日報", "經濟週刊", "Courier", "Gazette"]
+LATIN_FIRST = [
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hassan",
+    "Ines",
+    "Jonas",
+    "Karin",
+    "Lukas",
+    "Maria",
+    "Nadia",
+    "Oliver",
+    "Paula",
+    "Rafael",
+    "Sofia",
+    "Tobias",
+    "Yara",
+    "Emma",
+    "Mehmet",
+    "Jan",
+    "Chen",
+    "Lea",
+    "Marco",
+    "Olga",
+    "Pierre",
+    "Tomasz",
+    "Aylin",
+]
+LATIN_LAST = [
+    "Schmidt",
+    "Müller",
+    "Rossi",
+    "García",
+    "Nowak",
+    "Yilmaz",
+    "Dubois",
+    "Petrov",
+    "Novak",
+    "Weber",
+    "Fischer",
+    "Martin",
+    "Silva",
+    "Kowalski",
+    "Haddad",
+    "Wagner",
+    "Bauer",
+    "Costa",
+    "Lindqvist",
+    "Okafor",
+    "Tanaka",
+    "Ivanova",
+    "Brandt",
+    "Moreau",
+    "Santos",
+    "Keller",
+]
+AR_NAMES = [
+    "أحمد الخطيب",
+    "سارة المنصور",
+    "محمد العلي",
+    "ليلى حداد",
+    "يوسف ناصر",
+    "مريم السعدي",
+    "خالد الرشيد",
+    "نور الهدى",
+    "عمر فاروق",
+    "هدى عبد الله",
+    "إيلون ماسك",
+    "تيم كوك",
+]
+ZH_NAMES = [
+    "王小明",
+    "李美華",
+    "陳志強",
+    "張雅婷",
+    "林俊傑",
+    "黃淑芬",
+    "劉德明",
+    "吳佩珊",
+    "馬斯克",
+    "庫克",
+    "祖克柏",
+    "貝佐斯",
+]
+OUTLETS = [
+    "Daily Ledger",
+    "Morning Wire",
+    "Tagesblatt",
+    "Rundschau",
+    "الصباح",
+    "الخبر اليومي",
+    "聯合日報",
+    "經濟週刊",
+    "Courier",
+    "Gazette",
+]
 
 _NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u066c]\d{3})+|\d+)(?:([.,\u066b])(\d+))?(?![\w])")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
@@ -113,8 +202,9 @@ def perturb(text: str, rng: random.Random, year_shift: int) -> str:
     def latin(m: re.Match) -> str:
         if m.group(0) not in swap:
             # Keep most capitalised pairs (places, organisations, sentence starts); swap a third.
-            swap[m.group(0)] = (f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_LAST)}"
-                                if rng.random() < 0.33 else m.group(0))
+            swap[m.group(0)] = (
+                f"{rng.choice(LATIN_FIRST)} {rng.choice(LATIN_LAST)}" if rng.random() < 0.33 else m.group(0)
+            )
         return swap[m.group(0)]
 
     text = _LATIN_NAME.sub(latin, text)
@@ -144,7 +234,8 @@ def make_corpus(n: int, out: Path, eval_csv: Path | None, seed: int = 1, seeds: 
         if r.random() < 0.6:
             day = base_day + timedelta(days=r.randrange(730))
             (out / f"{stem}.yml").write_text(
-                f"published: {day.isoformat()}\noutlet: {r.choice(OUTLETS)}\n", encoding="utf-8")
+                f"published: {day.isoformat()}\noutlet: {r.choice(OUTLETS)}\n", encoding="utf-8"
+            )
         written += 1
     return written
 

@@ -5,6 +5,7 @@
 
 Prints Markdown tables. The eval files are read by path only (measuring, never training).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,9 @@ from generator.entities import load_registry, recognize, resolve  # noqa: E402
 SHORT = {"person": "PER", "organization": "ORG", "place": "LOC"}
 # where the real article ends when generator.ingest is not available
 _END_MARKERS = ("往下滑看下一篇文章", "اترك تعليقاً", "tch-1-tech", "資料來源")
-_DROP_LINE = re.compile(r"^\s*(延伸閱讀|延伸阅读|責任編輯|责任编辑|資料來源|本文授權轉載|圖/|图/|Bildnachweis:|اعتمادات الصورة:|©)")
+_DROP_LINE = re.compile(
+    r"^\s*(延伸閱讀|延伸阅读|責任編輯|责任编辑|資料來源|本文授權轉載|圖/|图/|Bildnachweis:|اعتمادات الصورة:|©)"
+)
 
 
 def prf(tp, fp, fn):
@@ -57,14 +60,18 @@ def _row(name: str, nsent: int, c: dict, ms: float) -> str:
         tot.update(c[t])
         fs[t] = prf(c[t]["tp"], c[t]["fp"], c[t]["fn"])[2]
     p, r, f = prf(tot["tp"], tot["fp"], tot["fn"])
-    return (f"| {name} | {nsent} | {fs['PER']:.3f} | {fs['ORG']:.3f} | {fs['LOC']:.3f} | {p:.3f} | {r:.3f} "
-            f"| **{f:.3f}** | {ms:.1f} |")
+    return (
+        f"| {name} | {nsent} | {fs['PER']:.3f} | {fs['ORG']:.3f} | {fs['LOC']:.3f} | {p:.3f} | {r:.3f} "
+        f"| **{f:.3f}** | {ms:.1f} |"
+    )
 
 
 def eval_ner(eval_dir: str, errors: str | None = None) -> None:
     """Print exact span + type scores per file and per hash half (A, B)."""
     print("## NER, exact span + type (shared/eval/ner)\n")
-    print("| lang | sentences | PER F1 | ORG F1 | LOC F1 | overall P | overall R | overall F1 | ms/sentence |")
+    print(
+        "| lang | sentences | PER F1 | ORG F1 | LOC F1 | overall P | overall R | overall F1 | ms/sentence |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name in sorted(os.listdir(os.path.join(eval_dir, "ner"))):
         if not name.endswith(".jsonl"):
@@ -84,8 +91,11 @@ def eval_ner(eval_dir: str, errors: str | None = None) -> None:
             _count(c[h], gold, pred)
             _count(c["*"], gold, pred)
             if errors and h == "A" and gold != pred and (errors == "all" or errors == name):
-                print(f"    {d['text'][:300]}\n      missed {sorted((d['text'][s:e], t) for s, e, t in gold - pred)}"
-                      f"\n      spurious {sorted((d['text'][s:e], t) for s, e, t in pred - gold)}", file=sys.stderr)
+                print(
+                    f"    {d['text'][:300]}\n      missed {sorted((d['text'][s:e], t) for s, e, t in gold - pred)}"
+                    f"\n      spurious {sorted((d['text'][s:e], t) for s, e, t in pred - gold)}",
+                    file=sys.stderr,
+                )
         dt = (time.perf_counter() - t0) * 1000 / max(1, n["*"])
         print(_row(name, n["*"], c["*"], dt))
         for h in "AB":
@@ -96,6 +106,7 @@ def eval_ner(eval_dir: str, errors: str | None = None) -> None:
 def seed_body(path: str) -> tuple[str, str]:
     try:
         from generator.ingest import ingest_file  # written in parallel; optional
+
         art = ingest_file(path)
         return art.lang, art.body
     except Exception:
@@ -152,9 +163,14 @@ def eval_seeds(seeds_dir: str, gold_path: str) -> None:
 
         def show(items):
             return ", ".join(sorted(f"{ents[i].name if i in ents else i}" for _, i in items)) or "—"
-        print(f"| {aid[:3]} | {inp.get(aid, ('?',))[0]} | {len(g)} | {len(pred)} | {tp} | {p:.2f} | {r:.2f} | {show(g - pred)} | {show(pred - g)} |")
+
+        print(
+            f"| {aid[:3]} | {inp.get(aid, ('?',))[0]} | {len(g)} | {len(pred)} | {tp} | {p:.2f} | {r:.2f} | {show(g - pred)} | {show(pred - g)} |"
+        )
     p, r, f = prf(T["tp"], T["fp"], T["fn"])
-    print(f"| **all** | | {T['tp'] + T['fn']} | {T['tp'] + T['fp']} | {T['tp']} | **{p:.2f}** | **{r:.2f}** | | |")
+    print(
+        f"| **all** | | {T['tp'] + T['fn']} | {T['tp'] + T['fp']} | {T['tp']} | **{p:.2f}** | **{r:.2f}** | | |"
+    )
     print()
 
 

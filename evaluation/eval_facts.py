@@ -14,6 +14,7 @@ Seeds: every money amount and percentage of the five article bodies, written by 
 in the gold file. The body comes from generator.ingest when that stage exists;
 otherwise the raw text is cut at the first appended-content marker.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,11 @@ MINOR_UNITS = ("cent", "penny", "pence", "penique", "centime", "centavo", "cént
 def matches(fact, gold, with_currency) -> bool:
     """Same value (or the minor-unit value in the main unit), and currency when asked."""
     unit = (gold.get("unit") or "").lower()
-    minor = unit.startswith(MINOR_UNITS) and fact.value is not None \
+    minor = (
+        unit.startswith(MINOR_UNITS)
+        and fact.value is not None
         and same_value(float(fact.value) * 100, gold.get("value"))
+    )
     if not (same_value(fact.value, gold.get("value")) or minor):
         return False
     if with_currency and gold.get("currency"):
@@ -105,8 +109,7 @@ def score_case(case: dict, facts: list, errors: list, name: str) -> Tally:
         t.found_v += v
         t.found_vc += vc
         if not vc:
-            errors.append((name, "miss", case["input"], g,
-                           [(f.text, f.value, f.currency) for f in facts]))
+            errors.append((name, "miss", case["input"], g, [(f.text, f.value, f.currency) for f in facts]))
     t.extracted = len(facts)
     for f in facts:
         ok = any(matches(f, g, True) for g in gold)
@@ -131,12 +134,16 @@ def score_cases(cases: list, name: str, errors_by_half: dict) -> dict:
 def print_table(title: str, rows: list) -> None:
     """Print one Markdown table of (name, lang, kind, half, Tally) rows."""
     print(f"## {title}\n")
-    print("| file | lang | kind | half | gold | value recall | value+currency recall | extracted | precision |")
+    print(
+        "| file | lang | kind | half | gold | value recall | value+currency recall | extracted | precision |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, lang, kind, half, t in rows:
         rvc = ratio(t.found_vc, t.gold) if kind == "money" else None
-        print(f"| {name} | {lang} | {kind} | {half} | {t.gold} | {fmt(ratio(t.found_v, t.gold))} | "
-              f"{fmt(rvc)} | {t.extracted} | {fmt(ratio(t.correct, t.extracted))} |")
+        print(
+            f"| {name} | {lang} | {kind} | {half} | {t.gold} | {fmt(ratio(t.found_v, t.gold))} | "
+            f"{fmt(rvc)} | {t.extracted} | {fmt(ratio(t.correct, t.extracted))} |"
+        )
     print()
 
 
@@ -180,8 +187,10 @@ def eval_generated(path: Path, show_errors: bool):
         precisions.append(ratio(t.correct, t.extracted) or 0.0)
     print_table("GENERATED from CLDR (Babel formatting + RBNF spellout), languages without dev data", rows)
     if recalls:
-        print(f"Mean over {len(recalls)} sets: recall {sum(recalls) / len(recalls):.3f}, "
-              f"precision {sum(precisions) / len(precisions):.3f}\n")
+        print(
+            f"Mean over {len(recalls)} sets: recall {sum(recalls) / len(recalls):.3f}, "
+            f"precision {sum(precisions) / len(precisions):.3f}\n"
+        )
     if show_errors:
         print("### Errors (generated)\n")
         for e in errors["look"] + errors["check"]:
@@ -242,16 +251,21 @@ def eval_seeds(seeds_dir: Path, gold_path: Path, show_errors: bool):
                     used.add(hit)
                     found += 1
                 else:
-                    notes.append(f"{path.name}: missed {kind} {g['text']} = {g['value']} {g.get('currency') or ''}")
+                    notes.append(
+                        f"{path.name}: missed {kind} {g['text']} = {g['value']} {g.get('currency') or ''}"
+                    )
             ok = sum(1 for f in fs if any(matches(f, g, True) for g in gs))
             for f in fs:
                 if not any(matches(f, g, True) for g in gs):
                     notes.append(f"{path.name}: extra {kind} {f.text!r} = {f.value} {f.currency or ''}")
             all_ok &= found == len(gs)
-            print(f"| {path.name[:3]} | {lang} | {kind} | {len(gs)} | {found}/{len(gs)} | {len(fs)} | {fmt(ratio(ok, len(fs)))} |")
+            print(
+                f"| {path.name[:3]} | {lang} | {kind} | {len(gs)} | {found}/{len(gs)} | {len(fs)} | {fmt(ratio(ok, len(fs)))} |"
+            )
         if cut is None:
             # ingest gave the body: list figures of the raw file that the body lacks
             from collections import Counter
+
             have = Counter((f.type, f.text) for f in facts)
             tail = []
             for f in extract_facts(raw, lang, published):
@@ -260,15 +274,21 @@ def eval_seeds(seeds_dir: Path, gold_path: Path, show_errors: bool):
                 else:
                     tail.append(f)
             if tail:
-                notes.append(f"{path.name}: {len(tail)} facts of the raw file are not in the ingested body "
-                             "(appended article, footer, title lines): "
-                             + ", ".join(repr(f.text) for f in tail[:8]) + (" …" if len(tail) > 8 else ""))
+                notes.append(
+                    f"{path.name}: {len(tail)} facts of the raw file are not in the ingested body "
+                    "(appended article, footer, title lines): "
+                    + ", ".join(repr(f.text) for f in tail[:8])
+                    + (" …" if len(tail) > 8 else "")
+                )
         elif cut < len(raw):
             tail = [f for f in extract_facts(raw, lang, published) if f.start >= cut]
             if tail:
-                notes.append(f"{path.name}: {len(tail)} facts lie after the cut in the raw file "
-                             f"(appended article/footer; the pipeline feeds only the body): "
-                             + ", ".join(repr(f.text) for f in tail[:8]) + (" …" if len(tail) > 8 else ""))
+                notes.append(
+                    f"{path.name}: {len(tail)} facts lie after the cut in the raw file "
+                    f"(appended article/footer; the pipeline feeds only the body): "
+                    + ", ".join(repr(f.text) for f in tail[:8])
+                    + (" …" if len(tail) > 8 else "")
+                )
     print()
     print("All seed money amounts and percentages found: " + ("yes" if all_ok else "NO"))
     print()
@@ -282,13 +302,13 @@ def eval_seeds(seeds_dir: Path, gold_path: Path, show_errors: bool):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--eval-dir", type=Path,
-                    help="directory holding facts/*.jsonl (e.g. ../shared/eval)")
+    ap.add_argument("--eval-dir", type=Path, help="directory holding facts/*.jsonl (e.g. ../shared/eval)")
     ap.add_argument("--seeds-gold", type=Path, help="evaluation/gold/seeds_facts.jsonl")
     ap.add_argument("--seeds-dir", type=Path, default=ROOT / "seeds")
     ap.add_argument("--errors", action="store_true", help="list every miss and false hit (look half)")
-    ap.add_argument("--generated", type=Path,
-                    help="a generated CLDR test set (evaluation/gen_cldr_facts.py output)")
+    ap.add_argument(
+        "--generated", type=Path, help="a generated CLDR test set (evaluation/gen_cldr_facts.py output)"
+    )
     args = ap.parse_args(argv)
     if args.eval_dir:
         eval_dev(args.eval_dir, args.errors)

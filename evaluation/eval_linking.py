@@ -5,6 +5,7 @@
 
 The eval data is read by path and never copied into the project.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,16 +32,19 @@ def _optional():
     ingest = facts = entities = None
     try:
         from generator.ingest import ingest_file as ingest  # type: ignore
+
         SIGNALS["ingest"] = "generator.ingest"
     except Exception as e:  # ImportError, or a half-written module
         SIGNALS["ingest"] = f"fallback ({type(e).__name__})"
     try:
         from generator.facts import extract_facts as facts  # type: ignore
+
         SIGNALS["facts"] = "generator.facts"
     except Exception as e:
         SIGNALS["facts"] = f"none ({type(e).__name__})"
     try:
         from generator.entities import recognize, resolve  # type: ignore
+
         entities = (recognize, resolve)
         SIGNALS["entities"] = "generator.entities"
     except Exception as e:
@@ -108,13 +112,13 @@ def load_seeds(seeds_dir: Path) -> list[LinkDoc]:
     for p in sorted(seeds_dir.glob("*.txt")):
         if ingest is not None:
             a = ingest(p)
-            docs.append(LinkDoc(a.id, a.lang, a.title, list(a.paragraphs), a.published, [],
-                                a.content_hash))
+            docs.append(LinkDoc(a.id, a.lang, a.title, list(a.paragraphs), a.published, [], a.content_hash))
         else:
             title, paras = _fallback_seed(p)
             h = hashlib.sha256(("\n\n".join([title] + paras)).encode()).hexdigest()[:32]
-            docs.append(LinkDoc(p.stem, _lang_guess(title + " " + " ".join(paras[:3])), title,
-                                paras, None, [], h))
+            docs.append(
+                LinkDoc(p.stem, _lang_guess(title + " " + " ".join(paras[:3])), title, paras, None, [], h)
+            )
     attach_facts(docs, facts_fn, entities)
     return docs
 
@@ -164,8 +168,12 @@ def eval_seeds(seeds_dir: Path, emb) -> dict:
     ev = res.event_of()
     mates = {k: {l.id for l in v} for k, v in res.same_event.items()}
     ids = sorted(ev)
-    out = {"events": [e.members for e in res.events], "pairs": {}, "ok": True,
-           "reports": [r for e in res.events for r in e.origins() if len(r) > 1]}
+    out = {
+        "events": [e.members for e in res.events],
+        "pairs": {},
+        "ok": True,
+        "reports": [r for e in res.events for r in e.origins() if len(r) > 1],
+    }
     # 003 (Arabic) translates 004 (German): one report, the only multi-article event
     out["ok"] &= [[m[:3] for m in r] for r in out["reports"]] == [["003", "004"]]
     for x in range(len(ids)):
@@ -176,12 +184,19 @@ def eval_seeds(seeds_dir: Path, emb) -> dict:
             want = {a[:3], b[:3]} == {"003", "004"}
             out["ok"] &= same == want and (ev[a] == ev[b]) == want
             out["pairs"][f"{a[:3]}-{b[:3]}"] = {
-                "score": e.score, "cos": e.cos, "z": e.z, "overlap": e.overlap,
-                "para": e.para, "same": same, "expected": want,
-                "aligned": aligned_share(linker.units[linker.pos[a]], linker.units[linker.pos[b]])}
+                "score": e.score,
+                "cos": e.cos,
+                "z": e.z,
+                "overlap": e.overlap,
+                "para": e.para,
+                "same": same,
+                "expected": want,
+                "aligned": aligned_share(linker.units[linker.pos[a]], linker.units[linker.pos[b]]),
+            }
     out["related"] = {k: [(l.id[:3], l.score) for l in v] for k, v in res.related.items()}
-    out["comparisons"] = [[(c.type, c.agree, [(a[:3], f.text) for a, f in c.items])
-                           for c in e.comparisons] for e in res.events]
+    out["comparisons"] = [
+        [(c.type, c.agree, [(a[:3], f.text) for a, f in c.items]) for c in e.comparisons] for e in res.events
+    ]
     return out
 
 
@@ -261,15 +276,26 @@ def link_records(docs, pairs, emb, values: dict) -> tuple[list[dict], dict]:
     recs = []
     for a, b, lp, overall in pairs:
         i, j = linker.pos[a], linker.pos[b]
-        recs.append({"a": a, "b": b, "lp": lp, "overall": overall,
-                     "score": linker.pair_score(a, b), "same": b in mates[a],
-                     "event": ev[a] == ev[b], "report": report_of[a] == report_of[b],
-                     "aligned": aligned_share(linker.units[i], linker.units[j])})
+        recs.append(
+            {
+                "a": a,
+                "b": b,
+                "lp": lp,
+                "overall": overall,
+                "score": linker.pair_score(a, b),
+                "same": b in mates[a],
+                "event": ev[a] == ev[b],
+                "report": report_of[a] == report_of[b],
+                "aligned": aligned_share(linker.units[i], linker.units[j]),
+            }
+        )
     sizes = Counter(len(e.members) for e in res.events)
-    run = {"link_seconds": round(took, 2), "event_sizes": dict(sorted(sizes.items())),
-           "lines": {lp: round(v[0], 3) for lp, v in sorted(linker.lines.table.items())},
-           "stats": {k: tuple(round(x, 4) for x in linker.stats.get(k))
-                     for k in sorted(linker.stats.table)}}
+    run = {
+        "link_seconds": round(took, 2),
+        "event_sizes": dict(sorted(sizes.items())),
+        "lines": {lp: round(v[0], 3) for lp, v in sorted(linker.lines.table.items())},
+        "stats": {k: tuple(round(x, 4) for x in linker.stats.get(k)) for k in sorted(linker.stats.table)},
+    }
     return recs, run
 
 
@@ -290,12 +316,17 @@ def metrics(recs: list[dict]) -> dict:
             elif r["overall"] >= 3:
                 c["fp" if r["same"] else "tn"] += 1
                 c["efp"] += r["event"]
-        out[lp] = {"n": len(rs), "P": _ratio(c["tp"], c["tp"] + c["fp"]),
-                   "R": _ratio(c["tp"], c["tp"] + c["fn"]),
-                   "pearson": round(pearson([r["score"] for r in rs], [-r["overall"] for r in rs]), 3),
-                   "tp": c["tp"], "fp": c["fp"], "fn": c["fn"],
-                   "event_P": _ratio(c["etp"], c["etp"] + c["efp"]),
-                   "event_R": _ratio(c["etp"], c["tp"] + c["fn"])}
+        out[lp] = {
+            "n": len(rs),
+            "P": _ratio(c["tp"], c["tp"] + c["fp"]),
+            "R": _ratio(c["tp"], c["tp"] + c["fn"]),
+            "pearson": round(pearson([r["score"] for r in rs], [-r["overall"] for r in rs]), 3),
+            "tp": c["tp"],
+            "fp": c["fp"],
+            "fn": c["fn"],
+            "event_P": _ratio(c["etp"], c["etp"] + c["efp"]),
+            "event_R": _ratio(c["etp"], c["tp"] + c["fn"]),
+        }
     return out
 
 
@@ -346,17 +377,18 @@ def cross_validate(by_variant: dict[str, list[dict]], fold: dict[str, int]) -> d
 
     chosen, held = [], []
     for f in folds:
-        best = max(by_variant, key=lambda v: (_objective(metrics(part(by_variant[v], f, False))),
-                                              v == "as shipped"))
+        best = max(
+            by_variant, key=lambda v: (_objective(metrics(part(by_variant[v], f, False))), v == "as shipped")
+        )
         chosen.append(best)
         held.extend(part(by_variant[best], f, True))
-    per_fold = {v: [metrics(part(recs, f, True))["all"] for f in folds]
-                for v, recs in by_variant.items()}
+    per_fold = {v: [metrics(part(recs, f, True))["all"] for f in folds] for v, recs in by_variant.items()}
     return {"chosen": chosen, "held_out": metrics(held), "per_fold": per_fold}
 
 
-def eval_semeval(path: Path, emb, cache_dir: Path | None = None, variants: dict | None = None,
-                 embedded_only: bool = False) -> dict:
+def eval_semeval(
+    path: Path, emb, cache_dir: Path | None = None, variants: dict | None = None, embedded_only: bool = False
+) -> dict:
     """Every variant linked over the dev corpus; the shipped one in full, all cross-validated."""
     docs, pairs = load_semeval_cached(path, cache_dir)
     if embedded_only:  # the texts already embedded (embed_by_pairs fills the cache pair by pair)
@@ -370,31 +402,46 @@ def eval_semeval(path: Path, emb, cache_dir: Path | None = None, variants: dict 
         print(f"  linked: {name} ({runs[name]['link_seconds']} s)", file=sys.stderr, flush=True)
     fold = story_folds(pairs)
     shipped = by_variant["as shipped"]
-    return {"shipped": metrics(shipped), "run": runs["as shipped"],
-            "variants": {v: metrics(r)["all"] for v, r in by_variant.items()},
-            "cv": cross_validate(by_variant, fold), "reports": report_figures(shipped),
-            "docs": len(docs), "pairs": len(pairs), "folds": Counter(fold.values()),
-            "records": shipped}
+    return {
+        "shipped": metrics(shipped),
+        "run": runs["as shipped"],
+        "variants": {v: metrics(r)["all"] for v, r in by_variant.items()},
+        "cv": cross_validate(by_variant, fold),
+        "reports": report_figures(shipped),
+        "docs": len(docs),
+        "pairs": len(pairs),
+        "folds": Counter(fold.values()),
+        "records": shipped,
+    }
 
 
 def report_figures(recs: list[dict]) -> dict:
     """How often pairs are taken for one report, by rating; aligned-unit shares by rating."""
     out = {}
-    for name, keep in (("overall<=1.5", lambda o: o <= 1.5), ("1.5<overall<3", lambda o: 1.5 < o < 3),
-                       ("overall>=3", lambda o: o >= 3)):
+    for name, keep in (
+        ("overall<=1.5", lambda o: o <= 1.5),
+        ("1.5<overall<3", lambda o: 1.5 < o < 3),
+        ("overall>=3", lambda o: o >= 3),
+    ):
         rs = [r for r in recs if keep(r["overall"])]
         al = sorted(r["aligned"] for r in rs if r["aligned"] is not None)
-        out[name] = {"pairs": len(rs), "one_report": sum(r["report"] for r in rs),
-                     "one_report_pairs": [f"{r['a']}_{r['b']}" for r in rs if r["report"]][:20],
-                     "aligned_q50_q90_max": [round(al[int(q * (len(al) - 1))], 3) for q in (0.5, 0.9, 1.0)]
-                     if al else []}
+        out[name] = {
+            "pairs": len(rs),
+            "one_report": sum(r["report"] for r in rs),
+            "one_report_pairs": [f"{r['a']}_{r['b']}" for r in rs if r["report"]][:20],
+            "aligned_q50_q90_max": [round(al[int(q * (len(al) - 1))], 3) for q in (0.5, 0.9, 1.0)]
+            if al
+            else [],
+        }
     return out
 
 
 def _row(lp: str, r: dict) -> str:
-    return (f"{lp:7} {r['n']:4d} {r['P']:6.3f} {r['R']:6.3f} {r['pearson']:8.3f}  "
-            f"{str(r['tp']) + '/' + str(r['fp']) + '/' + str(r['fn']):10}"
-            f"  {r['event_P']:.3f}/{r['event_R']:.3f}")
+    return (
+        f"{lp:7} {r['n']:4d} {r['P']:6.3f} {r['R']:6.3f} {r['pearson']:8.3f}  "
+        f"{str(r['tp']) + '/' + str(r['fp']) + '/' + str(r['fn']):10}"
+        f"  {r['event_P']:.3f}/{r['event_R']:.3f}"
+    )
 
 
 def print_semeval(sem: dict) -> None:
@@ -409,14 +456,20 @@ def print_semeval(sem: dict) -> None:
     for v, r in sem["variants"].items():
         print(f"  {v:45} P {r['P']:.3f} R {r['R']:.3f} pearson {r['pearson']:.3f}")
     cv = sem["cv"]
-    print(f"-- HELD-OUT by story ({len(cv['chosen'])} folds, pairs sharing a text in one fold; "
-          f"fold sizes {dict(sorted(sem['folds'].items()))}): variant chosen on the other folds, "
-          f"counted on this one; chosen: {cv['chosen']}")
+    print(
+        f"-- HELD-OUT by story ({len(cv['chosen'])} folds, pairs sharing a text in one fold; "
+        f"fold sizes {dict(sorted(sem['folds'].items()))}): variant chosen on the other folds, "
+        f"counted on this one; chosen: {cv['chosen']}"
+    )
     print(head)
     for lp, r in cv["held_out"].items():
         print(_row(lp, r))
-    print("-- per fold, rules as shipped: " + "  ".join(
-        f"P {m['P']:.2f} R {m['R']:.2f} r {m['pearson']:.2f}" for m in cv["per_fold"]["as shipped"]))
+    print(
+        "-- per fold, rules as shipped: "
+        + "  ".join(
+            f"P {m['P']:.2f} R {m['R']:.2f} r {m['pearson']:.2f}" for m in cv["per_fold"]["as shipped"]
+        )
+    )
     print("-- one report (translation / copy) by rating:", json.dumps(sem["reports"]))
     run = sem["run"]
     print("link time", run["link_seconds"], "s for", sem["docs"], "docs; event sizes", run["event_sizes"])
@@ -434,12 +487,14 @@ def run(args, emb) -> int:
     print("  comparisons:", seeds["comparisons"])
     print("  seeds OK:", seeds["ok"])
     variants = {"as shipped": {}} if args.no_cv else None
-    sem = eval_semeval(args.eval_dir / "semeval_pairs_dev.csv", emb, args.cache_dir, variants,
-                       args.embedded_only)
+    sem = eval_semeval(
+        args.eval_dir / "semeval_pairs_dev.csv", emb, args.cache_dir, variants, args.embedded_only
+    )
     print_semeval(sem)
     if args.json:
-        args.json.write_text(json.dumps({"signals": SIGNALS, "seeds": seeds, "semeval": sem},
-                                        indent=1, default=str))
+        args.json.write_text(
+            json.dumps({"signals": SIGNALS, "seeds": seeds, "semeval": sem}, indent=1, default=str)
+        )
     return 0
 
 
@@ -451,10 +506,12 @@ def embed_by_pairs(path: Path, emb) -> int:
     order = sorted(pairs, key=lambda p: hashlib.sha1(f"{p[0]}_{p[1]}".encode()).hexdigest())
     t = time.time()
     for k in range(0, len(order), 16):
-        chunk = order[k:k + 16]
+        chunk = order[k : k + 16]
         emb.vectors([by_id[i] for a, b, _, _ in chunk for i in (a, b)])
-        print(f"{min(k + 16, len(order))}/{len(order)} pairs {time.time() - t:.0f}s "
-              f"computed={emb.computed}", flush=True)
+        print(
+            f"{min(k + 16, len(order))}/{len(order)} pairs {time.time() - t:.0f}s computed={emb.computed}",
+            flush=True,
+        )
     return 0
 
 
@@ -466,8 +523,11 @@ def main(argv=None) -> int:
     ap.add_argument("--embed-only", action="store_true", help="fill the embedding cache and stop")
     ap.add_argument("--no-embeddings", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the numbers here")
-    ap.add_argument("--embedded-only", action="store_true",
-                    help="only the texts whose vectors are cached, and the pairs of two such texts")
+    ap.add_argument(
+        "--embedded-only",
+        action="store_true",
+        help="only the texts whose vectors are cached, and the pairs of two such texts",
+    )
     ap.add_argument("--no-cv", action="store_true", help="link the shipped rules only (no variants)")
     args = ap.parse_args(argv)
     emb = Embedder(disabled=True) if args.no_embeddings else Embedder(args.cache_dir)

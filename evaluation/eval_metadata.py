@@ -7,6 +7,7 @@ The texts carry no gold outlet, so the script lists what it found, with the open
 text, for a person to check; it also counts texts whose opening states a full date. The eval
 data is read by path and never copied into the project.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,11 @@ def main() -> int:
     items = texts(args.eval_dir / "semeval_pairs_dev.csv")
     found = [(lang, o, body[:90]) for lang, body in items if (o := outlet_from_dateline(body))]
     dated = sum(1 for lang, body in items if find_date(body[:120], lang))
-    print(f"texts {len(items)}; dateline outlets {len(found)} "
-          f"({dict(Counter(lang for lang, _o, _b in found))}); full date in the first 120 characters {dated}")
-    for lang, outlet, opening in found[:args.show]:
+    print(
+        f"texts {len(items)}; dateline outlets {len(found)} "
+        f"({dict(Counter(lang for lang, _o, _b in found))}); full date in the first 120 characters {dated}"
+    )
+    for lang, outlet, opening in found[: args.show]:
         print(f"  {lang}  {outlet!r:14}  {opening}")
     return 0
 

@@ -8,6 +8,7 @@ than random sentences of the same text do, and about as many as its first senten
 
     .venv/bin/python evaluation/eval_summary.py --eval-dir ../shared/eval
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,7 +47,9 @@ def main() -> None:
     csv.field_size_limit(10**8)
     rows = list(csv.DictReader((args.eval_dir / "semeval_pairs_dev.csv").open(encoding="utf-8")))
     rng = random.Random(18)
-    stats = defaultdict(lambda: {"texts": 0, "ok": 0, "short": 0, "ms": [], "sum": [], "lead": [], "rand": []})
+    stats = defaultdict(
+        lambda: {"texts": 0, "ok": 0, "short": 0, "ms": [], "sum": [], "lead": [], "rand": []}
+    )
     seen = set()
     for row in rows:
         for side in ("1", "2"):
@@ -69,14 +72,18 @@ def main() -> None:
                 continue
             other = _grams(body_of(row["text2"]))
             random_pick = sorted(rng.sample(spans, len(chosen)))
-            for name, picked in (("sum", chosen), ("lead", spans[:len(chosen)]), ("rand", random_pick)):
+            for name, picked in (("sum", chosen), ("lead", spans[: len(chosen)]), ("rand", random_pick)):
                 s[name].append(cosine(_grams(" ".join(body[a:b] for a, b in picked)), other))
-    print("| lang | texts | 2–3 sentences | < 2 sentences | ms/text (median) | same-story pairs | overlap: summary | first sentences | random |")
+    print(
+        "| lang | texts | 2–3 sentences | < 2 sentences | ms/text (median) | same-story pairs | overlap: summary | first sentences | random |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for lang, s in sorted(stats.items()):
         mean = lambda xs: f"{statistics.mean(xs):.3f}" if xs else "–"  # noqa: E731
-        print(f"| {lang} | {s['texts']} | {s['ok']} | {s['short']} | {statistics.median(s['ms']):.1f} | "
-              f"{len(s['sum'])} | {mean(s['sum'])} | {mean(s['lead'])} | {mean(s['rand'])} |")
+        print(
+            f"| {lang} | {s['texts']} | {s['ok']} | {s['short']} | {statistics.median(s['ms']):.1f} | "
+            f"{len(s['sum'])} | {mean(s['sum'])} | {mean(s['lead'])} | {mean(s['rand'])} |"
+        )
 
 
 if __name__ == "__main__":

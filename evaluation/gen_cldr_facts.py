@@ -14,6 +14,7 @@ This measures whether the extractors read what CLDR writes; it is no substitute 
 real text (it is clearly labelled "generated" wherever it is reported). Output: the dev
 file format, ``{"input", "lang", "kind", "gold": [{"text", "value", "currency"}]}``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,6 +56,7 @@ def spelled(value: int, lang: str) -> str | None:
     """The RBNF cardinal spelling of ``value`` in ``lang``, or None without RBNF rules."""
     try:
         from unicode_rbnf import RbnfEngine
+
         return RbnfEngine.for_language(lang).format_number(value).text
     except Exception:  # noqa: BLE001 - no rules for this language
         return None
@@ -127,8 +129,7 @@ def money_figure(loc: Locale, rng: random.Random) -> Figure | None:
     word = spelled(n, lang)
     if word is None:
         return None
-    name = format_currency(n, cur, locale=loc, format_type="name", currency_digits=False,
-                           format="#,##0")
+    name = format_currency(n, cur, locale=loc, format_type="name", currency_digits=False, format="#,##0")
     digits = format_decimal(n, locale=loc)
     return (name.replace(digits, word, 1), float(n), cur) if digits in name else None
 

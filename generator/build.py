@@ -20,6 +20,7 @@ A failure before step 7 puts content/generated back. A full build leaves the pre
 as it was; an incremental one may have rebuilt part of it in place, and marks the state
 incomplete first, so the next build is a full one.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -43,9 +44,17 @@ class BuildResult:
     seconds: float = 0.0
 
 
-def build(cfg: Config, *, site: bool = True, full: bool = False, jobs: int | None = None,
-          verbose: bool = False, progress=None, report=None,
-          between_stages=None) -> BuildResult:
+def build(
+    cfg: Config,
+    *,
+    site: bool = True,
+    full: bool = False,
+    jobs: int | None = None,
+    verbose: bool = False,
+    progress=None,
+    report=None,
+    between_stages=None,
+) -> BuildResult:
     """Bring content/generated (and site/ if ``site``) up to date with the seeds; return what
     was done. ``report(error)`` is called for each rejected input as soon as it is known.
     Raises SiteBuildError if MkDocs fails (content/generated is then put back; its ``left``
@@ -63,8 +72,12 @@ def build(cfg: Config, *, site: bool = True, full: bool = False, jobs: int | Non
             report(err)
     carry = Carry(cfg.cache, cfg.generated, enabled=not full)
     files = generated_files(corpus, cfg, progress, carry, jobs)
-    result = BuildResult(len(corpus.articles), len(cfg.languages),
-                         sum(1 for k in files if k.endswith(".md")), list(corpus.errors))
+    result = BuildResult(
+        len(corpus.articles),
+        len(cfg.languages),
+        sum(1 for k in files if k.endswith(".md")),
+        list(corpus.errors),
+    )
     fingerprint, mode = choose_mode(cfg, files, site, full)
     result.mode = mode
     stage: Path | None = None
@@ -73,9 +86,12 @@ def build(cfg: Config, *, site: bool = True, full: bool = False, jobs: int | Non
         try:
             stage = update_content_and_site(cfg, files, update, mode, fingerprint, jobs, verbose, progress)
         except SiteBuildError as exc:
-            exc.left = ("previous content/ and site/ are unchanged" if mode == "full" else
-                        "previous content/ is unchanged; site/ may hold part of this update, "
-                        "and the next build rebuilds it in full")
+            exc.left = (
+                "previous content/ and site/ are unchanged"
+                if mode == "full"
+                else "previous content/ is unchanged; site/ may hold part of this update, "
+                "and the next build rebuilds it in full"
+            )
             raise
         if stage is not None:
             result.pages = pages_report(stage)
@@ -106,8 +122,9 @@ def choose_mode(cfg: Config, files: dict, site: bool, full: bool) -> tuple[str, 
     return fingerprint, ("incremental" if not full and can_update(cfg, fingerprint) else "full")
 
 
-def update_content_and_site(cfg: Config, files: dict, update, mode: str, fingerprint: str,
-                            jobs: int | None, verbose: bool, progress) -> Path | None:
+def update_content_and_site(
+    cfg: Config, files: dict, update, mode: str, fingerprint: str, jobs: int | None, verbose: bool, progress
+) -> Path | None:
     """Steps 5–6: content/generated updated, then each language built; return the folder
     holding the built languages (None without a site build)."""
     from .render.feeds import sitemap_index

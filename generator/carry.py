@@ -12,6 +12,7 @@ The inode is recorded but not compared: a copy that keeps modification times (th
 actions/cache between CI runs, ``cp -a``) is the same file for this purpose, and comparing
 inodes there would render and rewrite every page, and so rebuild every HTML page.
 """
+
 from __future__ import annotations
 
 import os
@@ -47,11 +48,15 @@ class Carry:
             try:
                 with open(self.path, "rb") as fh:
                     data = pickle.load(fh)
-                if (isinstance(data, dict) and data.get("version") == version
-                        and data.get("generated") == str(self.generated)
-                        and isinstance(data.get("pages"), dict)):
-                    self.old = {k: v for k, v in data["pages"].items()
-                                if isinstance(v, tuple) and len(v) == 4}
+                if (
+                    isinstance(data, dict)
+                    and data.get("version") == version
+                    and data.get("generated") == str(self.generated)
+                    and isinstance(data.get("pages"), dict)
+                ):
+                    self.old = {
+                        k: v for k, v in data["pages"].items() if isinstance(v, tuple) and len(v) == 4
+                    }
             except Exception:  # noqa: BLE001 - no usable manifest: render everything
                 self.old = {}
 
@@ -101,6 +106,8 @@ class Carry:
                 continue
             pages[path] = (digest, st.st_ino, st.st_size, st.st_mtime_ns)
         try:
-            write_pickle(self.path, {"version": self.version, "generated": str(self.generated), "pages": pages})
+            write_pickle(
+                self.path, {"version": self.version, "generated": str(self.generated), "pages": pages}
+            )
         except OSError:
             pass  # a read-only cache only costs speed

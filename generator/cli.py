@@ -1,4 +1,5 @@
 """briefing build | generate | serve | facts — the command line, configuration read here once."""
+
 from __future__ import annotations
 
 import argparse
@@ -23,13 +24,18 @@ EPILOG = """examples:
 def main(argv: list[str] | None = None) -> int:
     """The exit code of one `briefing` command (0 ok, 1 failed or --strict with errors, 2 bad config, 130 interrupted)."""
     parser = argparse.ArgumentParser(
-        prog="briefing", description="Turn news articles in many languages into a multilingual briefing site.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="briefing",
+        description="Turn news articles in many languages into a multilingual briefing site.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def site_options(p):
         """None; adds the options build, generate and serve share to ``p``."""
-        p.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
+        p.add_argument(
+            "-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)"
+        )
         p.add_argument("--seeds", help="folder of seed articles (default from config: seeds)")
         p.add_argument("--site-url", help="public URL of the site root, for sitemaps and feeds")
         p.add_argument("--no-embeddings", action="store_true", help="link with facts and entities only")
@@ -37,15 +43,22 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--strict", action="store_true", help="exit 1 if any input was rejected")
         p.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPU count)")
         p.add_argument("-v", "--verbose", action="store_true", help="progress per stage and MkDocs output")
-        p.add_argument("--progress", action="store_true",
-                       help="progress per stage even when stderr is not a terminal (without MkDocs output)")
+        p.add_argument(
+            "--progress",
+            action="store_true",
+            help="progress per stage even when stderr is not a terminal (without MkDocs output)",
+        )
 
-    p_build = sub.add_parser("build", help="generate and build the site in every language "
-                             "(incremental on an existing site)")
+    p_build = sub.add_parser(
+        "build", help="generate and build the site in every language (incremental on an existing site)"
+    )
     site_options(p_build)
-    p_build.add_argument("--full", action="store_true",
-                         help="render every page and rebuild the site from nothing (default: "
-                              "update the existing site, full only when code or config changed)")
+    p_build.add_argument(
+        "--full",
+        action="store_true",
+        help="render every page and rebuild the site from nothing (default: "
+        "update the existing site, full only when code or config changed)",
+    )
     p_gen = sub.add_parser("generate", help="generate Markdown pages only (content/generated)")
     site_options(p_gen)
     p_serve = sub.add_parser("serve", help="build, then serve site/ locally")
@@ -53,15 +66,22 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--port", type=int, default=8000)
     p_serve.add_argument("--no-build", action="store_true", help="serve the existing site/")
     p_serve.add_argument("--full", action="store_true", help="as for build")
-    p_asm = sub.add_parser("assemble", help="add the root files to a site/ whose languages were built "
-                           "separately (CI: one MkDocs job per language)")
-    p_asm.add_argument("-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)")
+    p_asm = sub.add_parser(
+        "assemble",
+        help="add the root files to a site/ whose languages were built "
+        "separately (CI: one MkDocs job per language)",
+    )
+    p_asm.add_argument(
+        "-c", "--config", default="mkdocs.yml", help="shared MkDocs config (default: mkdocs.yml)"
+    )
     p_asm.add_argument("--site-url", help="public URL of the site root, for the sitemap index")
     p_facts = sub.add_parser("facts", help="print the facts of a text as JSON")
     p_facts.add_argument("file", nargs="?", default="-", help="text file, or - for standard input")
     p_facts.add_argument("--lang", help="BCP 47 language tag (default: detected)")
     p_facts.add_argument("--published", type=date.fromisoformat, help="publication date YYYY-MM-DD")
-    p_facts.add_argument("--lines", action="store_true", help='one {"facts": [...]} JSON object per input line')
+    p_facts.add_argument(
+        "--lines", action="store_true", help='one {"facts": [...]} JSON object per input line'
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -91,24 +111,39 @@ def cmd_site(args) -> int:
     from .pipeline import Progress
     from .site import SiteBuildError
 
-    cfg = load_config(args.config, seeds=args.seeds, site_url=args.site_url,
-                      embeddings=False if args.no_embeddings else None, cache=False if args.no_cache else None)
+    cfg = load_config(
+        args.config,
+        seeds=args.seeds,
+        site_url=args.site_url,
+        embeddings=False if args.no_embeddings else None,
+        cache=False if args.no_cache else None,
+    )
     if not cfg.seeds.is_dir():
         raise ConfigError(f"seeds folder not found: {cfg.seeds}")
     _warn_site_url(cfg)
     progress = Progress(verbose=args.verbose or args.progress)
     site = args.command in ("build", "serve") and not getattr(args, "no_build", False)
     try:
-        result = build(cfg, site=site, full=getattr(args, "full", False), jobs=args.jobs,
-                       verbose=args.verbose, progress=progress, report=report_error,
-                       between_stages=settle)
+        result = build(
+            cfg,
+            site=site,
+            full=getattr(args, "full", False),
+            jobs=args.jobs,
+            verbose=args.verbose,
+            progress=progress,
+            report=report_error,
+            between_stages=settle,
+        )
     except SiteBuildError as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
         print(f"briefing: {exc.left}", file=sys.stderr)
         return 1
     how = {"full": ", full build", "incremental": ", incremental update"}.get(result.mode, "")
-    print(f"briefing: {result.articles} articles, {result.languages} languages, {result.pages} pages, "
-          f"{len(result.errors)} errors{how}, {result.seconds:.1f} s", file=sys.stderr)
+    print(
+        f"briefing: {result.articles} articles, {result.languages} languages, {result.pages} pages, "
+        f"{len(result.errors)} errors{how}, {result.seconds:.1f} s",
+        file=sys.stderr,
+    )
     if args.command == "serve":
         return serve(cfg.site, args.port)
     return 1 if args.strict and result.errors else 0
@@ -158,8 +193,10 @@ def cmd_assemble(args) -> int:
     extra["404.html"] = root_not_found(cfg)
     extra["briefing.json"] = export.read_bytes()
     write_tree(extra, cfg.site)
-    print(f"briefing: assembled {cfg.site}: {len(cfg.languages)} languages, {pages_report(cfg.site)} pages",
-          file=sys.stderr)
+    print(
+        f"briefing: assembled {cfg.site}: {len(cfg.languages)} languages, {pages_report(cfg.site)} pages",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -205,8 +242,10 @@ def cmd_facts(args) -> int:
 
     def all_facts(t: str) -> list:
         lang = lang_of(t)
-        return sorted(extract_facts(t, lang, args.published) + _entity_facts(t, lang),
-                      key=lambda f: (f.start, f.end, f.type))
+        return sorted(
+            extract_facts(t, lang, args.published) + _entity_facts(t, lang),
+            key=lambda f: (f.start, f.end, f.type),
+        )
 
     out = sys.stdout
     if args.lines:

@@ -4,6 +4,7 @@ Every stage takes and returns these classes; their JSON shape (briefing.json, `b
 facts`) is produced here and nowhere else, so the export shape lives in one file. (Cache
 entries are these objects pickled, generator/cache.py.)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -108,8 +109,13 @@ class Entity:
 
     def to_json(self) -> dict[str, Any]:
         """The entity as briefing.json lists it."""
-        return {"id": self.id, "type": self.type, "name": self.name,
-                "names": dict(sorted(self.names.items())), "qid": self.qid}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "names": dict(sorted(self.names.items())),
+            "qid": self.qid,
+        }
 
 
 @dataclass
@@ -183,8 +189,11 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         """The comparison with each item's article id beside its fact's fields."""
-        return {"type": self.type, "agree": self.agree,
-                "items": [{"article": a, **f.to_json()} for a, f in self.items]}
+        return {
+            "type": self.type,
+            "agree": self.agree,
+            "items": [{"article": a, **f.to_json()} for a, f in self.items],
+        }
 
 
 @dataclass
@@ -202,9 +211,12 @@ class Event:
 
     def to_json(self) -> dict[str, Any]:
         """The event as briefing.json lists it."""
-        return {"id": self.id, "articles": list(self.members),
-                "reports": self.origins(),
-                "comparisons": [c.to_json() for c in self.comparisons]}
+        return {
+            "id": self.id,
+            "articles": list(self.members),
+            "reports": self.origins(),
+            "comparisons": [c.to_json() for c in self.comparisons],
+        }
 
 
 @dataclass

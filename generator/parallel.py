@@ -6,6 +6,7 @@ at the call (copy-on-write) and send back only their results. Fork is used on Li
 (macOS frameworks such as Accelerate are not safe in a forked child, Windows has no fork);
 elsewhere, or when one process is asked for, the work runs here, in order.
 """
+
 from __future__ import annotations
 
 import multiprocessing

@@ -15,6 +15,7 @@ Two ways to build a language (generator/build.py chooses):
 The state file (in the cache folder) records the fingerprint of the code, theme and configs
 of the last complete build: when it differs (new code, new config) the build is full.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -79,14 +80,22 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
         # Articles, events and entities are reached from lists, not the nav: a nav of
         # thousands of pages makes every page carry it and MkDocs quadratic.
         "not_in_nav": "/articles/\n/events/\n/entities/\n/archive/\n",
-        "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
-                       "links": {"not_found": "ignore", "unrecognized_links": "ignore"}},
+        "validation": {
+            "nav": {"omitted_files": "ignore", "not_found": "warn"},
+            "links": {"not_found": "ignore", "unrecognized_links": "ignore"},
+        },
         "extra": {
-            "alternate": [{"name": other.name, "lang": other.code, "link": f"../{other.code}/"}
-                          for other in cfg.languages],
-            "briefing_labels": {"feed": t.gettext("New articles (RSS)"), "feed_short": t.gettext("RSS feed"),
-                                "export": t.gettext("Data (JSON)"), "about": t.gettext("About"),
-                                **not_found_labels(lang.locale)},
+            "alternate": [
+                {"name": other.name, "lang": other.code, "link": f"../{other.code}/"}
+                for other in cfg.languages
+            ],
+            "briefing_labels": {
+                "feed": t.gettext("New articles (RSS)"),
+                "feed_short": t.gettext("RSS feed"),
+                "export": t.gettext("Data (JSON)"),
+                "about": t.gettext("About"),
+                **not_found_labels(lang.locale),
+            },
             "briefing_root_url": cfg.site_url.rstrip("/") + "/" if cfg.site_url else "",
             "briefing_default_language": cfg.default_language,
         },
@@ -108,8 +117,13 @@ def write_tree(files: Mapping[str, str | bytes], target: Path) -> None:
     made: set[Path] = set()
     for rel_path, content in sorted(files.items()):
         rel = PurePosixPath(rel_path)
-        if (rel.is_absolute() or not rel.parts or ".." in rel.parts or "\\" in rel_path
-                or PureWindowsPath(rel_path).drive):
+        if (
+            rel.is_absolute()
+            or not rel.parts
+            or ".." in rel.parts
+            or "\\" in rel_path
+            or PureWindowsPath(rel_path).drive
+        ):
             raise SiteBuildError(f"refusing to write outside the output folder: {rel_path!r}")
         path = root.joinpath(*rel.parts)
         if path.parent not in made:
@@ -138,16 +152,26 @@ def staging_dir(final: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
 
 
-def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbose: bool = False,
-                    progress=None, dirty: bool = False) -> Path:
+def build_languages(
+    cfg: Config,
+    generated: Path,
+    jobs: int | None = None,
+    verbose: bool = False,
+    progress=None,
+    dirty: bool = False,
+) -> Path:
     """The folder holding the built site/<lang> folders: a new staging folder (full build), or
     site/ itself (``dirty``: each language rebuilt in place by ``mkdocs build --dirty``)."""
     stage = cfg.site if dirty else staging_dir(cfg.site)
     jobs = jobs or min(len(cfg.languages), os.cpu_count() or 1)
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda lang: run_mkdocs(lang, generated, stage / lang.code, dirty,
-                                                            verbose, progress), cfg.languages))
+            results = list(
+                pool.map(
+                    lambda lang: run_mkdocs(lang, generated, stage / lang.code, dirty, verbose, progress),
+                    cfg.languages,
+                )
+            )
         failed = [(lang, proc) for lang, proc in results if proc.returncode != 0]
         if failed:
             lang, proc = failed[0]
@@ -163,8 +187,9 @@ def build_languages(cfg: Config, generated: Path, jobs: int | None = None, verbo
         raise
 
 
-def run_mkdocs(lang: SiteLanguage, generated: Path, out: Path, dirty: bool, verbose: bool,
-               progress=None) -> tuple[SiteLanguage, subprocess.CompletedProcess]:
+def run_mkdocs(
+    lang: SiteLanguage, generated: Path, out: Path, dirty: bool, verbose: bool, progress=None
+) -> tuple[SiteLanguage, subprocess.CompletedProcess]:
     """Build one language with MkDocs into ``out``; return the language and the finished process."""
     config_file = generated / f"mkdocs.{lang.code}.yml"
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config_file), "-d", str(out)]
@@ -179,8 +204,10 @@ def run_mkdocs(lang: SiteLanguage, generated: Path, out: Path, dirty: bool, verb
         # Each language's own duration: with fewer workers than languages they overlap.
         m = _DIRTY_LINE.search(proc.stderr or "")
         what = f", {m.group(1)} pages rebuilt, {m.group(2)} stale files removed" if m else ""
-        progress(f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'} "
-                 f"in {time.monotonic() - t0:.1f}s{what}")
+        progress(
+            f"site {lang.code}: {'done' if proc.returncode == 0 else 'FAILED'} "
+            f"in {time.monotonic() - t0:.1f}s{what}"
+        )
     return lang, proc
 
 
@@ -207,27 +234,36 @@ def can_update(cfg: Config, fingerprint: str) -> bool:
         state = json.loads((cfg.cache / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (isinstance(state, dict) and state.get("format") == STATE_FORMAT
-            and state.get("fingerprint") == fingerprint and state.get("complete") is True
-            and state.get("site") == str(cfg.site)
-            and all((cfg.site / lang.code / "index.html").is_file() for lang in cfg.languages))
+    return (
+        isinstance(state, dict)
+        and state.get("format") == STATE_FORMAT
+        and state.get("fingerprint") == fingerprint
+        and state.get("complete") is True
+        and state.get("site") == str(cfg.site)
+        and all((cfg.site / lang.code / "index.html").is_file() for lang in cfg.languages)
+    )
 
 
 def record_state(cfg: Config, fingerprint: str, complete: bool) -> None:
     """Note in the state file whether site/ is a complete build with this fingerprint."""
-    data = json.dumps({"format": STATE_FORMAT, "fingerprint": fingerprint, "complete": complete,
-                       "site": str(cfg.site)}).encode("utf-8")
+    data = json.dumps(
+        {"format": STATE_FORMAT, "fingerprint": fingerprint, "complete": complete, "site": str(cfg.site)}
+    ).encode("utf-8")
     write_atomically(cfg.cache / STATE, lambda fh: fh.write(data), durable=True)
 
 
 def root_files(cfg: Config) -> dict[str, str | bytes]:
     """site/index.html (language chooser following the browser) and the sitemap index."""
     langs = [(lang.code, lang.name, lang.dir) for lang in cfg.languages]
-    links = "\n".join(f'<li><a href="{html.escape(code)}/index.html" hreflang="{html.escape(code)}" '
-                      f'lang="{html.escape(code)}" dir="{d}">{html.escape(name)}</a></li>'
-                      for code, name, d in langs)
-    alternates = "\n".join(f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(code)}/index.html">'
-                           for code, _, _ in langs)
+    links = "\n".join(
+        f'<li><a href="{html.escape(code)}/index.html" hreflang="{html.escape(code)}" '
+        f'lang="{html.escape(code)}" dir="{d}">{html.escape(name)}</a></li>'
+        for code, name, d in langs
+    )
+    alternates = "\n".join(
+        f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(code)}/index.html">'
+        for code, _, _ in langs
+    )
     codes = json.dumps([code for code, _, _ in langs])
     index = f"""<!doctype html>
 <html lang="{html.escape(cfg.default_language)}">

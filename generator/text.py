@@ -1,5 +1,6 @@
 """Text helpers the stages share: sentence spans of a clean body (rendering's anchors,
 linking's context) and slugs (ingest names articles with them, rendering names files)."""
+
 from __future__ import annotations
 
 import bisect

@@ -16,6 +16,7 @@ the folder swap it replaced, so ``apply`` links the carried files into the stagi
 and swaps the folders instead. Either way a journal left by a killed process is undone by
 the next run before anything reads the tree, so the previous tree survives every failure.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,11 @@ class TreeUpdate:
         self.files: dict[str, str | bytes | Carried] = {}
         recover(self.target)
 
-    def stage(self, files: Mapping[str, str | bytes | Carried],
-              write: Callable[[dict[str, str | bytes], Path], object]) -> None:
+    def stage(
+        self,
+        files: Mapping[str, str | bytes | Carried],
+        write: Callable[[dict[str, str | bytes], Path], object],
+    ) -> None:
         """Write the files to be (re)written into a fresh staging folder with ``write``
         (site.write_tree, which refuses paths that leave it)."""
         self.parent.mkdir(parents=True, exist_ok=True)
@@ -65,8 +69,10 @@ class TreeUpdate:
         dropped = sorted(live - set(self.files))
         self.backup = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-backup-", dir=self.parent))
         self.paths = [(p, p in live) for p in changed] + [(p, True) for p in dropped]
-        _write_journal(self.journal, {"format": FORMAT, "target": str(self.target),
-                                      "backup": str(self.backup), "paths": self.paths})
+        _write_journal(
+            self.journal,
+            {"format": FORMAT, "target": str(self.target), "backup": str(self.backup), "paths": self.paths},
+        )
         stage = self._staged()
         for rel, had_old in self.paths:
             live_path = self.target / rel
@@ -86,8 +92,9 @@ class TreeUpdate:
                 os.link(value.source, dst)
         if self.target.exists():
             self.backup = self.parent / f"{stage.name}-old"
-            _write_journal(self.journal, {"format": FORMAT, "target": str(self.target),
-                                          "swap": str(self.backup)})
+            _write_journal(
+                self.journal, {"format": FORMAT, "target": str(self.target), "swap": str(self.backup)}
+            )
             self.target.rename(self.backup)
         stage.rename(self.target)
         self.stage_dir, self.swapped = None, True
@@ -199,5 +206,6 @@ def _prune_empty(root: Path, folders: set[str]) -> None:
 
 
 def _write_journal(path: Path, data: dict[str, Any]) -> None:
-    write_atomically(path, lambda fh: fh.write(json.dumps(data).encode("utf-8")), durable=True,
-                     prefix=".tmp-journal-")
+    write_atomically(
+        path, lambda fh: fh.write(json.dumps(data).encode("utf-8")), durable=True, prefix=".tmp-journal-"
+    )

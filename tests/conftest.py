@@ -1,4 +1,5 @@
 """Shared fixtures: a throwaway project (config + seeds) and the seed site built once per session."""
+
 from __future__ import annotations
 
 import os
@@ -26,15 +27,17 @@ class Project:
     def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess:
         """Run the CLI on this project (`briefing <args> -c <config>`), capturing output."""
         cmd = [sys.executable, "-m", "generator.cli", *args, "-c", str(self.config)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=self.root,
-                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, cwd=self.root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        )
         if check and proc.returncode != 0:
             raise AssertionError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
         return proc
 
 
-def make_project(tmp: Path, seeds: dict[str, bytes] | None = None, cache: Path | None = None,
-                 languages: list | None = None) -> Project:
+def make_project(
+    tmp: Path, seeds: dict[str, bytes] | None = None, cache: Path | None = None, languages: list | None = None
+) -> Project:
     """A project in ``tmp``: the repo's mkdocs.yml with every path pointing inside ``tmp``
     (theme overrides and hand-written pages stay the repo's), and the given seed files."""
     tmp.mkdir(parents=True, exist_ok=True)

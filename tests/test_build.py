@@ -1,5 +1,6 @@
 """`briefing build` on an existing site (generator/build.py): an incremental update through
 MkDocs' dirty build gives the site a full build gives, search index included."""
+
 from __future__ import annotations
 
 import html
@@ -43,8 +44,11 @@ def fresh(tmp_path_factory):
 def updated(tmp_path_factory):
     """A site of the seeds without 004, then 004 added (incremental), the state after each."""
     seeds = seed_files()
-    project = make_project(tmp_path_factory.mktemp("updated"),
-                           {n: b for n, b in seeds.items() if n not in added_names(seeds)}, languages=LANGS)
+    project = make_project(
+        tmp_path_factory.mktemp("updated"),
+        {n: b for n, b in seeds.items() if n not in added_names(seeds)},
+        languages=LANGS,
+    )
     first = project.run(*ARGS, check=True)
     before = tree_hashes(project.site)
     for name in added_names(seeds):
@@ -70,8 +74,9 @@ def test_the_new_article_is_found_in_search(updated):
     # Its German text is indexed in no site language (its title, facts and names are).
     data = json.loads((project.site / "en" / "search" / "search_index.json").read_bytes())
     title = (project.seeds / f"{page}.txt").read_text(encoding="utf-8").splitlines()[0].strip()
-    assert any(d["location"] == f"articles/{page}.html" and html.unescape(d["title"]) == title
-               for d in data["docs"])
+    assert any(
+        d["location"] == f"articles/{page}.html" and html.unescape(d["title"]) == title for d in data["docs"]
+    )
 
 
 def test_only_the_touched_pages_are_rebuilt(updated):

@@ -1,4 +1,5 @@
 """`briefing facts`: figures and entity facts in the briefing.json shape."""
+
 import io
 import json
 import sys
@@ -19,7 +20,9 @@ def run_facts(monkeypatch, text: str, *argv: str) -> str:
 
 def test_lines_print_figures_and_entities(monkeypatch):
     text = "馬斯克以440億美元收購推特,裁掉約80%的員工\n\nElon Musk paid $44 billion.\n"
-    rows = [json.loads(line) for line in run_facts(monkeypatch, text, "--lang", "zh-Hant", "--lines").splitlines()]
+    rows = [
+        json.loads(line) for line in run_facts(monkeypatch, text, "--lang", "zh-Hant", "--lines").splitlines()
+    ]
     assert len(rows) == 3 and rows[1] == {"facts": []}
     types_ = [f["type"] for f in rows[0]["facts"]]
     assert "money" in types_ and "percent" in types_ and "person" in types_
@@ -35,4 +38,4 @@ def test_whole_text_offsets_point_at_text(monkeypatch):
     facts = json.loads(run_facts(monkeypatch, text, "--lang", "en"))["facts"]
     assert {"person", "money", "percent"} <= {f["type"] for f in facts}
     for f in facts:
-        assert text[f["start"]:f["end"]] == f["text"]
+        assert text[f["start"] : f["end"]] == f["text"]

@@ -1,4 +1,5 @@
 """fork_map: results in order, errors raised here, workers see the state at the call."""
+
 import pytest
 
 from generator import parallel

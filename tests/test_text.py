@@ -5,8 +5,14 @@ def test_sentences_in_cjk_latin_and_arabic():
     body = "第一句。第二句!\n\n He said X.ai grew 16.9 percent. Then left.\n\nهل هذا صحيح؟ نعم."
     spans = sentence_spans(body)
     texts = [body[s:e] for s, e in spans]
-    assert texts == ["第一句。", "第二句!", " He said X.ai grew 16.9 percent.", "Then left.",
-                     "هل هذا صحيح؟", "نعم."]
+    assert texts == [
+        "第一句。",
+        "第二句!",
+        " He said X.ai grew 16.9 percent.",
+        "Then left.",
+        "هل هذا صحيح؟",
+        "نعم.",
+    ]
 
 
 def test_sentence_index_finds_the_containing_sentence():

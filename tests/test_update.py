@@ -1,4 +1,5 @@
 """generator/update.py: content/generated updated in place, and put back on failure."""
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,12 @@ def tree(tmp_path):
 
 
 def new_files(target):
-    return {"en/a.md": "new a", "en/new.md": "brand new", "keep.md": Carried(target / "keep.md"),
-            "en/b.md": Carried(target / "en/b.md")}
+    return {
+        "en/a.md": "new a",
+        "en/new.md": "brand new",
+        "keep.md": Carried(target / "keep.md"),
+        "en/b.md": Carried(target / "en/b.md"),
+    }
 
 
 def staged(tree, files=None) -> TreeUpdate:
@@ -53,8 +58,12 @@ def test_apply_and_commit_leave_exactly_the_new_tree(tree):
     up = staged(tree)
     up.apply()
     up.commit()
-    assert snapshot(tree) == {"en/a.md": b"new a", "en/new.md": b"brand new", "keep.md": b"kept",
-                              "en/b.md": b"old b"}
+    assert snapshot(tree) == {
+        "en/a.md": b"new a",
+        "en/new.md": b"brand new",
+        "keep.md": b"kept",
+        "en/b.md": b"old b",
+    }
     assert os.stat(tree / "keep.md").st_ino == inode  # carried: not rewritten, not moved
     assert "en/gone" not in dirs(tree)  # emptied by a dropped file
     assert leftovers(tree.parent) == []

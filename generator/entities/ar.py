@@ -4,6 +4,7 @@ Spans keep attached prefixes (و ف ب ل ك: وإسرائيل, بكابول) an
 words (شركة تيسلا → تيسلا), following ANERcorp conventions; institutional heads are part
 of the name (حزب الله, مجلس الأمن).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,10 +17,14 @@ from .registry import fold
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*")
 _AR = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
-_LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ ]+(?:[A-Z0-9][A-Za-z0-9&'’.\-]*|of|de|du|la|von|van))*(?<![ .\-])")
+_LATIN_RUN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ ]+(?:[A-Z0-9][A-Za-z0-9&'’.\-]*|of|de|du|la|von|van))*(?<![ .\-])"
+)
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
-STOP = set(fold(w) for w in """
+STOP = set(
+    fold(w)
+    for w in """
 في من على إلى الى عن مع أن إن ان لن لم قد لا ما هذا هذه ذلك تلك هؤلاء كان كانت يكون تكون وكان
 وكانت يوم بعد قبل خلال حيث أو او ثم كما التي الذي الذين اللذين وهو وهي هو هي هم هما نحن أنا
 انه أنه إنه انها أنها إنها عند عندما منذ حتى بين ضد حول لدى لدي غير بعض كل أي أية جميع عدة
@@ -30,10 +35,17 @@ STOP = set(fold(w) for w in """
 يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
 كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين ألف مليون مليار دولار
 رئيس الرئيس وزير الوزير السيد الشيخ الملك الأمير شركة الشركة
-""".split())
-_AMBIGUOUS_FIRST = set(fold(w) for w in "علي باسم جابر منح سعيد جميل كريم عادل نور هدى منى أمل سلمى حامد رشيد شريف زكي سيد نبيل أمين منير بدر نصر فارس حسن عمار ماجد صالح سلطان جمال كمال".split())
+""".split()
+)
+_AMBIGUOUS_FIRST = set(
+    fold(w)
+    for w in "علي باسم جابر منح سعيد جميل كريم عادل نور هدى منى أمل سلمى حامد رشيد شريف زكي سيد نبيل أمين منير بدر نصر فارس حسن عمار ماجد صالح سلطان جمال كمال".split()
+)
 _CONNECT = set(fold(w) for w in "بن ابن أبو ابو عبد ولد آل".split())
-_SAY = set(fold(w) for w in "قال وقال يقول وأضاف أضاف وأكد أكد أعلن وأعلن صرح وصرح أوضح وأوضح ذكر وذكر اتهم واتهم دعا ودعا".split())
+_SAY = set(
+    fold(w)
+    for w in "قال وقال يقول وأضاف أضاف وأكد أكد أعلن وأعلن صرح وصرح أوضح وأوضح ذكر وذكر اتهم واتهم دعا ودعا".split()
+)
 
 
 def _key(parts) -> str:
@@ -59,8 +71,12 @@ def _first_names() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _cues():
-    return (frozenset(fold(w) for w in L.AR_PER_CUES), frozenset(fold(w) for w in L.AR_ORG_HEADS),
-            frozenset(fold(w) for w in L.AR_ORG_CUES), frozenset(fold(w) for w in L.AR_LOC_CUES))
+    return (
+        frozenset(fold(w) for w in L.AR_PER_CUES),
+        frozenset(fold(w) for w in L.AR_ORG_HEADS),
+        frozenset(fold(w) for w in L.AR_ORG_CUES),
+        frozenset(fold(w) for w in L.AR_LOC_CUES),
+    )
 
 
 @lru_cache(maxsize=100000)
@@ -78,10 +94,10 @@ def _strip_variants_uncached(tok: str) -> list[str]:
     out = [tok]
     for p in ("ولل", "فلل", "لل"):
         if tok.startswith(p) and len(tok) > len(p) + 1:
-            out.append("ال" + tok[len(p):])
+            out.append("ال" + tok[len(p) :])
     for p in _PREFIXES:
         if tok.startswith(p) and len(tok) - len(p) >= 2:
-            out.append(tok[len(p):])
+            out.append(tok[len(p) :])
     return out
 
 
@@ -92,7 +108,7 @@ def strip_prefix(s: str) -> str:
     for v in strip_variants(fold(s))[1:]:
         first = v.split()[0] if v.split() else v
         if fold(v).replace(" ", "_") in gaz or first in fn:
-            return s[len(s) - len(v):] if not v.startswith("ال") or s.endswith(v) else s
+            return s[len(s) - len(v) :] if not v.startswith("ال") or s.endswith(v) else s
     return s
 
 
@@ -139,10 +155,11 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
     names, persons after cue words, organization heads, names after cue words; Latin runs."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
     n = len(toks)
-    seps = [bool(folded[toks[k][1]:toks[k + 1][0]].strip()) for k in range(n - 1)] + [True]
+    seps = [bool(folded[toks[k][1] : toks[k + 1][0]].strip()) for k in range(n - 1)] + [True]
     per_cues, org_heads, org_cues, loc_cues = _cues()
-    ctx = _Ctx(text, toks, seps, _gazetteer(), _first_names(), per_cues, org_heads, org_cues, loc_cues,
-               [False] * n)
+    ctx = _Ctx(
+        text, toks, seps, _gazetteer(), _first_names(), per_cues, org_heads, org_cues, loc_cues, [False] * n
+    )
     out = _gazetteer_cands(ctx)
     for i, (s, e, tok) in enumerate(toks):
         forms = strip_variants(tok)
@@ -218,11 +235,18 @@ def _cue_target_ok(ctx: _Ctx, i: int, j: int) -> bool:
     toks, raw = ctx.toks, ctx.raw
     t = toks[j][2]
     forms = strip_variants(t)
-    return (not ctx.covered[j] and _is_nameish(t) and not t.startswith("ال")
-            and not any(f in ctx.gaz for f in forms) and t not in ctx.org_cues
-            and t not in ctx.org_heads and not (j > 0 and ctx.sep_between(j - 1, j) and j - 1 > i)
-            and not any(f in ctx.org_cues or f in ctx.per_cues or f in ctx.org_heads or f in STOP for f in forms)
-            and not (t[:1] in "بلك" and t not in ctx.fn) and not raw[toks[j][0]:toks[j][1]].endswith("ى"))
+    return (
+        not ctx.covered[j]
+        and _is_nameish(t)
+        and not t.startswith("ال")
+        and not any(f in ctx.gaz for f in forms)
+        and t not in ctx.org_cues
+        and t not in ctx.org_heads
+        and not (j > 0 and ctx.sep_between(j - 1, j) and j - 1 > i)
+        and not any(f in ctx.org_cues or f in ctx.per_cues or f in ctx.org_heads or f in STOP for f in forms)
+        and not (t[:1] in "بلك" and t not in ctx.fn)
+        and not raw[toks[j][0] : toks[j][1]].endswith("ى")
+    )
 
 
 def _after_person_cue(ctx: _Ctx, i: int) -> list[Cand]:
@@ -233,17 +257,32 @@ def _after_person_cue(ctx: _Ctx, i: int) -> list[Cand]:
         return []
     j = i + 1
     # skip nisba adjectives and other cue words: الرئيس الأمريكي, الرئيس التنفيذي
-    while j < n and j - i <= 3 and (toks[j][2] in ctx.per_cues or (
-            toks[j][2].startswith("ال") and (toks[j][2].endswith("ي") or toks[j][2].endswith("يه")))):
+    while (
+        j < n
+        and j - i <= 3
+        and (
+            toks[j][2] in ctx.per_cues
+            or (toks[j][2].startswith("ال") and (toks[j][2].endswith("ي") or toks[j][2].endswith("يه")))
+        )
+    ):
         j += 1
     if not (j < n and _cue_target_ok(ctx, i, j)):
         return []
     if tok in _SAY and (toks[j][2][:1] in "يتنأ" and len(toks[j][2]) > 3):
         return []  # قال يجب … : a verb, not a name
     k = j
-    if k + 1 < n and not ctx.sep_between(k, k + 1) and _is_nameish(toks[k + 1][2]) and \
-            (toks[k + 1][2] in ctx.fn or toks[k][2] in _CONNECT or toks[k + 1][2].startswith("ال")
-             and tok in ctx.per_cues and toks[k][2] in ctx.fn):
+    if (
+        k + 1 < n
+        and not ctx.sep_between(k, k + 1)
+        and _is_nameish(toks[k + 1][2])
+        and (
+            toks[k + 1][2] in ctx.fn
+            or toks[k][2] in _CONNECT
+            or toks[k + 1][2].startswith("ال")
+            and tok in ctx.per_cues
+            and toks[k][2] in ctx.fn
+        )
+    ):
         k += 1
     return [Cand(toks[j][0], toks[k][1], "person", 30 if tok in ctx.per_cues else 20)]
 
@@ -254,8 +293,13 @@ def _org_head_cands(ctx: _Ctx, i: int, forms: list) -> list[Cand]:
     if not (any(f in ctx.org_heads for f in forms) and not ctx.covered[i]):
         return []
     j = i
-    while j + 1 < n and j - i < 3 and not ctx.sep_between(j, j + 1) and toks[j + 1][2].startswith("ال") \
-            and toks[j + 1][2] not in STOP:
+    while (
+        j + 1 < n
+        and j - i < 3
+        and not ctx.sep_between(j, j + 1)
+        and toks[j + 1][2].startswith("ال")
+        and toks[j + 1][2] not in STOP
+    ):
         j += 1
     return [Cand(toks[i][0], toks[j][1], "organization", 30)] if j > i else []
 

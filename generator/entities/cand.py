@@ -3,6 +3,7 @@
 Its own module so that the per-language recognizers (ar, latin, zh, the statistical
 tagger) and the orchestration in ``recognize`` import it without importing each other.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ BIO tags the rule recognizers (registry, gazetteers, cue words, HanTa's lexicon,
 gave it, so a model trained by ``training/train_ner.py`` sees at run time exactly what it
 saw in training. Word-level for alphabetic scripts, character-level for Chinese.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,13 +76,22 @@ def _territories() -> frozenset[str]:
 def _word_feats(w: str, fam: str) -> tuple[str, ...]:
     """Features of the word itself (cached: words repeat)."""
     low = w.lower()
-    f = ["w=" + low, "sh=" + _shape(w), "p2=" + low[:2], "p3=" + low[:3],
-         "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
-         "len=" + str(min(len(w), 8))]
+    f = [
+        "w=" + low,
+        "sh=" + _shape(w),
+        "p2=" + low[:2],
+        "p3=" + low[:3],
+        "s1=" + low[-1:],
+        "s2=" + low[-2:],
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "len=" + str(min(len(w), 8)),
+    ]
     if low in _territories():
         f.append("terr")
     if fam == "de" and w[:1].isupper():
         from .latin import word_class
+
         f.append("wc=" + word_class(w, "de"))
     if fam == "ar" and AR_RE.search(w):
         f += _arabic_feats(w)
@@ -93,6 +103,7 @@ def _word_feats(w: str, fam: str) -> tuple[str, ...]:
 def _arabic_feats(w: str) -> list[str]:
     """Prefix-stripped readings of an Arabic word and their gazetteer classes."""
     from .ar import known_name_class, strip_variants
+
     f = []
     for v in strip_variants(w)[1:3]:
         f.append("st=" + v)
@@ -160,12 +171,24 @@ def char_features(chars: list[str], rules: list[str], lac: list[str]) -> list[li
 
     out = []
     for i in range(n):
-        f = ["b", "c=" + c(i), "c-1=" + c(i - 1), "c+1=" + c(i + 1), "c-2=" + c(i - 2), "c+2=" + c(i + 2),
-             "b-1=" + c(i - 1) + c(i), "b+1=" + c(i) + c(i + 1), "b-2=" + c(i - 2) + c(i - 1),
-             "b+2=" + c(i + 1) + c(i + 2), "t=" + _char_class(chars[i]),
-             "lac=" + lac[i], "lac-1=" + (lac[i - 1] if i else "<pad>"),
-             "lac+1=" + (lac[i + 1] if i + 1 < n else "<pad>"),
-             "r=" + rules[i], "r-1=" + (rules[i - 1] if i else "<pad>"),
-             "r+1=" + (rules[i + 1] if i + 1 < n else "<pad>")]
+        f = [
+            "b",
+            "c=" + c(i),
+            "c-1=" + c(i - 1),
+            "c+1=" + c(i + 1),
+            "c-2=" + c(i - 2),
+            "c+2=" + c(i + 2),
+            "b-1=" + c(i - 1) + c(i),
+            "b+1=" + c(i) + c(i + 1),
+            "b-2=" + c(i - 2) + c(i - 1),
+            "b+2=" + c(i + 1) + c(i + 2),
+            "t=" + _char_class(chars[i]),
+            "lac=" + lac[i],
+            "lac-1=" + (lac[i - 1] if i else "<pad>"),
+            "lac+1=" + (lac[i + 1] if i + 1 < n else "<pad>"),
+            "r=" + rules[i],
+            "r-1=" + (rules[i - 1] if i else "<pad>"),
+            "r+1=" + (rules[i + 1] if i + 1 < n else "<pad>"),
+        ]
         out.append(f)
     return out

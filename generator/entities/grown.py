@@ -13,6 +13,7 @@ keeps it as edited, only refreshing its story count.
 Builds never write this file; they read only its reviewed entries. So a build's output
 depends on the articles and the committed files alone, byte for byte.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,13 @@ HEADER = """\
 """
 
 
-def grown_entries(facts: dict[str, list[Fact]], entities: dict[str, Entity], langs: dict[str, str],
-                  story_of: dict[str, str], known: set[str]) -> list[dict]:
+def grown_entries(
+    facts: dict[str, list[Fact]],
+    entities: dict[str, Entity],
+    langs: dict[str, str],
+    story_of: dict[str, str],
+    known: set[str],
+) -> list[dict]:
     """Entries for the entities of ≥ MIN_STORIES stories whose id is not in ``known``
     (the hand registry) nor a CLDR territory, sorted by id."""
     stories: dict[str, set[str]] = defaultdict(set)
@@ -53,8 +59,17 @@ def grown_entries(facts: dict[str, list[Fact]], entities: dict[str, Entity], lan
             continue
         e = entities[eid]
         aliases = {lg or "*": sorted(s - {e.name}) for lg, s in sorted(surfaces[eid].items()) if s - {e.name}}
-        out.append({"id": eid, "type": e.type, "name": e.name, "names": dict(sorted(e.names.items())),
-                    "aliases": aliases, "stories": len(stories[eid]), "reviewed": False})
+        out.append(
+            {
+                "id": eid,
+                "type": e.type,
+                "name": e.name,
+                "names": dict(sorted(e.names.items())),
+                "aliases": aliases,
+                "stories": len(stories[eid]),
+                "reviewed": False,
+            }
+        )
     return out
 
 

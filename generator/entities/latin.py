@@ -7,6 +7,7 @@ nouns. Types come from suffixes (GmbH, AG, Verlag → organization), cue words (
 Minister, CEO → person; in/nach + name → place), first names and gazetteers (Babel/CLDR
 territories, cities).
 """
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,61 @@ from .cand import Cand
 
 _TOKEN = re.compile(r"[^\W_](?:[\w’'&]|[.\-/](?=\w))*", re.UNICODE)
 _SENT_END = re.compile(r"[.!?:;…„“\"»«(\[–—]\s*$|\n\s*$")
-_CONNECT = {"von", "van", "de", "der", "den", "zu", "da", "di", "del", "della", "la", "le", "du", "dos",
-            "das", "ter", "bin", "al", "el", "y", "of", "&", "für", "for", "an"}
+_CONNECT = {
+    "von",
+    "van",
+    "de",
+    "der",
+    "den",
+    "zu",
+    "da",
+    "di",
+    "del",
+    "della",
+    "la",
+    "le",
+    "du",
+    "dos",
+    "das",
+    "ter",
+    "bin",
+    "al",
+    "el",
+    "y",
+    "of",
+    "&",
+    "für",
+    "for",
+    "an",
+}
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$")
 _ORG_INNER = {"of", "für", "for", "und", "&", "de", "der", "des"}
-_LEGAL_FORMS = {"GmbH", "AG", "SE", "KG", "KGaA", "OHG", "e.V.", "eV", "Inc", "Inc.", "Ltd", "Ltd.", "LLC",
-                "Corp", "Corp.", "plc", "S.A.", "SA", "SpA", "S.p.A.", "B.V.", "N.V.", "GbR", "UG"}
+_LEGAL_FORMS = {
+    "GmbH",
+    "AG",
+    "SE",
+    "KG",
+    "KGaA",
+    "OHG",
+    "e.V.",
+    "eV",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Corp",
+    "Corp.",
+    "plc",
+    "S.A.",
+    "SA",
+    "SpA",
+    "S.p.A.",
+    "B.V.",
+    "N.V.",
+    "GbR",
+    "UG",
+}
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&\-/]{1,7}$")
 
 
@@ -30,6 +80,7 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&\-/]{1,7}$")
 def _tagger(lang: str):
     try:
         from HanTa import HanoverTagger as ht
+
         return ht.HanoverTagger("morphmodel_ger.pgz" if lang == "de" else "morphmodel_en.pgz")
     except Exception:
         return None
@@ -42,7 +93,7 @@ def _loc_gaz() -> dict[str, frozenset]:
     for lang in ("de", "en", "latin"):
         names = set(L.CITIES_LATIN) | set(L.EXTRA_LOC.get(lang, ())) | L.zone_cities()["en"]
         names |= L.zone_cities()["de" if lang != "en" else "en"]
-        for g in (("de", "en", "fr") if lang != "en" else ("en", "de")):
+        for g in ("de", "en", "fr") if lang != "en" else ("en", "de"):
             names |= set(t.get(g, ()))
         out[lang] = frozenset(names)
     return out
@@ -80,8 +131,26 @@ def _word_class(word: str, lang: str) -> str:
     return "common"  # Hebel, Baum, Halle: a name reading exists, the noun reading wins
 
 
-_NOUN_SUFFIXES_DE = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "tum", "chen",
-                     "lein", "nisse", "ierung", "logie", "grafie", "graphie", "ik", "ei")
+_NOUN_SUFFIXES_DE = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "ismus",
+    "ität",
+    "tum",
+    "chen",
+    "lein",
+    "nisse",
+    "ierung",
+    "logie",
+    "grafie",
+    "graphie",
+    "ik",
+    "ei",
+)
 _LINKS = ("s", "es", "n", "en", "e", "")
 
 
@@ -113,12 +182,16 @@ def _compound_de(word: str, depth: int = 0) -> bool:
         for link in _LINKS:
             if link and not head.endswith(link):
                 continue
-            h = head[:-len(link)] if link else head
+            h = head[: -len(link)] if link else head
             if len(h) < 3:
                 continue
             hc = h[0].upper() + h[1:].lower()
-            if _known_de(h, False) or _known_de(h.lower(), False) or _known_de(hc, False) \
-                    or _compound_de(hc, depth + 1):
+            if (
+                _known_de(h, False)
+                or _known_de(h.lower(), False)
+                or _known_de(hc, False)
+                or _compound_de(hc, depth + 1)
+            ):
                 return True
     return False
 
@@ -142,7 +215,7 @@ def _looks_common_de(word: str) -> bool:
                 return True
     en = _tagger("en")
     if en is not None:
-        for w in ((low, low[:-1]) if low.endswith("s") and len(low) > 4 else (low,)):
+        for w in (low, low[:-1]) if low.endswith("s") and len(low) > 4 else (low,):
             try:
                 tags = en.tag_word(w)
                 if tags and float(tags[0][1]) > -16.0 and tags[0][0] not in _PROPER_TAGS_EN:
@@ -173,12 +246,12 @@ class _Reader:
     def sent_start(self, i: int) -> bool:
         """Whether token i starts a sentence (or a quotation)."""
         toks = self.toks
-        before = self.text[toks[i - 1][1]:toks[i][0]] if i > 0 else ""
+        before = self.text[toks[i - 1][1] : toks[i][0]] if i > 0 else ""
         return i == 0 or bool(_SENT_END.search(before)) or (i > 0 and toks[i - 1][2] in ("„", "“"))
 
     def gap(self, i: int) -> str:
         """The text between token i and the next."""
-        return self.text[self.toks[i][1]:self.toks[i + 1][0]] if i + 1 < len(self.toks) else ""
+        return self.text[self.toks[i][1] : self.toks[i + 1][0]] if i + 1 < len(self.toks) else ""
 
     def in_gaz(self, tok: str) -> bool:
         """Whether a token is a place of the gazetteer (German genitive s read through)."""
@@ -193,16 +266,23 @@ class _Reader:
             return False
         if _ACRONYM.match(tok):
             return tok not in L.LATIN_STOP_ACRONYMS
-        if self.in_gaz(tok) or tok in L.LATIN_FIRST_NAMES or tok in L.ORG_SUFFIXES_LATIN \
-                or tok in L.ORG_PREFIXES_LATIN:
+        if (
+            self.in_gaz(tok)
+            or tok in L.LATIN_FIRST_NAMES
+            or tok in L.ORG_SUFFIXES_LATIN
+            or tok in L.ORG_PREFIXES_LATIN
+        ):
             return True
         base = tok
         if "-" in tok:
             head = tok.rsplit("-", 1)[1]
             if head in L.ORG_SUFFIXES_LATIN:  # Siemens-Konzern yes, Philosophie-Verein no
                 first = tok.split("-")[0]
-                return bool(_ACRONYM.match(first)) and first not in L.LATIN_STOP_ACRONYMS \
+                return (
+                    bool(_ACRONYM.match(first))
+                    and first not in L.LATIN_STOP_ACRONYMS
                     or _word_class(first, fam) != "common"
+                )
             if head[:1].isupper() and _word_class(head, fam) == "common" and not self.in_gaz(head):
                 return False
             base = tok.split("-")[0]
@@ -249,16 +329,22 @@ def _legal_form_cands(r: _Reader) -> list[Cand]:
         if toks[k][2] not in _LEGAL_FORMS or "\n" in r.gap(k - 1):
             continue
         a = k
-        while a - 1 >= 0 and k - a < 4 and r.gap(a - 1).strip() in ("", "-", "&") and "\n" not in r.gap(a - 1) \
-                and (_is_cap(toks[a - 1][2]) or toks[a - 1][2] in ("&", "und")) \
-                and toks[a - 1][2] not in L.DE_NON_NAMES and toks[a - 1][2] not in L.PER_CUES_LATIN \
-                and toks[a - 1][2] not in _LEGAL_FORMS:
+        while (
+            a - 1 >= 0
+            and k - a < 4
+            and r.gap(a - 1).strip() in ("", "-", "&")
+            and "\n" not in r.gap(a - 1)
+            and (_is_cap(toks[a - 1][2]) or toks[a - 1][2] in ("&", "und"))
+            and toks[a - 1][2] not in L.DE_NON_NAMES
+            and toks[a - 1][2] not in L.PER_CUES_LATIN
+            and toks[a - 1][2] not in _LEGAL_FORMS
+        ):
             a -= 1
         while a < k and not _is_cap(toks[a][2]):
             a += 1
         if a < k:
             e = toks[k][1]
-            if text[e:e + 1] == "." and toks[k][2] in ("Inc", "Ltd", "Co", "Corp"):
+            if text[e : e + 1] == "." and toks[k][2] in ("Inc", "Ltd", "Co", "Corp"):
                 e += 1
             out.append(Cand(toks[a][0], e, "organization", 40))
     return out
@@ -277,17 +363,27 @@ def _name_end(r: _Reader, i: int) -> int:
             j += 1
             continue
         nt = toks[j + 1][2]
-        if _is_cap(nt) and toks[j][2] in L.LATIN_FIRST_NAMES and nt not in L.DE_NON_NAMES \
-                and nt not in L.PER_CUES_LATIN and not nt.isupper():
+        if (
+            _is_cap(nt)
+            and toks[j][2] in L.LATIN_FIRST_NAMES
+            and nt not in L.DE_NON_NAMES
+            and nt not in L.PER_CUES_LATIN
+            and not nt.isupper()
+        ):
             j += 1  # Oliver Herber: after a first name, a capitalised word is a surname
             continue
         if _ROMAN.match(nt) and toks[i][2] not in L.ORG_PREFIXES_LATIN:
             j += 1
-            if text[toks[j][1]:toks[j][1] + 1] == ".":
+            if text[toks[j][1] : toks[j][1] + 1] == ".":
                 toks[j] = (toks[j][0], toks[j][1] + 1, toks[j][2] + ".")
             break
-        if nt in _CONNECT and j + 2 < n and r.nameish(j + 2) and r.gap(j + 1).strip() == "" \
-                and (toks[i][2] in L.LATIN_FIRST_NAMES or nt in _ORG_INNER):
+        if (
+            nt in _CONNECT
+            and j + 2 < n
+            and r.nameish(j + 2)
+            and r.gap(j + 1).strip() == ""
+            and (toks[i][2] in L.LATIN_FIRST_NAMES or nt in _ORG_INNER)
+        ):
             j += 2
             continue
         break
@@ -300,8 +396,12 @@ def _classify(span, i, j, toks, text, fam, gaz, in_gaz, at_start):
     full = " ".join(span)
     if all(w in L.ORG_SUFFIXES_LATIN and not _ACRONYM.match(w) for w in span):
         return None, 0  # Partei, Kirche, Bank, Gesellschaft alone: common nouns
-    if any(w in L.ORG_SUFFIXES_LATIN for w in span[1:]) or span[0] in L.ORG_PREFIXES_LATIN and len(span) > 1 \
-            or any(w in ("GmbH", "AG", "Inc", "Inc.", "Ltd", "LLC", "e.V.", "SE") for w in span):
+    if (
+        any(w in L.ORG_SUFFIXES_LATIN for w in span[1:])
+        or span[0] in L.ORG_PREFIXES_LATIN
+        and len(span) > 1
+        or any(w in ("GmbH", "AG", "Inc", "Inc.", "Ltd", "LLC", "e.V.", "SE") for w in span)
+    ):
         return "organization", 35
     if len(span) == 1 and in_gaz(span[0]):
         return "place", 35
@@ -315,11 +415,23 @@ def _classify(span, i, j, toks, text, fam, gaz, in_gaz, at_start):
         return "person", 25
     if len(span) == 1 and _ACRONYM.match(span[0]):
         return "organization", 25
-    if prev in L.LOC_CUES_LATIN or prev.lower() in ("in", "nach", "aus", "bei", "zwischen", "nahe", "from", "to"):
+    if prev in L.LOC_CUES_LATIN or prev.lower() in (
+        "in",
+        "nach",
+        "aus",
+        "bei",
+        "zwischen",
+        "nahe",
+        "from",
+        "to",
+    ):
         if len(span) == 1 and fam == "de" and span[0].lower().endswith(L.LOC_SUFFIXES_DE):
             return "place", 25
-        if prev in ("in", "nach", "aus", "Stadt", "Gemeinde", "Dorf", "Region", "Provinz", "nahe", "zwischen") \
-                and len(span) <= 2:
+        if (
+            prev
+            in ("in", "nach", "aus", "Stadt", "Gemeinde", "Dorf", "Region", "Provinz", "nahe", "zwischen")
+            and len(span) <= 2
+        ):
             return "place", 20
     if len(span) == 1 and fam == "de" and span[0].lower().endswith(L.LOC_SUFFIXES_DE[:12]):
         return "place", 15

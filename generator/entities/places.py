@@ -6,6 +6,7 @@ script it was found in: Frankreich, France, فرنسا and 法國 are ``x-cldr-F
 Babel's name of FR in the reader's language. Arabic attached prefixes are read through
 (وفرنسا, لفرنسا).
 """
+
 from __future__ import annotations
 
 import os
@@ -36,6 +37,7 @@ def _babel_tag(lang: str) -> str:
 def _territories(locale: str) -> dict[str, str]:
     """Territory code → name in one locale (empty when Babel does not know it)."""
     from babel import Locale
+
     try:
         return dict(Locale.parse(locale).territories)
     except Exception:
@@ -100,4 +102,4 @@ def is_territory_id(eid: str) -> bool:
 
 def entity_for_id(eid: str) -> RegEntity | None:
     """The territory entity of an id made here, or None."""
-    return territory_entity(eid[len(ID_PREFIX):]) if is_territory_id(eid) else None
+    return territory_entity(eid[len(ID_PREFIX) :]) if is_territory_id(eid) else None

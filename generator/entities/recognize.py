@@ -15,6 +15,7 @@ Evidence, per language:
   (HanTa's German/English lexicons, when installed), cue words (Herr, CEO, Minister, sagte),
   first names, company suffixes (GmbH, AG, Inc.), gazetteers.
 """
+
 from __future__ import annotations
 
 import logging
@@ -78,12 +79,15 @@ def rule_candidates(text: str, fam: str) -> list[Cand]:
     cands: list[Cand] = _registry_cands(fold(text), reg, fam)
     if fam == "zh":
         from .zh import zh_cands
+
         cands += zh_cands(text)
     elif fam == "ar":
         from .ar import ar_cands
+
         cands += ar_cands(text, fold(text))
     else:
         from .latin import latin_cands
+
         cands += latin_cands(text, fam)
     return _merge(cands)
 
@@ -92,13 +96,14 @@ def candidates(text: str, fam: str) -> list[Cand]:
     """The trained model's spans (it reads the rule candidates as features) with the
     hand registry's matches on top; the rule candidates alone where no model ships."""
     from .tagger import tag_lines
+
     rules = rule_candidates(text, fam)
     tagged = tag_lines(text, fam, rules)
     if tagged is None:
         return rules
     registry = [c for c in rules if c.prio >= 100]
     # the lexicon's known non-entity acronyms (KI, CEO, GPU) veto a model span of one word
-    tagged = [c for c in tagged if text[c.start:c.end] not in L.LATIN_STOP_ACRONYMS]
+    tagged = [c for c in tagged if text[c.start : c.end] not in L.LATIN_STOP_ACRONYMS]
     return _merge(registry + tagged)
 
 
@@ -164,7 +169,7 @@ def _merge(cands: list[Cand]) -> list[Cand]:
     for c in cands:
         if len(occupied) < c.end:
             occupied.extend(b"\0" * (c.end - len(occupied)))
-        if any(occupied[c.start:c.end]):
+        if any(occupied[c.start : c.end]):
             continue
         for i in range(c.start, c.end):
             occupied[i] = 1
@@ -187,7 +192,7 @@ def _propagate(text: str, chosen: list[Cand], fam: str) -> list[Cand]:
     for c in chosen:
         if c.type == "other":
             continue
-        s = text[c.start:c.end]
+        s = text[c.start : c.end]
         if fam == "ar":
             s = _ar_strip_prefix_known(s)
         surfaces.setdefault(s, c.type)
@@ -216,10 +221,15 @@ def _propagate(text: str, chosen: list[Cand], fam: str) -> list[Cand]:
             if i < 0:
                 break
             j = i + len(s)
-            if _boundary_ok(text, i, j, fam) or (fam != "zh" and j < len(text) and text[j] == "s"
-                                                 and _boundary_ok(text, i, j + 1, fam)):
-                if fam in ("de", "latin", "en") and j < len(text) and text[j] in "s’'" \
-                        and not _boundary_ok(text, i, j, fam):
+            if _boundary_ok(text, i, j, fam) or (
+                fam != "zh" and j < len(text) and text[j] == "s" and _boundary_ok(text, i, j + 1, fam)
+            ):
+                if (
+                    fam in ("de", "latin", "en")
+                    and j < len(text)
+                    and text[j] in "s’'"
+                    and not _boundary_ok(text, i, j, fam)
+                ):
                     j += 1
                 extra.append(Cand(i, j, typ, 10))
             start = i + 1
@@ -230,6 +240,7 @@ def _propagate(text: str, chosen: list[Cand], fam: str) -> list[Cand]:
 
 def _ar_strip_prefix_known(s: str) -> str:
     from .ar import strip_prefix
+
     return strip_prefix(s)
 
 
@@ -244,14 +255,20 @@ def _attach_aliases(text: str, chosen: list[Cand], reg: Registry) -> list[Cand]:
         m = _PAREN_AFTER.match(text, c.end)
         if m and c.type != "other":
             inner = m.group(1).strip()
-            src_han = bool(_HAN_RE.search(text[c.start:c.end]))
-            src_ar = bool(_AR_RE.search(text[c.start:c.end]))
-            inner_latin = bool(re.match(r"[A-Z]", inner)) and not _HAN_RE.search(inner) and not _AR_RE.search(inner)
+            src_han = bool(_HAN_RE.search(text[c.start : c.end]))
+            src_ar = bool(_AR_RE.search(text[c.start : c.end]))
+            inner_latin = (
+                bool(re.match(r"[A-Z]", inner)) and not _HAN_RE.search(inner) and not _AR_RE.search(inner)
+            )
             if (src_han or src_ar) and inner_latin and len(inner.split()) <= 5:
                 c = Cand(c.start, c.end, c.type, c.prio, alias=inner)
                 drop_ranges.append((m.start(1), m.end(1)))
-            elif not src_han and not src_ar and (_HAN_RE.search(inner) or _AR_RE.search(inner)) \
-                    and len(inner) <= 20:
+            elif (
+                not src_han
+                and not src_ar
+                and (_HAN_RE.search(inner) or _AR_RE.search(inner))
+                and len(inner) <= 20
+            ):
                 c = Cand(c.start, c.end, c.type, c.prio, alias=inner)
                 drop_ranges.append((m.start(1), m.end(1)))
         out.append(c)
@@ -274,8 +291,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _abbrev_end(text: str, s: int, e: int) -> bool:
     word = text[s:e].split()[-1] if text[s:e].split() else ""
-    return word in ("Inc.", "Corp.", "Ltd.", "Co.", "Jr.", "Sr.", "II.", "III.", "e.V.", "St.") \
-        or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return word in ("Inc.", "Corp.", "Ltd.", "Co.", "Jr.", "Sr.", "II.", "III.", "e.V.", "St.") or bool(
+        re.fullmatch(r"(?:[A-Z]\.)+", word)
+    )
 
 
 def _plausible(s: str, typ: str) -> bool:

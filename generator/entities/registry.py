@@ -13,6 +13,7 @@ your own file and pass its path to :func:`load_registry`. Ids must be unique; wi
 QID the id is ``"x-" + slug(name)``, the same id the resolver derives for unknown names,
 so adding a registry entry later keeps existing ids stable.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,10 +31,26 @@ DEFAULT_PATH = os.path.join(os.path.dirname(__file__), "data", "registry.yml")
 TYPES = ("person", "organization", "place", "other")
 
 # 1:1 character foldings (offsets stay valid when applied to a text)
-_FOLD_1TO1 = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك",
-    "・": "·", "•": "·", "‧": "·", "．": ".", "’": "'", "‘": "'", "`": "'", "\u00a0": " ",
-})
+_FOLD_1TO1 = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ی": "ي",
+        "ک": "ك",
+        "・": "·",
+        "•": "·",
+        "‧": "·",
+        "．": ".",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "\u00a0": " ",
+    }
+)
 _ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 
@@ -145,8 +162,14 @@ def _entity_from_dict(d: dict) -> RegEntity:
             vals = [vals]
         aliases[str(k)] = [str(v) for v in vals or [] if v]
     eid = qid if qid else slug_id(str(d["name"]))
-    return RegEntity(id=eid, type=typ, name=str(d["name"]), names=names, aliases=aliases,
-                     qid=qid if qid and re.fullmatch(r"Q\d+", qid) else None)
+    return RegEntity(
+        id=eid,
+        type=typ,
+        name=str(d["name"]),
+        names=names,
+        aliases=aliases,
+        qid=qid if qid and re.fullmatch(r"Q\d+", qid) else None,
+    )
 
 
 def load_registry(path: str | None = None, hand_only: bool = False) -> Registry:

@@ -18,6 +18,7 @@ Evidence, strongest first:
 Everything is indexed by key (no pairwise comparison of mentions), so the cost is linear
 in the number of mentions. Iteration is over sorted keys: output is deterministic.
 """
+
 from __future__ import annotations
 
 import logging
@@ -105,11 +106,18 @@ def _reg_lookup(reg: Registry, name: str) -> RegEntity | None:
 
 def _valid_mention(m) -> bool:
     """A mention resolve can use: known type, a non-blank text, integer offsets 0 ≤ start < end."""
-    return (isinstance(m, Mention) and m.type in ("person", "organization", "place")
-            and isinstance(m.text, str) and bool(m.text.strip())
-            and isinstance(m.start, int) and isinstance(m.end, int) and not isinstance(m.start, bool)
-            and not isinstance(m.end, bool) and 0 <= m.start < m.end
-            and (m.alias is None or isinstance(m.alias, str)))
+    return (
+        isinstance(m, Mention)
+        and m.type in ("person", "organization", "place")
+        and isinstance(m.text, str)
+        and bool(m.text.strip())
+        and isinstance(m.start, int)
+        and isinstance(m.end, int)
+        and not isinstance(m.start, bool)
+        and not isinstance(m.end, bool)
+        and 0 <= m.start < m.end
+        and (m.alias is None or isinstance(m.alias, str))
+    )
 
 
 def _aid_order(aid):
@@ -398,8 +406,9 @@ def _cross_score(st: _Resolution, node, cnode, kind: str, sk: str, art_entities:
         ctx_here = set().union(*(art_entities[a] for a in sorted(here)[:50])) if here else set()
         arts_there = sorted(root_arts.get(croot, set()) | there)[:50]
         ctx_there = set().union(*(art_entities[a] for a in arts_there)) if arts_there else set()
-        shared = len({st.uf.find(x) for x in ctx_here} & {st.uf.find(x) for x in ctx_there}
-                     - {croot, st.uf.find(node)})
+        shared = len(
+            {st.uf.find(x) for x in ctx_here} & {st.uf.find(x) for x in ctx_there} - {croot, st.uf.find(node)}
+        )
         if shared < 2:
             return None
     return score - 0.05
@@ -473,5 +482,7 @@ def _add_seen_names(names: dict, surf: Counter) -> None:
     for lg in sorted(by_lang):
         if lg in names:
             continue
-        cands = sorted(by_lang[lg].items(), key=lambda kv: (-len(_SPLIT.split(kv[0])), -len(kv[0]), -kv[1], kv[0]))
+        cands = sorted(
+            by_lang[lg].items(), key=lambda kv: (-len(_SPLIT.split(kv[0])), -len(kv[0]), -kv[1], kv[0])
+        )
         names[lg] = cands[0][0]

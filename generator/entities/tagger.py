@@ -8,6 +8,7 @@ model learns when to trust a gazetteer, a cue word or LAC. Families: ``de``, ``a
 languages with language-neutral features; English too). No model file → ``None`` and the
 caller keeps the rule candidates.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,14 +54,18 @@ def available(fam: str) -> bool:
     return _tagger(model_family(fam)) is not None
 
 
-def sequence_features(text: str, fam: str, rules: list[Cand]) -> tuple[list[tuple[int, int]], list[list[str]]]:
+def sequence_features(
+    text: str, fam: str, rules: list[Cand]
+) -> tuple[list[tuple[int, int]], list[list[str]]]:
     """Token spans of ``text`` and their features for the family's model."""
     if model_family(fam) == "zh":
         from .zh import lac_char_tags
+
         spans = char_spans(text)
         lac_all = lac_char_tags(text)
-        return spans, char_features([text[s] for s, _ in spans], rule_tags(spans, rules),
-                                    [lac_all[s] for s, _ in spans])
+        return spans, char_features(
+            [text[s] for s, _ in spans], rule_tags(spans, rules), [lac_all[s] for s, _ in spans]
+        )
     spans = word_spans(text)
     return spans, word_features([text[s:e] for s, e in spans], rule_tags(spans, rules), model_family(fam))
 
@@ -92,12 +97,17 @@ def tag_lines(text: str, fam: str, rules: list[Cand]) -> list[Cand] | None:
     pos = 0
     for line in text.split("\n"):
         if line.strip():
-            local = [Cand(c.start - pos, c.end - pos, c.type, c.prio)
-                     for c in rules if pos <= c.start and c.end <= pos + len(line)]
+            local = [
+                Cand(c.start - pos, c.end - pos, c.type, c.prio)
+                for c in rules
+                if pos <= c.start and c.end <= pos + len(line)
+            ]
             spans, feats = sequence_features(line, fam, local)
             if spans:
                 with _lock:
                     tags = tagger.tag(feats)
-                out += [Cand(c.start + pos, c.end + pos, c.type, c.prio) for c in spans_from_tags(spans, tags)]
+                out += [
+                    Cand(c.start + pos, c.end + pos, c.type, c.prio) for c in spans_from_tags(spans, tags)
+                ]
         pos += len(line) + 1
     return out

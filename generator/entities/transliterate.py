@@ -4,6 +4,7 @@
 otherwise). ``skeleton`` reduces a name in any script to consonant classes so that
 馬斯克 (ma si ke), ماسك (msk) and Musk all become ``MSK``.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,6 +21,7 @@ from ..scripts import HAN_RE as _HAN
 def _pinyin():
     try:
         from pypinyin import Style, lazy_pinyin
+
         return lambda s: lazy_pinyin(s, style=Style.NORMAL, errors="default")
     except Exception:  # pragma: no cover - pypinyin is a dependency
         return None
@@ -68,31 +70,95 @@ def transliterate(name: str) -> str:
 # Consonant classes: P (p b), F (f v ph), T (t d th), K (k g c q j ch-before-consonant),
 # S (s z x sh ch zh ts), L (l r), M, N; vowels, h, w, y dropped.
 _AR_MAP = {
-    "ب": "P", "پ": "P", "ت": "T", "ث": "S", "ج": "K", "چ": "S", "ح": "", "خ": "K",
-    "د": "T", "ذ": "S", "ر": "L", "ز": "S", "ژ": "S", "س": "S", "ش": "S", "ص": "S",
-    "ض": "T", "ط": "T", "ظ": "S", "ع": "", "غ": "K", "ف": "F", "ڤ": "F", "ق": "K",
-    "ك": "K", "ک": "K", "گ": "K", "ل": "L", "م": "M", "ن": "N", "ه": "", "ة": "",
-    "و": "", "ي": "", "ى": "", "ی": "", "ا": "", "أ": "", "إ": "", "آ": "", "ء": "",
-    "ؤ": "", "ئ": "", "ٱ": "",
+    "ب": "P",
+    "پ": "P",
+    "ت": "T",
+    "ث": "S",
+    "ج": "K",
+    "چ": "S",
+    "ح": "",
+    "خ": "K",
+    "د": "T",
+    "ذ": "S",
+    "ر": "L",
+    "ز": "S",
+    "ژ": "S",
+    "س": "S",
+    "ش": "S",
+    "ص": "S",
+    "ض": "T",
+    "ط": "T",
+    "ظ": "S",
+    "ع": "",
+    "غ": "K",
+    "ف": "F",
+    "ڤ": "F",
+    "ق": "K",
+    "ك": "K",
+    "ک": "K",
+    "گ": "K",
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ه": "",
+    "ة": "",
+    "و": "",
+    "ي": "",
+    "ى": "",
+    "ی": "",
+    "ا": "",
+    "أ": "",
+    "إ": "",
+    "آ": "",
+    "ء": "",
+    "ؤ": "",
+    "ئ": "",
+    "ٱ": "",
 }
 
 _LAT_RULES = [
-    (re.compile(r"sch"), "S"), (re.compile(r"tsch"), "S"),
-    (re.compile(r"ch(?=[rlnmtbdkpsfgv])"), "K"), (re.compile(r"^ch(?=[aeiou])"), "S"),
-    (re.compile(r"ch"), "S"), (re.compile(r"sh|zh|ts|tz"), "S"),
-    (re.compile(r"ph"), "F"), (re.compile(r"th"), "T"), (re.compile(r"ck|qu|kh|gh"), "K"),
-    (re.compile(r"c(?=[eiy])"), "S"), (re.compile(r"x"), "KS"), (re.compile(r"ng$"), "N"),
+    (re.compile(r"sch"), "S"),
+    (re.compile(r"tsch"), "S"),
+    (re.compile(r"ch(?=[rlnmtbdkpsfgv])"), "K"),
+    (re.compile(r"^ch(?=[aeiou])"), "S"),
+    (re.compile(r"ch"), "S"),
+    (re.compile(r"sh|zh|ts|tz"), "S"),
+    (re.compile(r"ph"), "F"),
+    (re.compile(r"th"), "T"),
+    (re.compile(r"ck|qu|kh|gh"), "K"),
+    (re.compile(r"c(?=[eiy])"), "S"),
+    (re.compile(r"x"), "KS"),
+    (re.compile(r"ng$"), "N"),
 ]
 _LAT_CLASS = {
-    "p": "P", "b": "P", "f": "F", "v": "F", "t": "T", "d": "T", "k": "K", "g": "K",
-    "c": "K", "q": "K", "j": "K", "s": "S", "z": "S", "l": "L", "r": "L", "m": "M",
+    "p": "P",
+    "b": "P",
+    "f": "F",
+    "v": "F",
+    "t": "T",
+    "d": "T",
+    "k": "K",
+    "g": "K",
+    "c": "K",
+    "q": "K",
+    "j": "K",
+    "s": "S",
+    "z": "S",
+    "l": "L",
+    "r": "L",
+    "m": "M",
     "n": "N",
 }
 # pinyin initials: x, q, j are palatals used for s/ch/j/g sounds in transliteration
 _PY_RULES = [
-    (re.compile(r"^zh|^ch|^sh"), "S"), (re.compile(r"^x"), "S"), (re.compile(r"^q"), "K"),
-    (re.compile(r"^j"), "K"), (re.compile(r"^c"), "S"), (re.compile(r"^z"), "S"),
-    (re.compile(r"^r"), "L"), (re.compile(r"ng$"), "N"),
+    (re.compile(r"^zh|^ch|^sh"), "S"),
+    (re.compile(r"^x"), "S"),
+    (re.compile(r"^q"), "K"),
+    (re.compile(r"^j"), "K"),
+    (re.compile(r"^c"), "S"),
+    (re.compile(r"^z"), "S"),
+    (re.compile(r"^r"), "L"),
+    (re.compile(r"ng$"), "N"),
 ]
 
 
@@ -135,8 +201,9 @@ def skeleton_tokens(name: str) -> tuple[str, ...]:
                 syls = py(w) if py else [anyascii(w)]
                 sk = "".join(_pinyin_syllable_skeleton(s) for s in syls)
             elif has_arabic(w):
-                sk = "".join(_AR_MAP.get(ch, "" if _ARABIC.match(ch) else _LAT_CLASS.get(ch.lower(), ""))
-                             for ch in w)
+                sk = "".join(
+                    _AR_MAP.get(ch, "" if _ARABIC.match(ch) else _LAT_CLASS.get(ch.lower(), "")) for ch in w
+                )
             else:
                 sk = _latin_word_skeleton(w)
             sk = _collapse(sk)

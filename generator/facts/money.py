@@ -7,6 +7,7 @@ international symbols) and ISO codes. Bare nouns that several currencies share
 currencies and resolved by a preference list (USD before AUD …) or the language's
 territory currency. ``data/currencies.json`` adds colloquial forms (台幣, 美金, bucks).
 """
+
 from __future__ import annotations
 
 import re
@@ -90,6 +91,7 @@ def _resolve(codes, prefer, local):
 @cache
 def currency_index(base: str, tag: str) -> CurrencyIndex:
     from ._locale import get_profile
+
     profile = get_profile(tag)
     data = load_json("currencies.json")
     prefer = data["prefer"]
@@ -134,7 +136,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
                 symbols.setdefault(sym.lower(), code)
     # Letter symbols (Rp, zł, Kč, ریال) only from the article's own locale, for its current
     # currencies: elsewhere they are words.
-    for code, sym in (profile.locale.currency_symbols.items() if profile.locale is not None else ()):
+    for code, sym in profile.locale.currency_symbols.items() if profile.locale is not None else ():
         if code in current and sym and sym != code and sym.isalpha() and len(sym) >= 2:
             symbols.setdefault(sym.lower(), code)
     for sym, code in load_json("cldr_currency_symbols.json")["symbols"].items():
@@ -158,7 +160,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.symbols_of = dict(symbols_of)
     idx.no_subunits = frozenset(c for c in codes if get_currency_precision(c) == 0)
     own: dict = defaultdict(set)
-    for code, sym in (profile.locale.currency_symbols.items() if profile.locale is not None else ()):
+    for code, sym in profile.locale.currency_symbols.items() if profile.locale is not None else ():
         if code in current:
             own[sym.lower().rstrip(".")].add(code)
     idx.own_symbols = dict(own)
@@ -207,7 +209,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
         return None  # cheap exit: a digit, punctuation or the end follows
     # symbols (€, $, US$, ₭ …)
     for L in range(min(_MAX_SYMBOL, n - p), 0, -1) if p < n and norm[p] in idx.sym_first else ():
-        cand = norm[p:p + L].lower()
+        cand = norm[p : p + L].lower()
         code = idx.symbols.get(cand)
         if code is not None:
             if is_letter(cand[-1]) and p + L < n and is_letter(norm[p + L]):
@@ -217,7 +219,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
         return None
     if idx.cjk and _CJK_CHAR_RE.match(norm[p]):
         for L in range(min(_MAX_CJK_NAME, n - p), 0, -1):
-            key = norm[p:p + L]
+            key = norm[p : p + L]
             if key in idx.names:
                 return CurrencyMatch(p, p + L, idx.names[key], "name")
             if key in idx.subunits:
@@ -237,7 +239,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
         toks.append(m)
         q = m.end() + 1
     for k in range(len(toks), 0, -1):
-        text = norm[p:toks[k - 1].end()]
+        text = norm[p : toks[k - 1].end()]
         key = fold_key(text, idx.arabic)
         key_nodot = key.rstrip(".")
         end = toks[k - 1].end()
@@ -253,8 +255,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
                 return CurrencyMatch(p, p + len(tok), code, "code")
             # MUSD = million USD, kEUR = thousand EUR
             if len(tok) == 4 and tok[0] in "mMkK" and _code_of(tok[1:], idx):
-                return CurrencyMatch(p, p + 4, _code_of(tok[1:], idx), "code",
-                                     1e6 if tok[0] in "mM" else 1e3)
+                return CurrencyMatch(p, p + 4, _code_of(tok[1:], idx), "code", 1e6 if tok[0] in "mM" else 1e3)
             if key_nodot in idx.subunits:
                 f, c = idx.subunits[key_nodot]
                 return CurrencyMatch(p, p + len(tok), c, "subunit", f)
@@ -277,7 +278,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
     for L in range(min(_MAX_SYMBOL, q), 0, -1) if q > 0 and norm[q - 1] in idx.sym_last else ():
-        cand = norm[q - L:q].lower()
+        cand = norm[q - L : q].lower()
         code = idx.symbols.get(cand)
         if code is None:
             continue
@@ -337,9 +338,16 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
             pos = cur.end
             continue
         # "15 dollars 50": a bare number under 100 closing the phrase
-        if (main_is_int and not idx.cjk and base == "en" and num.value == int(num.value)
-                and 0 < num.value < 100 and add == 0.0 and cur is None):
-            after = norm[num.end:num.end + 12]
+        if (
+            main_is_int
+            and not idx.cjk
+            and base == "en"
+            and num.value == int(num.value)
+            and 0 < num.value < 100
+            and add == 0.0
+            and cur is None
+        ):
+            after = norm[num.end : num.end + 12]
             if not re.match(r"\s*(?:[^\W\d_]+\s+)?(?:is|are|was|were|of|per|%|[0-9])", after):
                 add += num.value / 100
                 pos = num.end
@@ -367,8 +375,9 @@ class _Amount:
     ambiguous: str | None = None  # the symbol ($, ¥, kr) when it names several currencies
 
 
-def _currencies_around(norm: str, num: Number, idx: CurrencyIndex, profile: Profile,
-                       used_until: int) -> tuple[CurrencyMatch | None, CurrencyMatch | None]:
+def _currencies_around(
+    norm: str, num: Number, idx: CurrencyIndex, profile: Profile, used_until: int
+) -> tuple[CurrencyMatch | None, CurrencyMatch | None]:
     """(currency before, currency after) the number, each None when it belongs elsewhere.
 
     Steps: look before and after (after a linker such as "de" for scaled numbers); drop
@@ -384,23 +393,48 @@ def _currencies_around(norm: str, num: Number, idx: CurrencyIndex, profile: Prof
         m = lk.match(norm, num.end) if lk is not None else None
         if m:
             after = currency_after(norm, m.end(), idx, allow_gap=False)
-    if after is not None and after.kind in ("symbol", "code") and after.end < len(norm) \
-            and (norm[after.end].isdigit() or before is not None
-                 and re.match(r"[ \u00a0]?[0-9]", norm[after.end:after.end + 2])):
+    if (
+        after is not None
+        and after.kind in ("symbol", "code")
+        and after.end < len(norm)
+        and (
+            norm[after.end].isdigit()
+            or before is not None
+            and re.match(r"[ \u00a0]?[0-9]", norm[after.end : after.end + 2])
+        )
+    ):
         after = None  # "1 $10", "rmb 10 usd 20": the symbol/code starts the next amount
-    if after is not None and before is not None and after.kind == "symbol" \
-            and before.kind in ("symbol", "code"):
+    if (
+        after is not None
+        and before is not None
+        and after.kind == "symbol"
+        and before.kind in ("symbol", "code")
+    ):
         after = None  # each symbol belongs to the number after it
     return before, after
 
 
-def _with_after(norm: str, num: Number, before: CurrencyMatch | None, after: CurrencyMatch,
-                idx: CurrencyIndex, profile: Profile) -> _Amount:
+def _with_after(
+    norm: str,
+    num: Number,
+    before: CurrencyMatch | None,
+    after: CurrencyMatch,
+    idx: CurrencyIndex,
+    profile: Profile,
+) -> _Amount:
     """The amount of a number followed by a currency (and maybe preceded by another)."""
     a = _Amount(num.start, after.end, num.value * after.factor, after.code, after.ambiguous)
-    if before is not None and before.kind in ("code", "name", "symbol") and (before.code or before.ambiguous) \
-            and (after.code is None and after.ambiguous is None
-                 or after.kind == "name" and after.end - after.start == 1):
+    if (
+        before is not None
+        and before.kind in ("code", "name", "symbol")
+        and (before.code or before.ambiguous)
+        and (
+            after.code is None
+            and after.ambiguous is None
+            or after.kind == "name"
+            and after.end - after.start == 1
+        )
+    ):
         a.code, a.ambiguous, a.start = before.code, before.ambiguous, before.start  # 人民币 50元
     # "75 USD million": a scale word after the currency
     mult, e2 = apply_scale(norm, a.end, scale_table(profile.base), profile.arabic)
@@ -414,8 +448,14 @@ def _with_after(norm: str, num: Number, before: CurrencyMatch | None, after: Cur
     return a
 
 
-def _read_amount(norm: str, num: Number, before: CurrencyMatch | None, after: CurrencyMatch | None,
-                 idx: CurrencyIndex, profile: Profile) -> _Amount | None:
+def _read_amount(
+    norm: str,
+    num: Number,
+    before: CurrencyMatch | None,
+    after: CurrencyMatch | None,
+    idx: CurrencyIndex,
+    profile: Profile,
+) -> _Amount | None:
     """The amount a number and its currencies make, or None when they make none."""
     if num.weak and (after is None or after.kind != "name"):
         return None  # "a $ 1 billion": an article, not one dollar
@@ -423,8 +463,13 @@ def _read_amount(norm: str, num: Number, before: CurrencyMatch | None, after: Cu
         # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very").
         if idx.cjk:
             return None
-        return _Amount(num.start, after.end, num.value * after.factor, after.code,
-                       after.ambiguous or (None if after.code else "subunit"))
+        return _Amount(
+            num.start,
+            after.end,
+            num.value * after.factor,
+            after.code,
+            after.ambiguous or (None if after.code else "subunit"),
+        )
     if after is not None and after.kind != "subunit":
         return _with_after(norm, num, before, after, idx, profile)
     if before is not None:
@@ -463,8 +508,18 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
         amounts.append((a, q))
         used_until = a.end
     codes = resolve_ambiguous([a for a, _ in amounts], profile, idx)
-    return [Fact(type="money", text="", start=a.start, end=a.end, value=float(f"{a.value:.12g}"),
-                 currency=code, qualifier=q) for (a, q), code in zip(amounts, codes)]
+    return [
+        Fact(
+            type="money",
+            text="",
+            start=a.start,
+            end=a.end,
+            value=float(f"{a.value:.12g}"),
+            currency=code,
+            qualifier=q,
+        )
+        for (a, q), code in zip(amounts, codes)
+    ]
 
 
 def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> list:

@@ -16,6 +16,7 @@ Mrd./Milliarden, مليار/آلاف, million, K/M/B …; CJK scales chain (千�
 Every candidate is reported; whether it is money, a percentage, a quantity or a date is
 decided by the modules that look at its neighbours.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -61,7 +62,8 @@ class Number:
 # A run of ASCII digits (after normalisation) joined by separators. A space only joins
 # when exactly three digits follow ("12 500"), so "in 2021 300 people" stays apart.
 DIGIT_RUN_RE = re.compile(
-    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*")
+    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+)
 _SEP_SPLIT_RE = re.compile(r"([.,\u066b\u066c'\u2019 \u00a0\u202f])")
 _SPACES = " \u00a0\u202f"
 _ARABIC_DECIMAL = "\u066b"  # ٫ is always a decimal separator
@@ -79,7 +81,8 @@ NOT_A_FIGURE_RE = re.compile(
 # Web addresses and e-mail: only searched when the text has "@", "://" or "www.".
 WEB_RE = re.compile(
     r"https?://\S+|www\.\S+"
-    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}")
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,}"
+)
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -115,7 +118,7 @@ def interpret_digits(run: str, decimal: str, group: str):
         cut = max((i for i, s in enumerate(seps) if s in _SPACES), default=None)
         if cut is None:
             return None
-        groups, seps = groups[:cut + 1], seps[:cut]
+        groups, seps = groups[: cut + 1], seps[:cut]
 
 
 def _interpret_parts(groups, seps, decimal):
@@ -141,7 +144,7 @@ def _interpret_parts(groups, seps, decimal):
         if not _valid_groups(groups, seps):
             return None
         return float("".join(groups))
-    int_groups, int_seps = groups[:dec_idx + 1], seps[:dec_idx]
+    int_groups, int_seps = groups[: dec_idx + 1], seps[:dec_idx]
     if not _valid_groups(int_groups, int_seps):
         return None
     return float("".join(int_groups) + "." + groups[dec_idx + 1])
@@ -149,9 +152,34 @@ def _interpret_parts(groups, seps, decimal):
 
 # --- CJK numerals -----------------------------------------------------------------
 
-CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
-              "三": 3, "叁": 3, "參": 3, "叄": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6,
-              "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+CJK_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "贰": 2,
+    "貳": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "叁": 3,
+    "參": 3,
+    "叄": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "陸": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
 CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
 CJK_POINT = "点點"
@@ -160,7 +188,8 @@ _CJK_DIGIT_CHARS = "".join(CJK_DIGITS)
 # Chinese sometimes spaces numerals out (一 百 五 十); allow single-line spaces inside.
 CJK_RUN_RE = re.compile(
     f"[{CJK_NUM_CHARS}](?:[ ]?[{CJK_NUM_CHARS}])*"
-    f"(?:[ ]?[{CJK_POINT}][ ]?[{_CJK_DIGIT_CHARS}0-9](?:[ ]?[{_CJK_DIGIT_CHARS}0-9])*)?")
+    f"(?:[ ]?[{CJK_POINT}][ ]?[{_CJK_DIGIT_CHARS}0-9](?:[ ]?[{_CJK_DIGIT_CHARS}0-9])*)?"
+)
 
 
 MAX_CJK_CHARS = 40  # longer than any written CJK figure (九千九百九十九兆… is ~30)
@@ -233,6 +262,7 @@ def parse_cjk(s: str):
 
 
 # --- spelled-out numbers ------------------------------------------------------------
+
 
 @dataclass
 class WordLexicon:
@@ -315,8 +345,9 @@ def word_lexicon(base: str) -> WordLexicon:
     joiner = f"(?:{sep}(?:(?:{conn}){sep})?)" if conn else sep
     run = rf"{NO_LETTER_BEFORE}(?:{word})(?:{joiner}(?:{word}))*{NO_LETTER_AFTER}"
     morph_all = f"{morph}|{conn}" if conn else morph
-    return WordLexicon(values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes,
-                       arabic, re.compile(word, re.I))
+    return WordLexicon(
+        values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes, arabic, re.compile(word, re.I)
+    )
 
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
@@ -332,8 +363,6 @@ def distinct_tokens(norm: str) -> set:
     if _TOKENS_CACHE[0] is not norm:
         _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
     return _TOKENS_CACHE[1]
-
-
 
 
 def trigger_positions(norm: str, is_trigger, cache: dict):
@@ -368,8 +397,9 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
 
 def _word_runs(norm: str, lex: WordLexicon):
     pos = 0
-    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()),
-                                   lex.cache):
+    for s, _e in trigger_positions(
+        norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()), lex.cache
+    ):
         if s < pos:
             continue
         r = lex.run_re.match(norm, s)
@@ -402,8 +432,8 @@ def _entry(tok: str, lex: WordLexicon):
     entry = lex.values.get(key)
     if entry is None and lex.prefixes:
         for p in lex.prefixes:
-            if key.startswith(p) and key[len(p):] in lex.values:
-                return lex.values[key[len(p):]]
+            if key.startswith(p) and key[len(p) :] in lex.values:
+                return lex.values[key[len(p) :]]
     return entry
 
 
@@ -476,6 +506,7 @@ def parse_words(s: str, lex: WordLexicon):
 
 # --- scales after digits -------------------------------------------------------------
 
+
 @dataclass
 class ScaleTable:
     words: dict  # folded word -> multiplier (spaced or glued)
@@ -535,8 +566,10 @@ def scale_table(base: str) -> ScaleTable:
     rx = re.compile(
         rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"
         + (rf"|[ \u00a0\u202f]?(?P<word>{alt}){NO_LETTER_AFTER}" if alt else "")
-        + (f"|[ ]*(?P<cjk>[{''.join(cjk)}]+)" if cjk else "") + ")",
-        re.I)
+        + (f"|[ ]*(?P<cjk>[{''.join(cjk)}]+)" if cjk else "")
+        + ")",
+        re.I,
+    )
     # Abbreviations ending in "." ("Mrd.") are matched before the dot-less form.
     return ScaleTable(words, glued, cjk, rx)
 
@@ -598,6 +631,7 @@ MAX_VALUE = 1e21
 
 # --- the scanner -----------------------------------------------------------------------
 
+
 @cache
 def _lex_for(base: str) -> WordLexicon:
     return word_lexicon(base)
@@ -658,8 +692,18 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
             continue  # 2025.11.14-like leftovers
         plain = run[:length].isdigit() and mult == 1.0
-        out.append(Number(s, e2, _clean(value * mult) if mult != 1.0 else value, "digits", plain=plain,
-                          scaled=mult != 1.0, scale=mult, ndigits=len(run[:length]) if plain else 0))
+        out.append(
+            Number(
+                s,
+                e2,
+                _clean(value * mult) if mult != 1.0 else value,
+                "digits",
+                plain=plain,
+                scaled=mult != 1.0,
+                scale=mult,
+                ndigits=len(run[:length]) if plain else 0,
+            )
+        )
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()
@@ -672,8 +716,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             if parsed is None:
                 continue
             value, positional = parsed
-            out.append(Number(s, e, value, "cjk", positional=positional,
-                              weak=txt in ("一",)))
+            out.append(Number(s, e, value, "cjk", positional=positional, weak=txt in ("一",)))
     lex = _lex_for(base)
     if lex.run_re is not None:
         for m in _word_runs(norm, lex):
@@ -683,8 +726,9 @@ def scan_numbers(norm: str, profile: Profile) -> list:
             if parsed is None:
                 continue
             value, weak, ws, we = parsed
-            out.append(Number(m.start() + ws, m.start() + we, value, "words", weak=weak,
-                              scaled=value >= 1000))
+            out.append(
+                Number(m.start() + ws, m.start() + we, value, "words", weak=weak, scaled=value >= 1000)
+            )
     out.sort(key=lambda x: (x.start, -x.end))
     # Drop candidates nested in an earlier, longer one (a CJK run inside "7,100萬").
     res = []
@@ -712,11 +756,18 @@ def chain_scaled(norm: str, nums: list) -> list:
     out: list = []
     for x in nums:
         prev = out[-1] if out else None
-        if prev is not None and prev.scaled and x.scaled and x.kind == "digits" \
-                and x.scale < prev.scale and x.value < prev.scale \
-                and norm[prev.end:x.start] in ("", " ", "\u00a0"):
-            out[-1] = Number(prev.start, x.end, _clean(prev.value + x.value), prev.kind,
-                             scaled=True, scale=x.scale)
+        if (
+            prev is not None
+            and prev.scaled
+            and x.scaled
+            and x.kind == "digits"
+            and x.scale < prev.scale
+            and x.value < prev.scale
+            and norm[prev.end : x.start] in ("", " ", "\u00a0")
+        ):
+            out[-1] = Number(
+                prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=x.scale
+            )
             continue
         out.append(x)
     return out

@@ -9,6 +9,7 @@ patterns for percent and per mille of every locale of the language, each length 
 plural form, with the side of the number they are written on); ``data/percent.json``
 adds what CLDR has no unit for (percentage points, 百分之, tenths such as 成/割/折).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,9 @@ _WINDOW = 24  # characters before a number searched for a word written before it
 _SP = "[ ]*"
 CJK_FRACTION_RE = re.compile(
     f"(?P<den>[百佰千仟万萬]|万万|萬萬){_SP}分{_SP}[之の]{_SP}"
-    rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>{_SP}[kK](?![A-Za-z]))?")
-_DEN = {"百": 1.0, "佰": 1.0, "千": 10.0, "仟": 10.0, "万": 100.0, "萬": 100.0,
-        "万万": 1e6, "萬萬": 1e6}
+    rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>{_SP}[kK](?![A-Za-z]))?"
+)
+_DEN = {"百": 1.0, "佰": 1.0, "千": 10.0, "仟": 10.0, "万": 100.0, "萬": 100.0, "万万": 1e6, "萬萬": 1e6}
 
 
 @dataclass(frozen=True)
@@ -90,14 +91,19 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     after, before = _collect(base, data)
     factors = {fold_key(w, arabic).replace(" ", ""): f for w, f in {**before, **after}.items()}
     tail = "" if cjk else NO_LETTER_AFTER
-    a_re = re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I) \
-        if after else None
+    a_re = (
+        re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I)
+        if after
+        else None
+    )
     word_before = [w for w in before if w[-1:].isalpha()]
     sign_before = [w for w in before if not w[-1:].isalpha()]
     parts = []
     if word_before:
         head = "" if cjk else NO_LETTER_BEFORE
-        parts.append(rf"{head}(?P<w>{_alt(word_before, arabic, cjk)})(?:[ \u00a0]+(?:of[ \u00a0]+)?|{_SP if cjk else '(?!)'})$")
+        parts.append(
+            rf"{head}(?P<w>{_alt(word_before, arabic, cjk)})(?:[ \u00a0]+(?:of[ \u00a0]+)?|{_SP if cjk else '(?!)'})$"
+        )
     if sign_before:
         parts.append(rf"(?P<s>{_alt(sign_before, arabic, cjk)})$")
     b_re = re.compile("|".join(parts), re.I) if parts else None
@@ -109,9 +115,13 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     t_re = None
     if kinds:
         neg = f"(?![{re.escape(not_after)}])" if not_after else ""
-        part_num = f"|[0-9一二三四五六七八九]{_SP}(?:{'|'.join(map(re.escape, parts_map))})" if parts_map else ""
-        t_re = re.compile(rf"{_SP}(?P<kind>{'|'.join(map(re.escape, sorted(kinds, key=len, reverse=True)))}){neg}"
-                          rf"(?P<parts>(?:{_SP}半{part_num})*)")
+        part_num = (
+            f"|[0-9一二三四五六七八九]{_SP}(?:{'|'.join(map(re.escape, parts_map))})" if parts_map else ""
+        )
+        t_re = re.compile(
+            rf"{_SP}(?P<kind>{'|'.join(map(re.escape, sorted(kinds, key=len, reverse=True)))}){neg}"
+            rf"(?P<parts>(?:{_SP}半{part_num})*)"
+        )
     halves = data.get("half_price", [])
     h_re = re.compile("|".join(map(re.escape, halves))) if halves else None
     return PercentWords(a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk))
@@ -252,5 +262,4 @@ def _fact(norm: str, start: int, end: int, value: float, base: str) -> Fact:
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)
-    return Fact(type="percent", text="", start=start, end=end,
-                value=float(f"{value:.12g}"), qualifier=q)
+    return Fact(type="percent", text="", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)

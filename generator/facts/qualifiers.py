@@ -3,6 +3,7 @@
 Cue words come from ``data/qualifiers.json``; a cue counts when it ends right before
 the figure (spaces allowed) or starts right after it (多, تقريبًا, or more).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ class QualifierRules:
 def _alt(words, arabic):
     ws = sorted(words, key=len, reverse=True)
     if arabic:
-        return "|".join(fuzzy_ar(fold_key(w, True)) + "[\u064B-\u0652]*" for w in ws)
+        return "|".join(fuzzy_ar(fold_key(w, True)) + "[\u064b-\u0652]*" for w in ws)
     return "|".join(re.escape(w) for w in ws)
 
 
@@ -44,12 +45,15 @@ def rules(base: str) -> QualifierRules:
     b_re = re.compile(rf"{lb}(?:{_alt(before, arabic)})[\s\u00a0]*$", re.I) if before else None
     a_re = re.compile(rf"[\s\u00a0]*(?:{_alt(after, arabic)}){la}", re.I) if after else None
     return QualifierRules(
-        b_re, a_re,
+        b_re,
+        a_re,
         {fold_key(k, arabic): v for k, v in before.items()},
-        {fold_key(k, arabic): v for k, v in after.items()}, arabic)
+        {fold_key(k, arabic): v for k, v in after.items()},
+        arabic,
+    )
 
 
-_DIACRITICS = re.compile("[\u064B-\u0652]")
+_DIACRITICS = re.compile("[\u064b-\u0652]")
 
 
 def _lookup(mapping, text, arabic):
@@ -62,7 +66,7 @@ def qualifier_before(norm: str, start: int, base: str):
     r = rules(base)
     if r.before is None:
         return None, start
-    window = norm[max(0, start - LOOKBEHIND):start]
+    window = norm[max(0, start - LOOKBEHIND) : start]
     m = r.before.search(window)
     if not m:
         return None, start

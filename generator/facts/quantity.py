@@ -6,6 +6,7 @@ grammar marks what it counts: a CJK classifier (名, 個, 次 …) or a listed n
 Arabic noun after a scale word (tamyiz: ستة آلاف موظف), a capitalised German noun.
 Bare years, ordinals (第三, 3.), times and ranks (前10) are not quantities.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,20 +25,64 @@ CJK_ORDINAL_BEFORE = "第前"
 # 上萬, 數百, 幾十: vague magnitudes, not figures.
 CJK_VAGUE_BEFORE = "上數数幾几"
 # CJK nouns of time: "4個月", "兩年" are durations, not counts of things.
-CJK_TIME_NOUNS = ("年", "月", "天", "日", "周", "週", "星期", "小時", "小时", "分鐘", "分钟",
-                  "秒", "季", "歲", "岁", "世紀", "世纪", "倍")
+CJK_TIME_NOUNS = (
+    "年",
+    "月",
+    "天",
+    "日",
+    "周",
+    "週",
+    "星期",
+    "小時",
+    "小时",
+    "分鐘",
+    "分钟",
+    "秒",
+    "季",
+    "歲",
+    "岁",
+    "世紀",
+    "世纪",
+    "倍",
+)
 CJK_TIME_RE = re.compile("|".join(CJK_TIME_NOUNS))
 CJK_OVER_AFTER = "多餘余"
 # The denominator starts where its run starts (lookbehinds): tried at every position of a
 # 10,000-digit run, it would be quadratic.
 CJK_FRACTION_RE = re.compile(
     rf"(?P<den>(?<![{CJK_NUM_CHARS}])(?:{CJK_RUN_RE.pattern})|(?<![0-9])[0-9]+)[ ]*分之[ ]*"
-    rf"(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)")
+    rf"(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)"
+)
 # Words after a number that mean it is not a count (German ordinal dot, units of time).
 _WORD_RE = re.compile(r"[ \u00a0]([^\W\d_]+(?:-[^\W\d_]+)*)")
-DE_NOT_COUNTED = {"jahr", "jahre", "jahren", "jahres", "monat", "monate", "monaten", "woche", "wochen",
-                  "tag", "tage", "tagen", "stunde", "stunden", "minute", "minuten", "sekunden",
-                  "prozent", "prozentpunkte", "euro", "dollar", "cent", "uhr", "mal", "grad", "seiten"}
+DE_NOT_COUNTED = {
+    "jahr",
+    "jahre",
+    "jahren",
+    "jahres",
+    "monat",
+    "monate",
+    "monaten",
+    "woche",
+    "wochen",
+    "tag",
+    "tage",
+    "tagen",
+    "stunde",
+    "stunden",
+    "minute",
+    "minuten",
+    "sekunden",
+    "prozent",
+    "prozentpunkte",
+    "euro",
+    "dollar",
+    "cent",
+    "uhr",
+    "mal",
+    "grad",
+    "seiten",
+}
 
 
 @cache
@@ -60,7 +105,7 @@ def _cjk_head(np: str, nouns: dict):
     best = None
     for i in range(len(np)):
         for L in (4, 3, 2, 1):
-            w = np[i:i + L]
+            w = np[i : i + L]
             if len(w) == L and w in nouns:
                 best = (i + L, nouns[w])
                 break
@@ -123,8 +168,13 @@ def _latin_quantity(norm, text, num, profile):
         strict = True  # a year unless a listed noun follows: "2000 people"
     else:
         strict = False
-    if num.end < len(norm) and norm[num.end] == "." and base in ("de",) and num.kind == "digits" \
-            and not num.scaled:
+    if (
+        num.end < len(norm)
+        and norm[num.end] == "."
+        and base in ("de",)
+        and num.kind == "digits"
+        and not num.scaled
+    ):
         return None  # German ordinal: "3. Platz", "11. April"
     m = _WORD_RE.match(norm, num.end)
     if not m:
@@ -138,8 +188,14 @@ def _latin_quantity(norm, text, num, profile):
         return None
     if profile.arabic and num.scaled and len(word) > 2 and not word.startswith("ال"):
         return m.end(), word, None  # tamyiz after a scale: ستة آلاف موظف
-    if base == "de" and word[:1].isupper() and key not in DE_NOT_COUNTED and len(word) > 2 \
-            and num.kind == "digits" and text[m.start(1):m.end(1)][:1].isupper():
+    if (
+        base == "de"
+        and word[:1].isupper()
+        and key not in DE_NOT_COUNTED
+        and len(word) > 2
+        and num.kind == "digits"
+        and text[m.start(1) : m.end(1)][:1].isupper()
+    ):
         return m.end(), word, None
     return None
 
@@ -160,8 +216,17 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
         q = q0 or q
         if q is None:
             q, _ = qualifier_after(norm, num.end, profile.base)
-        facts.append(Fact(type="quantity", text="", start=num.start, end=end,
-                          value=float(f"{num.value:.12g}"), unit=unit, qualifier=q))
+        facts.append(
+            Fact(
+                type="quantity",
+                text="",
+                start=num.start,
+                end=end,
+                value=float(f"{num.value:.12g}"),
+                unit=unit,
+                qualifier=q,
+            )
+        )
     if profile.cjk:
         nouns, _c, _u = _zh()
         for m in CJK_FRACTION_RE.finditer(norm):
@@ -173,12 +238,21 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
             if not den or not nu or not den[0]:
                 continue
             unit = None
-            tail = CJK_NP_RE.match(norm, m.end() + 1) if norm[m.end():m.end() + 1] == "的" else None
+            tail = CJK_NP_RE.match(norm, m.end() + 1) if norm[m.end() : m.end() + 1] == "的" else None
             if tail:
                 head = _cjk_head(tail.group(), nouns)
                 if head:
                     unit = head[1]
             q, _ = qualifier_before(norm, m.start(), profile.base)
-            facts.append(Fact(type="quantity", text="", start=m.start(), end=m.end(),
-                              value=float(f"{nu[0] / den[0]:.12g}"), unit=unit, qualifier=q))
+            facts.append(
+                Fact(
+                    type="quantity",
+                    text="",
+                    start=m.start(),
+                    end=m.end(),
+                    value=float(f"{nu[0] / den[0]:.12g}"),
+                    unit=unit,
+                    qualifier=q,
+                )
+            )
     return facts

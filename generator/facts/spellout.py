@@ -18,6 +18,7 @@ The result has the shape of a ``data/number_words.json`` section and is merged w
 (hand data only where CLDR has nothing: a/an, dozen, half, Arabic duals). Built lazily
 per language (≈ 0.05–0.3 s) and cached.
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,8 +34,11 @@ _SKIP = ("ordinal", "year", "fraction")
 
 def _rulesets(engine) -> list[str]:
     """The cardinal spellout rule sets of an RBNF engine."""
-    return [r for r in engine.rulesets
-            if r.startswith(("spellout-numbering", "spellout-cardinal")) and not any(s in r for s in _SKIP)]
+    return [
+        r
+        for r in engine.rulesets
+        if r.startswith(("spellout-numbering", "spellout-cardinal")) and not any(s in r for s in _SKIP)
+    ]
 
 
 def _spell_all(engine, rulesets: list[str], n: int) -> set[str]:
@@ -58,7 +62,7 @@ def _strip_prefix(text: str, prefixes: list[str], glued: bool = True) -> str | N
         if p and text.startswith(p) and len(text) > len(p):
             if not glued and not _SEP_RE.match(text, len(p)):
                 continue
-            return _SEP_RE.sub(" ", text[len(p):]).strip() or None
+            return _SEP_RE.sub(" ", text[len(p) :]).strip() or None
     return None
 
 
@@ -102,24 +106,22 @@ def _hundred_words(by_value: dict, units: dict, glued: bool) -> dict:
     return out
 
 
-def _scale_words(engine, rulesets: list[str], by_value: dict, units: dict, known: set,
-                 glued: bool) -> dict:
+def _scale_words(engine, rulesets: list[str], by_value: dict, units: dict, known: set, glued: bool) -> dict:
     """Scale words of 10^3 … 10^15 with their plural forms (k ascending: a word already
     known for a smaller power, 10 thousand, is not taken again)."""
     scales: dict = {}
     for k in range(3, 16):
         of_k: list = []
         for m in (2, 5, 1):  # 1 last: ettusen is ett + tusen with one t elided, not "usen"
-            for s in _spell_all(engine, rulesets, m * 10 ** k):
+            for s in _spell_all(engine, rulesets, m * 10**k):
                 rest = _strip_prefix(s, list(by_value.get(m, ())), glued)
                 if rest is None and m == 1:
                     rest = s  # mille, тысяча, 만: the scale word alone means one of it
-                if not rest or " " in rest or rest in known or rest in scales \
-                        or _composed(rest, scales):
+                if not rest or " " in rest or rest in known or rest in scales or _composed(rest, scales):
                     continue
                 if m == 1 and any(w.endswith(rest) for w in of_k):
                     continue
-                scales[rest] = float(10 ** k)
+                scales[rest] = float(10**k)
                 of_k.append(rest)
         known |= set(scales)
     return scales
@@ -146,7 +148,7 @@ def _decimal_words(engine, rulesets: list[str], by_value: dict) -> list[str]:
             if not s.startswith(one):
                 continue
             for five in by_value.get(5, ()):
-                mid = s[len(one):-len(five)].strip() if s.endswith(five) else ""
+                mid = s[len(one) : -len(five)].strip() if s.endswith(five) else ""
                 if mid and " " not in mid and len(s) > len(one) + len(five):
                     out.add(mid)
     return sorted(out)
@@ -162,6 +164,7 @@ def rbnf_words(base: str) -> dict:
     """
     try:
         from unicode_rbnf import RbnfEngine
+
         engine = RbnfEngine.for_language(base)
     except Exception:  # noqa: BLE001 - no RBNF rules for this language
         return {}
@@ -172,7 +175,12 @@ def rbnf_words(base: str) -> dict:
     glued = any(" " not in s and "-" not in s for n in (21, 32, 45) for s in by_value.get(n, ()))
     multipliers = _hundred_words(by_value, units, glued)
     scales = _scale_words(engine, rulesets, by_value, units, set(units) | set(multipliers), glued)
-    return {"units": units, "multipliers": multipliers, "scales": scales,
-            "decimal": _decimal_words(engine, rulesets, by_value),
-            "weak": sorted(by_value.get(1, ())), "negative": _negative(engine, rulesets, by_value),
-            "compound": glued}
+    return {
+        "units": units,
+        "multipliers": multipliers,
+        "scales": scales,
+        "decimal": _decimal_words(engine, rulesets, by_value),
+        "weak": sorted(by_value.get(1, ())),
+        "negative": _negative(engine, rulesets, by_value),
+        "compound": glued,
+    }

@@ -1,4 +1,5 @@
 """Ingest: seed files → clean Articles (decode, language, title, body, credits, boilerplate out)."""
+
 from .article import IngestError, ingest_file
 from .corpus import ingest_corpus
 

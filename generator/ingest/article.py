@@ -2,6 +2,7 @@
 
 The seeds folder as a whole (which files are read, corpus evidence) is corpus.py.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,7 +27,12 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # A sidecar holds five short fields.
 MAX_SIDECAR_BYTES = 64 * 1024
 SIDECAR_FIELDS: dict[str, type | tuple[type, ...]] = {
-    "url": str, "outlet": str, "published": (date, str), "lang": str, "title": str}
+    "url": str,
+    "outlet": str,
+    "published": (date, str),
+    "lang": str,
+    "title": str,
+}
 
 
 class IngestError(ValueError):
@@ -56,8 +62,7 @@ class _SidecarLoader(_SafeBase):
     The libyaml parser where available: the pure-Python one was a sixth of ingest time."""
 
 
-_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp",
-                               yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]
+_SidecarLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]
 
 
 def read_sidecar_bytes(path: Path) -> bytes:
@@ -125,8 +130,10 @@ def _field_values(data: Any) -> dict[str, Any]:
         if v is None:
             continue
         if not isinstance(v, kind) or isinstance(v, datetime) and key != "published":
-            raise IngestError(f"sidecar field '{key}' must be {'a date' if key == 'published' else 'text'},"
-                              f" got {type(v).__name__}")
+            raise IngestError(
+                f"sidecar field '{key}' must be {'a date' if key == 'published' else 'text'},"
+                f" got {type(v).__name__}"
+            )
         values[key] = v
     return values
 
@@ -156,7 +163,11 @@ def _read_raw(path: Path) -> bytes:
 def too_large(size: int | None) -> str:
     """The report's reason for a seed past MAX_ARTICLE_BYTES (``size`` when known)."""
     limit = f"the limit is {MAX_ARTICLE_BYTES / 2**20:g} MB"
-    return f"file too large ({size / 2**20:.1f} MB; {limit})" if size is not None else f"file too large ({limit})"
+    return (
+        f"file too large ({size / 2**20:.1f} MB; {limit})"
+        if size is not None
+        else f"file too large ({limit})"
+    )
 
 
 def split_lines(data: bytes) -> tuple[list[str], list[str]]:
@@ -174,9 +185,17 @@ def read_lines(path: Path) -> tuple[list[str], list[str], bytes]:
     return (*split_lines(data), data)
 
 
-def build_article(article_id: str, slug: str, source: str, lines: list[str], raw: bytes,
-                  sidecar: Sidecar, shared: Mapping[str, int] | frozenset = frozenset(),
-                  warnings: list[str] | None = None, sidecar_raw: bytes = b"") -> Article:
+def build_article(
+    article_id: str,
+    slug: str,
+    source: str,
+    lines: list[str],
+    raw: bytes,
+    sidecar: Sidecar,
+    shared: Mapping[str, int] | frozenset = frozenset(),
+    warnings: list[str] | None = None,
+    sidecar_raw: bytes = b"",
+) -> Article:
     """The Article of one file's lines; ``shared`` is its corpus evidence (see clean).
     Raise IngestError when no text or no language is left."""
     cleaned = clean(lines, shared)
@@ -202,10 +221,18 @@ def build_article(article_id: str, slug: str, source: str, lines: list[str], raw
         credits["sources"] = name_list(split_glued_names(credits["sources"], _known_names(body)), lang)
     digest = hashlib.sha256(raw + b"\0" + sidecar_raw).hexdigest()
     return Article(
-        id=article_id, slug=slug, source=source, lang=lang,
-        title=sidecar.title or cleaned.title, paragraphs=paragraphs,
-        published=sidecar.published or meta.published, url=sidecar.url, outlet=outlet,
-        credits=credits, content_hash=digest, warnings=warnings,
+        id=article_id,
+        slug=slug,
+        source=source,
+        lang=lang,
+        title=sidecar.title or cleaned.title,
+        paragraphs=paragraphs,
+        published=sidecar.published or meta.published,
+        url=sidecar.url,
+        outlet=outlet,
+        credits=credits,
+        content_hash=digest,
+        warnings=warnings,
         kinds=kinds,
     )
 
@@ -230,8 +257,13 @@ def _known_names(body: str) -> list[str]:
     outlets among them) and the capitalised words of the article."""
     from ..entities.registry import load_registry
 
-    names = [n for e in load_registry().entities.values() if e.type == "organization"
-             for n in e.all_names() if n.isascii()]
+    names = [
+        n
+        for e in load_registry().entities.values()
+        if e.type == "organization"
+        for n in e.all_names()
+        if n.isascii()
+    ]
     return names + re.findall(r"\b[A-Z][A-Za-z0-9&]+\b", body)
 
 
@@ -239,8 +271,9 @@ def _outlet_from_copyright(text: str | None) -> str | None:
     if not text:
         return None
     # "© 2025 Business Next Media Corp. All Rights Reserved. …" → "Business Next Media Corp."
-    m = re.match(r"(?:\(c\)|©|copyright)?\s*(?:\d{4}\s*)?(.+?)(?:\s*all rights reserved|[,，。]|$)",
-                 text.strip(), re.I)
+    m = re.match(
+        r"(?:\(c\)|©|copyright)?\s*(?:\d{4}\s*)?(.+?)(?:\s*all rights reserved|[,，。]|$)", text.strip(), re.I
+    )
     name = m.group(1).strip(" .") if m else ""
     return name + "." if name.endswith(("Corp", "Inc", "Ltd")) else (name or None)
 

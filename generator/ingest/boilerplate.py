@@ -7,6 +7,7 @@ credit lines (kept as metadata); captions next to image credits; copies of the t
 unpunctuated lines trailing the last real paragraph. No string of a particular article is
 listed anywhere.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -21,8 +22,19 @@ import yaml
 from .furniture import furniture_indices
 from .lines import SHORT_LINE, is_short_unpunctuated, norm_line, width
 
-__all__ = ["Cleaned", "Cues", "candidate_lines", "clean", "credit_of", "is_short_unpunctuated",
-           "load_cues", "norm_line", "repeats_body", "similar", "width"]
+__all__ = [
+    "Cleaned",
+    "Cues",
+    "candidate_lines",
+    "clean",
+    "credit_of",
+    "is_short_unpunctuated",
+    "load_cues",
+    "norm_line",
+    "repeats_body",
+    "similar",
+    "width",
+]
 
 DATA_FILE = Path(__file__).parent / "data" / "boilerplate.yml"
 
@@ -55,11 +67,18 @@ def load_cues(path: str = str(DATA_FILE)) -> Cues:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
     def flat(section):
-        return tuple(sorted({p.lower() for phrases in data[section].values() for p in phrases},
-                            key=lambda p: (-len(p), p)))
+        return tuple(
+            sorted(
+                {p.lower() for phrases in data[section].values() for p in phrases}, key=lambda p: (-len(p), p)
+            )
+        )
 
-    credits = tuple(sorted(((kind, p.lower()) for kind, phrases in data["credits"].items() for p in phrases),
-                           key=lambda kp: (-len(kp[1]), kp)))
+    credits = tuple(
+        sorted(
+            ((kind, p.lower()) for kind, phrases in data["credits"].items() for p in phrases),
+            key=lambda kp: (-len(kp[1]), kp),
+        )
+    )
     return Cues(tail=flat("tail_markers"), drop=flat("drop_lines"), credits=credits)
 
 
@@ -67,7 +86,7 @@ def _starts_with_cue(line: str, phrases: tuple) -> str | None:
     low = unicodedata.normalize("NFKC", line).lower().strip(" \t*-–—|>#•·")
     for p in phrases:
         if low.startswith(p):
-            rest = low[len(p):]
+            rest = low[len(p) :]
             # A cue is a whole phrase: "comments" must not match "commentsection…" in prose.
             if not rest or not (rest[0].isalnum() and p[-1].isalnum() and p.isascii()):
                 return p
@@ -81,7 +100,7 @@ def credit_of(line: str, cues: Cues) -> tuple[str, str] | None:
     low = unicodedata.normalize("NFKC", line).lower().strip()
     for kind, phrase in cues.credits:
         if low.startswith(phrase):
-            rest = line.strip()[len(phrase):]
+            rest = line.strip()[len(phrase) :]
             # "編輯部表示…" is prose; a credit has a separator after its label.
             if phrase[-1] in "/:：©" or not rest or rest[0] in ":：/ 　|" or kind == "copyright":
                 return kind, rest.strip(" :：/|　")
@@ -103,7 +122,7 @@ def similar(a: str, b: str) -> bool:
 
 def _ngrams(text: str, n: int = 3) -> set:
     t = norm_line(text)
-    return {t[i:i + n] for i in range(max(0, len(t) - n + 1))}
+    return {t[i : i + n] for i in range(max(0, len(t) - n + 1))}
 
 
 def repeats_body(line: str, body_grams: set) -> bool:
@@ -133,8 +152,9 @@ def candidate_lines(lines: list[str], cues: Cues | None = None) -> tuple[str, li
     return title, rest, tail
 
 
-def clean(lines: list[str], shared: Mapping[str, int] | frozenset = frozenset(),
-          cues: Cues | None = None) -> Cleaned:
+def clean(
+    lines: list[str], shared: Mapping[str, int] | frozenset = frozenset(), cues: Cues | None = None
+) -> Cleaned:
     """Pure: raw lines of one file → title, paragraphs and credits.
 
     ``shared`` is the corpus evidence for this text (furniture.shared_lines: its lines that

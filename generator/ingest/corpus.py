@@ -5,6 +5,7 @@ naming the file and the reason, and the rest of the corpus goes on. Only regular
 inside the folder are read (seedfs.py); lines other bodies repeat are furniture only where
 the rule of furniture.py says so.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -84,15 +85,17 @@ def ingest_corpus(seeds_dir: Path | str, memo: Memo | None = None) -> tuple[list
             errors.append(problem)
         slug = _free_slug(ids[seed.entry.path], used_slugs)
         try:
-            articles.append(_article(seed, ids[seed.entry.path], slug, sidecar, sidecar_raw,
-                                     evidence[seed.digest], memo))
+            articles.append(
+                _article(seed, ids[seed.entry.path], slug, sidecar, sidecar_raw, evidence[seed.digest], memo)
+            )
         except IngestError as exc:
             errors.append(BuildError(display_name(seed.entry.path), str(exc)))
             continue
         # Damaged UTF-8 still makes a page, with U+FFFD where bytes were lost; the build
         # report says so, since the page is not quite what the author wrote.
-        errors.extend(BuildError(display_name(seed.entry.path), w) for w in seed.warnings
-                      if w.startswith(INVALID_UTF8))
+        errors.extend(
+            BuildError(display_name(seed.entry.path), w) for w in seed.warnings if w.startswith(INVALID_UTF8)
+        )
     return articles, errors
 
 
@@ -110,7 +113,9 @@ def _read_seeds(seeds_dir: Path, memo: Memo) -> tuple[list[Loaded], list[BuildEr
             problems[entry.path] = str(exc)
             continue
         loaded.append(Loaded(entry, raw, digest, lines, warnings, body, prints))
-    errors = [BuildError(display_name(p), problems[p]) for p in sorted(problems, key=lambda p: os.fsencode(p.name))]
+    errors = [
+        BuildError(display_name(p), problems[p]) for p in sorted(problems, key=lambda p: os.fsencode(p.name))
+    ]
     return loaded, errors
 
 
@@ -155,15 +160,41 @@ def _free_slug(article_id: str, used: set[str]) -> str:
     return slug
 
 
-def _article(seed: Loaded, article_id: str, slug: str, sidecar: Sidecar, sidecar_raw: bytes,
-             shared: dict[str, int], memo: Memo) -> Article:
+def _article(
+    seed: Loaded,
+    article_id: str,
+    slug: str,
+    sidecar: Sidecar,
+    sidecar_raw: bytes,
+    shared: dict[str, int],
+    memo: Memo,
+) -> Article:
     """The seed's Article through the memo, keyed by everything it depends on: its bytes,
     its sidecar, its names, and the corpus evidence about its lines."""
     source = display_name(seed.entry.path)
-    key = ("article", seed.digest, _sha(sidecar_raw), article_id, slug, source,
-           _sha(repr(sorted(shared.items())).encode()))
-    article: Article = _memo_call(memo, key, build_article, article_id, slug, source, seed.lines, seed.raw,
-                                  sidecar, shared, seed.warnings, sidecar_raw)
+    key = (
+        "article",
+        seed.digest,
+        _sha(sidecar_raw),
+        article_id,
+        slug,
+        source,
+        _sha(repr(sorted(shared.items())).encode()),
+    )
+    article: Article = _memo_call(
+        memo,
+        key,
+        build_article,
+        article_id,
+        slug,
+        source,
+        seed.lines,
+        seed.raw,
+        sidecar,
+        shared,
+        seed.warnings,
+        sidecar_raw,
+    )
     return article
 
 
@@ -187,6 +218,7 @@ def _split_for_memo(raw: bytes) -> tuple[list[str], list[str], frozenset[str], f
 
 def _memo_call(memo: Memo, key: tuple, fn: Callable[..., Any], *args: Any) -> Any:
     """fn(*args) through the memo; an IngestError is remembered as ("error", reason)."""
+
     def call() -> Any:
         try:
             return fn(*args)

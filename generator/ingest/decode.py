@@ -1,4 +1,5 @@
 """Bytes → text: BOMs, UTF-8, legacy code pages, binary detection, newline and bidi hygiene."""
+
 from __future__ import annotations
 
 import codecs
@@ -54,7 +55,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None, list[str]]:
     for bom, enc in BOMS:
         if data.startswith(bom):
             try:
-                text, encoding = data[len(bom):].decode(enc), enc
+                text, encoding = data[len(bom) :].decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {enc} after byte-order mark: {exc.reason}") from None
             break
@@ -72,8 +73,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None, list[str]]:
                 # it in a legacy code page would garble every other non-ASCII letter.
                 text, encoding = data.decode("utf-8", "replace"), "utf-8"
                 bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
-                warnings.append(f"{INVALID_UTF8}: {bad} byte sequence(s) shown as \ufffd,"
-                                f" the first at byte {first_bad}")
+                warnings.append(
+                    f"{INVALID_UTF8}: {bad} byte sequence(s) shown as \ufffd, the first at byte {first_bad}"
+                )
             else:
                 text, encoding = _decode_legacy(data)
     if encoding not in ("utf-8",):
@@ -101,7 +103,8 @@ def normalize_text(text: str, warnings: list[str] | None = None) -> str:
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
-    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 def _damaged_utf8(data: bytes) -> bool:
@@ -117,7 +120,10 @@ def _looks_utf16(data: bytes) -> bool:
     if len(head) < 4:
         return False
     even, odd = head[0::2], head[1::2]
-    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.6 and min(even.count(0), odd.count(0)) == 0
+    return (
+        max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.6
+        and min(even.count(0), odd.count(0)) == 0
+    )
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -188,8 +194,19 @@ def _script(ch: str) -> str | None:
         return "HAN"
     if first in ("HIRAGANA", "KATAKANA", "HALFWIDTH") or name.startswith("KATAKANA"):
         return "KANA"
-    if first in ("LATIN", "ARABIC", "CYRILLIC", "GREEK", "HEBREW", "HANGUL", "BOPOMOFO", "THAI",
-                 "ARMENIAN", "GEORGIAN", "DEVANAGARI"):
+    if first in (
+        "LATIN",
+        "ARABIC",
+        "CYRILLIC",
+        "GREEK",
+        "HEBREW",
+        "HANGUL",
+        "BOPOMOFO",
+        "THAI",
+        "ARMENIAN",
+        "GEORGIAN",
+        "DEVANAGARI",
+    ):
         return first
     return None  # marks, ordinal indicators, … belong to no script here
 

@@ -20,6 +20,7 @@ The rule (README, "Page furniture"), in two parts:
 Lines are compared by ``norm_line`` (case, spaces and punctuation folded); titles are never
 compared (two articles may share a headline). Everything here is pure.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -61,13 +62,14 @@ def fingerprint(keys: Iterable[str]) -> frozenset[int]:
     out: set[int] = set()
     for key in keys:
         data = key.encode("utf-8")
-        windows = (data[i:i + SHINGLE] for i in range(max(1, len(data) - SHINGLE + 1)))
+        windows = (data[i : i + SHINGLE] for i in range(max(1, len(data) - SHINGLE + 1)))
         out.update(h for h in map(zlib.crc32, windows) if h % SAMPLE == 0)
     return frozenset(out)
 
 
-def copy_groups(bodies: Mapping[str, frozenset[str]],
-                prints: Mapping[str, frozenset[int]] | None = None) -> dict[str, str]:
+def copy_groups(
+    bodies: Mapping[str, frozenset[str]], prints: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, str]:
     """Each key → the first key (in sorted order) of its group of copies.
 
     Two texts that share a line are copies when what they share holds COPY_SHARE of the
@@ -83,8 +85,14 @@ def copy_groups(bodies: Mapping[str, frozenset[str]],
     for k in keys:
         for line in bodies[k]:
             holders[line].append(k)
-    pairs = sorted({pair for owners in holders.values() if 2 <= len(owners) <= PAIR_LINE_MAX
-                    for pair in combinations(owners, 2)})
+    pairs = sorted(
+        {
+            pair
+            for owners in holders.values()
+            if 2 <= len(owners) <= PAIR_LINE_MAX
+            for pair in combinations(owners, 2)
+        }
+    )
     paired = sorted({k for pair in pairs for k in pair})
     shingles = {k: prints[k] if prints is not None else fingerprint(bodies[k]) for k in paired}
     by_line = _Weights({k: bodies[k] for k in paired}, lambda line: float(len(line)))
@@ -124,8 +132,9 @@ class _Weights(Generic[T]):
         return lighter > 0 and shared >= COPY_SHARE * lighter
 
 
-def shared_lines(bodies: Mapping[str, frozenset[str]],
-                 prints: Mapping[str, frozenset[int]] | None = None) -> dict[str, dict[str, int]]:
+def shared_lines(
+    bodies: Mapping[str, frozenset[str]], prints: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, dict[str, int]]:
     """Each key → its lines that other bodies contain, with their support (the number of
     different bodies holding the line, copies counted once, capped at MANY_BODIES)."""
     group = copy_groups(bodies, prints)
@@ -136,8 +145,10 @@ def shared_lines(bodies: Mapping[str, frozenset[str]],
     for lines in lines_of.values():
         for line in lines:
             support[line] += 1
-    return {k: {n: min(support[n], MANY_BODIES) for n in sorted(bodies[k]) if support[n] >= 2}
-            for k in sorted(bodies)}
+    return {
+        k: {n: min(support[n], MANY_BODIES) for n in sorted(bodies[k]) if support[n] >= 2}
+        for k in sorted(bodies)
+    }
 
 
 def furniture_indices(lines: list[str], shared: Mapping[str, int]) -> set[int]:
@@ -150,6 +161,7 @@ def furniture_indices(lines: list[str], shared: Mapping[str, int]) -> set[int]:
     or dateline). The trailing block runs back from the last line the same way; from its
     first shared line to the end goes (the labels after it end the page). None goes when
     that would be more than MAX_SHARE of the text's width."""
+
     def is_shared(i: int) -> bool:
         return width(lines[i]) <= FURNITURE_MAX and shared.get(norm_line(lines[i]), 0) >= 2
 
@@ -163,8 +175,11 @@ def furniture_indices(lines: list[str], shared: Mapping[str, int]) -> set[int]:
     tail = [i for i in _run(range(len(lines) - 1, -1, -1), in_block) if is_shared(i)]
     if tail:
         out.update(range(min(tail), len(lines)))
-    out.update(i for i in range(len(lines)) if is_shared(i) and is_short_unpunctuated(lines[i])
-               and shared[norm_line(lines[i])] >= MANY_BODIES)
+    out.update(
+        i
+        for i in range(len(lines))
+        if is_shared(i) and is_short_unpunctuated(lines[i]) and shared[norm_line(lines[i])] >= MANY_BODIES
+    )
     if sum(width(lines[i]) for i in out) > MAX_SHARE * sum(map(width, lines)):
         return set()
     return out

@@ -1,4 +1,5 @@
 """Language identification → BCP 47 tags (zh-Hant / zh-Hans told apart)."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Measures of one line of text that ingest's rules share: its comparison key, its width, and
 whether it reads as a label (short, no closing punctuation) rather than a sentence."""
+
 from __future__ import annotations
 
 import re

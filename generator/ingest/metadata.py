@@ -18,6 +18,7 @@ short date pattern (14.06.2023 in German, 6/14/2023 in English). A date without 
 never a publication date. Also here: names glued together by a scraper
 ("BBCCNBCTechCrunchBloombergCNN") split on the names we know.
 """
+
 from __future__ import annotations
 
 import re
@@ -70,17 +71,27 @@ def load_cues(path: str = str(DATA_FILE)) -> Cues:
         words = {w.lower() for ws in data[section].values() for w in ws}
         return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
-    return Cues(flat("published"), flat("updated"), flat("byline"),
-                tuple(data["agency_suffix"]), tuple(data["dateline_end"]))
+    return Cues(
+        flat("published"),
+        flat("updated"),
+        flat("byline"),
+        tuple(data["agency_suffix"]),
+        tuple(data["dateline_end"]),
+    )
 
 
 # ----------------------------------------------------------------------------- dates
 
+
 def _fold(text: str) -> str:
     """NFKC (full-width digits and colons), every decimal digit as ASCII, lower case."""
     text = unicodedata.normalize("NFKC", text)
-    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch
-                   for ch in text).lower().replace("\u200f", "").replace("\u200e", "")
+    return (
+        "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+        .lower()
+        .replace("\u200f", "")
+        .replace("\u200e", "")
+    )
 
 
 def _locales(lang: str) -> list[Locale]:
@@ -113,8 +124,12 @@ def month_names(lang: str) -> dict[str, int]:
 @cache
 def weekday_names(lang: str) -> tuple[str, ...]:
     """Folded weekday names and abbreviations from CLDR, longest first."""
-    names = {_fold(n).rstrip(".") for loc in _locales(lang) for width in ("wide", "abbreviated")
-             for n in get_day_names(width, "format", loc).values()}
+    names = {
+        _fold(n).rstrip(".")
+        for loc in _locales(lang)
+        for width in ("wide", "abbreviated")
+        for n in get_day_names(width, "format", loc).values()
+    }
     return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
 
 
@@ -134,7 +149,8 @@ def _month_pattern(lang: str) -> re.Pattern:
     alt = "|".join(re.escape(n) for n in names)
     return re.compile(
         rf"(?<!\w)(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(?P<m1>{alt})\.?,?\s*(?:de\s+)?(?P<y1>\d{{4}})"
-        rf"|(?P<m2>{alt})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>\d{{4}}))(?!\w)")
+        rf"|(?P<m2>{alt})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>\d{{4}}))(?!\w)"
+    )
 
 
 _YMD = re.compile(r"(?<!\d)(?P<y>\d{4})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})(?!\d)\s*日?")
@@ -153,7 +169,9 @@ def find_date(text: str, lang: str) -> tuple[date, int, int] | None:
         found.append((m.start(), m.end(), int(m["y"]), mo, d))
     for m in _month_pattern(lang).finditer(folded):
         name = (m["m1"] or m["m2"]).rstrip(".")
-        found.append((m.start(), m.end(), int(m["y1"] or m["y2"]), month_names(lang)[name], int(m["d1"] or m["d2"])))
+        found.append(
+            (m.start(), m.end(), int(m["y1"] or m["y2"]), month_names(lang)[name], int(m["d1"] or m["d2"]))
+        )
     for start, end, y, mo, d in sorted(found):
         try:
             return date(y, mo, d), start, end
@@ -164,7 +182,9 @@ def find_date(text: str, lang: str) -> tuple[date, int, int] | None:
 
 # ----------------------------------------------------------------------------- lines
 
-_TIME = re.compile(r"\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:am|pm|uhr|utc|gmt|cet|cest|est|edt|pst|pdt|[+-]\d{2}:?\d{2})?")
+_TIME = re.compile(
+    r"\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:am|pm|uhr|utc|gmt|cet|cest|est|edt|pst|pdt|[+-]\d{2}:?\d{2})?"
+)
 
 
 def _strip_label(folded: str, labels: tuple[str, ...]) -> tuple[str, bool]:
@@ -172,7 +192,7 @@ def _strip_label(folded: str, labels: tuple[str, ...]) -> tuple[str, bool]:
     s = folded.strip(" \t*-–—|>#•·")
     for label in labels:
         if s.startswith(label):
-            rest = s[len(label):]
+            rest = s[len(label) :]
             if not rest or not (rest[0].isalnum() and label[-1].isalnum() and label.isascii()):
                 return rest, True
     return s, False
@@ -180,7 +200,7 @@ def _strip_label(folded: str, labels: tuple[str, ...]) -> tuple[str, bool]:
 
 def _only_date(rest: str, span: tuple[int, int], lang: str) -> bool:
     """True when nothing but a time, weekdays, separators and little words surround the date."""
-    left = rest[:span[0]] + " " + rest[span[1]:]
+    left = rest[: span[0]] + " " + rest[span[1] :]
     left = _TIME.sub(" ", left)
     for name in weekday_names(lang):
         left = left.replace(name, " ")
@@ -212,7 +232,9 @@ def date_line(line: str, lang: str, cues: Cues) -> tuple[str, date] | None:
 RANK = {"published": 0, "byline": 1, "plain": 2, "updated": 3}
 
 
-def published_from_lines(lines: Iterable[str], lang: str, cues: Cues | None = None) -> tuple[date | None, frozenset[str]]:
+def published_from_lines(
+    lines: Iterable[str], lang: str, cues: Cues | None = None
+) -> tuple[date | None, frozenset[str]]:
     """The publication date the lines state (published, then byline, plain, updated lines)
     and the lines that say nothing but a date (to keep out of the body)."""
     cues = cues or load_cues()
@@ -236,7 +258,8 @@ def published_from_lines(lines: Iterable[str], lang: str, cues: Cues | None = No
 # optional date after a comma ("PARIS, June 14"), the agency in brackets, a dash or colon.
 _DATELINE = re.compile(
     rf"^(?P<place>[^\W\d][^()（）\n\d:：.!?;؟]{{0,{DATELINE_SPAN}}}?)(?:[,،]\s*[^()（）\n:：]{{1,25}}?)?\s*"
-    r"[(（]\s*(?P<agency>[^()（）\d]{2,40}?)\s*[)）]\s*[-–—:]")
+    r"[(（]\s*(?P<agency>[^()（）\d]{2,40}?)\s*[)）]\s*[-–—:]"
+)
 _CJK_DATELINE = re.compile(r"^[（(【〔\[]\s*(?P<inner>[^）)】〕\]]{2,40})[）)】〕\]]")
 
 
@@ -249,7 +272,7 @@ def outlet_from_dateline(paragraph: str, cues: Cues | None = None) -> str | None
         for suffix in cues.agency_suffix:
             cut = inner.find(suffix)
             if 0 < cut <= 12:
-                return inner[:cut + len(suffix)]
+                return inner[: cut + len(suffix)]
         return None
     m = _DATELINE.match(paragraph)
     if not m:
@@ -261,7 +284,7 @@ def outlet_from_dateline(paragraph: str, cues: Cues | None = None) -> str | None
     if len(words) > 4 or not all(w[0].isalpha() for w in words):
         return None
     place = m["place"].split()
-    if len(place) > 4 or "".join(w[0] for w in place[-len(agency):]).lower() == agency.lower():
+    if len(place) > 4 or "".join(w[0] for w in place[-len(agency) :]).lower() == agency.lower():
         return None
     return agency
 
@@ -304,8 +327,14 @@ def split_glued_names(text: str, known: Iterable[str]) -> list[str]:
 
 # ----------------------------------------------------------------------------- the article
 
-def read_metadata(lines: list[str], paragraphs: list[str], is_credit: Callable[[str], bool], lang: str,
-                  cues: Cues | None = None) -> TextMetadata:
+
+def read_metadata(
+    lines: list[str],
+    paragraphs: list[str],
+    is_credit: Callable[[str], bool],
+    lang: str,
+    cues: Cues | None = None,
+) -> TextMetadata:
     """Outlet and date a text states, from its raw lines (title first), the paragraphs kept
     as its body and a test for credit lines. Steps: the article's own region (up to its last kept
     paragraph and the credit lines right after it, so appended articles and page footers
@@ -315,19 +344,22 @@ def read_metadata(lines: list[str], paragraphs: list[str], is_credit: Callable[[
     stripped = [ln.strip() for ln in lines[1:]]
     last_paragraph = max((i for i, ln in enumerate(stripped) if ln and ln in kept), default=-1)
     end = last_paragraph + 1
-    while end < len(stripped) and (not stripped[end] or is_credit(stripped[end])
-                                   or date_line(stripped[end], lang, cues)):
+    while end < len(stripped) and (
+        not stripped[end] or is_credit(stripped[end]) or date_line(stripped[end], lang, cues)
+    ):
         end += 1
     region = [ln for ln in stripped[:end] if ln]
     head = [ln for ln in stripped[:end] if ln][:HEAD_LINES]
-    tail = [ln for ln in stripped[last_paragraph + 1:end] if ln]
+    tail = [ln for ln in stripped[last_paragraph + 1 : end] if ln]
     published, only = published_from_lines(head + [ln for ln in tail if ln not in head], lang, cues)
     outlet = None
     for p in paragraphs[:DATELINE_PARAGRAPHS]:
         outlet = outlet_from_dateline(p, cues)
         if outlet:
             break
-    return TextMetadata(outlet=outlet, published=published, lines=frozenset(ln for ln in only if ln in region))
+    return TextMetadata(
+        outlet=outlet, published=published, lines=frozenset(ln for ln in only if ln in region)
+    )
 
 
 def name_list(names: list[str], lang: str) -> str:

@@ -15,6 +15,7 @@ with every symbolic link resolved, is a regular file inside the resolved seeds f
 
 Reasons never print where a link points: the report is published with the site.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,10 @@ def seeds_root(seeds_dir: Path) -> Path:
 
 def seed_names(seeds_dir: Path) -> list[Path]:
     """Every entry of the folder named *.txt (any case, any kind of file), sorted by bytes."""
-    return sorted((p for p in Path(seeds_dir).iterdir() if p.suffix.lower() == ".txt"),
-                  key=lambda p: os.fsencode(p.name))
+    return sorted(
+        (p for p in Path(seeds_dir).iterdir() if p.suffix.lower() == ".txt"),
+        key=lambda p: os.fsencode(p.name),
+    )
 
 
 def check(path: Path, root: Path) -> Allowed:
@@ -61,8 +64,9 @@ def check(path: Path, root: Path) -> Allowed:
         st = os.stat(target)
     except OSError as exc:
         broken = linked and isinstance(exc, FileNotFoundError)
-        raise UnsafePath("cannot read file: broken symbolic link" if broken
-                         else f"cannot read file: {exc.strerror or exc}") from None
+        raise UnsafePath(
+            "cannot read file: broken symbolic link" if broken else f"cannot read file: {exc.strerror or exc}"
+        ) from None
     require_regular(st.st_mode)
     return Allowed(path, target, linked, (st.st_dev, st.st_ino))
 
@@ -104,8 +108,13 @@ def allowed_seeds(seeds_dir: Path) -> tuple[list[Allowed], list[tuple[Path, str]
         if first is entry or not entry.linked:
             kept.append(entry)  # two plain names of one file (hard links) are two seeds, as git sees them
         else:
-            refused.append((entry.path, "symbolic link to a file that is read already as "
-                                        f"{printable(first.path.name)}; counted once"))
+            refused.append(
+                (
+                    entry.path,
+                    "symbolic link to a file that is read already as "
+                    f"{printable(first.path.name)}; counted once",
+                )
+            )
     refused.sort(key=lambda pr: os.fsencode(pr[0].name))
     return kept, refused
 
@@ -126,7 +135,12 @@ def sidecar_of(entry_path: Path, root: Path) -> Allowed | None:
 def read_limited(entry: Allowed, limit: int) -> bytes:
     """The bytes of an allowed file, opened without following links or blocking; raise
     UnsafePath when it changed kind since it was checked, ValueError past ``limit`` bytes."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
     try:
         fd = os.open(entry.target, flags)
     except OSError as exc:

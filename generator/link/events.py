@@ -15,6 +15,7 @@ merge only if
 
 The linker lists as same-event only the members an article strongly links to.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -29,9 +30,15 @@ SPAN_DAYS = 28
 Line = Callable[[int, int], float]
 
 
-def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int], float],
-          threshold: float | Line, floor: float = 0.0,
-          dates: list[_dt.date | None] | None = None, span_days: int | None = None) -> list[list[int]]:
+def group(
+    n: int,
+    edges: list[tuple[float, int, int]],
+    score: Callable[[int, int], float],
+    threshold: float | Line,
+    floor: float = 0.0,
+    dates: list[_dt.date | None] | None = None,
+    span_days: int | None = None,
+) -> list[list[int]]:
     """Groups of 0..n-1 (sorted lists) from ``edges`` (score, i, j) in any order.
 
     ``threshold`` is a float or ``threshold(i, j)`` → the line of that pair; ``floor`` the
@@ -47,8 +54,8 @@ def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int
     cl = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     span: dict[int, tuple[_dt.date, _dt.date] | None] = {
-        i: (dates[i], dates[i]) if dates is not None and dates[i] is not None else None
-        for i in range(n)}
+        i: (dates[i], dates[i]) if dates is not None and dates[i] is not None else None for i in range(n)
+    }
     for s, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ci, cj = cl[i], cl[j]
         if ci == cj or s < line(i, j):
@@ -67,16 +74,18 @@ def group(n: int, edges: list[tuple[float, int, int]], score: Callable[[int, int
     return sorted(members.values())
 
 
-def _merge_span(a: tuple[_dt.date, _dt.date] | None,
-                b: tuple[_dt.date, _dt.date] | None) -> tuple[_dt.date, _dt.date] | None:
+def _merge_span(
+    a: tuple[_dt.date, _dt.date] | None, b: tuple[_dt.date, _dt.date] | None
+) -> tuple[_dt.date, _dt.date] | None:
     """The first and last date of two groups together (None: no member is dated)."""
     if a is None or b is None:
         return a or b
     return min(a[0], b[0]), max(a[1], b[1])
 
 
-def _may_merge(a: list[int], b: list[int], score: Callable[[int, int], float], line: Line,
-               floor: float) -> bool:
+def _may_merge(
+    a: list[int], b: list[int], score: Callable[[int, int], float], line: Line, floor: float
+) -> bool:
     """Whether groups a and b may merge: conditions 1 and 2 of the module doc."""
     strong = {x: 0 for x in a + b}
     total = 0

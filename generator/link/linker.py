@@ -4,6 +4,7 @@
 links one more article by scoring only its candidates (and re-scoring the pairs whose
 feature weights it changed); :meth:`Linker.result` then regroups from cached scores.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -137,7 +138,9 @@ class Linker:
     def _evidence(self, i: int, j: int, cos: float | None = None) -> S.PairEvidence:
         shared = self._fset(i) & self._fset(j)
         # fsum: exact, so the sum does not depend on the set's (hash-seeded) order
-        ov = self._overlap(i, j, math.fsum(map(self.index.weight_table().__getitem__, shared)) if shared else 0.0)
+        ov = self._overlap(
+            i, j, math.fsum(map(self.index.weight_table().__getitem__, shared)) if shared else 0.0
+        )
         z = para = None
         if self.V is not None and self.present[i] and self.present[j]:
             if cos is None:
@@ -148,11 +151,21 @@ class Linker:
                 para = S.mutual_match_share(self.units[i], self.units[j])
         else:
             cos = None
-        sc = S.combine(z, ov, para, S.date_penalty(self.docs[i].published, self.docs[j].published),
-                       same_lang=self._langs[i] == self._langs[j])
-        return S.PairEvidence(round(sc, 4), None if cos is None else round(cos, 4),
-                              None if z is None else round(z, 4), round(ov, 4),
-                              None if para is None else round(para, 4), shared)
+        sc = S.combine(
+            z,
+            ov,
+            para,
+            S.date_penalty(self.docs[i].published, self.docs[j].published),
+            same_lang=self._langs[i] == self._langs[j],
+        )
+        return S.PairEvidence(
+            round(sc, 4),
+            None if cos is None else round(cos, 4),
+            None if z is None else round(z, 4),
+            round(ov, 4),
+            None if para is None else round(para, 4),
+            shared,
+        )
 
     def _ref(self, i: int, j: int) -> tuple[float, float]:
         key = (self.docs[i].lang, self.docs[j].lang)
@@ -335,8 +348,14 @@ class Linker:
         """Groups of article positions (events.group over the strong candidate pairs)."""
         ev, line = self._ev, self.line  # every candidate pair is scored now
         edges = [(ev[p].score, *p) for p in pairs if ev[p].score >= line(*p)]
-        return group(len(self.docs), edges, self.score, self.line, floor=S.RELATED,
-                     dates=[d.published for d in self.docs])
+        return group(
+            len(self.docs),
+            edges,
+            self.score,
+            self.line,
+            floor=S.RELATED,
+            dates=[d.published for d in self.docs],
+        )
 
     def _same_event(self, groups: list[list[int]]) -> dict[str, list[Link]]:
         """Article id → the members of its event it strongly links to, best first."""
@@ -368,8 +387,9 @@ class Linker:
             mids = sorted(self.docs[k].id for k in g)
             reps = reports(sorted(g), self.one_report, lambda k: self.docs[k].id)
             rep_ids = [[self.docs[k].id for k in r] for r in reps]
-            comps = comparisons([self.docs[k] for k in sorted(g, key=lambda k: self.docs[k].id)],
-                                ctx, rep_ids)
+            comps = comparisons(
+                [self.docs[k] for k in sorted(g, key=lambda k: self.docs[k].id)], ctx, rep_ids
+            )
             out.append(Event(event_id(mids, published), mids, comps, rep_ids))
         out.sort(key=lambda e: (e.members[0], e.id))
         return out
@@ -377,9 +397,14 @@ class Linker:
     def one_report(self, i: int, j: int) -> bool:
         """Whether articles i and j are one report (a translation or a copy: reports.py)."""
         a, b = self.docs[i], self.docs[j]
-        return one_report(self.units[i], self.units[j], a.paragraphs, b.paragraphs,
-                          self._langs[i] == self._langs[j],
-                          anchors=lambda k: self._paragraph_anchors(j if k else i))
+        return one_report(
+            self.units[i],
+            self.units[j],
+            a.paragraphs,
+            b.paragraphs,
+            self._langs[i] == self._langs[j],
+            anchors=lambda k: self._paragraph_anchors(j if k else i),
+        )
 
     def _paragraph_anchors(self, i: int) -> list[frozenset]:
         """Article i's paragraph anchors (reports.paragraph_anchors), computed once."""

@@ -8,6 +8,7 @@ without vectors, by their normalised text (a syndicated copy in the same languag
 reports of an event are the connected groups of such pairs: a translation of a syndicated
 copy still has one origin.
 """
+
 from __future__ import annotations
 
 import re
@@ -85,9 +86,16 @@ def anchor_share(xa: list[frozenset], xb: list[frozenset]) -> float | None:
     return float(mutual.sum()) / float(max(len(a), len(b)))
 
 
-def one_report(ua: np.ndarray | None, ub: np.ndarray | None, pa: Sequence[str],
-               pb: Sequence[str], same_lang: bool, fa: Sequence = (), fb: Sequence = (),
-               anchors: Callable[[int], list[frozenset]] | None = None) -> bool:
+def one_report(
+    ua: np.ndarray | None,
+    ub: np.ndarray | None,
+    pa: Sequence[str],
+    pb: Sequence[str],
+    same_lang: bool,
+    fa: Sequence = (),
+    fb: Sequence = (),
+    anchors: Callable[[int], list[frozenset]] | None = None,
+) -> bool:
     """Whether two articles are one report (see the module doc): unit vectors ``u``,
     paragraphs ``p`` and facts ``f`` of each (``anchors(0 or 1)``, if given, returns the
     paragraph anchors of the first or second article, e.g. from a cache)."""
@@ -100,7 +108,9 @@ def one_report(ua: np.ndarray | None, ub: np.ndarray | None, pa: Sequence[str],
     return same_lang and text_share(pa, pb) > REPORT_MIN
 
 
-def reports(members: list[int], copy: Callable[[int, int], bool], key: Callable[[int], str]) -> list[list[int]]:
+def reports(
+    members: list[int], copy: Callable[[int, int], bool], key: Callable[[int], str]
+) -> list[list[int]]:
     """The members grouped into reports (connected groups of ``copy`` pairs), each group
     sorted by ``key`` and the groups by their first member's key."""
     parent = {m: m for m in members}

@@ -23,6 +23,7 @@ articles on its topic in the same two languages). The score itself stays a funct
 pair alone. Without embeddings only ``overlap`` speaks, with its own calibration (and the
 line is ``SAME``).
 """
+
 from __future__ import annotations
 
 import heapq
@@ -42,12 +43,34 @@ PRIOR_SAME_LANG = (0.80, 0.03)
 PRIOR_CROSS_LANG = (0.755, 0.03)
 PRIOR_SD = 0.025
 PRIORS = {
-    "de-de": 0.795, "en-en": 0.795, "es-es": 0.799, "it-it": 0.808, "pl-pl": 0.811,
-    "ru-ru": 0.801, "zh-zh": 0.848, "de-en": 0.748, "de-es": 0.753, "de-it": 0.754,
-    "de-pl": 0.750, "de-ru": 0.749, "de-zh": 0.762, "en-es": 0.755, "en-it": 0.758,
-    "en-pl": 0.748, "en-ru": 0.752, "en-zh": 0.751, "es-it": 0.768, "es-pl": 0.760,
-    "es-ru": 0.753, "es-zh": 0.761, "it-pl": 0.757, "it-ru": 0.754, "it-zh": 0.759,
-    "pl-ru": 0.753, "pl-zh": 0.749, "ru-zh": 0.766,
+    "de-de": 0.795,
+    "en-en": 0.795,
+    "es-es": 0.799,
+    "it-it": 0.808,
+    "pl-pl": 0.811,
+    "ru-ru": 0.801,
+    "zh-zh": 0.848,
+    "de-en": 0.748,
+    "de-es": 0.753,
+    "de-it": 0.754,
+    "de-pl": 0.750,
+    "de-ru": 0.749,
+    "de-zh": 0.762,
+    "en-es": 0.755,
+    "en-it": 0.758,
+    "en-pl": 0.748,
+    "en-ru": 0.752,
+    "en-zh": 0.751,
+    "es-it": 0.768,
+    "es-pl": 0.760,
+    "es-ru": 0.753,
+    "es-zh": 0.761,
+    "it-pl": 0.757,
+    "it-ru": 0.754,
+    "it-zh": 0.759,
+    "pl-ru": 0.753,
+    "pl-zh": 0.749,
+    "ru-zh": 0.766,
 }
 PRIOR_WEIGHT = 30  # pseudo-pairs the prior counts for
 SAMPLE_PAIRS = 400  # pairs sampled per language pair to estimate (mean, sd)
@@ -130,8 +153,14 @@ def sigmoid(x: float) -> float:
 class CosineStats:
     """(mean, sd) of unrelated-pair cosines per language pair, shrunk towards a prior."""
 
-    def __init__(self, langs: list[str], vecs: np.ndarray | None, present: np.ndarray | None,
-                 sample: int = SAMPLE_PAIRS, seed: int = 7):
+    def __init__(
+        self,
+        langs: list[str],
+        vecs: np.ndarray | None,
+        present: np.ndarray | None,
+        sample: int = SAMPLE_PAIRS,
+        seed: int = 7,
+    ):
         self.table: dict[str, tuple[float, float, int]] = {}
         if vecs is None:
             return
@@ -256,8 +285,9 @@ def date_penalty(a, b) -> float:
     return W_T * max(0.0, math.log2(gap / GAP_DAYS)) if gap > GAP_DAYS else 0.0
 
 
-def combine(z: float | None, overlap: float, para: float | None, penalty: float = 0.0,
-            same_lang: bool = False) -> float:
+def combine(
+    z: float | None, overlap: float, para: float | None, penalty: float = 0.0, same_lang: bool = False
+) -> float:
     """The pair score in (0, 1) from the evidence (see the module doc for the formula)."""
     if z is None:
         return sigmoid(W_O * (overlap - O0) * 2.0 - penalty)

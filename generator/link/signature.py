@@ -6,6 +6,7 @@ normalised keys (``percent:60``, ``money:44000000000:USD``, ``person:Q317521``);
 adds what survives translation without any model: Latin-script names (VivaTech, PayPal in
 an Arabic article) and plain numbers (4.000 / 4,000 / ٤٠٠٠ → ``num:4000``).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,14 +15,22 @@ from generator.model import ENTITY_TYPES, NUMERIC_TYPES
 
 # Weight of one feature of each kind, before IDF.
 KIND_WEIGHT = {
-    "person": 1.0, "organization": 1.0, "place": 0.6,
-    "money": 1.0, "percent": 0.8, "quantity": 0.8, "date": 0.6,
-    "name": 0.6, "num": 0.4,
+    "person": 1.0,
+    "organization": 1.0,
+    "place": 0.6,
+    "money": 1.0,
+    "percent": 0.8,
+    "quantity": 0.8,
+    "date": 0.6,
+    "name": 0.6,
+    "num": 0.4,
 }
 MAX_NAMES = 400  # Latin names kept per article (the most frequent in it first)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
-_NUM = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d+)?(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
+_NUM = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[.,  ]\d{3})+(?:[.,]\d+)?(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])"
+)
 _LATIN_WORD = re.compile(r"(?<![\w])[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ0-9]*")
 _SENT_START = re.compile(r"(?:^|[.!?:;»\"“”]\s+|\n)\s*$")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-zÀ-ÖØ-öø-ÿ]")
@@ -78,7 +87,7 @@ def text_features(title: str, body: str) -> set[str]:
             continue
         if not (w[0].isupper() or (not latin_doc and len(w) >= 4)):
             continue
-        if latin_doc and _SENT_START.search(text[max(0, m.start() - 4):m.start()]) and not w.isupper():
+        if latin_doc and _SENT_START.search(text[max(0, m.start() - 4) : m.start()]) and not w.isupper():
             continue  # a capitalised word at the start of a sentence says little
         w = w.casefold()
         names[w] = names.get(w, 0) + 1

@@ -1,4 +1,5 @@
 """Input and output of the linker."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@ facts name), so a missed dependency cannot leave a stale page — at worst a pag
 again for nothing. Listing pages (home, archive, indexes) are always rendered: they depend on
 the whole corpus and are few.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,8 +61,15 @@ class PageDigests:
             c = self.corpus
             same, related = c.same_event.get(aid, []), c.related.get(aid, [])
             ents = sorted({f.id for f in c.facts.get(aid, []) if f.type in ENTITY_TYPES}, key=str)
-            self.pages[key] = _h("article", self.article(aid), event_of.get(aid), same, related,
-                                 [self.article(link.id) for link in same + related], [e in paged for e in ents])
+            self.pages[key] = _h(
+                "article",
+                self.article(aid),
+                event_of.get(aid),
+                same,
+                related,
+                [self.article(link.id) for link in same + related],
+                [e in paged for e in ents],
+            )
         return self.pages[key]
 
     def event_page(self, ev) -> str:
@@ -77,6 +85,11 @@ class PageDigests:
             # the page groups its articles by event (issue 16): membership is shown too
             if not hasattr(self, "_event_of"):
                 self._event_of = self.corpus.event_of()
-            self.pages[key] = _h("entity", self.corpus.entities[eid], ids, [self.article(a) for a in ids],
-                                 [self._event_of.get(a) for a in ids])
+            self.pages[key] = _h(
+                "entity",
+                self.corpus.entities[eid],
+                ids,
+                [self.article(a) for a in ids],
+                [self._event_of.get(a) for a in ids],
+            )
         return self.pages[key]

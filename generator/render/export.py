@@ -1,4 +1,5 @@
 """site/briefing.json: the stable, documented export (version 1). See README "JSON export"."""
+
 from __future__ import annotations
 
 import json
@@ -17,22 +18,24 @@ def export(corpus: Corpus, cfg: Config) -> dict:
     articles = []
     for a in newest_first(corpus.articles.values()):
         page = url_of(article_path(a.slug))
-        articles.append({
-            "id": a.id,
-            "lang": a.lang,
-            "title": a.title,
-            "source": a.source,
-            "outlet": a.outlet,
-            "url": a.url,
-            "published": a.published.isoformat() if a.published else None,
-            "pages": {lang.code: f"{lang.code}/{page}" for lang in cfg.languages},
-            "facts": [f.to_json() for f in corpus.facts.get(a.id, [])],
-            "event": event_of.get(a.id),
-            "same_event": [link.to_json() for link in corpus.same_event.get(a.id, [])],
-            "related": [link.to_json() for link in corpus.related.get(a.id, [])],
-            "credits": a.credits,
-            "warnings": list(a.warnings),  # e.g. "decoded as cp1256", "mixed languages: de 60%, en 40%"
-        })
+        articles.append(
+            {
+                "id": a.id,
+                "lang": a.lang,
+                "title": a.title,
+                "source": a.source,
+                "outlet": a.outlet,
+                "url": a.url,
+                "published": a.published.isoformat() if a.published else None,
+                "pages": {lang.code: f"{lang.code}/{page}" for lang in cfg.languages},
+                "facts": [f.to_json() for f in corpus.facts.get(a.id, [])],
+                "event": event_of.get(a.id),
+                "same_event": [link.to_json() for link in corpus.same_event.get(a.id, [])],
+                "related": [link.to_json() for link in corpus.related.get(a.id, [])],
+                "credits": a.credits,
+                "warnings": list(a.warnings),  # e.g. "decoded as cp1256", "mixed languages: de 60%, en 40%"
+            }
+        )
     return {
         "version": EXPORT_VERSION,
         "languages": [lang.code for lang in cfg.languages],

@@ -1,4 +1,5 @@
 """RSS feed of new articles and per-section sitemaps with hreflang alternates."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
@@ -24,21 +25,25 @@ def _abs(cfg: Config, lang_code: str, path: str, depth: int = 1) -> str:
 def feed_xml(ordered: list[Article], lang: SiteLanguage, cfg: Config) -> str:
     """The language's RSS 2.0 feed of the newest articles (absolute links with site_url)."""
     t = translations(lang.locale)
-    shown = ordered[:cfg.feed_size]
+    shown = ordered[: cfg.feed_size]
     items = [_feed_item(a, lang, cfg) for a in shown]
     # Deterministic: the channel is as new as its newest dated article, never the build clock.
     dated = [a.published for a in shown if a.published]
     last = f"<lastBuildDate>{_rfc822(max(dated))}</lastBuildDate>" if dated else ""
     self_link = ""
     if cfg.site_url:  # atom:self must be the feed's own absolute URL
-        self_link = (f'<atom:link href="{escape(_abs(cfg, lang.code, "feed.xml"))}" rel="self" '
-                     'type="application/rss+xml"/>')
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
-            f"<title>{escape(t.gettext('Briefing'))}</title>"
-            f"<link>{escape(_abs(cfg, lang.code, 'index.html'))}</link>"
-            f"<description>{escape(t.gettext('New articles (RSS)'))}</description>"
-            f"<language>{escape(lang.code)}</language>{last}{self_link}" + "".join(items) + "</channel></rss>\n")
+        self_link = (
+            f'<atom:link href="{escape(_abs(cfg, lang.code, "feed.xml"))}" rel="self" '
+            'type="application/rss+xml"/>'
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        f"<title>{escape(t.gettext('Briefing'))}</title>"
+        f"<link>{escape(_abs(cfg, lang.code, 'index.html'))}</link>"
+        f"<description>{escape(t.gettext('New articles (RSS)'))}</description>"
+        f"<language>{escape(lang.code)}</language>{last}{self_link}" + "".join(items) + "</channel></rss>\n"
+    )
 
 
 def _rfc822(d: date) -> str:
@@ -50,17 +55,21 @@ def _feed_item(a: Article, lang: SiteLanguage, cfg: Config) -> str:
     """One <item>: title, link, guid, pubDate when the date is known, a plain-text excerpt."""
     link = escape(_abs(cfg, lang.code, url_of(article_path(a.slug))))
     pub = f"<pubDate>{_rfc822(a.published)}</pubDate>" if a.published else ""
-    return (f"<item><title>{escape(a.title)}</title><link>{link}</link>"
-            f"<guid isPermaLink=\"false\">{escape(a.id)}</guid>{pub}"
-            f"<description>{escape(' '.join(a.body.split())[:300])}</description></item>")
+    return (
+        f"<item><title>{escape(a.title)}</title><link>{link}</link>"
+        f'<guid isPermaLink="false">{escape(a.id)}</guid>{pub}'
+        f"<description>{escape(' '.join(a.body.split())[:300])}</description></item>"
+    )
 
 
 def site_url_warning(cfg: Config) -> str | None:
     """The warning to print when feeds and sitemaps cannot have absolute URLs, else None."""
     if cfg.site_url:
         return None
-    return ("briefing: warning: no site_url (mkdocs.yml site_url or --site-url): feeds and sitemaps "
-            "use relative URLs, which RSS readers and search engines do not accept")
+    return (
+        "briefing: warning: no site_url (mkdocs.yml site_url or --site-url): feeds and sitemaps "
+        "use relative URLs, which RSS readers and search engines do not accept"
+    )
 
 
 def hreflang_targets(cfg: Config) -> list[tuple[str, str]]:
@@ -78,22 +87,33 @@ def section_sitemaps(paths: list[str], lang: SiteLanguage, cfg: Config) -> dict[
         urls = []
         for p in sorted(x for x in paths if x.startswith(section + "/")):
             page = url_of(p)
-            alts = "".join(f'<xhtml:link rel="alternate" hreflang="{escape(code)}" '
-                           f'href="{escape(_abs(cfg, target, page, 2))}"/>'
-                           for code, target in hreflang_targets(cfg))
+            alts = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{escape(code)}" '
+                f'href="{escape(_abs(cfg, target, page, 2))}"/>'
+                for code, target in hreflang_targets(cfg)
+            )
             urls.append(f"<url><loc>{escape(_abs(cfg, lang.code, page, 2))}</loc>{alts}</url>")
         out[f"{section}/sitemap.xml"] = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(urls) + "\n</urlset>\n")
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(urls) + "\n</urlset>\n"
+        )
     return out
 
 
 def sitemap_index(cfg: Config) -> str:
     """site/sitemap.xml: every language's section sitemaps and MkDocs' own."""
     base = cfg.site_url.rstrip("/") + "/" if cfg.site_url else ""
-    maps = [f"<sitemap><loc>{escape(base + lang.code + '/' + s + '/sitemap.xml')}</loc></sitemap>"
-            for lang in cfg.languages for s in SECTIONS]
-    maps += [f"<sitemap><loc>{escape(base + lang.code + '/sitemap.xml')}</loc></sitemap>" for lang in cfg.languages]
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(maps) + "\n</sitemapindex>\n")
+    maps = [
+        f"<sitemap><loc>{escape(base + lang.code + '/' + s + '/sitemap.xml')}</loc></sitemap>"
+        for lang in cfg.languages
+        for s in SECTIONS
+    ]
+    maps += [
+        f"<sitemap><loc>{escape(base + lang.code + '/sitemap.xml')}</loc></sitemap>" for lang in cfg.languages
+    ]
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(maps)
+        + "\n</sitemapindex>\n"
+    )

@@ -1,5 +1,6 @@
 """Facts shown in the reader's locale with Babel (CLDR): compact currency, percent, dates,
 counted nouns in the CLDR plural category of their number, list patterns, bidi isolation."""
+
 from __future__ import annotations
 
 import html
@@ -65,6 +66,7 @@ def format_value(fact: Fact, locale: Locale) -> str:
             if abs(v) >= COMPACT_FROM:
                 return format_compact_currency(v, fact.currency or "XXX", locale=locale, fraction_digits=2)
             from babel.numbers import format_currency
+
             return format_currency(v, fact.currency or "XXX", locale=locale)
         if fact.type == "percent" and isinstance(v, (int, float)):
             return format_percent(v / 100, locale=locale, decimal_quantization=False)
@@ -128,6 +130,7 @@ def language_name(tag: str, locale: Locale) -> str:
 
 # ----------------------------------------------------------------------------- counted nouns
 
+
 @cache
 def _category_integers(locale: Locale) -> dict[str, int]:
     """CLDR plural category → the smallest integer of that category in the locale."""
@@ -156,6 +159,7 @@ def counted_unit(unit: str, value: float, locale: Locale, ngettext: Callable[[st
 
 # ----------------------------------------------------------------------------- lists
 
+
 def list_text(items: Sequence[str], locale: Locale, style: str = "standard") -> str:
     """Items joined by the locale's CLDR list pattern ("A, B and C", "A、B和C", "A وB وC")."""
     items = list(items)
@@ -175,6 +179,7 @@ def list_html(pieces: Sequence[str], locale: Locale, style: str = "standard") ->
 
 
 # ----------------------------------------------------------------------------- direction
+
 
 def is_rtl(locale: Locale) -> bool:
     """True when the locale is written right to left (CLDR character order)."""
@@ -197,7 +202,7 @@ def isolate(text: str, locale: Locale) -> str:
     for m in _LTR_RUN.finditer(text):
         if not re.search(r"[\w$€£¥%‰]", m.group(0)):
             continue  # punctuation alone takes the direction around it
-        out.append(html.escape(text[pos:m.start()], quote=False))
+        out.append(html.escape(text[pos : m.start()], quote=False))
         out.append(f'<bdi dir="ltr">{html.escape(m.group(0), quote=False)}</bdi>')
         pos = m.end()
     out.append(html.escape(text[pos:], quote=False))
@@ -215,12 +220,16 @@ def fact_html(fact: Fact, locale: Locale, gettext: Callable[[str], str]) -> str:
     if fact.qualifier in QUALIFIER_TEMPLATES and fact.type in ("money", "percent", "quantity"):
         template = gettext(QUALIFIER_TEMPLATES[fact.qualifier])
         before, _sep, after = template.partition("{value}")
-        return (html.escape(before, quote=False) + isolate(format_value(fact, locale), locale)
-                + html.escape(after, quote=False))
+        return (
+            html.escape(before, quote=False)
+            + isolate(format_value(fact, locale), locale)
+            + html.escape(after, quote=False)
+        )
     return isolate(format_value(fact, locale), locale)
 
 
 # ----------------------------------------------------------------------------- labels
+
 
 def label_text(label: str, gettext: Callable[[str], str]) -> str:
     """A label with the colon of the UI language ("Outlet:", "來源：")."""
@@ -249,12 +258,14 @@ def unit_html(fact: Fact, locale: Locale, ngettext: Callable[[str, str, int], st
     if fact.type != "quantity" or not fact.unit or not isinstance(fact.value, (int, float)):
         return ""
     word = html.escape(counted_unit(fact.unit, fact.value, locale, ngettext), quote=False)
-    return (f'<span class="fact-unit" data-unit="{html.escape(fact.unit)}" data-n="{fact.value:g}">'
-            f"{word}</span>")
+    return (
+        f'<span class="fact-unit" data-unit="{html.escape(fact.unit)}" data-n="{fact.value:g}">{word}</span>'
+    )
 
 
-def counted_fact_html(fact: Fact, locale: Locale, gettext: Callable[[str], str],
-                      ngettext: Callable[[str, str, int], str]) -> str:
+def counted_fact_html(
+    fact: Fact, locale: Locale, gettext: Callable[[str], str], ngettext: Callable[[str, str, int], str]
+) -> str:
     """fact_html with a quantity's counted noun, in the language's order ("{value} {unit}")."""
     value = fact_html(fact, locale, gettext)
     unit = unit_html(fact, locale, ngettext)

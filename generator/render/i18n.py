@@ -3,6 +3,7 @@
 Catalogs are compiled in memory from the .po files, so a fresh checkout needs no compile
 step; `make catalogs` runs pybabel extract/update/compile for translators.
 """
+
 from __future__ import annotations
 
 import ast
@@ -59,8 +60,12 @@ def available_catalogs(locales_dir: Path = LOCALES_DIR) -> list[str]:
 
 # Babel's Python extractor skips calls inside f-strings on Python < 3.12; this wrapper adds
 # them, so `make catalogs` sees every UI string (babel.cfg names it as the method).
-_CALL = re.compile(r"""(?<![\w.])(?:_|N_|gettext|view\._|self\._)\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\)""")
-_NCALL = re.compile(r"""ngettext\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')""")
+_CALL = re.compile(
+    r"""(?<![\w.])(?:_|N_|gettext|view\._|self\._)\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\)"""
+)
+_NCALL = re.compile(
+    r"""ngettext\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+)
 
 
 def extract_python_fstrings(fileobj, keywords, comment_tags, options):

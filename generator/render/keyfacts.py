@@ -5,6 +5,7 @@ named entity (in the same sentence), or when it is large for its kind. These are
 the article's own structure, so the ranking needs no data per language. A figure stated
 several times ("60 %" in the lead and again later) is one key fact, shown once.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -60,8 +61,9 @@ def _sentence_of(starts: Sequence[int], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def rank_facts(facts: Sequence[Fact], title: str, spans: Sequence[tuple[int, int]],
-               lead_end: int) -> list[RankedFact]:
+def rank_facts(
+    facts: Sequence[Fact], title: str, spans: Sequence[tuple[int, int]], lead_end: int
+) -> list[RankedFact]:
     """The article's figures and dates merged by what they state, most important first.
 
     Steps: group the shown facts by key; score each group (title, lead before ``lead_end``,
@@ -78,12 +80,14 @@ def rank_facts(facts: Sequence[Fact], title: str, spans: Sequence[tuple[int, int
     for items in groups.values():
         first = items[0]
         sentences = tuple(sorted({_sentence_of(starts, f.start) for f in items}))
-        score = (TYPE_PRIOR.get(first.type, 0.0)
-                 + WEIGHTS["title"] * any(_in_title(f, title) for f in items)
-                 + WEIGHTS["lead"] * (first.start < lead_end)
-                 + WEIGHTS["repeated"] * min(1.0, (len(items) - 1) / 2)
-                 + WEIGHTS["entity"] * bool(entity_sentences.intersection(sentences))
-                 + WEIGHTS["size"] * _size(first))
+        score = (
+            TYPE_PRIOR.get(first.type, 0.0)
+            + WEIGHTS["title"] * any(_in_title(f, title) for f in items)
+            + WEIGHTS["lead"] * (first.start < lead_end)
+            + WEIGHTS["repeated"] * min(1.0, (len(items) - 1) / 2)
+            + WEIGHTS["entity"] * bool(entity_sentences.intersection(sentences))
+            + WEIGHTS["size"] * _size(first)
+        )
         ranked.append(RankedFact(first, len(items), round(score, 6), sentences))
     ranked.sort(key=lambda r: (-r.score, r.fact.start))
     return ranked

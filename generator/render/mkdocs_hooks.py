@@ -34,6 +34,7 @@ pages whose Markdown is newer than their HTML are rebuilt) give a full build's s
 * MkDocs never deletes in a dirty build: every file of the site folder that this build would
   not write (pages of removed articles, old assets) is deleted after it.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,9 @@ _WS = re.compile(r"\n\s+")
 # A line break just before or after a tag, unless inside an inline <script>/<style>.
 _CHROME_NL = re.compile(r"(<script\b.*?</script>|<style\b.*?</style>)|\n(?=<)|(?<=>)\n", re.S)
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
-_SOURCE_MAP_COMMENT = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*\.map|/\*# sourceMappingURL=[^\n]*\.map \*/)\s*$")
+_SOURCE_MAP_COMMENT = re.compile(
+    rb"\n?(?://# sourceMappingURL=[^\n]*\.map|/\*# sourceMappingURL=[^\n]*\.map \*/)\s*$"
+)
 
 
 BRIEFING_JS = "assets/javascripts/briefing.js"
@@ -74,6 +77,7 @@ def on_startup(command: str = "build", dirty: bool = False, **_kwargs) -> None:
     global _BUILD
     _BUILD = DirtyBuild()
     _BUILD.dirty = bool(dirty)
+
 
 # The per-language 404 page's links without site_url (render/notfound.py).
 from generator.render.notfound import on_template_context  # noqa: E402,F401
@@ -196,7 +200,7 @@ def on_post_page(output: str, page=None, **_kwargs) -> str:
     body = article.group(0)
     if "<pre" not in body and "<textarea" not in body:
         body = _WS.sub("\n", body)
-    return _chrome(output[:article.start()]) + body + _chrome(output[article.end():])
+    return _chrome(output[: article.start()]) + body + _chrome(output[article.end() :])
 
 
 def on_post_build(config, **_kwargs) -> None:
@@ -207,8 +211,10 @@ def on_post_build(config, **_kwargs) -> None:
     if _BUILD.dirty and _BUILD.outputs:
         removed = remove_stale(site_dir, _BUILD.outputs)
         # Read by generator/site.py (MkDocs runs with -q: its own log is silent).
-        print(f"briefing-hooks: dirty build: {len(_BUILD.built)} pages rebuilt, {removed} stale files "
-              f"removed", file=sys.stderr)
+        print(
+            f"briefing-hooks: dirty build: {len(_BUILD.built)} pages rebuilt, {removed} stale files removed",
+            file=sys.stderr,
+        )
     drop_source_maps(site_dir / "assets")
 
 

@@ -8,6 +8,7 @@ address before a site-language folder (or the server root). Each language's own 
 MkDocs assumes the site is served from the server root and links "/assets/…", which is
 wrong for site/<lang>/404.html, so its base becomes the page's own folder.
 """
+
 from __future__ import annotations
 
 import html
@@ -25,8 +26,11 @@ GO_HOME = N_("Go to the home page")
 def not_found_labels(locale: str) -> dict[str, str]:
     """The 404 page's texts in one site language (for the MkDocs config's extra labels)."""
     t = translations(locale)
-    return {"not_found": t.gettext(NOT_FOUND), "not_found_text": t.gettext(NOT_FOUND_TEXT),
-            "go_home": t.gettext(GO_HOME)}
+    return {
+        "not_found": t.gettext(NOT_FOUND),
+        "not_found_text": t.gettext(NOT_FOUND_TEXT),
+        "go_home": t.gettext(GO_HOME),
+    }
 
 
 def root_not_found(cfg: Config) -> str:
@@ -36,20 +40,23 @@ def root_not_found(cfg: Config) -> str:
         labels = not_found_labels(lang.locale)
         blocks.append(
             f'<section lang="{html.escape(lang.code)}" dir="{lang.dir}">'
-            f'<h2>{html.escape(labels["not_found"])}</h2><p>{html.escape(labels["not_found_text"])}</p>'
+            f"<h2>{html.escape(labels['not_found'])}</h2><p>{html.escape(labels['not_found_text'])}</p>"
             f'<p><a href="{html.escape(lang.code)}/index.html" hreflang="{html.escape(lang.code)}">'
-            f'{html.escape(labels["go_home"])}</a> · {html.escape(lang.name)}</p></section>')
+            f"{html.escape(labels['go_home'])}</a> · {html.escape(lang.name)}</p></section>"
+        )
     codes = json.dumps([lang.code for lang in cfg.languages])
     if cfg.site_url:
         base = f'<base href="{html.escape(cfg.site_url.rstrip("/") + "/")}">'
     else:
         # The root is the address up to a site-language folder, else the server root.
-        base = ("<script>(function () {\n"
-                f"  var codes = {codes}, parts = location.pathname.split('/'), root = '/';\n"
-                "  for (var i = parts.length - 2; i >= 0; i--)\n"
-                "    if (codes.indexOf(parts[i]) >= 0) { root = parts.slice(0, i).join('/') + '/'; break; }\n"
-                "  document.write('<base href=\"' + root.replace(/\"/g, '%22') + '\">');\n"
-                "})();</script>")
+        base = (
+            "<script>(function () {\n"
+            f"  var codes = {codes}, parts = location.pathname.split('/'), root = '/';\n"
+            "  for (var i = parts.length - 2; i >= 0; i--)\n"
+            "    if (codes.indexOf(parts[i]) >= 0) { root = parts.slice(0, i).join('/') + '/'; break; }\n"
+            "  document.write('<base href=\"' + root.replace(/\"/g, '%22') + '\">');\n"
+            "})();</script>"
+        )
     return f"""<!doctype html>
 <html lang="{html.escape(cfg.default_language)}">
 <head>

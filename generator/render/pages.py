@@ -4,6 +4,7 @@ Article text is untrusted: everything from an article is HTML-escaped and emitte
 HTML blocks, so Markdown, HTML, Jinja or front-matter syntax in it is shown, never run.
 Every label comes from the language's gettext catalog; every figure is formatted by Babel.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -112,8 +113,11 @@ class View:
 def front_matter(**fields) -> str:
     """A page's YAML front matter block from its fields."""
     # Titles go through html.escape: Material prints page titles unescaped in <title>/header.
-    return "---\n" + yaml.dump(fields, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True,
-                                width=1000) + "---\n\n"
+    return (
+        "---\n"
+        + yaml.dump(fields, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=True, width=1000)
+        + "---\n\n"
+    )
 
 
 def newest_first(articles) -> list[Article]:
@@ -143,18 +147,30 @@ def corpus_pages(corpus: Corpus, listing: Listing, digests: PageDigests | None =
     event_of, mentions = listing.event_of, listing.mentions
     digests = digests or PageDigests(corpus)
     for a in listing.ordered:
-        yield (article_path(a.slug), partial(digests.article_page, a.id, event_of, mentions),
-               partial(render_article, a, corpus, event_of=event_of, paged=mentions))
+        yield (
+            article_path(a.slug),
+            partial(digests.article_page, a.id, event_of, mentions),
+            partial(render_article, a, corpus, event_of=event_of, paged=mentions),
+        )
     for ev in corpus.events:
         if len(ev.members) > 1:
             yield event_path(ev.id), partial(digests.event_page, ev), partial(render_event, ev, corpus)
     for eid, ids in mentions.items():
-        yield (entity_path(eid), partial(digests.entity_page, eid, ids),
-               partial(render_entity, corpus.entities[eid], ids, corpus))
+        yield (
+            entity_path(eid),
+            partial(digests.entity_page, eid, ids),
+            partial(render_entity, corpus.entities[eid], ids, corpus),
+        )
 
 
-def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
-                    digests: PageDigests | None = None, listing: Listing | None = None) -> dict:
+def render_language(
+    corpus: Corpus,
+    lang: SiteLanguage,
+    cfg: Config,
+    reuse=None,
+    digests: PageDigests | None = None,
+    listing: Listing | None = None,
+) -> dict:
     """Every page of one site language: path → Markdown.
 
     ``reuse(path, digest)`` (optional) may answer with a stand-in for a page whose inputs
@@ -176,6 +192,7 @@ def render_language(corpus: Corpus, lang: SiteLanguage, cfg: Config, reuse=None,
 
 # ----------------------------------------------------------------------------- article
 
+
 def reuse_base(lang: SiteLanguage, cfg: Config) -> str:
     """What every page of a site language depends on besides its articles: the render code,
     the message catalogs, the language and the configuration."""
@@ -194,10 +211,19 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged
     body = a.body
     spans = _sentences(body)[0]
     summary = summary_text(a, facts)
-    out = [front_matter(title=esc(a.title), description=esc(_excerpt(summary or body)),
-                        hide=["navigation"], search={"boost": 1}),
-           title_block(a, view), summary_block(a, summary, view), meta_block(a, view),
-           translate_labels(view, [a.lang]), ""]
+    out = [
+        front_matter(
+            title=esc(a.title),
+            description=esc(_excerpt(summary or body)),
+            hide=["navigation"],
+            search={"boost": 1},
+        ),
+        title_block(a, view),
+        summary_block(a, summary, view),
+        meta_block(a, view),
+        translate_labels(view, [a.lang]),
+        "",
+    ]
     out.append(key_facts_block(a, facts, spans, view))
     out.append(entity_chips(facts, corpus.entities, view, here, paged))
     out.append(links_block(a, corpus, view, event_of, here))
@@ -219,12 +245,17 @@ def key_facts_block(a: Article, facts: list[Fact], spans, view: View) -> str:
         out.append(f'<p class="empty">{esc(_("No figures or dates found in this article."))}</p>\n')
         return "\n".join(out)
     top, rest = split_top(ranked)
-    out.append('<div class="facts-grid">' + "".join(fact_card(r.fact, a, spans, view) for r in top) + "</div>\n")
+    out.append(
+        '<div class="facts-grid">' + "".join(fact_card(r.fact, a, spans, view) for r in top) + "</div>\n"
+    )
     if rest:
         more = view.ngettext("{n} more fact", "{n} more facts", len(rest)).format(n=len(rest))
-        out.append(f'<details class="more-facts"><summary>{esc(more)}</summary>'
-                   '<div class="facts-grid">' + "".join(fact_card(r.fact, a, spans, view) for r in rest)
-                   + "</div></details>\n")
+        out.append(
+            f'<details class="more-facts"><summary>{esc(more)}</summary>'
+            '<div class="facts-grid">'
+            + "".join(fact_card(r.fact, a, spans, view) for r in rest)
+            + "</div></details>\n"
+        )
     return "\n".join(out)
 
 
@@ -239,8 +270,10 @@ def links_block(a: Article, corpus: Corpus, view: View, event_of: dict, here: st
         out.append(link_list(a, same, corpus, view, here))
         ev = event_of.get(a.id)
         if ev:
-            out.append(f'<p class="event-link"><a href="{rel(here, event_path(ev))}">'
-                       f'{esc(_("All coverage of this event, with figures compared"))}</a></p>\n')
+            out.append(
+                f'<p class="event-link"><a href="{rel(here, event_path(ev))}">'
+                f"{esc(_('All coverage of this event, with figures compared'))}</a></p>\n"
+            )
     else:
         out.append(f'<p class="empty">{esc(_("No other article covers this event yet."))}</p>\n')
     related = corpus.related.get(a.id, [])
@@ -281,8 +314,10 @@ def summary_block(a: Article, summary: str, view: View) -> str:
     """The summary under the title, in the article's language, translatable."""
     if not summary:
         return ""
-    return (f'<p class="summary" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
-            f'{_tr(a.lang, view)}>{esc(summary)}</p>\n')
+    return (
+        f'<p class="summary" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
+        f"{_tr(a.lang, view)}>{esc(summary)}</p>\n"
+    )
 
 
 def _tr(lang: str, view: View, at: str = "") -> str:
@@ -298,12 +333,14 @@ def translate_labels(view: View, langs) -> str:
         return ""
     _ = view._
     target = language_name(view.lang.code, view.locale)
-    return (f'<div id="tr-labels" hidden data-target="{esc(view.lang.code)}" data-dir="{esc(view.lang.dir)}"'
-            f' data-translate="{esc(_("Translate into {language}").format(language=target))}"'
-            f' data-original="{esc(_("Show original"))}"'
-            f' data-working="{esc(_("Translating…"))}"'
-            f' data-progress="{esc(_("Downloading the translation model: {percent}"))}"'
-            f' data-failed="{esc(_("The translation failed; the original is shown."))}"></div>\n')
+    return (
+        f'<div id="tr-labels" hidden data-target="{esc(view.lang.code)}" data-dir="{esc(view.lang.dir)}"'
+        f' data-translate="{esc(_("Translate into {language}").format(language=target))}"'
+        f' data-original="{esc(_("Show original"))}"'
+        f' data-working="{esc(_("Translating…"))}"'
+        f' data-progress="{esc(_("Downloading the translation model: {percent}"))}"'
+        f' data-failed="{esc(_("The translation failed; the original is shown."))}"></div>\n'
+    )
 
 
 def title_block(a: Article, view: View | None = None) -> str:
@@ -317,18 +354,28 @@ def meta_block(a: Article, view: View) -> str:
     _ = view._
     parts = []
     outlet = a.outlet or _("Unknown outlet")
-    parts.append(f'<span class="meta-outlet"><span class="meta-label">{esc(label_text(_("Outlet"), _))}</span> '
-                 f'<bdi>{esc(outlet)}</bdi></span>')
+    parts.append(
+        f'<span class="meta-outlet"><span class="meta-label">{esc(label_text(_("Outlet"), _))}</span> '
+        f"<bdi>{esc(outlet)}</bdi></span>"
+    )
     if a.published:
-        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
-                     f'<time datetime="{a.published.isoformat()}">{esc(format_day(a.published, view.locale))}</time></span>')
+        parts.append(
+            f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
+            f'<time datetime="{a.published.isoformat()}">{esc(format_day(a.published, view.locale))}</time></span>'
+        )
     else:
-        parts.append(f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
-                     f'{esc(_("date unknown"))}</span>')
-    parts.append(f'<span class="meta-lang"><span class="meta-label">{esc(label_text(_("Language"), _))}</span> '
-                 f'{esc(language_name(a.lang, view.locale))}</span>')
+        parts.append(
+            f'<span class="meta-date"><span class="meta-label">{esc(label_text(_("Published"), _))}</span> '
+            f"{esc(_('date unknown'))}</span>"
+        )
+    parts.append(
+        f'<span class="meta-lang"><span class="meta-label">{esc(label_text(_("Language"), _))}</span> '
+        f"{esc(language_name(a.lang, view.locale))}</span>"
+    )
     if a.url:
-        parts.append(f'<a class="meta-url" href="{esc(a.url)}" rel="nofollow noopener">{esc(_("Original article"))}</a>')
+        parts.append(
+            f'<a class="meta-url" href="{esc(a.url)}" rel="nofollow noopener">{esc(_("Original article"))}</a>'
+        )
     return '<p class="article-meta">' + " · ".join(parts) + "</p>\n"
 
 
@@ -348,9 +395,11 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     # written in the source passes through. data-n: the number the form agrees with.
     unit = unit_html(f, view.locale, view.ngettext)
     title = view._("Show the sentence this comes from")
-    return (f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
-            f'<span class="fact-type">{esc(label)}</span>{value}{unit}'
-            f'<span class="fact-source" {lang_attrs}>{esc(f.text)}</span></a>')
+    return (
+        f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
+        f'<span class="fact-type">{esc(label)}</span>{value}{unit}'
+        f'<span class="fact-source" {lang_attrs}>{esc(f.text)}</span></a>'
+    )
 
 
 def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged=None) -> str:
@@ -368,10 +417,13 @@ def entity_chips(facts: list[Fact], entities: dict, view: View, here: str, paged
             continue
         chips = " ".join(
             f'<a class="chip chip-{t}" href="{rel(here, entity_path(e.id))}">{name_html(e.display_name(view.lang.code))}</a>'
-            if paged is None or e.id in paged else
-            f'<span class="chip chip-{t}">{name_html(e.display_name(view.lang.code))}</span>'
-            for e in sorted(by_type[t].values(), key=lambda e: e.display_name(view.lang.code)))
-        rows.append(f'<p><span class="chips-label">{esc(label_text(view._(TYPE_PLURALS[t]), view._))}</span> {chips}</p>')
+            if paged is None or e.id in paged
+            else f'<span class="chip chip-{t}">{name_html(e.display_name(view.lang.code))}</span>'
+            for e in sorted(by_type[t].values(), key=lambda e: e.display_name(view.lang.code))
+        )
+        rows.append(
+            f'<p><span class="chips-label">{esc(label_text(view._(TYPE_PLURALS[t]), view._))}</span> {chips}</p>'
+        )
     rows.append("</div>\n")
     return "\n".join(rows)
 
@@ -390,9 +442,10 @@ def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: s
             f'<span lang="{esc(other.lang)}" dir="{script_direction(other.lang)}">{esc(other.title)}</span></a> '
             f'<span class="link-meta">{_article_line(other, view)}</span> '
             f'<span class="link-score" data-score="{_score(link.score, view)}">'
-            f'{esc(_(closeness(link.score)))}</span>'
+            f"{esc(_(closeness(link.score)))}</span>"
             + (f' <span class="link-why">{_shared_html(why, view)}</span>' if why else "")
-            + "</li>")
+            + "</li>"
+        )
     items.append("</ul>\n")
     return "\n".join(items)
 
@@ -409,8 +462,12 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
     for f in corpus.facts.get(a.id, []) + corpus.facts.get(other.id, []):
         by_key.setdefault(f.key, f)
     # Words of the entities both texts name: a shared "musk" adds nothing next to Elon Musk.
-    entity_words = {w.lower() for f in by_key.values() if f.type in ENTITY_TYPES and f.id in corpus.entities
-                    for w in re.findall(r"\w+", corpus.entities[f.id].name)}
+    entity_words = {
+        w.lower()
+        for f in by_key.values()
+        if f.type in ENTITY_TYPES and f.id in corpus.entities
+        for w in re.findall(r"\w+", corpus.entities[f.id].name)
+    }
     shown = []
     for r in link.reasons[:MAX_REASONS]:
         if r.kind == "text":
@@ -456,8 +513,10 @@ def original_block(a: Article, spans, view: View) -> str:
     # Another language's full text would bloat this site's search index; titles, facts
     # and entity names stay searchable.
     exclude = "" if base == view.lang.code.split("-")[0] else " data-search-exclude"
-    out = [f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{exclude}'
-           f'{_tr(a.lang, view, "before")}>']
+    out = [
+        f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"{exclude}'
+        f"{_tr(a.lang, view, 'before')}>"
+    ]
     para_spans = a.paragraph_spans()
     i = 0
     body = a.body
@@ -478,8 +537,11 @@ def original_block(a: Article, spans, view: View) -> str:
 
 def credits_block(a: Article, view: View) -> str:
     """The article's credit lines (editor, image …) with translated labels."""
-    parts = [f'<span class="meta-label">{esc(label_text(view._(CREDIT_LABELS.get(k, k)), view._))}</span> <bdi>{esc(v)}</bdi>'
-             for k, v in a.credits.items() if k in CREDIT_LABELS]
+    parts = [
+        f'<span class="meta-label">{esc(label_text(view._(CREDIT_LABELS.get(k, k)), view._))}</span> <bdi>{esc(v)}</bdi>'
+        for k, v in a.credits.items()
+        if k in CREDIT_LABELS
+    ]
     return '<p class="credits">' + " · ".join(parts) + "</p>\n"
 
 
@@ -500,6 +562,7 @@ def _excerpt(body: str, n: int = 160) -> str:
 
 # ----------------------------------------------------------------------------- lists
 
+
 def article_item(a: Article, here: str, view: View, summary: str = "") -> str:
     """An article in a list: its title (and summary) in its own language, then language,
     outlet and date; foreign text is offered for translation as one block."""
@@ -508,29 +571,35 @@ def article_item(a: Article, here: str, view: View, summary: str = "") -> str:
     group = f' data-tr-lang="{esc(a.lang)}"{tr}' if tr else ""
     unit = " data-tr-unit" if tr else ""
     text = f'<br><span class="item-summary" {lang}{unit}>{esc(summary)}</span>' if summary else ""
-    return (f'<li{group}><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
-            f'<span {lang}{unit}>{esc(a.title)}</span></a>'
-            f'<br><span class="link-meta">{_article_line(a, view)}</span>{text}</li>')
+    return (
+        f'<li{group}><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
+        f"<span {lang}{unit}>{esc(a.title)}</span></a>"
+        f'<br><span class="link-meta">{_article_line(a, view)}</span>{text}</li>'
+    )
 
 
 def render_home(listing: Listing, corpus: Corpus, view: View, cfg: Config) -> dict[str, str]:
     """The home page (events first, then the latest articles) and the archive pages."""
     _ = view._
     ordered = listing.ordered
-    latest = ordered[:cfg.home_page_size]
-    home = [front_matter(title=esc(_("Briefing")), hide=["navigation", "toc"]),
-            f"# {_('Briefing')}\n",
-            f'<p class="lead">{esc(_("News coverage in many languages, with its key facts and the links between stories."))}</p>\n',
-            translate_labels(view, [a.lang for a in latest] + [a.lang for a in corpus.articles.values()]),
-            home_events(corpus, view),
-            f"## {_('Latest articles')} {{#latest}}\n",
-            '<ul class="article-list">']
+    latest = ordered[: cfg.home_page_size]
+    home = [
+        front_matter(title=esc(_("Briefing")), hide=["navigation", "toc"]),
+        f"# {_('Briefing')}\n",
+        f'<p class="lead">{esc(_("News coverage in many languages, with its key facts and the links between stories."))}</p>\n',
+        translate_labels(view, [a.lang for a in latest] + [a.lang for a in corpus.articles.values()]),
+        home_events(corpus, view),
+        f"## {_('Latest articles')} {{#latest}}\n",
+        '<ul class="article-list">',
+    ]
     home += [article_item(a, "index.md", view, summary_text(a, corpus.facts.get(a.id, []))) for a in latest]
     home.append("</ul>\n")
-    home.append(f'<p class="more"><a href="archive/1.html">'
-                f'{esc(view.ngettext("All {n} article", "All {n} articles", len(ordered)).format(n=len(ordered)))}'
-                f"</a> · <a href=\"events/index.html\">{esc(_('Events'))}</a>"
-                f" · <a href=\"entities/index.html\">{esc(_('People, organizations and places'))}</a></p>\n")
+    home.append(
+        f'<p class="more"><a href="archive/1.html">'
+        f"{esc(view.ngettext('All {n} article', 'All {n} articles', len(ordered)).format(n=len(ordered)))}"
+        f'</a> · <a href="events/index.html">{esc(_("Events"))}</a>'
+        f' · <a href="entities/index.html">{esc(_("People, organizations and places"))}</a></p>\n'
+    )
     pages = {"index.md": "\n".join(home)}
     pages.update(render_archive(ordered, view, cfg))
     return pages
@@ -541,16 +610,21 @@ def render_archive(ordered: list[Article], view: View, cfg: Config) -> dict[str,
     _ = view._
     pages = {}
     size = max(1, cfg.archive_page_size)
-    chunks = [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
+    chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)] or [[]]
     for n, chunk in enumerate(chunks, 1):
         here = f"archive/{n}.md"
         # Archive pages only repeat titles indexed on the articles' own pages.
-        page = [front_matter(title=esc(_("All articles, page {n}").format(n=n)), hide=["navigation", "toc"],
-                             search={"exclude": True}),
-                f"# {_('All articles')}\n",
-                f'<p>{esc(_("Page {n} of {total}, newest first.").format(n=n, total=len(chunks)))}</p>\n',
-                translate_labels(view, [a.lang for a in chunk]),
-                '<ul class="article-list">']
+        page = [
+            front_matter(
+                title=esc(_("All articles, page {n}").format(n=n)),
+                hide=["navigation", "toc"],
+                search={"exclude": True},
+            ),
+            f"# {_('All articles')}\n",
+            f"<p>{esc(_('Page {n} of {total}, newest first.').format(n=n, total=len(chunks)))}</p>\n",
+            translate_labels(view, [a.lang for a in chunk]),
+            '<ul class="article-list">',
+        ]
         page += [article_item(a, here, view) for a in chunk]
         page.append("</ul>\n")
         nav = []
@@ -572,18 +646,27 @@ def home_events(corpus: Corpus, view: View, limit: int = HOME_EVENTS) -> str:
     _ = view._
     cards = [event_card(ev, corpus, view, "index.md") for ev in ranked]
     more = f'<p class="more"><a href="events/index.html">{esc(_("All events"))}</a></p>\n'
-    return (f"## {_('Events')} {{#events}}\n\n" + '<ol class="event-list">' + "".join(cards) + "</ol>\n"
-            + (more if len(ranked) < len([e for e in corpus.events if len(e.members) > 1]) else ""))
+    return (
+        f"## {_('Events')} {{#events}}\n\n"
+        + '<ol class="event-list">'
+        + "".join(cards)
+        + "</ol>\n"
+        + (more if len(ranked) < len([e for e in corpus.events if len(e.members) > 1]) else "")
+    )
 
 
 def ranked_events(corpus: Corpus) -> list:
     """Events of more than one article: most independent reports first, then most articles,
     then the newest publication date, then id (deterministic)."""
+
     def key(ev):
         """Sort key: reports, articles, newest date (all descending), id."""
-        newest = max((corpus.articles[m].published or date.min for m in ev.members
-                      if m in corpus.articles), default=date.min)
+        newest = max(
+            (corpus.articles[m].published or date.min for m in ev.members if m in corpus.articles),
+            default=date.min,
+        )
         return (-len(ev.origins()), -len(ev.members), -newest.toordinal(), ev.id)
+
     return sorted((e for e in corpus.events if len(e.members) > 1), key=key)
 
 
@@ -594,21 +677,28 @@ def event_card(ev, corpus: Corpus, view: View, here: str) -> str:
     tr = _tr(head.lang, view, "end")
     group = f' data-tr-lang="{esc(head.lang)}"{tr}' if tr else ""
     unit = " data-tr-unit" if tr else ""
-    figures = " ".join(f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext))}</span>'
-                       for r in event_figures(ev, corpus)[:EVENT_CARD_FIGURES])
-    return (f'<li class="event-card"{group}><a href="{rel(here, event_path(ev.id))}">'
-            f'<span lang="{esc(head.lang)}" dir="{script_direction(head.lang)}"{unit}>{esc(head.title)}</span></a>'
-            f'<br><span class="link-meta">{esc(event_line(ev, corpus, view))}</span>'
-            + (f'<br><span class="event-figures">{figures}</span>' if figures else "") + "</li>")
+    figures = " ".join(
+        f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext))}</span>'
+        for r in event_figures(ev, corpus)[:EVENT_CARD_FIGURES]
+    )
+    return (
+        f'<li class="event-card"{group}><a href="{rel(here, event_path(ev.id))}">'
+        f'<span lang="{esc(head.lang)}" dir="{script_direction(head.lang)}"{unit}>{esc(head.title)}</span></a>'
+        f'<br><span class="link-meta">{esc(event_line(ev, corpus, view))}</span>'
+        + (f'<br><span class="event-figures">{figures}</span>' if figures else "")
+        + "</li>"
+    )
 
 
 def event_line(ev, corpus: Corpus, view: View) -> str:
-    """"Arabic, German · 1 independent report · 1 outlet · 14 Jun 2023": what an event holds."""
+    """ "Arabic, German · 1 independent report · 1 outlet · 14 Jun 2023": what an event holds."""
     members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
     langs = format_list(sorted({language_name(a.lang, view.locale) for a in members}), locale=view.locale)
     n_reports = len(ev.origins())
-    parts = [langs, view.ngettext("{n} independent report", "{n} independent reports",
-                                  n_reports).format(n=n_reports)]
+    parts = [
+        langs,
+        view.ngettext("{n} independent report", "{n} independent reports", n_reports).format(n=n_reports),
+    ]
     outlets = {a.outlet for a in members if a.outlet}
     if outlets:
         parts.append(view.ngettext("{n} outlet", "{n} outlets", len(outlets)).format(n=len(outlets)))
@@ -620,6 +710,7 @@ def event_line(ev, corpus: Corpus, view: View) -> str:
 
 
 # ----------------------------------------------------------------------------- events
+
 
 def centrality(ev, corpus: Corpus) -> dict[str, float]:
     """Member id → how much of what the other members state it states too (the mean share
@@ -675,9 +766,13 @@ def render_event(ev, corpus: Corpus, view: View) -> str:
     """An event's page. Steps: header (title, what it holds), coverage by independent report,
     the figures of all coverage, the figures compared across reports, the timeline."""
     here = event_path(ev.id)
-    out = [event_header(ev, corpus, view), event_coverage(ev, corpus, view, here),
-           event_merged_facts(ev, corpus, view, here), event_comparisons(ev, corpus, view, here),
-           event_timeline(ev, corpus, view, here)]
+    out = [
+        event_header(ev, corpus, view),
+        event_coverage(ev, corpus, view, here),
+        event_merged_facts(ev, corpus, view, here),
+        event_comparisons(ev, corpus, view, here),
+        event_timeline(ev, corpus, view, here),
+    ]
     return "\n".join(x for x in out if x) + "\n"
 
 
@@ -686,10 +781,15 @@ def event_header(ev, corpus: Corpus, view: View) -> str:
     has one (else the most central headline, translatable) and the event's line."""
     head = event_headline(ev, corpus, view)
     langs = [corpus.articles[m].lang for m in ev.members if m in corpus.articles]
-    return "\n".join([front_matter(title=esc(head.title), hide=["navigation"]),
-                      f'<p class="kicker">{esc(view._("Event"))}</p>', title_block(head, view),
-                      f'<p class="event-meta">{esc(event_line(ev, corpus, view))}</p>\n',
-                      translate_labels(view, langs)])
+    return "\n".join(
+        [
+            front_matter(title=esc(head.title), hide=["navigation"]),
+            f'<p class="kicker">{esc(view._("Event"))}</p>',
+            title_block(head, view),
+            f'<p class="event-meta">{esc(event_line(ev, corpus, view))}</p>\n',
+            translate_labels(view, langs),
+        ]
+    )
 
 
 def event_coverage(ev, corpus: Corpus, view: View, here: str) -> str:
@@ -706,11 +806,17 @@ def event_coverage(ev, corpus: Corpus, view: View, here: str) -> str:
             continue
         label = _("Report {n}").format(n=n)
         if len(arts) > 1:
-            langs = format_list(sorted({language_name(a.lang, view.locale) for a in arts}), locale=view.locale)
+            langs = format_list(
+                sorted({language_name(a.lang, view.locale) for a in arts}), locale=view.locale
+            )
             label += " · " + _("the same report in {languages}").format(languages=langs)
-        items = "".join(article_item(a, here, view, summary_text(a, corpus.facts.get(a.id, []))) for a in arts)
-        out.append(f'<section class="report" id="report-{n}"><p class="report-label">{esc(label)}</p>'
-                   f'<ul class="article-list">{items}</ul></section>\n')
+        items = "".join(
+            article_item(a, here, view, summary_text(a, corpus.facts.get(a.id, []))) for a in arts
+        )
+        out.append(
+            f'<section class="report" id="report-{n}"><p class="report-label">{esc(label)}</p>'
+            f'<ul class="article-list">{items}</ul></section>\n'
+        )
     return "\n".join(out)
 
 
@@ -726,22 +832,27 @@ def event_merged_facts(ev, corpus: Corpus, view: View, here: str) -> str:
                 merged[f.key].append((a, f))
     if not merged:
         return ""
-    out = [f"## {_('Key facts of all coverage')} {{#merged-facts data-search-exclude}}\n",
-           f'<table class="merged-facts"><thead><tr><th>{esc(_("Fact"))}</th>'
-           f'<th>{esc(_("Sources"))}</th></tr></thead><tbody>']
+    out = [
+        f"## {_('Key facts of all coverage')} {{#merged-facts data-search-exclude}}\n",
+        f'<table class="merged-facts"><thead><tr><th>{esc(_("Fact"))}</th>'
+        f"<th>{esc(_('Sources'))}</th></tr></thead><tbody>",
+    ]
 
     def n_reports(items) -> int:
         """How many independent reports state the figure."""
         return len({reports.get(a.id, a.id) for a, _f in items})
+
     for _key, items in sorted(merged.items(), key=lambda kv: (-n_reports(kv[1]), kv[0])):
         ids = sorted({a.id for a, _f in items})
         f = items[0][1]
         n = n_reports(items)
         count = view.ngettext("{n} independent report", "{n} independent reports", n).format(n=n)
         links = list_html([source_link(corpus.articles[i], here, view) for i in ids], view.locale)
-        out.append(f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} "
-                   f"<strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong>"
-                   f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>")
+        out.append(
+            f"<tr><td>{esc(label_text(view._(TYPE_LABELS[f.type]), view._))} "
+            f"<strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong>"
+            f"</td><td>{esc(label_text(count, view._))} {links}</td></tr>"
+        )
     out.append("</tbody></table>\n")
     return "\n".join(out)
 
@@ -766,16 +877,21 @@ def event_comparisons(ev, corpus: Corpus, view: View, here: str) -> str:
     _ = view._
     if not ev.comparisons:
         return ""
-    verdicts = {"agree": _("Independent reports agree"), "disagree": _("Independent reports disagree"),
-                "single": _("Stated by one report only")}
+    verdicts = {
+        "agree": _("Independent reports agree"),
+        "disagree": _("Independent reports disagree"),
+        "single": _("Stated by one report only"),
+    }
     reports = report_of(ev)
     out = [f"## {_('Figures compared')} {{#compared data-search-exclude}}\n"]
     for c in ev.comparisons:
         cls, _agree = comparison_verdict(ev, c.items)
-        out.append(f'<table class="comparison {cls}"><caption>{esc(label_text(view._(TYPE_LABELS[c.type]), view._))} '
-                   f'<span class="verdict">{esc(verdicts[cls])}</span></caption>'
-                   f'<thead><tr><th>{esc(_("Source"))}</th><th>{esc(_("Figure"))}</th>'
-                   f'<th>{esc(_("Sentence"))}</th></tr></thead><tbody>')
+        out.append(
+            f'<table class="comparison {cls}"><caption>{esc(label_text(view._(TYPE_LABELS[c.type]), view._))} '
+            f'<span class="verdict">{esc(verdicts[cls])}</span></caption>'
+            f"<thead><tr><th>{esc(_('Source'))}</th><th>{esc(_('Figure'))}</th>"
+            f"<th>{esc(_('Sentence'))}</th></tr></thead><tbody>"
+        )
         for aid, f in c.items:
             a = corpus.articles.get(aid)
             if a is not None:
@@ -787,15 +903,22 @@ def event_comparisons(ev, corpus: Corpus, view: View, here: str) -> str:
 def event_timeline(ev, corpus: Corpus, view: View, here: str) -> str:
     """The dates the coverage states, in order; dates without a year after the dated ones."""
     members = [corpus.articles[m] for m in ev.members if m in corpus.articles]
-    dated = [(f.value, a, f) for a in members for f in corpus.facts.get(a.id, [])
-             if f.type == "date" and isinstance(f.value, str)]
+    dated = [
+        (f.value, a, f)
+        for a in members
+        for f in corpus.facts.get(a.id, [])
+        if f.type == "date" and isinstance(f.value, str)
+    ]
     if not dated:
         return ""
     out = [f"## {view._('Timeline')} {{#timeline data-search-exclude}}\n", '<ol class="timeline">']
     for _value, a, f in sorted(dated, key=lambda t: (t[0].startswith("--"), t[0], t[1].id, t[2].start)):
-        shown = (esc(f.text) if unanchored_relative(f, a.lang, a.published)
-                 else fact_html(f, view.locale, view.gettext))
-        out.append(f'<li><strong>{shown}</strong> — {sentence_link(a, f, here, view)}</li>')
+        shown = (
+            esc(f.text)
+            if unanchored_relative(f, a.lang, a.published)
+            else fact_html(f, view.locale, view.gettext)
+        )
+        out.append(f"<li><strong>{shown}</strong> — {sentence_link(a, f, here, view)}</li>")
     out.append("</ol>\n")
     return "\n".join(out)
 
@@ -813,28 +936,36 @@ def sentence_link(a: Article, f: Fact, here: str, view: View | None = None) -> s
     (translatable when ``view`` is given and the language is not the site's)."""
     i, text = sentence_of(a, f)
     tr = _tr(a.lang, view, "end") if view is not None else ""
-    link = (f'<a href="{rel(here, article_path(a.slug))}#s-{i}"><span lang="{esc(a.lang)}" '
-            f'dir="{script_direction(a.lang)}"{" data-tr-unit" if tr else ""}>{esc(text)}</span></a>')
+    link = (
+        f'<a href="{rel(here, article_path(a.slug))}#s-{i}"><span lang="{esc(a.lang)}" '
+        f'dir="{script_direction(a.lang)}"{" data-tr-unit" if tr else ""}>{esc(text)}</span></a>'
+    )
     return f'<span class="tr-sentence" data-tr-lang="{esc(a.lang)}"{tr}>{link}</span>' if tr else link
 
 
 def source_link(a: Article, here: str, view: View, note: str = "") -> str:
     """A source named by its (shortened) title in its own language, then language and outlet."""
     title = a.title if len(a.title) <= 40 else a.title[:38].rstrip() + "…"
-    meta = " · ".join([esc(language_name(a.lang, view.locale))] + ([name_html(a.outlet)] if a.outlet else [])
-                      + ([esc(note)] if note else []))
-    return (f'<a href="{rel(here, article_path(a.slug))}"><span lang="{esc(a.lang)}" '
-            f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({meta})</span>')
+    meta = " · ".join(
+        [esc(language_name(a.lang, view.locale))]
+        + ([name_html(a.outlet)] if a.outlet else [])
+        + ([esc(note)] if note else [])
+    )
+    return (
+        f'<a href="{rel(here, article_path(a.slug))}"><span lang="{esc(a.lang)}" '
+        f'dir="{script_direction(a.lang)}">{esc(title)}</span></a> <span class="link-meta">({meta})</span>'
+    )
 
 
 def comparison_row(a: Article, f: Fact, here: str, view: View, report: int | None) -> str:
     """A row of a comparison: the source labelled with its report (or as another story), the
     figure, and the sentence it is from."""
-    note = (view._("report {n}").format(n=report + 1) if report is not None
-            else view._("another story"))
-    return (f'<tr><td>{source_link(a, here, view, note)}</td>'
-            f'<td><strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></td>'
-            f'<td>{sentence_link(a, f, here, view)}</td></tr>')
+    note = view._("report {n}").format(n=report + 1) if report is not None else view._("another story")
+    return (
+        f"<tr><td>{source_link(a, here, view, note)}</td>"
+        f"<td><strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></td>"
+        f"<td>{sentence_link(a, f, here, view)}</td></tr>"
+    )
 
 
 def render_events_index(corpus: Corpus, view: View) -> str:
@@ -843,17 +974,23 @@ def render_events_index(corpus: Corpus, view: View) -> str:
     here = "events/index.md"
     multi = ranked_events(corpus)
     langs = [corpus.articles[m].lang for e in multi for m in e.members if m in corpus.articles]
-    out = [front_matter(title=esc(_("Events")), hide=["navigation", "toc"]), f"# {_('Events')}\n",
-           f'<p>{esc(_("Stories covered by more than one article, in any language."))}</p>\n',
-           translate_labels(view, langs)]
+    out = [
+        front_matter(title=esc(_("Events")), hide=["navigation", "toc"]),
+        f"# {_('Events')}\n",
+        f"<p>{esc(_('Stories covered by more than one article, in any language.'))}</p>\n",
+        translate_labels(view, langs),
+    ]
     if not multi:
         out.append(f'<p class="empty">{esc(_("No event has more than one article yet."))}</p>\n')
     else:
-        out.append('<ol class="event-list">' + "".join(event_card(e, corpus, view, here) for e in multi) + "</ol>\n")
+        out.append(
+            '<ol class="event-list">' + "".join(event_card(e, corpus, view, here) for e in multi) + "</ol>\n"
+        )
     return "\n".join(out)
 
 
 # ----------------------------------------------------------------------------- entities
+
 
 def entity_mentions(corpus: Corpus, event_of: dict | None = None) -> dict[str, list[str]]:
     """Entity id → ids of the articles mentioning it, for the entities that get a page."""
@@ -863,8 +1000,11 @@ def entity_mentions(corpus: Corpus, event_of: dict | None = None) -> dict[str, l
         for f in facts:
             if f.type in ENTITY_TYPES and f.id in corpus.entities:
                 out[f.id].add(aid)
-    return {k: sorted(v) for k, v in sorted(out.items())
-            if len({event_of.get(a, a) for a in v}) >= MIN_ENTITY_STORIES}
+    return {
+        k: sorted(v)
+        for k, v in sorted(out.items())
+        if len({event_of.get(a, a) for a in v}) >= MIN_ENTITY_STORIES
+    }
 
 
 def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
@@ -873,10 +1013,15 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
     here = entity_path(e.id)
     name = e.display_name(view.lang.code)
     articles = newest_first([corpus.articles[i] for i in ids if i in corpus.articles])
-    out = [front_matter(title=esc(name), hide=["navigation"]),
-           f'<p class="kicker">{esc(view._(TYPE_LABELS.get(e.type, "Place")))}</p>', f"# {esc(name)}\n",
-           entity_names(e, view), entity_qid(e),
-           entity_timeline(e, articles, corpus, view, here), entity_facts(e, articles, corpus, view, here)]
+    out = [
+        front_matter(title=esc(name), hide=["navigation"]),
+        f'<p class="kicker">{esc(view._(TYPE_LABELS.get(e.type, "Place")))}</p>',
+        f"# {esc(name)}\n",
+        entity_names(e, view),
+        entity_qid(e),
+        entity_timeline(e, articles, corpus, view, here),
+        entity_facts(e, articles, corpus, view, here),
+    ]
     return "\n".join(part for part in out if part) + "\n"
 
 
@@ -885,14 +1030,28 @@ def _script_of(text: str) -> str:
     """The ISO 15924 code of the script most letters of a name are in (Latn, Arab, Hani, …)."""
     import unicodedata
     from collections import Counter
+
     counts: Counter = Counter()
     for ch in text:
         if ch.isalpha():
             uname = unicodedata.name(ch, "")
-            counts["Hani" if uname.startswith("CJK") else "Arab" if uname.startswith("ARABIC")
-                   else "Cyrl" if uname.startswith("CYRILLIC") else "Grek" if uname.startswith("GREEK")
-                   else "Hebr" if uname.startswith("HEBREW") else "Hang" if uname.startswith("HANGUL")
-                   else "Jpan" if uname.startswith(("HIRAGANA", "KATAKANA")) else "Latn"] += 1
+            counts[
+                "Hani"
+                if uname.startswith("CJK")
+                else "Arab"
+                if uname.startswith("ARABIC")
+                else "Cyrl"
+                if uname.startswith("CYRILLIC")
+                else "Grek"
+                if uname.startswith("GREEK")
+                else "Hebr"
+                if uname.startswith("HEBREW")
+                else "Hang"
+                if uname.startswith("HANGUL")
+                else "Jpan"
+                if uname.startswith(("HIRAGANA", "KATAKANA"))
+                else "Latn"
+            ] += 1
     return counts.most_common(1)[0][0] if counts else "Zyyy"
 
 
@@ -900,15 +1059,18 @@ def entity_names(e: Entity, view: View) -> str:
     """The names of an entity per language, each with its script (CLDR's name of it, in the
     reader's language) and a Latin transliteration when it is in another script."""
     from ..entities.transliterate import transliterate
+
     items = []
     for tag, n in sorted(e.names.items()):
         code = _script_of(n)
         script = view.locale.scripts.get(code, code)
         latin = transliterate(n) if code != "Latn" else ""
         extra = f" ({esc(latin)})" if latin and latin != n else ""
-        items.append(f'<li>{esc(language_name(tag, view.locale))}: <span lang="{esc(tag)}" '
-                     f'dir="{script_direction(tag)}">{esc(n)}</span>{extra} '
-                     f'<span class="link-meta">{esc(script)}</span></li>')
+        items.append(
+            f'<li>{esc(language_name(tag, view.locale))}: <span lang="{esc(tag)}" '
+            f'dir="{script_direction(tag)}">{esc(n)}</span>{extra} '
+            f'<span class="link-meta">{esc(script)}</span></li>'
+        )
     if not items:
         return ""
     return f"## {view._('Names')} {{#names}}\n\n" + '<ul class="names">' + "".join(items) + "</ul>\n"
@@ -918,16 +1080,20 @@ def entity_qid(e: Entity) -> str:
     """The Wikidata link of an entity with a known QID."""
     if not e.qid:
         return ""
-    return (f'<p class="qid">Wikidata: <a href="https://www.wikidata.org/wiki/{esc(e.qid)}" '
-            f'rel="noopener">{esc(e.qid)}</a></p>\n')
+    return (
+        f'<p class="qid">Wikidata: <a href="https://www.wikidata.org/wiki/{esc(e.qid)}" '
+        f'rel="noopener">{esc(e.qid)}</a></p>\n'
+    )
 
 
 def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: View, here: str) -> str:
     """The stories the entity appears in, newest first: an event (linked) with its
     articles, or a single article."""
     event_of = corpus.event_of()
-    out = [f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
-           '<ul class="article-list">']
+    out = [
+        f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
+        '<ul class="article-list">',
+    ]
     seen_events: set = set()
     for a in articles:
         ev = event_of.get(a.id)
@@ -939,8 +1105,10 @@ def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: Vi
         seen_events.add(ev)
         members = [x for x in articles if event_of.get(x.id) == ev]
         inner = "".join(article_item(x, here, view) for x in members)
-        out.append(f'<li><a href="{rel(here, event_path(ev))}">{esc(view._("Event"))}</a>'
-                   f'<ul class="article-list">{inner}</ul></li>')
+        out.append(
+            f'<li><a href="{rel(here, event_path(ev))}">{esc(view._("Event"))}</a>'
+            f'<ul class="article-list">{inner}</ul></li>'
+        )
     out.append("</ul>\n")
     return "\n".join(out)
 
@@ -959,21 +1127,27 @@ def entity_facts(e: Entity, articles: list[Article], corpus: Corpus, view: View,
             s = sentence_at(a.body, f.start)
             if s not in sentences:
                 continue
-            rows.append(f'<li><span class="fact-type">{esc(view._(TYPE_LABELS[f.type]))}</span>: '
-                        f'<a href="{rel(here, article_path(a.slug))}#s-{s}">'
-                        f'<strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></a> '
-                        f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">'
-                        f'{esc(f.text)}</span></li>')
+            rows.append(
+                f'<li><span class="fact-type">{esc(view._(TYPE_LABELS[f.type]))}</span>: '
+                f'<a href="{rel(here, article_path(a.slug))}#s-{s}">'
+                f"<strong>{counted_fact_html(f, view.locale, view.gettext, view.ngettext)}</strong></a> "
+                f'<span class="fact-source" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}">'
+                f"{esc(f.text)}</span></li>"
+            )
     if not rows:
         return ""
-    return f"## {view._('Key facts')} {{#facts}}\n\n" + '<ul class="entity-facts">' + "".join(rows) + "</ul>\n"
+    return (
+        f"## {view._('Key facts')} {{#facts}}\n\n" + '<ul class="entity-facts">' + "".join(rows) + "</ul>\n"
+    )
 
 
 def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:
     _ = view._
     here = "entities/index.md"
-    out = [front_matter(title=esc(_("People, organizations and places")), hide=["navigation", "toc"]),
-           f"# {_('People, organizations and places')}\n"]
+    out = [
+        front_matter(title=esc(_("People, organizations and places")), hide=["navigation", "toc"]),
+        f"# {_('People, organizations and places')}\n",
+    ]
     ranked = sorted(mentions.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_ENTITY_INDEX]
     for t in ENTITY_TYPES:
         rows = [(eid, ids) for eid, ids in ranked if corpus.entities[eid].type == t]
@@ -981,9 +1155,13 @@ def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:
             continue
         out.append(f"## {view._(TYPE_PLURALS[t])} {{#{t}}}\n")
         out.append('<ul class="entity-index">')
-        for eid, ids in sorted(rows, key=lambda r: (-len(r[1]), corpus.entities[r[0]].display_name(view.lang.code))):
+        for eid, ids in sorted(
+            rows, key=lambda r: (-len(r[1]), corpus.entities[r[0]].display_name(view.lang.code))
+        ):
             count = view.ngettext("{n} article", "{n} articles", len(ids)).format(n=len(ids))
-            out.append(f'<li><a href="{rel(here, entity_path(eid))}">{name_html(corpus.entities[eid].display_name(view.lang.code))}</a>'
-                       f' <span class="link-meta">{esc(count)}</span></li>')
+            out.append(
+                f'<li><a href="{rel(here, entity_path(eid))}">{name_html(corpus.entities[eid].display_name(view.lang.code))}</a>'
+                f' <span class="link-meta">{esc(count)}</span></li>'
+            )
         out.append("</ul>\n")
     return "\n".join(out)

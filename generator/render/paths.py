@@ -1,4 +1,5 @@
 """Where each page lives. Paths are the same in every site language (the switcher relies on it)."""
+
 from __future__ import annotations
 
 import posixpath

@@ -6,6 +6,7 @@ as 馬 whenever 馬 alone is indexed. The fixed worker is written into each lang
 folder, where MkDocs prefers it to the theme's file of the same path. If Material changes
 the code, nothing is patched and the theme's worker is used as is.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -7,6 +7,7 @@ Scoring is language-neutral, so it works for languages we have no data for:
 * facts — figures and named entities found in the sentence (what a reader looks for).
 Too-short sentences (datelines, captions) and heading-like paragraphs are never chosen.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -43,7 +44,7 @@ def _grams(text: str) -> Counter:
     """Character n-grams of the text's words (letters and digits; case- and width-folded).
     Words are set apart by two spaces, so that no n-gram spans letters of two words."""
     t = _NON_WORD.sub("  ", f" {unicodedata.normalize('NFKC', text).casefold()} ")
-    out = Counter([t[i:i + NGRAM] for i in range(len(t) - NGRAM + 1)])
+    out = Counter([t[i : i + NGRAM] for i in range(len(t) - NGRAM + 1)])
     out.pop(" " * NGRAM, None)
     return out
 
@@ -62,12 +63,15 @@ def _centrality(bag: Counter, total: Counter, total_norm2: int) -> float:
     return dot / math.sqrt(bag_norm2 * rest_norm2)
 
 
-def _candidates(body: str, spans: Sequence[tuple[int, int]],
-                headings: Sequence[tuple[int, int]]) -> list[int]:
+def _candidates(
+    body: str, spans: Sequence[tuple[int, int]], headings: Sequence[tuple[int, int]]
+) -> list[int]:
     """Indexes of the sentences that may be chosen: long enough, not inside a heading."""
     lengths = sorted(len(body[s:e].strip()) for s, e in spans)
     # Relative to the article's own sentences: a Chinese sentence is short in characters.
-    floor = max(MIN_CHARS, MIN_SHARE * lengths[(len(lengths) - 1) // 2]) if lengths else MIN_CHARS  # lower median
+    floor = (
+        max(MIN_CHARS, MIN_SHARE * lengths[(len(lengths) - 1) // 2]) if lengths else MIN_CHARS
+    )  # lower median
     out = []
     for i, (s, e) in enumerate(spans):
         if len(body[s:e].strip()) < floor:
@@ -78,13 +82,17 @@ def _candidates(body: str, spans: Sequence[tuple[int, int]],
     return out
 
 
-def score_sentences(body: str, spans: Sequence[tuple[int, int]], facts: Sequence[Fact] = (),
-                    headings: Sequence[tuple[int, int]] = ()) -> list[Scored]:
+def score_sentences(
+    body: str,
+    spans: Sequence[tuple[int, int]],
+    facts: Sequence[Fact] = (),
+    headings: Sequence[tuple[int, int]] = (),
+) -> list[Scored]:
     """Every candidate sentence with its score: position, centrality and facts, weighted."""
     chosen = _candidates(body, spans, headings)
     if not chosen:
         return []
-    bags = {i: _grams(body[spans[i][0]:spans[i][1]]) for i in chosen}
+    bags = {i: _grams(body[spans[i][0] : spans[i][1]]) for i in chosen}
     total: Counter = Counter()
     for bag in bags.values():
         total.update(bag)
@@ -100,14 +108,17 @@ def score_sentences(body: str, spans: Sequence[tuple[int, int]], facts: Sequence
         centrality = _centrality(bags[i], total, total_norm2)
         position = 1.0 / (1.0 + rank)
         found = 1.0 - 1.0 / (1.0 + per_sentence[i])  # 0, ½, ⅔ … saturating
-        score = (WEIGHTS["position"] * position + WEIGHTS["centrality"] * centrality
-                 + WEIGHTS["facts"] * found)
+        score = WEIGHTS["position"] * position + WEIGHTS["centrality"] * centrality + WEIGHTS["facts"] * found
         out.append(Scored(i, spans[i][0], spans[i][1], score))
     return out
 
 
-def summarize(body: str, spans: Sequence[tuple[int, int]], facts: Sequence[Fact] = (),
-              headings: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def summarize(
+    body: str,
+    spans: Sequence[tuple[int, int]],
+    facts: Sequence[Fact] = (),
+    headings: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
     """The (start, end) spans of the 2–3 best sentences, in the order the article has them."""
     scored = score_sentences(body, spans, facts, headings)
     n = MAX_SENTENCES if len(scored) >= MIN_SENTENCES_FOR_THREE else min(2, len(scored))

@@ -9,6 +9,7 @@ iteration); the default serves the session's seed-site build (``seed_site`` in
 tests/conftest.py), made in a temporary project so the repository's content/ and site/ are
 never touched.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,8 +31,13 @@ LANGS = ("en", "de", "ar", "zh-Hant")
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def pytest_collection_modifyitems(items):
@@ -59,6 +65,7 @@ def chromium_path() -> str | None:
 
 
 # ----------------------------------------------------------------------------- the site
+
 
 @dataclass
 class BuiltSite:
@@ -111,6 +118,7 @@ def base_url(built_site) -> str:
 
 # ----------------------------------------------------------------------------- the browser
 
+
 @pytest.fixture(scope="session")
 def browser():
     exe = chromium_path()
@@ -138,8 +146,15 @@ class Recorder:
 
     def attach(self, context):
         context.on("request", lambda r: self.requests.append(r.url))
-        context.on("console", lambda m: m.type == "error" and self.console_errors.append(
-            f"{m.text} ({m.location.get('url', '')}:{m.location.get('lineNumber', '')})"))
+        context.on(
+            "console",
+            lambda m: (
+                m.type == "error"
+                and self.console_errors.append(
+                    f"{m.text} ({m.location.get('url', '')}:{m.location.get('lineNumber', '')})"
+                )
+            ),
+        )
         context.on("weberror", lambda e: self.page_errors.append(str(e.error)))
 
     def off_host(self) -> list[str]:
@@ -160,8 +175,14 @@ class Recorder:
 
 def _new_context(browser, base_url, viewport, phone=False):
     context = browser.new_context(
-        base_url=base_url, viewport=viewport, locale="en-US",
-        device_scale_factor=1, is_mobile=phone, has_touch=phone, service_workers="block")
+        base_url=base_url,
+        viewport=viewport,
+        locale="en-US",
+        device_scale_factor=1,
+        is_mobile=phone,
+        has_touch=phone,
+        service_workers="block",
+    )
     rec = Recorder()
     rec.attach(context)
     context.recorder = rec

@@ -1,6 +1,7 @@
 """Material's page chrome, trimmed to keep the site small (overrides/, mkdocs_hooks.py), still
 does everything: icons drawn by CSS, search dialog and __config from briefing.js, the phone
 drawer filled from the tabs, no source maps shipped."""
+
 from __future__ import annotations
 
 import json
@@ -41,11 +42,14 @@ def _icon_paints(page, selector, pseudo):
     """The pseudo-element has a size and a mask, and hiding it changes the element's pixels."""
     el = page.locator(selector).first
     el.wait_for(state="visible")
-    style = el.evaluate("(e, p) => { const s = getComputedStyle(e, p); return {w: parseFloat(s.width),"
-                        " h: parseFloat(s.height), mask: s.maskImage || s.webkitMaskImage, bg: s.backgroundColor,"
-                        " color: getComputedStyle(e).color}; }", pseudo)
+    style = el.evaluate(
+        "(e, p) => { const s = getComputedStyle(e, p); return {w: parseFloat(s.width),"
+        " h: parseFloat(s.height), mask: s.maskImage || s.webkitMaskImage, bg: s.backgroundColor,"
+        " color: getComputedStyle(e).color}; }",
+        pseudo,
+    )
     assert style["w"] >= 16 and style["h"] >= 16, f"{selector}{pseudo}: {style}"
-    assert style["mask"].startswith("url(\"data:image/svg+xml"), f"{selector}{pseudo}: {style}"
+    assert style["mask"].startswith('url("data:image/svg+xml'), f"{selector}{pseudo}: {style}"
     assert style["bg"] == style["color"], f"{selector}{pseudo}: not drawn in currentcolor {style}"
     with_icon = el.screenshot()
     page.add_style_tag(content=f"{selector}{pseudo} {{ visibility: hidden !important; }}")
@@ -56,8 +60,12 @@ def _icon_paints(page, selector, pseudo):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_header_icons_are_drawn(browser, base_url, built_site, lang):
     for selector, pseudo, width in ICONS:
-        context = _new_context(browser, base_url, PHONE if width == "phone" else {"width": 1280, "height": 900},
-                               phone=width == "phone")
+        context = _new_context(
+            browser,
+            base_url,
+            PHONE if width == "phone" else {"width": 1280, "height": 900},
+            phone=width == "phone",
+        )
         try:
             page = context.new_page()
             load(page, built_site.article_url(lang, "003"))
@@ -83,7 +91,8 @@ def test_phone_drawer_lists_the_tabs(phone_context, built_site, lang):
     page = phone_context.new_page()
     load(page, built_site.article_url(lang, "003"))
     tabs = page.locator(".md-tabs__link").evaluate_all(
-        "els => els.map(e => [e.getAttribute('href'), e.textContent.trim()])")
+        "els => els.map(e => [e.getAttribute('href'), e.textContent.trim()])"
+    )
     assert len(tabs) >= 4
     page.locator('.md-header label[for="__drawer"]').click()
     links = page.locator(".md-nav--primary .md-nav__item > a.md-nav__link")
@@ -94,8 +103,9 @@ def test_phone_drawer_lists_the_tabs(phone_context, built_site, lang):
 
 
 def test_without_javascript_phones_get_the_tabs(browser, base_url, built_site):
-    context = browser.new_context(base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True,
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False
+    )
     try:
         page = context.new_page()
         load(page, built_site.article_url("en", "003"))

@@ -1,6 +1,7 @@
 """Working edges: every page of every language loads without a failed request, the 404 pages
 (per language and the root one, served for any missing address as a static host does) are
 styled and link to pages that exist, and the footer links to the feed, export and About."""
+
 from __future__ import annotations
 
 import functools
@@ -51,10 +52,17 @@ def _watch(page) -> list[str]:
     are checked apart (status of each page, every local link): a navigation the page makes
     itself (the root chooser's location.replace) aborts the request it replaces."""
     failed: list[str] = []
-    page.on("requestfailed", lambda r: r.resource_type != "document"
-            and failed.append(f"{r.url}: {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document"
-            and failed.append(f"{r.url}: HTTP {r.status}"))
+    page.on(
+        "requestfailed", lambda r: r.resource_type != "document" and failed.append(f"{r.url}: {r.failure}")
+    )
+    page.on(
+        "response",
+        lambda r: (
+            r.status >= 400
+            and r.request.resource_type != "document"
+            and failed.append(f"{r.url}: HTTP {r.status}")
+        ),
+    )
     return failed
 
 
@@ -64,8 +72,13 @@ def _every_page(root: Path) -> list[str]:
 
 def _local_links(page) -> list[str]:
     hrefs = page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
-    return sorted({h.split("#")[0] for h in hrefs
-                   if urlsplit(h).scheme in ("http", "https") and urlsplit(h).hostname in LOCAL_HOSTS})
+    return sorted(
+        {
+            h.split("#")[0]
+            for h in hrefs
+            if urlsplit(h).scheme in ("http", "https") and urlsplit(h).hostname in LOCAL_HOSTS
+        }
+    )
 
 
 def test_no_page_has_a_failed_request_or_a_dead_link(context, built_site, host_url):

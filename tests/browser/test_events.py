@@ -1,4 +1,5 @@
 """Event pages compare the figures of their sources side by side and mark disagreements."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,11 @@ def multi_events(built_site):
     return events
 
 
-VERDICT_COLOURS = {"agree": "rgb(46, 125, 50)", "disagree": "rgb(198, 40, 40)", "single": "rgb(117, 117, 117)"}
+VERDICT_COLOURS = {
+    "agree": "rgb(46, 125, 50)",
+    "disagree": "rgb(198, 40, 40)",
+    "single": "rgb(117, 117, 117)",
+}
 VERDICT_TEXT = {**VERDICT_COLOURS, "single": "rgba(0, 0, 0, 0.54)"}  # one report: no verdict colour
 
 
@@ -40,8 +45,12 @@ def test_event_page_compares_sources(page, built_site, lang):
 
         # The facts table: every fact with the sources that report it.
         merged = page.locator("table.merged-facts")
-        if any(f["type"] in ("money", "percent", "quantity")
-               for a in built_site.export["articles"] if a["id"] in event["articles"] for f in a["facts"]):
+        if any(
+            f["type"] in ("money", "percent", "quantity")
+            for a in built_site.export["articles"]
+            if a["id"] in event["articles"]
+            for f in a["facts"]
+        ):
             assert merged.count() == 1
             assert merged.locator("thead th").count() >= 2
 
@@ -57,15 +66,19 @@ def test_event_page_compares_sources(page, built_site, lang):
             rows = table.locator("tbody tr")
             assert rows.count() == len(comparison["items"]) >= 2
             assert table.locator("thead th").count() == 3
-            sources = rows.evaluate_all("rs => rs.map(r => r.cells[0].querySelector('a').getAttribute('href'))")
+            sources = rows.evaluate_all(
+                "rs => rs.map(r => r.cells[0].querySelector('a').getAttribute('href'))"
+            )
             assert len(set(sources)) >= 2, f"table {i} compares an article with itself: {sources}"
             figures = rows.evaluate_all("rs => rs.map(r => r.cells[1].textContent.trim())")
             assert all(figures)
             if verdict == "disagree":
                 assert len(set(figures)) > 1, f"disagreement shown with identical figures {figures}"
             # The table is framed, and its verdict colours the frame's reading-start edge.
-            edge = table.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopWidth, "
-                                  "s.direction === 'rtl' ? s.borderRightColor : s.borderLeftColor]; }")
+            edge = table.evaluate(
+                "e => { const s = getComputedStyle(e); return [s.borderTopWidth, "
+                "s.direction === 'rtl' ? s.borderRightColor : s.borderLeftColor]; }"
+            )
             assert edge[0] != "0px", "comparison table has no frame"
             assert edge[1] == VERDICT_COLOURS[verdict], edge
             # The verdict is visible and disagreements stand out in colour.
@@ -74,7 +87,9 @@ def test_event_page_compares_sources(page, built_site, lang):
             color = mark.evaluate("e => getComputedStyle(e).color")
             assert color == VERDICT_TEXT[verdict], color
             # Each sentence link opens the source at that sentence.
-            for href in rows.evaluate_all("rs => rs.map(r => r.cells[2].querySelector('a').getAttribute('href'))"):
+            for href in rows.evaluate_all(
+                "rs => rs.map(r => r.cells[2].querySelector('a').getAttribute('href'))"
+            ):
                 assert "#s-" in href
 
 
@@ -88,7 +103,9 @@ def test_event_sentence_link_lands_on_the_sentence(page, built_site):
     page.wait_for_function("a => location.hash === '#' + a", arg=anchor)
     page.wait_for_function(
         "a => { const el = document.getElementById(a);"
-        " return !!el && getComputedStyle(el).backgroundColor === 'rgb(255, 245, 157)'; }", arg=anchor)
+        " return !!el && getComputedStyle(el).backgroundColor === 'rgb(255, 245, 157)'; }",
+        arg=anchor,
+    )
 
 
 def seed_event(built_site):

@@ -1,4 +1,5 @@
 """RSS feed per language and sitemaps with hreflang alternates, as served and as linked."""
+
 from __future__ import annotations
 
 import urllib.request
@@ -69,8 +70,11 @@ def test_article_sitemaps_have_every_language(base_url, built_site):
             loc = urljoin(sm_url, url.findtext(f"{SM}loc"))
             path = urlsplit(loc).path
             assert path.startswith(f"/{lang}/articles/"), loc
-            alternates = {a.get("hreflang"): urljoin(sm_url, a.get("href"))
-                          for a in url.findall(f"{XHTML}link") if a.get("rel") == "alternate"}
+            alternates = {
+                a.get("hreflang"): urljoin(sm_url, a.get("href"))
+                for a in url.findall(f"{XHTML}link")
+                if a.get("rel") == "alternate"
+            }
             assert set(alternates) == set(LANGS) | {"x-default"}, f"{loc}: alternates {sorted(alternates)}"
             page_name = path.rsplit("/", 1)[1]
             for alt_lang, alt in alternates.items():
@@ -102,7 +106,8 @@ def test_pages_announce_their_alternates(page, built_site):
     aid = built_site.article("001")["id"]
     load(page, f"/de/articles/{aid}.html")
     alts = page.locator('head link[rel="alternate"][hreflang]').evaluate_all(
-        "els => els.map(e => [e.hreflang, e.href])")
+        "els => els.map(e => [e.hreflang, e.href])"
+    )
     assert {lang for lang, _ in alts} == set(LANGS) | {"x-default"}
     for lang, href in alts:
         target = "en" if lang == "x-default" else lang  # x-default: the default language's page

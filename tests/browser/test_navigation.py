@@ -1,4 +1,5 @@
 """Moving around: the language switcher, same-event links, key facts to their sentences."""
+
 from __future__ import annotations
 
 import re
@@ -63,12 +64,15 @@ def test_same_event_links_join_003_and_004(page, built_site):
 
 
 def in_viewport(page, selector) -> dict:
-    return page.evaluate("""sel => {
+    return page.evaluate(
+        """sel => {
         const e = document.querySelector(sel); const r = e.getBoundingClientRect();
         const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
         return {top: r.top, bottom: r.bottom, header, height: innerHeight,
                 visible: r.top >= header - 1 && r.top < innerHeight && r.bottom > header};
-    }""", selector)
+    }""",
+        selector,
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -89,13 +93,17 @@ def test_key_fact_scrolls_to_and_highlights_its_sentence(page, built_site, lang)
     page.wait_for_function("h => location.hash === h", arg=target)
     page.wait_for_function(
         "([sel, bg]) => getComputedStyle(document.querySelector(sel)).backgroundColor === bg",
-        arg=[sentence, HIGHLIGHT])
+        arg=[sentence, HIGHLIGHT],
+    )
     after = in_viewport(page, sentence)
     assert after["visible"], f"sentence {target} not in view after the click: {after}"
     # The fact's own words are in the highlighted sentence.
     quoted = card.locator(".fact-source").inner_text().strip()
     assert quoted and quoted in page.locator(sentence).inner_text()
     # Only that sentence is highlighted.
-    lit = page.evaluate("bg => [...document.querySelectorAll('span.sentence')]"
-                        ".filter(s => getComputedStyle(s).backgroundColor === bg).length", HIGHLIGHT)
+    lit = page.evaluate(
+        "bg => [...document.querySelectorAll('span.sentence')]"
+        ".filter(s => getComputedStyle(s).backgroundColor === bg).length",
+        HIGHLIGHT,
+    )
     assert lit == 1

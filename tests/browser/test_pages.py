@@ -1,5 +1,6 @@
 """Home and article pages in every language: clean console, nothing fetched from elsewhere,
 the article laid out in reading order, accessible markup, and screenshots for review."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,24 @@ pytestmark = pytest.mark.browser
 # The article shown in the screenshots of each site language: one in that language where
 # the seeds have one, else the Arabic/German pair's German half.
 SCREENSHOT_ARTICLE = {"en": "004", "de": "004", "ar": "003", "zh-Hant": "000"}
-GENERIC_LINK_TEXTS = {"click here", "here", "read more", "more", "link", "this", "hier", "hier klicken",
-                      "mehr", "اضغط هنا", "هنا", "المزيد", "點此", "點擊這裡", "這裡", "更多"}
+GENERIC_LINK_TEXTS = {
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+    "this",
+    "hier",
+    "hier klicken",
+    "mehr",
+    "اضغط هنا",
+    "هنا",
+    "المزيد",
+    "點此",
+    "點擊這裡",
+    "這裡",
+    "更多",
+}
 
 
 def load(page, url, idle=False):
@@ -130,8 +147,13 @@ ORIGINAL_JS = """() => [...document.querySelectorAll('div.original')].map(e =>
 
 def pages_to_audit(built_site, lang):
     export = built_site.export
-    pages = [f"/{lang}/index.html", f"/{lang}/archive/1.html", f"/{lang}/events/index.html",
-             f"/{lang}/entities/index.html", f"/{lang}/about.html"]
+    pages = [
+        f"/{lang}/index.html",
+        f"/{lang}/archive/1.html",
+        f"/{lang}/events/index.html",
+        f"/{lang}/entities/index.html",
+        f"/{lang}/about.html",
+    ]
     pages += [f"/{lang}/articles/{aid}.html" for aid in built_site.article_ids()]
     pages += [f"/{lang}/events/{e['id']}.html" for e in export["events"] if len(e["articles"]) > 1]
     return pages
@@ -187,6 +209,7 @@ def test_accessibility(page, built_site, lang):
 
 # ----------------------------------------------------------------------------- screenshots
 
+
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_screenshots(browser, base_url, built_site, screenshot_dir, lang, width):
@@ -196,15 +219,19 @@ def test_screenshots(browser, base_url, built_site, screenshot_dir, lang, width)
     context = _new_context(browser, base_url, viewport, phone=width == "phone")
     try:
         page = context.new_page()
-        shots = {"home": f"/{lang}/index.html",
-                 "article": built_site.article_url(lang, SCREENSHOT_ARTICLE[lang])}
+        shots = {
+            "home": f"/{lang}/index.html",
+            "article": built_site.article_url(lang, SCREENSHOT_ARTICLE[lang]),
+        }
         for name, url in shots.items():
             load(page, url, idle=True)
             path = screenshot_dir / f"{lang}-{name}-{width}.png"
             page.screenshot(path=str(path), full_page=True)
             assert path.stat().st_size > 5_000
             # Nothing sticks out sideways: a phone reader never scrolls horizontally.
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert overflow <= 0, f"{url} at {width} width scrolls sideways by {overflow}px"
             cards = page.locator(".facts-grid a.fact-card")
             if name == "article" and cards.count() >= 2:

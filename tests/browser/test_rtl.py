@@ -1,4 +1,5 @@
 """The Arabic site is laid out right to left: chrome, navigation, key facts and text."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,8 +26,16 @@ def assert_right_to_left(first, second, what):
 def test_arabic_article_is_right_to_left(page, built_site):
     load(page, built_site.article_url("ar", "003"))
     assert page.locator("html").get_attribute("lang") == "ar"
-    for sel in ("body", ".md-header", ".md-tabs", "article.md-content__inner", ".facts-grid",
-                "p.article-meta", "ul.link-list", "div.original"):
+    for sel in (
+        "body",
+        ".md-header",
+        ".md-tabs",
+        "article.md-content__inner",
+        ".facts-grid",
+        "p.article-meta",
+        "ul.link-list",
+        "div.original",
+    ):
         assert direction(page.locator(sel).first) == "rtl", f"{sel} is not rtl"
 
     # Key facts: the grid fills from the right, and each card's accent bar is on its right.
@@ -34,22 +43,29 @@ def test_arabic_article_is_right_to_left(page, built_site):
     assert cards.count() >= 2
     assert_right_to_left(cards.nth(0), cards.nth(1), "fact cards")
     grid = page.locator(".facts-grid").bounding_box()
-    assert abs(right_edge(cards.nth(0).bounding_box()) - right_edge(grid)) < 2, "first card is not at the grid's right edge"
-    borders = cards.nth(0).evaluate("e => [parseFloat(getComputedStyle(e).borderRightWidth), parseFloat(getComputedStyle(e).borderLeftWidth)]")
+    assert abs(right_edge(cards.nth(0).bounding_box()) - right_edge(grid)) < 2, (
+        "first card is not at the grid's right edge"
+    )
+    borders = cards.nth(0).evaluate(
+        "e => [parseFloat(getComputedStyle(e).borderRightWidth), parseFloat(getComputedStyle(e).borderLeftWidth)]"
+    )
     assert borders[0] > borders[1], f"accent bar not on the right: {borders}"
 
     # Navigation: tabs run right to left, the logo sits right of the site title.
     tabs = page.locator(".md-tabs__item")
     assert tabs.count() >= 2
     assert_right_to_left(tabs.nth(0), tabs.nth(1), "navigation tabs")
-    assert_right_to_left(page.locator(".md-header__button.md-logo"), page.locator(".md-header__title"), "header")
+    assert_right_to_left(
+        page.locator(".md-header__button.md-logo"), page.locator(".md-header__title"), "header"
+    )
 
     # The line under the title reads outlet · date · language from the right.
     assert_right_to_left(page.locator(".meta-outlet"), page.locator(".meta-lang"), "article meta")
     # Headings and paragraphs start at the right edge of the content column.
     content = page.locator("article.md-content__inner").bounding_box()
     heading = page.locator("#key-facts").evaluate(
-        "e => { const r = document.createRange(); r.selectNodeContents(e); const b = r.getBoundingClientRect(); return b.x + b.width; }")
+        "e => { const r = document.createRange(); r.selectNodeContents(e); const b = r.getBoundingClientRect(); return b.x + b.width; }"
+    )
     assert abs(heading - right_edge(content)) < 25, "heading text is not right-aligned"
 
 
@@ -73,7 +89,8 @@ def test_arabic_home_and_event_navigation(page, built_site):
     assert right_edge(content) - right_edge(first) > 10, f"list not indented from the right: {first}"
     assert abs(first["x"] - content["x"]) < 2, f"list indented from the left: {first}"
     title = page.locator("ul.article-list > li a span").first.evaluate(
-        "e => { const r = e.getBoundingClientRect(); return r.x + r.width; }")
+        "e => { const r = e.getBoundingClientRect(); return r.x + r.width; }"
+    )
     assert abs(title - right_edge(first)) < 2, "the first title does not start at the right"
 
 

@@ -1,4 +1,5 @@
 """Material's search box, typed into like a reader would, finds the right article first."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,10 @@ ABOUT_NOT_CONTAINING = {"Twitter"}
 def test_search_finds_the_right_article_first(page, built_site, lang, query, expected):
     ids = {built_site.article(p)["id"] for p in expected}
     # The expectation itself: those articles' text really contains the query.
-    texts = {a["id"]: (REPO / "seeds" / a["source"]).read_text(encoding="utf-8")
-             for a in built_site.export["articles"]}
+    texts = {
+        a["id"]: (REPO / "seeds" / a["source"]).read_text(encoding="utf-8")
+        for a in built_site.export["articles"]
+    }
     if query not in ABOUT_NOT_CONTAINING:
         assert all(query in texts[i] for i in ids)
 

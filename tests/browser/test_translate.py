@@ -1,6 +1,7 @@
 """On-device translation (overrides/assets/javascripts/translate.js) with a scripted stand-in
 for the browser's Translator API, injected before the page's scripts: the real on-device model
 cannot be downloaded here, and Chromium's own API (present in some builds) is replaced."""
+
 from __future__ import annotations
 
 import json
@@ -146,7 +147,9 @@ def test_failure_shows_a_message_and_keeps_the_original(context, built_site, fai
     original = title.inner_text()
     control = page.locator("h1.article-title + .tr-control")
     control.locator(".tr-button").click()
-    page.wait_for_function("s => s.textContent.includes('failed')", arg=control.locator(".tr-status").element_handle())
+    page.wait_for_function(
+        "s => s.textContent.includes('failed')", arg=control.locator(".tr-status").element_handle()
+    )
     assert title.inner_text() == original and title.get_attribute("lang") == "de"
     assert control.locator(".tr-button").inner_text() == "Translate into English"
 
@@ -161,7 +164,9 @@ def test_the_choice_is_remembered_for_the_session(context, built_site):
     page.wait_for_function("document.querySelector('h1.article-title').dataset.trState === 'translated'")
     # the next page translates German at once (the model is on the device: no click needed)
     load(page, "/en/index.html", idle=True)
-    page.wait_for_function("document.querySelectorAll('[data-tr-lang=\"de\"][data-tr-state=translated]').length > 0")
+    page.wait_for_function(
+        "document.querySelectorAll('[data-tr-lang=\"de\"][data-tr-state=translated]').length > 0"
+    )
     assert page.locator('[data-tr-lang="ar"][data-tr-state="translated"]').count() == 0  # only that pair
     # handles, not locators: a locator by data-tr-state would move on to the next item
     item = page.locator('[data-tr-lang="de"][data-tr-state="translated"]').first.element_handle()

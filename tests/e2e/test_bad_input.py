@@ -12,6 +12,7 @@ in an article stays text even with pymdownx.snippets enabled. A retitled copy of
 
 Builds: two full ones (shared by the module) plus two that stop before MkDocs or fail in it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,16 +37,16 @@ GOOD_SEEDS = ("001_e156b01c1481eb5d.txt", "004_2af2013fb0c89e17.txt")
 
 MARKUP = (
     'Council <script>alert("title-xss")</script> approves {{ config.site_name }} budget\n'
-    "The city council met on Tuesday and approved the budget. <script>alert(\"body-xss\")</script> "
+    'The city council met on Tuesday and approved the budget. <script>alert("body-xss")</script> '
     "Officials said spending grew by 4% compared with last year.\n"
-    "<img src=x onerror=alert(\"img-xss\")> Residents applauded the decision. **bold** _em_ "
-    "[a link](javascript:alert(\"link-xss\")) `code` <a href=\"javascript:alert('a-xss')\">click</a>.\n"
-    "{% include \"partials/evil.html\" %} {{ page.meta | tojson }} {#- comment -#} "
-    "{: onclick=\"alert('attr-xss')\" } <div markdown=\"1\">*not Markdown*</div> <!-- comment --> &amp; &lt;b&gt;\n"
-    "--8<-- \"/etc/passwd\"\n"
+    '<img src=x onerror=alert("img-xss")> Residents applauded the decision. **bold** _em_ '
+    '[a link](javascript:alert("link-xss")) `code` <a href="javascript:alert(\'a-xss\')">click</a>.\n'
+    '{% include "partials/evil.html" %} {{ page.meta | tojson }} {#- comment -#} '
+    '{: onclick="alert(\'attr-xss\')" } <div markdown="1">*not Markdown*</div> <!-- comment --> &amp; &lt;b&gt;\n'
+    '--8<-- "/etc/passwd"\n'
     "# Not a heading\n"
     "| a | b |\n|---|---|\n"
-    "</div></p><iframe src=\"https://evil.example/\"></iframe><svg onload=alert(\"svg-xss\")>\n"
+    '</div></p><iframe src="https://evil.example/"></iframe><svg onload=alert("svg-xss")>\n'
     "Emoji 🚀👏🏽 and the Arabic word مرحبا appear in this English sentence about the budget vote.\n"
 )
 FRONT_MATTER = (
@@ -65,9 +66,9 @@ SECRET = "runner-secret-5c1f0e: the build machine's private text"
 INCLUDE = (
     "Council publishes its include rules for the archive\n"
     "The archive team explained on Monday how pages are assembled from shared files.\n"
-    "--8<-- \"secret-include.txt\"\n"
+    '--8<-- "secret-include.txt"\n'
     "--8<--\nsecret-include.txt\n--8<--\n"
-    ";--8<-- \"secret-include.txt\"\n"
+    ';--8<-- "secret-include.txt"\n'
     "{!secret-include.txt!}\n"
     "The team said no page ever includes a file named in an article.\n"
 )
@@ -98,43 +99,47 @@ REPORTED = {
 def corpus() -> dict[str, bytes]:
     en, de = article_text(ENGLISH).encode(), article_text(GERMAN).encode()
     files = {name: (ROOT / "seeds" / name).read_bytes() for name in GOOD_SEEDS}
-    files.update({
-        "empty.txt": b"",
-        "blank.txt": b" \n\t\r\n",
-        "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
-        "junk.txt": bytes(range(0x80, 0x100)) * 8,
-        "utf16.txt": "\ufeff".encode("utf-16-le") + article_text(ARABIC).encode("utf-16-le"),
-        "broken-utf8.txt": de.replace(b" hat am", b"\xff hat am", 1),
-        "one-line.txt": ONE_LINE.encode(),
-        "mixed.txt": (article_text(ENGLISH) + article_text(GERMAN)).encode(),
-        "markup.txt": MARKUP.encode(),
-        "front-matter.txt": FRONT_MATTER.encode(),
-        "bidi.txt": BIDI.encode(),
-        "name with spaces.txt": en,
-        "北京 新聞.txt": de,
-        "-rf.txt": en,
-        "..txt": de,
-        "a..b.txt": en,
-        "dup.txt": de,
-        "dup.TXT": en,
-        "copy-1.txt": de,
-        "copy-2.txt": de,
-        "bad-yaml.txt": en,
-        "bad-yaml.yml": b"url: [unclosed\ntitle: 'x\n",
-        "wrong-types.txt": de,
-        "wrong-types.yml": b"published: [2024, 1, 1]\ntitle: {a: 1}\n",
-        "unsafe.txt": en,
-        "unsafe.yml": b"title: !!python/object/apply:os.system ['touch UNSAFE_MARKER']\n",
-        "js-url.txt": de,
-        "js-url.yml": b"url: \"javascript:alert('url-xss')\"\n",
-        "include.txt": INCLUDE.encode(),
-        "linked-sidecar.txt": de,
-        "004-retitled.txt": _retitled_004(),
-        "hostile-sidecar.txt": en,
-        "hostile-sidecar.yml": (b"outlet: <b onmouseover=alert('outlet-xss')>Wire</b>\n"
-                                b"title: \"<img src=x onerror=alert('sidecar-title-xss')> {{ 7*7 }}\"\n"
-                                b"url: \"https://example.com/a?b=<script>alert('href-xss')</script>&c=\\\"x\"\n"),
-    })
+    files.update(
+        {
+            "empty.txt": b"",
+            "blank.txt": b" \n\t\r\n",
+            "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+            "junk.txt": bytes(range(0x80, 0x100)) * 8,
+            "utf16.txt": "\ufeff".encode("utf-16-le") + article_text(ARABIC).encode("utf-16-le"),
+            "broken-utf8.txt": de.replace(b" hat am", b"\xff hat am", 1),
+            "one-line.txt": ONE_LINE.encode(),
+            "mixed.txt": (article_text(ENGLISH) + article_text(GERMAN)).encode(),
+            "markup.txt": MARKUP.encode(),
+            "front-matter.txt": FRONT_MATTER.encode(),
+            "bidi.txt": BIDI.encode(),
+            "name with spaces.txt": en,
+            "北京 新聞.txt": de,
+            "-rf.txt": en,
+            "..txt": de,
+            "a..b.txt": en,
+            "dup.txt": de,
+            "dup.TXT": en,
+            "copy-1.txt": de,
+            "copy-2.txt": de,
+            "bad-yaml.txt": en,
+            "bad-yaml.yml": b"url: [unclosed\ntitle: 'x\n",
+            "wrong-types.txt": de,
+            "wrong-types.yml": b"published: [2024, 1, 1]\ntitle: {a: 1}\n",
+            "unsafe.txt": en,
+            "unsafe.yml": b"title: !!python/object/apply:os.system ['touch UNSAFE_MARKER']\n",
+            "js-url.txt": de,
+            "js-url.yml": b"url: \"javascript:alert('url-xss')\"\n",
+            "include.txt": INCLUDE.encode(),
+            "linked-sidecar.txt": de,
+            "004-retitled.txt": _retitled_004(),
+            "hostile-sidecar.txt": en,
+            "hostile-sidecar.yml": (
+                b"outlet: <b onmouseover=alert('outlet-xss')>Wire</b>\n"
+                b"title: \"<img src=x onerror=alert('sidecar-title-xss')> {{ 7*7 }}\"\n"
+                b'url: "https://example.com/a?b=<script>alert(\'href-xss\')</script>&c=\\"x"\n'
+            ),
+        }
+    )
     for case, sample, codec in LEGACY_CASES:
         files[f"{case}.txt"] = article_text(sample).encode(codec)
     return files
@@ -155,8 +160,10 @@ def add_awkward_files(seeds: Path, outside: Path) -> None:
     with open(seeds / "huge.txt", "wb") as fh:
         fh.truncate(20 * 1024 * 1024)
     os.symlink(seeds / "no-such-file.txt", seeds / "dangling.txt")
-    (outside / "secret.txt").write_text(f"Secret headline\n\n{SECRET}, and a sentence more.\n", encoding="utf-8")
-    (outside / "secret.yml").write_text(f"title: \"{SECRET}\"\noutlet: \"{SECRET}\"\n", encoding="utf-8")
+    (outside / "secret.txt").write_text(
+        f"Secret headline\n\n{SECRET}, and a sentence more.\n", encoding="utf-8"
+    )
+    (outside / "secret.yml").write_text(f'title: "{SECRET}"\noutlet: "{SECRET}"\n', encoding="utf-8")
     (outside / "secret-include.txt").write_text(f"{SECRET}\n", encoding="utf-8")
     os.symlink(outside / "secret.txt", seeds / "link-out.txt")
     os.symlink("/dev/zero", seeds / "zero.txt")
@@ -170,8 +177,9 @@ def add_awkward_files(seeds: Path, outside: Path) -> None:
 def enable_snippets(config: Path, base: Path) -> None:
     """pymdownx.snippets on, reading from the folder of the secret: escaping must defeat it."""
     conf = yaml.safe_load(config.read_text(encoding="utf-8"))
-    conf["markdown_extensions"].append({"pymdownx.snippets": {"base_path": [str(base)], "check_paths": False,
-                                                              "restrict_base_path": False}})
+    conf["markdown_extensions"].append(
+        {"pymdownx.snippets": {"base_path": [str(base)], "check_paths": False, "restrict_base_path": False}}
+    )
     config.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -181,15 +189,25 @@ def expected_articles() -> set[str]:
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def leftovers(project) -> list[str]:
     """Staging folders or half-swapped trees next to the outputs."""
     places = [project.content, project.root, project.site.parent]
-    return sorted({str(p) for d in places if d.exists() for p in d.iterdir()
-                   if ".tmp-" in p.name or p.name.endswith(".old")})
+    return sorted(
+        {
+            str(p)
+            for d in places
+            if d.exists()
+            for p in d.iterdir()
+            if ".tmp-" in p.name or p.name.endswith(".old")
+        }
+    )
 
 
 @dataclass
@@ -206,7 +224,9 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, shared_cache) -> Built:
-    project = make_project(tmp_path_factory.mktemp("bad-input"), corpus(), cache=shared_cache, languages=LANGS)
+    project = make_project(
+        tmp_path_factory.mktemp("bad-input"), corpus(), cache=shared_cache, languages=LANGS
+    )
     outside = tmp_path_factory.mktemp("outside-seeds")
     add_awkward_files(project.seeds, outside)
     enable_snippets(project.config, outside)
@@ -214,8 +234,16 @@ def built(tmp_path_factory, shared_cache) -> Built:
     generated, site_first = tree_hashes(project.content / "generated"), tree_hashes(project.site)
     second = project.run("build", "--no-embeddings", "--strict")
     export = json.loads((project.site / "briefing.json").read_text(encoding="utf-8"))
-    return Built(project, first, second, generated, tree_hashes(project.content / "generated"),
-                 site_first, tree_hashes(project.site), export)
+    return Built(
+        project,
+        first,
+        second,
+        generated,
+        tree_hashes(project.content / "generated"),
+        site_first,
+        tree_hashes(project.site),
+        export,
+    )
 
 
 def pages(built) -> list[Path]:
@@ -245,7 +273,9 @@ def test_build_succeeds_and_strict_fails(built):
 def test_no_traceback_one_line_per_problem(built):
     err = built.first.stderr
     assert "Traceback" not in err
-    lines = [ln for ln in err.splitlines() if ln.startswith("briefing: ") and not ln.startswith("briefing: error")]
+    lines = [
+        ln for ln in err.splitlines() if ln.startswith("briefing: ") and not ln.startswith("briefing: error")
+    ]
     for source, reason in REPORTED.items():
         mine = [ln for ln in lines if ln.startswith(f"briefing: {source}: ")]
         assert len(mine) == 1, (source, mine)
@@ -316,8 +346,13 @@ def test_article_paths_stay_inside_the_site(built):
             assert ".." not in rel
             assert site in (site / rel).resolve().parents
     # Nothing but the project's own folders next to the outputs.
-    assert sorted(p.name for p in built.project.root.iterdir()) == ["cache", "content", "mkdocs.yml", "seeds", "site"] \
-        or sorted(p.name for p in built.project.root.iterdir()) == ["content", "mkdocs.yml", "seeds", "site"]
+    assert sorted(p.name for p in built.project.root.iterdir()) == [
+        "cache",
+        "content",
+        "mkdocs.yml",
+        "seeds",
+        "site",
+    ] or sorted(p.name for p in built.project.root.iterdir()) == ["content", "mkdocs.yml", "seeds", "site"]
 
 
 def test_nothing_from_outside_seeds_is_published(built):
@@ -339,7 +374,7 @@ def test_nothing_from_outside_seeds_is_published(built):
 def test_include_syntax_is_shown_literally(built):
     """pymdownx.snippets is enabled in this build: article text is escaped, so it never acts."""
     text = original_text(article_page(built, "en", "include.txt"))
-    for literal in ('--8<-- "secret-include.txt"', '{!secret-include.txt!}', ';--8<-- "secret-include.txt"'):
+    for literal in ('--8<-- "secret-include.txt"', "{!secret-include.txt!}", ';--8<-- "secret-include.txt"'):
         assert literal in text, literal
     assert "The team said no page ever includes a file" in text
 
@@ -391,8 +426,19 @@ class _Tags(HTMLParser):
             self.scripts.append(data)
 
 
-PAYLOAD_MARKERS = ("title-xss", "body-xss", "img-xss", "link-xss", "a-xss", "attr-xss", "svg-xss", "url-xss",
-                   "outlet-xss", "sidecar-title-xss", "href-xss")
+PAYLOAD_MARKERS = (
+    "title-xss",
+    "body-xss",
+    "img-xss",
+    "link-xss",
+    "a-xss",
+    "attr-xss",
+    "svg-xss",
+    "url-xss",
+    "outlet-xss",
+    "sidecar-title-xss",
+    "href-xss",
+)
 
 
 def test_no_payload_runs_on_any_page(built):
@@ -406,7 +452,11 @@ def test_no_payload_runs_on_any_page(built):
         for tag, attrs in parser.tags:
             for name, value in attrs.items():
                 value = value or ""
-                assert not (name.startswith("on") and any(m in value for m in PAYLOAD_MARKERS)), (path, tag, name)
+                assert not (name.startswith("on") and any(m in value for m in PAYLOAD_MARKERS)), (
+                    path,
+                    tag,
+                    name,
+                )
                 assert not value.strip().lower().startswith("javascript:"), (path, tag, name, value)
             assert tag not in ("iframe",) or "evil.example" not in attrs.get("src", ""), path
         for script in parser.scripts:
@@ -418,10 +468,21 @@ def test_no_payload_runs_on_any_page(built):
 def test_markup_is_shown_literally(built):
     page = article_page(built, "en", "markup.txt")
     text = original_text(page)
-    for literal in ('<script>alert("body-xss")</script>', '<img src=x onerror=alert("img-xss")>',
-                    "{% include \"partials/evil.html\" %}", "{{ page.meta | tojson }}", "**bold**",
-                    '[a link](javascript:alert("link-xss"))', "--8<-- \"/etc/passwd\"", "# Not a heading",
-                    "|---|---|", "<!-- comment -->", "&amp; &lt;b&gt;", "🚀👏🏽", "مرحبا"):
+    for literal in (
+        '<script>alert("body-xss")</script>',
+        '<img src=x onerror=alert("img-xss")>',
+        '{% include "partials/evil.html" %}',
+        "{{ page.meta | tojson }}",
+        "**bold**",
+        '[a link](javascript:alert("link-xss"))',
+        '--8<-- "/etc/passwd"',
+        "# Not a heading",
+        "|---|---|",
+        "<!-- comment -->",
+        "&amp; &lt;b&gt;",
+        "🚀👏🏽",
+        "مرحبا",
+    ):
         assert literal in text, literal
     title = html.unescape(re.search(r'<h1 class="article-title"[^>]*>(.*?)</h1>', page, re.S).group(1))
     assert title == 'Council <script>alert("title-xss")</script> approves {{ config.site_name }} budget'
@@ -436,19 +497,28 @@ def test_markup_article_title_is_escaped_everywhere(built):
 
 def test_search_index_and_feeds_carry_no_live_markup(built):
     for lang in LANGS:
-        index = json.loads((built.project.site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+        index = json.loads(
+            (built.project.site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
+        )
         for doc in index["docs"]:
             # Material renders search results as HTML: the payload must stay escaped there too.
             for field in ("title", "text"):
                 assert "<script>alert(" not in doc.get(field, ""), (lang, doc.get("location"))
-                assert not re.search(r"<img\b[^>]*onerror", doc.get(field, ""), re.I), (lang, doc.get("location"))
+                assert not re.search(r"<img\b[^>]*onerror", doc.get(field, ""), re.I), (
+                    lang,
+                    doc.get("location"),
+                )
         feed = (built.project.site / lang / "feed.xml").read_text(encoding="utf-8")
         assert "<script>" not in feed
 
 
 def test_sidecar_metadata_is_shown_literally(built):
     page = article_page(built, "en", "hostile-sidecar.txt")
-    assert "<b onmouseover" not in page and "<img src=x onerror" not in page and "<script>alert('href-xss')" not in page
+    assert (
+        "<b onmouseover" not in page
+        and "<img src=x onerror" not in page
+        and "<script>alert('href-xss')" not in page
+    )
     title = html.unescape(re.search(r'<h1 class="article-title"[^>]*>(.*?)</h1>', page, re.S).group(1))
     assert title == "<img src=x onerror=alert('sidecar-title-xss')> {{ 7*7 }}"
     assert "<b onmouseover=alert('outlet-xss')>Wire</b>" in html.unescape(page)
@@ -473,7 +543,9 @@ def test_bidi_override_does_not_reorder_the_page(built):
 def test_two_builds_are_byte_identical(built):
     assert built.generated, "nothing generated"
     assert built.generated_again == built.generated
-    json_hash = hashlib.sha256((built.project.content / "generated" / "briefing.json").read_bytes()).hexdigest()
+    json_hash = hashlib.sha256(
+        (built.project.content / "generated" / "briefing.json").read_bytes()
+    ).hexdigest()
     assert built.site["briefing.json"] == json_hash == built.generated["briefing.json"]
 
 
@@ -535,8 +607,9 @@ def test_interrupted_build_leaves_previous_output(built, monkeypatch, where):
     new_seed = project.seeds / "late-arrival.txt"
     new_seed.write_text(article_text(ENGLISH), encoding="utf-8")
     try:
-        code = cli.main(["generate" if where == "generated" else "build", "-c", str(project.config),
-                         "--no-embeddings"])
+        code = cli.main(
+            ["generate" if where == "generated" else "build", "-c", str(project.config), "--no-embeddings"]
+        )
     finally:
         new_seed.unlink()
     assert code == 130

@@ -1,5 +1,6 @@
 """A build on top of an earlier one (pages carried over, ingest from the memo) writes exactly
 what a build from nothing writes."""
+
 import os
 import re
 
@@ -36,8 +37,11 @@ def test_adding_an_article_renders_only_what_it_touches(tmp_path, fresh):
     assert carried(first) == 0  # nothing built before
 
     same = project.run(*ARGS, check=True)
-    pages = sum(1 for p in (project.content / "generated").rglob("*.md")
-                if "/articles/" in p.as_posix() or "/events/e" in p.as_posix())
+    pages = sum(
+        1
+        for p in (project.content / "generated").rglob("*.md")
+        if "/articles/" in p.as_posix() or "/events/e" in p.as_posix()
+    )
     assert carried(same) >= pages - 2  # a rebuild of unchanged input renders (almost) nothing
 
     for name in added:
@@ -74,7 +78,9 @@ def test_a_changed_article_changes_its_pages(tmp_path, fresh):
     project.run(*ARGS, check=True)
     assert tree_hashes(project.content / "generated") == fresh
     title, rest = seeds[name].split(b"\n", 1)
-    (project.seeds / name).write_bytes(title + b"\nSales rose by 12 % in the quarter, the company said.\n" + rest)
+    (project.seeds / name).write_bytes(
+        title + b"\nSales rose by 12 % in the quarter, the company said.\n" + rest
+    )
     project.run(*ARGS, check=True)
     changed = tree_hashes(project.content / "generated")
     assert changed != fresh

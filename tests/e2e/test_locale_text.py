@@ -1,6 +1,7 @@
 """Locale-correct text on the built seed site: every Arabic counted noun is in the form of
 its number's CLDR plural category (Babel's Locale('ar').plural_form), the catalog's plural
 expression agrees with CLDR, and lists and labels follow the reader's language."""
+
 from __future__ import annotations
 
 import gettext
@@ -45,7 +46,9 @@ def test_every_arabic_counted_unit_uses_the_cldr_category_of_its_number(seed_sit
         for unit, n, shown in UNIT.findall(path.read_text(encoding="utf-8")):
             category = AR.plural_form(float(n) if "." in n or "e" in n else int(n))
             expected = forms[html.unescape(unit)][by_category[category]]
-            assert html.unescape(shown) == expected, f"{path.name}: {n} {shown!r}, CLDR {category}: {expected!r}"
+            assert html.unescape(shown) == expected, (
+                f"{path.name}: {n} {shown!r}, CLDR {category}: {expected!r}"
+            )
             seen.append((n, shown))
     assert seen, "no counted unit on the Arabic site"
     # 003's "4,000 people" is CLDR "other" in Arabic: the singular شخص, not the plural أشخاص.

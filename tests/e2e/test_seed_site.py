@@ -1,4 +1,5 @@
 """The seed corpus, built like `make site`: every page, clean bodies, lang/dir, export shape."""
+
 from __future__ import annotations
 
 import html
@@ -12,16 +13,31 @@ pytestmark = pytest.mark.slow
 LANGS = ("en", "de", "ar", "zh-Hant")
 SEEDS = {
     # id: (last real paragraph, page furniture that must be gone)
-    "000_9e3564d4c2153551": ("最後,針對BBC抗議其推特帳號被標示為「政府資助媒體」",
-                             ["往下滑看下一篇文章", "AWS", "登入數位時代會員", "Business Next Media Corp. All Rights",
-                              "延伸閱讀", "責任編輯", "光復南路"]),
+    "000_9e3564d4c2153551": (
+        "最後,針對BBC抗議其推特帳號被標示為「政府資助媒體」",
+        [
+            "往下滑看下一篇文章",
+            "AWS",
+            "登入數位時代會員",
+            "Business Next Media Corp. All Rights",
+            "延伸閱讀",
+            "責任編輯",
+            "光復南路",
+        ],
+    ),
     "001_e156b01c1481eb5d": ("تبلغ ثروة ماسك 248.2 مليار دولار حتى ظهر الأربعاء", []),
-    "002_3d7097a96271a5e7": ("僅在2022年,微軟使用推特數據的次數就超過了7.8億次",
-                             ["恆隆行", "Omnichat", "延伸閱讀", "本文授權轉載自", "往下滑看下一篇文章"]),
-    "003_2e98eeee97839e2c": ("أعتقد أنها ستؤدي عملاً رائعًا في معالجة هذه المخاوف",
-                             ["اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني", "زر الذهاب إلى الأعلى",
-                              "اعتمادات الصورة"]),
-    "004_2af2013fb0c89e17": ("wenn es darum geht, diese Bedenken auszuräumen", ["tch-1-tech", "Bildnachweis"]),
+    "002_3d7097a96271a5e7": (
+        "僅在2022年,微軟使用推特數據的次數就超過了7.8億次",
+        ["恆隆行", "Omnichat", "延伸閱讀", "本文授權轉載自", "往下滑看下一篇文章"],
+    ),
+    "003_2e98eeee97839e2c": (
+        "أعتقد أنها ستؤدي عملاً رائعًا في معالجة هذه المخاوف",
+        ["اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني", "زر الذهاب إلى الأعلى", "اعتمادات الصورة"],
+    ),
+    "004_2af2013fb0c89e17": (
+        "wenn es darum geht, diese Bedenken auszuräumen",
+        ["tch-1-tech", "Bildnachweis"],
+    ),
 }
 
 # Sponsored articles and site footers appended to the seeds: nowhere on the page.
@@ -56,7 +72,7 @@ def test_every_seed_has_a_clean_page_in_every_language(seed_site, lang, seed):
     last, furniture = SEEDS[seed]
     assert last in original, "last real paragraph missing"
     assert original.rstrip().endswith(original.rstrip()[-20:])
-    tail = original[original.index(last):]
+    tail = original[original.index(last) :]
     assert len(tail) < 400, f"text after the last paragraph: {tail[-200:]!r}"
     for junk in furniture:
         assert junk not in original, f"page furniture kept in the text: {junk}"
@@ -120,8 +136,18 @@ def test_briefing_json_shape(seed_site):
     assert sorted(a["id"] for a in data["articles"]) == sorted(SEEDS)
     assert data["errors"] == []
     for a in data["articles"]:
-        assert {"id", "lang", "title", "source", "published", "pages", "facts", "event",
-                "same_event", "related"} <= set(a)
+        assert {
+            "id",
+            "lang",
+            "title",
+            "source",
+            "published",
+            "pages",
+            "facts",
+            "event",
+            "same_event",
+            "related",
+        } <= set(a)
         assert set(a["pages"]) == set(LANGS)
         for path in a["pages"].values():
             assert (seed_site.site / path).is_file()
@@ -133,9 +159,13 @@ def test_briefing_json_shape(seed_site):
             if f["type"] in {"person", "organization", "place"}:
                 assert f["name"] and f["id"]
     langs = {a["id"]: a["lang"] for a in data["articles"]}
-    assert langs == {"000_9e3564d4c2153551": "zh-Hant", "001_e156b01c1481eb5d": "ar",
-                     "002_3d7097a96271a5e7": "zh-Hant", "003_2e98eeee97839e2c": "ar",
-                     "004_2af2013fb0c89e17": "de"}
+    assert langs == {
+        "000_9e3564d4c2153551": "zh-Hant",
+        "001_e156b01c1481eb5d": "ar",
+        "002_3d7097a96271a5e7": "zh-Hant",
+        "003_2e98eeee97839e2c": "ar",
+        "004_2af2013fb0c89e17": "de",
+    }
 
 
 def test_fact_offsets_point_into_the_body_shown(seed_site):
@@ -162,8 +192,16 @@ def test_nav_does_not_list_every_article(seed_site):
     assert tabs is None or "articles/0" not in tabs.group(0)
 
 
-@pytest.mark.parametrize("lang,term", [("zh-Hant", "推特"), ("zh-Hant", "馬斯克"), ("ar", "المعلنين"),
-                                       ("de", "Werbetreibende"), ("en", "Twitter")])
+@pytest.mark.parametrize(
+    "lang,term",
+    [
+        ("zh-Hant", "推特"),
+        ("zh-Hant", "馬斯克"),
+        ("ar", "المعلنين"),
+        ("de", "Werbetreibende"),
+        ("en", "Twitter"),
+    ],
+)
 def test_search_index_has_the_terms(seed_site, lang, term):
     index = json.loads((seed_site.site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = [d for d in index["docs"] if term in d["text"].replace("\u200b", "") or term in d["title"]]

@@ -9,12 +9,17 @@ def _fact(eid, text, start=0):
     return Fact(type="person", text=text, start=start, end=start + len(text), name=text, id=eid)
 
 
-ENTS = {"x-ada-lovelace": Entity(id="x-ada-lovelace", type="person", name="Ada Lovelace",
-                                 names={"en": "Ada Lovelace"}),
-        "x-once": Entity(id="x-once", type="person", name="Once Only")}
-FACTS = {"a1": [_fact("x-ada-lovelace", "Ada Lovelace"), _fact("x-once", "Once Only", 20)],
-         "a2": [_fact("x-ada-lovelace", "Lovelace")],
-         "a3": [_fact("x-ada-lovelace", "Ada Lovelace"), _fact("x-once", "Once Only", 20)]}
+ENTS = {
+    "x-ada-lovelace": Entity(
+        id="x-ada-lovelace", type="person", name="Ada Lovelace", names={"en": "Ada Lovelace"}
+    ),
+    "x-once": Entity(id="x-once", type="person", name="Once Only"),
+}
+FACTS = {
+    "a1": [_fact("x-ada-lovelace", "Ada Lovelace"), _fact("x-once", "Once Only", 20)],
+    "a2": [_fact("x-ada-lovelace", "Lovelace")],
+    "a3": [_fact("x-ada-lovelace", "Ada Lovelace"), _fact("x-once", "Once Only", 20)],
+}
 LANGS = {"a1": "en", "a2": "de", "a3": "en"}
 
 
@@ -40,10 +45,11 @@ def test_merge_keeps_reviewed_edits_and_output_is_stable(tmp_path):
 
 def test_only_reviewed_entries_reach_the_registry(tmp_path):
     path = tmp_path / "gen.yml"
-    entries = [{"id": "x-ada-lovelace", "type": "person", "name": "Ada Lovelace", "qid": "Q7259",
-                "reviewed": True},
-               {"id": "x-unreviewed", "type": "person", "name": "Nobody Checked", "reviewed": False},
-               {"id": "x-clash", "type": "person", "name": "Elon Musk", "reviewed": True}]
+    entries = [
+        {"id": "x-ada-lovelace", "type": "person", "name": "Ada Lovelace", "qid": "Q7259", "reviewed": True},
+        {"id": "x-unreviewed", "type": "person", "name": "Nobody Checked", "reviewed": False},
+        {"id": "x-clash", "type": "person", "name": "Elon Musk", "reviewed": True},
+    ]
     path.write_text(yaml.safe_dump({"entities": entries}), encoding="utf-8")
     reg = with_generated(DEFAULT_PATH, str(path))
     assert reg.lookup("Ada Lovelace").id == "Q7259"

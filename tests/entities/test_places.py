@@ -4,7 +4,9 @@ from generator.model import Mention
 
 
 def test_one_territory_whatever_the_language():
-    codes = {territory_code(n) for n in ("Frankreich", "France", "فرنسا", "وفرنسا", "法國", "法国", "Francia")}
+    codes = {
+        territory_code(n) for n in ("Frankreich", "France", "فرنسا", "وفرنسا", "法國", "法国", "Francia")
+    }
     assert codes == {"FR"}
     e = lookup_place("Frankreich")
     assert e.type == "place" and e.name == "France"

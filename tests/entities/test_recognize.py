@@ -36,8 +36,10 @@ def test_arabic_cues_prefixes_and_latin_runs():
 
 
 def test_german_cues_and_capitalisation():
-    text = ("Das Werbegeschäft von Twitter hat verloren, sagte Elon Musk in Paris. "
-            "Die Haribo GmbH und Frau Christel Heydemann, die CEO von Orange, trafen Linda Yaccarino.")
+    text = (
+        "Das Werbegeschäft von Twitter hat verloren, sagte Elon Musk in Paris. "
+        "Die Haribo GmbH und Frau Christel Heydemann, die CEO von Orange, trafen Linda Yaccarino."
+    )
     ms = _by_text(recognize(text, "de"))
     assert ms["Elon Musk"].type == "person"
     assert ms["Paris"].type == "place"
@@ -63,13 +65,15 @@ def test_garbage_inputs():
 def test_recognize_never_raises_and_offsets_valid(text, lang):
     for m in recognize(text, lang):
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.type in ("person", "organization", "place")
 
 
 def test_german_org_legal_form_and_common_nouns():
-    text = ("Die GHH ging in der MAN TAKRAF Fördertechnik GmbH auf. Er war Mitglied der Partei "
-            "und der Kirche, sagte Schlatter gestern zur Frauenfußballwelt.")
+    text = (
+        "Die GHH ging in der MAN TAKRAF Fördertechnik GmbH auf. Er war Mitglied der Partei "
+        "und der Kirche, sagte Schlatter gestern zur Frauenfußballwelt."
+    )
     ms = _by_text(recognize(text, "de"))
     assert ms["MAN TAKRAF Fördertechnik GmbH"].type == "organization"
     assert "Partei" not in ms and "Kirche" not in ms

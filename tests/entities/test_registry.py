@@ -33,8 +33,9 @@ def test_slug_ids_and_keys():
 
 def test_custom_registry(tmp_path):
     p = tmp_path / "reg.yml"
-    p.write_text("entities:\n  - name: Acme Widgets\n    type: organization\n    names: {de: Acme}\n",
-                 encoding="utf-8")
+    p.write_text(
+        "entities:\n  - name: Acme Widgets\n    type: organization\n    names: {de: Acme}\n", encoding="utf-8"
+    )
     reg = load_registry(str(p))
     assert reg.lookup("Acme").id == "x-acme-widgets"
     assert os.path.exists(DEFAULT_PATH)

@@ -12,11 +12,25 @@ def _ids(facts):
 
 def test_cross_language_registry_resolution():
     arts = {
-        "a": ("zh-Hant", [M("person", "馬斯克"), M("person", "伊隆·馬斯克", 5), M("organization", "推特", 20),
-                          M("organization", "微軟", 30)]),
+        "a": (
+            "zh-Hant",
+            [
+                M("person", "馬斯克"),
+                M("person", "伊隆·馬斯克", 5),
+                M("organization", "推特", 20),
+                M("organization", "微軟", 30),
+            ],
+        ),
         "b": ("ar", [M("person", "إيلون ماسك"), M("person", "ماسك", 20), M("organization", "تويتر", 30)]),
-        "c": ("en", [M("person", "Elon Musk"), M("person", "Musk", 20), M("organization", "Twitter", 30),
-                     M("organization", "Microsoft", 40)]),
+        "c": (
+            "en",
+            [
+                M("person", "Elon Musk"),
+                M("person", "Musk", 20),
+                M("organization", "Twitter", 30),
+                M("organization", "Microsoft", 40),
+            ],
+        ),
     }
     facts, ents = resolve(arts, load_registry())
     assert _ids(facts["a"]) == {("person", "Q317521"), ("organization", "Q918"), ("organization", "Q2283")}
@@ -30,9 +44,12 @@ def test_cross_language_registry_resolution():
 
 def test_text_alias_and_surname_within_article():
     from generator.entities.registry import Registry
+
     empty = Registry([])
-    arts = {"z": ("zh-Hant", [M("person", "薩蒂亞·納德拉", 0, alias="Satya Nadella"), M("person", "納德拉", 40)]),
-            "e": ("en", [M("person", "Satya Nadella"), M("person", "Nadella", 30)])}
+    arts = {
+        "z": ("zh-Hant", [M("person", "薩蒂亞·納德拉", 0, alias="Satya Nadella"), M("person", "納德拉", 40)]),
+        "e": ("en", [M("person", "Satya Nadella"), M("person", "Nadella", 30)]),
+    }
     facts, ents = resolve(arts, empty)
     ids = {f.id for fs in facts.values() for f in fs}
     assert ids == {"x-satya-nadella"}
@@ -41,11 +58,14 @@ def test_text_alias_and_surname_within_article():
 
 def test_cross_script_skeleton_match():
     from generator.entities.registry import Registry
+
     empty = Registry([])
-    arts = {"ar": ("ar", [M("person", "ليندا ياكارينو")]),
-            "de": ("de", [M("person", "Linda Yaccarino")]),
-            "zh": ("zh-Hans", [M("person", "纳德拉")]),
-            "en": ("en", [M("person", "Satya Nadella"), M("person", "Alex Spiro", 20)])}
+    arts = {
+        "ar": ("ar", [M("person", "ليندا ياكارينو")]),
+        "de": ("de", [M("person", "Linda Yaccarino")]),
+        "zh": ("zh-Hans", [M("person", "纳德拉")]),
+        "en": ("en", [M("person", "Satya Nadella"), M("person", "Alex Spiro", 20)]),
+    }
     facts, ents = resolve(arts, empty)
     assert facts["ar"][0].id == facts["de"][0].id == "x-linda-yaccarino"
     # a short skeleton (NTL) needs a second signal: different articles, no shared context
@@ -54,6 +74,7 @@ def test_cross_script_skeleton_match():
 
 def test_short_skeleton_with_same_article_evidence():
     from generator.entities.registry import Registry
+
     arts = {"zh": ("zh-Hant", [M("person", "斯皮羅"), M("person", "Alex Spiro", 10)])}
     facts, _ = resolve(arts, Registry([]))
     assert facts["zh"][0].id == facts["zh"][1].id == "x-alex-spiro"
@@ -81,10 +102,12 @@ def test_names_kept_between_builds_give_the_same_result(tmp_path):
     from generator.cache import Memo
     from generator.entities.registry import Registry
 
-    arts = {"ar": ("ar", [M("person", "ليندا ياكارينو")]),
-            "de": ("de", [M("person", "Linda Yaccarino"), M("organization", "Twitter", 30)]),
-            "zh": ("zh-Hant", [M("person", "納德拉"), M("organization", "推特", 10)]),
-            "en": ("en", [M("person", "Satya Nadella"), M("organization", "Twitter", 20)])}
+    arts = {
+        "ar": ("ar", [M("person", "ليندا ياكارينو")]),
+        "de": ("de", [M("person", "Linda Yaccarino"), M("organization", "Twitter", 30)]),
+        "zh": ("zh-Hant", [M("person", "納德拉"), M("organization", "推特", 10)]),
+        "en": ("en", [M("person", "Satya Nadella"), M("organization", "Twitter", 20)]),
+    }
     reg = load_registry()
     plain = resolve(arts, reg)
     first = Memo(tmp_path, "names", "v")

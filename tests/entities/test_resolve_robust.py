@@ -1,4 +1,5 @@
 """resolve never raises, whatever it is given (regression: KeyError(('R', 'Q483959')))."""
+
 import string
 
 from hypothesis import HealthCheck, given, settings
@@ -35,24 +36,36 @@ def test_registry_entity_met_only_as_cross_script_candidate():
 
 
 def test_strong_cross_script_match_to_unmentioned_registry_entity():
-    reg = Registry([RegEntity(id="Q1", type="person", name="Linda Yaccarino"),
-                    RegEntity(id="Q2", type="person", name="Nobody Mentioned")])
+    reg = Registry(
+        [
+            RegEntity(id="Q1", type="person", name="Linda Yaccarino"),
+            RegEntity(id="Q2", type="person", name="Nobody Mentioned"),
+        ]
+    )
     facts, ents = _resolve({"a": ("ar", [M("person", "ليندا ياكارينو")])}, reg)
     assert facts["a"][0].id == "Q1"
     assert set(ents) == {"Q1"}
 
 
 def test_default_registry_short_skeleton_org():
-    facts, ents = _resolve({"a": ("ar", [M("organization", "بول")]), "b": ("zh-Hans", [M("organization", "波尔")])},
-                          load_registry())
+    facts, ents = _resolve(
+        {"a": ("ar", [M("organization", "بول")]), "b": ("zh-Hans", [M("organization", "波尔")])},
+        load_registry(),
+    )
     _check(None, facts, ents)
 
 
 def test_odd_article_ids_and_mentions():
     bad = Mention(type="person", text="X", start=5, end=2)
-    facts, ents = _resolve({1: ("de", [M("person", "Anna Schmidt"), M("person", "Schmidt", 20)]),
-                           "1": ("en", [M("person", "Anna Schmidt"), bad, None, "junk"]),
-                           (2, 3): None, None: ("ar", 5)}, Registry([]))
+    facts, ents = _resolve(
+        {
+            1: ("de", [M("person", "Anna Schmidt"), M("person", "Schmidt", 20)]),
+            "1": ("en", [M("person", "Anna Schmidt"), bad, None, "junk"]),
+            (2, 3): None,
+            None: ("ar", 5),
+        },
+        Registry([]),
+    )
     _check(None, facts, ents)
     assert {f.id for f in facts[1]} == {"x-anna-schmidt"}
     assert len(facts["1"]) == 1
@@ -60,12 +73,35 @@ def test_odd_article_ids_and_mentions():
 
 # ---------------------------------------------------------------- random mention sets
 _LATIN = st.text(alphabet=string.ascii_letters + "äöüéß -'.", min_size=1, max_size=18)
-_HAN = st.text(alphabet="馬斯克納德拉薩蒂亞·伊隆推特微軟蘋果波尔巴布罗中国北京上海李王张", min_size=1, max_size=6)
+_HAN = st.text(
+    alphabet="馬斯克納德拉薩蒂亞·伊隆推特微軟蘋果波尔巴布罗中国北京上海李王张", min_size=1, max_size=6
+)
 _ARABIC = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي ةىأإآ", min_size=1, max_size=14)
 _CYR = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщ ", min_size=1, max_size=12)
-_KNOWN = st.sampled_from(["Elon Musk", "Musk", "馬斯克", "إيلون ماسك", "PayPal", "Apple", "بول", "波尔",
-                          "Twitter", "تويتر", "VivaTech", "ChatGPT", "Linda Yaccarino", "ليندا ياكارينو",
-                          "Satya Nadella", "纳德拉", "Paris", "باريس", "Musks", "ماسك"])
+_KNOWN = st.sampled_from(
+    [
+        "Elon Musk",
+        "Musk",
+        "馬斯克",
+        "إيلون ماسك",
+        "PayPal",
+        "Apple",
+        "بول",
+        "波尔",
+        "Twitter",
+        "تويتر",
+        "VivaTech",
+        "ChatGPT",
+        "Linda Yaccarino",
+        "ليندا ياكارينو",
+        "Satya Nadella",
+        "纳德拉",
+        "Paris",
+        "باريس",
+        "Musks",
+        "ماسك",
+    ]
+)
 _NAME = st.one_of(_LATIN, _HAN, _ARABIC, _CYR, _KNOWN)
 _TYPE = st.sampled_from(["person", "organization", "place", "other", "PER", ""])
 
@@ -80,9 +116,12 @@ def _mention(draw):
 
 _ARTICLES = st.dictionaries(
     st.one_of(st.text(alphabet="abc0123", min_size=1, max_size=4), st.integers(0, 5)),
-    st.tuples(st.sampled_from(["en", "de", "zh-Hant", "zh-Hans", "zh", "ar", "fr", "", "xx"]),
-              st.lists(_mention(), max_size=12)),
-    max_size=6)
+    st.tuples(
+        st.sampled_from(["en", "de", "zh-Hant", "zh-Hans", "zh", "ar", "fr", "", "xx"]),
+        st.lists(_mention(), max_size=12),
+    ),
+    max_size=6,
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,16 @@ from generator.entities.tagger import available, model_family, spans_from_tags
 
 def test_word_spans_keep_inner_punctuation():
     text = "Die Expo-Halle (U.S.) ist's."
-    assert [text[s:e] for s, e in word_spans(text)] == ["Die", "Expo-Halle", "(", "U.S", ".", ")", "ist's", "."]
+    assert [text[s:e] for s, e in word_spans(text)] == [
+        "Die",
+        "Expo-Halle",
+        "(",
+        "U.S",
+        ".",
+        ")",
+        "ist's",
+        ".",
+    ]
     assert char_spans("中 国") == [(0, 1), (2, 3)]
 
 
@@ -17,7 +26,11 @@ def test_rule_tags_and_back():
     assert [(c.start, c.end, c.type) for c in spans_from_tags(spans, tags)] == [(4, 14, "person")]
     # an I- without its B- opens an entity; a type change closes one
     got = spans_from_tags(spans, ["I-place", "B-person", "I-organization"])
-    assert [(c.start, c.end, c.type) for c in got] == [(0, 3, "place"), (4, 8, "person"), (9, 14, "organization")]
+    assert [(c.start, c.end, c.type) for c in got] == [
+        (0, 3, "place"),
+        (4, 8, "person"),
+        (9, 14, "organization"),
+    ]
 
 
 def test_features_are_deterministic_and_aligned():
@@ -38,5 +51,7 @@ def test_model_recognizes_unlisted_names():
     got = {(m.text, m.type) for m in recognize("Gestern sprach Annegret Pischetsrieder in Wuppertal.", "de")}
     assert ("Wuppertal", "place") in got
     assert any(t == "person" and "Pischetsrieder" in n for n, t in got)
-    got = {(m.text, m.type) for m in recognize("El presidente Gustavo Petro viajó a Bogotá con Ecopetrol.", "es")}
+    got = {
+        (m.text, m.type) for m in recognize("El presidente Gustavo Petro viajó a Bogotá con Ecopetrol.", "es")
+    }
     assert ("Gustavo Petro", "person") in got and ("Bogotá", "place") in got

@@ -7,34 +7,37 @@ def money(text, lang):
     return [(f.value, f.currency) for f in extract_facts(text, lang) if f.type == "money"]
 
 
-@pytest.mark.parametrize("text, lang, value, currency", [
-    ("馬斯克以440億美元收購推特", "zh-Hant", 44e9, "USD"),
-    ("支出達到7,100萬美元", "zh-Hant", 71e6, "USD"),
-    ("每月需繳交8美元", "zh-Hant", 8, "USD"),
-    ("兑换１．０７５３美元", "zh", 1.0753, "USD"),
-    ("8亿元人民币", "zh", 8e8, "CNY"),
-    ("以每股1.95港元", "zh", 1.95, "HKD"),
-    ("央行到期定存单5306亿台币", "zh", 5306e8, "TWD"),
-    ("50元6角三分", "zh", 50.63, "CNY"),
-    ("Twitter kostete 44 Milliarden Dollar", "de", 44e9, "USD"),
-    ("ein Umsatz von 3 Mrd. €", "de", 3e9, "EUR"),
-    ("Der Haushalt beläuft sich auf 12 500 EUR.", "de", 12500, "EUR"),
-    ("Hast du mal einen Euro für mich?", "de", 1, "EUR"),
-    ("تبلغ قيمة منصة إكس 16.9 مليار دولار", "ar", 16.9e9, "USD"),
-    ("صفقة بقيمة ٤٤ مليار دولار", "ar", 44e9, "USD"),
-    ("ستخسر ملياري دولار عند تفريغ الدين", "ar", 2e9, "USD"),
-    ("bought for US$44 billion", "en", 44e9, "USD"),
-    ("revenue of $1.2 billion", "en", 1.2e9, "USD"),
-    ("it cost twenty dollars", "en", 20, "USD"),
-    ("only 5 euros", "en", 5, "EUR"),
-    ("a €2.5m fine", "en", 2.5e6, "EUR"),
-    ("I would like to buy this item for GBP 350.", "en", 350, "GBP"),
-    ("exports fell to hk $ 10.05 billion", "en", 10.05e9, "HKD"),
-    ("it only cost 3 dollars 50 cents.", "en", 3.5, "USD"),
-    ("un rachat de 44 milliards de dollars", "fr", 44e9, "USD"),
-    ("une amende de 3,5 milliards d'euros", "fr", 3.5e9, "EUR"),
-    ("por 44.000 millones de dólares", "es", 44e9, "USD"),
-])
+@pytest.mark.parametrize(
+    "text, lang, value, currency",
+    [
+        ("馬斯克以440億美元收購推特", "zh-Hant", 44e9, "USD"),
+        ("支出達到7,100萬美元", "zh-Hant", 71e6, "USD"),
+        ("每月需繳交8美元", "zh-Hant", 8, "USD"),
+        ("兑换１．０７５３美元", "zh", 1.0753, "USD"),
+        ("8亿元人民币", "zh", 8e8, "CNY"),
+        ("以每股1.95港元", "zh", 1.95, "HKD"),
+        ("央行到期定存单5306亿台币", "zh", 5306e8, "TWD"),
+        ("50元6角三分", "zh", 50.63, "CNY"),
+        ("Twitter kostete 44 Milliarden Dollar", "de", 44e9, "USD"),
+        ("ein Umsatz von 3 Mrd. €", "de", 3e9, "EUR"),
+        ("Der Haushalt beläuft sich auf 12 500 EUR.", "de", 12500, "EUR"),
+        ("Hast du mal einen Euro für mich?", "de", 1, "EUR"),
+        ("تبلغ قيمة منصة إكس 16.9 مليار دولار", "ar", 16.9e9, "USD"),
+        ("صفقة بقيمة ٤٤ مليار دولار", "ar", 44e9, "USD"),
+        ("ستخسر ملياري دولار عند تفريغ الدين", "ar", 2e9, "USD"),
+        ("bought for US$44 billion", "en", 44e9, "USD"),
+        ("revenue of $1.2 billion", "en", 1.2e9, "USD"),
+        ("it cost twenty dollars", "en", 20, "USD"),
+        ("only 5 euros", "en", 5, "EUR"),
+        ("a €2.5m fine", "en", 2.5e6, "EUR"),
+        ("I would like to buy this item for GBP 350.", "en", 350, "GBP"),
+        ("exports fell to hk $ 10.05 billion", "en", 10.05e9, "HKD"),
+        ("it only cost 3 dollars 50 cents.", "en", 3.5, "USD"),
+        ("un rachat de 44 milliards de dollars", "fr", 44e9, "USD"),
+        ("une amende de 3,5 milliards d'euros", "fr", 3.5e9, "EUR"),
+        ("por 44.000 millones de dólares", "es", 44e9, "USD"),
+    ],
+)
 def test_money(text, lang, value, currency):
     got = money(text, lang)
     assert any(abs(v - value) <= 1e-6 * abs(value) and c == currency for v, c in got), got
@@ -50,10 +53,15 @@ def test_money_qualifiers():
     assert [(f.value, f.qualifier) for f in facts if f.type == "money"] == [(5e6, "approx")]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("人民币 美元", "zh"), ("ALL 5 solutions are wrong.", "en"),
-    ("I tried to call Bob 3 times already.", "en"), ("這個手機殼十分好看", "zh-Hant"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("人民币 美元", "zh"),
+        ("ALL 5 solutions are wrong.", "en"),
+        ("I tried to call Bob 3 times already.", "en"),
+        ("這個手機殼十分好看", "zh-Hant"),
+    ],
+)
 def test_no_money(text, lang):
     assert money(text, lang) == []
 
@@ -63,31 +71,34 @@ def test_two_amounts_with_prefix_and_suffix_codes():
     assert money("10 rmb 20 usd", "en") == [(10, "CNY"), (20, "USD")]
 
 
-@pytest.mark.parametrize("text, lang, expected", [
-    ("Preise starten bei 12.345$.", "de", [(12345, "USD")]),  # CLDR de writes USD as $
-    ("It costs 50 kr.", "en", [(50, None)]),  # SEK, NOK, DKK, ISK: marked ambiguous
-    ("It costs $5.", "en", [(5, "USD")]),  # the territory (US) writes $
-    ("It costs $5.", "en-AU", [(5, "AUD")]),
-    ("It costs $5.", "es-MX", [(5, "MXN")]),
-    ("Det kostar 50 kr.", "sv", [(50, "SEK")]),
-    ("Det koster 50 kr.", "da", [(50, "DKK")]),
-    ("C$ 10 and later $ 12", "en-GB", [(10, "CAD"), (12, "CAD")]),  # the text's one dollar
-    ("10 € und 12 kr", "de", [(10, "EUR"), (12, None)]),
-    ("it fell to u.s $ 5", "en", [(5, "USD")]),
-    ("MXN$ 100", "en", [(100, "MXN")]),
-    ("paid 115USD in fees", "en", [(115, "USD")]),
-    ("$ 98 a share", "en", [(98, "USD")]),
-    ("only 50 cents", "en", [(0.5, "USD")]),
-    ("nur 50 Cent", "de", [(0.5, "EUR")]),
-    ("2222円13銭です", "ja", [(2222.13, "JPY")]),
-    ("このパソコンは2ドルです", "ja", [(2, "USD")]),
-    ("1.0092スイスフランを交換", "ja", [(1.0092, "CHF")]),
-    ("これは 7  万  円   です", "ja", [(70000, "JPY")]),
-    ("3억 달러", "ko", [(3e8, "USD")]),
-    ("1억 2000만 원", "ko", [(1.2e8, "KRW")]),
-    ("сорок два доллара США", "ru", [(42, "USD")]),
-    ("yirmi beş Türk lirası", "tr", [(25, "TRY")]),
-])
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Preise starten bei 12.345$.", "de", [(12345, "USD")]),  # CLDR de writes USD as $
+        ("It costs 50 kr.", "en", [(50, None)]),  # SEK, NOK, DKK, ISK: marked ambiguous
+        ("It costs $5.", "en", [(5, "USD")]),  # the territory (US) writes $
+        ("It costs $5.", "en-AU", [(5, "AUD")]),
+        ("It costs $5.", "es-MX", [(5, "MXN")]),
+        ("Det kostar 50 kr.", "sv", [(50, "SEK")]),
+        ("Det koster 50 kr.", "da", [(50, "DKK")]),
+        ("C$ 10 and later $ 12", "en-GB", [(10, "CAD"), (12, "CAD")]),  # the text's one dollar
+        ("10 € und 12 kr", "de", [(10, "EUR"), (12, None)]),
+        ("it fell to u.s $ 5", "en", [(5, "USD")]),
+        ("MXN$ 100", "en", [(100, "MXN")]),
+        ("paid 115USD in fees", "en", [(115, "USD")]),
+        ("$ 98 a share", "en", [(98, "USD")]),
+        ("only 50 cents", "en", [(0.5, "USD")]),
+        ("nur 50 Cent", "de", [(0.5, "EUR")]),
+        ("2222円13銭です", "ja", [(2222.13, "JPY")]),
+        ("このパソコンは2ドルです", "ja", [(2, "USD")]),
+        ("1.0092スイスフランを交換", "ja", [(1.0092, "CHF")]),
+        ("これは 7  万  円   です", "ja", [(70000, "JPY")]),
+        ("3억 달러", "ko", [(3e8, "USD")]),
+        ("1억 2000만 원", "ko", [(1.2e8, "KRW")]),
+        ("сорок два доллара США", "ru", [(42, "USD")]),
+        ("yirmi beş Türk lirası", "tr", [(25, "TRY")]),
+    ],
+)
 def test_money_currency_resolution(text, lang, expected):
     got = money(text, lang)
     assert [(pytest.approx(v), c) for v, c in expected] == got

@@ -4,19 +4,22 @@ from generator.facts._locale import get_profile, normalize
 from generator.facts.numbers import interpret_digits, parse_cjk, parse_number, scan_numbers
 
 
-@pytest.mark.parametrize("run, decimal, group, value", [
-    ("1,234.5", ".", ",", 1234.5),
-    ("1.234,5", ",", ".", 1234.5),
-    ("4.000", ",", ".", 4000.0),  # German thousands dot
-    ("0,000001", ",", ".", 0.000001),  # German decimal comma
-    ("7,100", ".", ",", 7100.0),
-    ("16.9", ".", ",", 16.9),
-    ("16.9", ",", ".", 16.9),  # not three digits after the dot: a decimal anyway
-    ("12 500", ",", ".", 12500.0),
-    ("12,34,567.89", ".", ",", 1234567.89),  # Indian grouping
-    ("16\u066b9", ".", ",", 16.9),  # Arabic decimal separator
-    ("1\u202f000", ",", "\u202f", 1000.0),  # French narrow no-break space
-])
+@pytest.mark.parametrize(
+    "run, decimal, group, value",
+    [
+        ("1,234.5", ".", ",", 1234.5),
+        ("1.234,5", ",", ".", 1234.5),
+        ("4.000", ",", ".", 4000.0),  # German thousands dot
+        ("0,000001", ",", ".", 0.000001),  # German decimal comma
+        ("7,100", ".", ",", 7100.0),
+        ("16.9", ".", ",", 16.9),
+        ("16.9", ",", ".", 16.9),  # not three digits after the dot: a decimal anyway
+        ("12 500", ",", ".", 12500.0),
+        ("12,34,567.89", ".", ",", 1234567.89),  # Indian grouping
+        ("16\u066b9", ".", ",", 16.9),  # Arabic decimal separator
+        ("1\u202f000", ",", "\u202f", 1000.0),  # French narrow no-break space
+    ],
+)
 def test_interpret_digits(run, decimal, group, value):
     got, length = interpret_digits(run, decimal, group)
     assert got == pytest.approx(value)
@@ -27,11 +30,21 @@ def test_space_groups_split_when_invalid():
     assert interpret_digits("2021 300", ".", ",") == (2021.0, 4)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("三", 3), ("十一", 11), ("三百萬", 3_000_000), ("兩千", 2000), ("一百零五", 105),
-    ("拾萬零五十六點叁叁", 100056.33), ("二〇二一", 2021), ("万万", 1e8), ("一亿五千万", 1.5e8),
-    ("四点五", 4.5),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("三", 3),
+        ("十一", 11),
+        ("三百萬", 3_000_000),
+        ("兩千", 2000),
+        ("一百零五", 105),
+        ("拾萬零五十六點叁叁", 100056.33),
+        ("二〇二一", 2021),
+        ("万万", 1e8),
+        ("一亿五千万", 1.5e8),
+        ("四点五", 4.5),
+    ],
+)
 def test_parse_cjk(text, value):
     assert parse_cjk(text)[0] == pytest.approx(value)
 
@@ -40,35 +53,39 @@ def test_parse_cjk_rejects_ranges():
     assert parse_cjk("二三十") is None  # "twenty or thirty"
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("440億", "zh-Hant", 44e9),
-    ("7,100萬", "zh-Hant", 71e6),
-    ("１．０７５３", "zh", 1.0753),
-    ("3 Mrd.", "de", 3e9),
-    ("44 Milliarden", "de", 44e9),
-    ("siebenunddreißig", "de", 37),
-    ("achtundsiebzig Millionen", "de", 78e6),
-    ("16.9 مليار", "ar", 16.9e9),
-    ("٤٤ مليار", "ar", 44e9),
-    ("ملياري", "ar", 2e9),  # dual: two billion
-    ("6 آلاف", "ar", 6000),
-    ("ستة آلاف", "ar", 6000),
-    ("$48.2 million"[1:], "en", 48.2e6),
-    ("twenty", "en", 20),
-    ("forty-five", "en", 45),
-    ("three quarters billion", "en", 0.75e9),
-    ("2.5m", "en", 2.5e6),
-    ("cinq", "fr", 5),
-    ("3,5 milliards", "fr", 3.5e9),
-    ("1.200 millones", "es", 1.2e9),
-    ("veinte", "es", 20),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("440億", "zh-Hant", 44e9),
+        ("7,100萬", "zh-Hant", 71e6),
+        ("１．０７５３", "zh", 1.0753),
+        ("3 Mrd.", "de", 3e9),
+        ("44 Milliarden", "de", 44e9),
+        ("siebenunddreißig", "de", 37),
+        ("achtundsiebzig Millionen", "de", 78e6),
+        ("16.9 مليار", "ar", 16.9e9),
+        ("٤٤ مليار", "ar", 44e9),
+        ("ملياري", "ar", 2e9),  # dual: two billion
+        ("6 آلاف", "ar", 6000),
+        ("ستة آلاف", "ar", 6000),
+        ("$48.2 million"[1:], "en", 48.2e6),
+        ("twenty", "en", 20),
+        ("forty-five", "en", 45),
+        ("three quarters billion", "en", 0.75e9),
+        ("2.5m", "en", 2.5e6),
+        ("cinq", "fr", 5),
+        ("3,5 milliards", "fr", 3.5e9),
+        ("1.200 millones", "es", 1.2e9),
+        ("veinte", "es", 20),
+    ],
+)
 def test_parse_number_languages(text, lang, value):
     assert parse_number(text, lang) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["91APP", "X.ai", "10:30", "B2B", "3D", "+886 2 2345 6789",
-                                  "https://example.com/a?q=30%25"])
+@pytest.mark.parametrize(
+    "text", ["91APP", "X.ai", "10:30", "B2B", "3D", "+886 2 2345 6789", "https://example.com/a?q=30%25"]
+)
 def test_not_numbers(text):
     profile = get_profile("en")
     assert scan_numbers(normalize(text), profile) == []
@@ -87,23 +104,28 @@ def test_zero_padded_digit_runs_have_no_reading():
     assert [f.value for f in extract_facts("بنسبة 0.000001٪", "ar")] == [1e-06]
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("две тысячи триста сорок пять", "ru", 2345),
-    ("deux cent trente-quatre mille", "fr", 234000),
-    ("zweihundertvierunddreißigtausend", "de", 234000),
-    ("백이십삼만 사천오백육십칠", "ko", 1234567),
-    ("बारह लाख चौंतीस हज़ार", "hi", 1234000),
-    ("bir milyon iki yüz bin", "tr", 1200000),
-    ("fyrtiotvå", "sv", 42),
-    ("one million two hundred thousand", "en", 1200000),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("две тысячи триста сорок пять", "ru", 2345),
+        ("deux cent trente-quatre mille", "fr", 234000),
+        ("zweihundertvierunddreißigtausend", "de", 234000),
+        ("백이십삼만 사천오백육십칠", "ko", 1234567),
+        ("बारह लाख चौंतीस हज़ार", "hi", 1234000),
+        ("bir milyon iki yüz bin", "tr", 1200000),
+        ("fyrtiotvå", "sv", 42),
+        ("one million two hundred thousand", "en", 1200000),
+    ],
+)
 def test_rbnf_spelled_numbers(text, lang, value):
     from generator.facts.numbers import parse_number
+
     assert parse_number(text, lang) == value
 
 
 def test_rbnf_words_are_derived_from_cldr():
     from generator.facts.spellout import rbnf_words
+
     ru = rbnf_words("ru")
     assert {"тысяча", "тысячи", "тысяч"} <= set(ru["scales"]) and ru["scales"]["тысяч"] == 1000
     assert rbnf_words("ko")["scales"] == {"천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12}

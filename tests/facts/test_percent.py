@@ -7,63 +7,88 @@ def percents(text, lang):
     return [(f.value, f.qualifier) for f in extract_facts(text, lang) if f.type == "percent"]
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("推特廣告營收下降89%", "zh-Hant", 89),
-    ("百分之八十九", "zh-Hant", 89),
-    ("２２％", "zh", 22),
-    ("三成", "zh", 30),
-    ("八五折", "zh", 85),
-    ("千分之２．４", "zh", 0.24),
-    ("六个百分点", "zh", 6),
-    ("负3.9%", "zh", -3.9),
-    ("انخفضت الإيرادات بنسبة 55%", "ar", 55),
-    ("ارتفعت ٥٥ في المئة", "ar", 55),
-    ("مع انخفاض مبيعات الإعلانات بنسبة 60٪", "ar", 60),
-    ("ثلاثين بالمئة", "ar", 30),
-    ("um fast 60 % zurück", "de", 60),
-    ("andere 0,000001-Prozent-Probleme", "de", 0.000001),
-    ("fünf Prozent", "de", 5),
-    ("Diese 15 Prozentpunkte", "de", 15),
-    ("rose 12%", "en", 12),
-    ("twenty percent", "en", 20),
-    ("un recul de 20 %", "fr", 20),
-    ("cinq pour cent", "fr", 5),
-    ("subió un 20 por ciento", "es", 20),
-    ("12,5 %", "es", 12.5),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("推特廣告營收下降89%", "zh-Hant", 89),
+        ("百分之八十九", "zh-Hant", 89),
+        ("２２％", "zh", 22),
+        ("三成", "zh", 30),
+        ("八五折", "zh", 85),
+        ("千分之２．４", "zh", 0.24),
+        ("六个百分点", "zh", 6),
+        ("负3.9%", "zh", -3.9),
+        ("انخفضت الإيرادات بنسبة 55%", "ar", 55),
+        ("ارتفعت ٥٥ في المئة", "ar", 55),
+        ("مع انخفاض مبيعات الإعلانات بنسبة 60٪", "ar", 60),
+        ("ثلاثين بالمئة", "ar", 30),
+        ("um fast 60 % zurück", "de", 60),
+        ("andere 0,000001-Prozent-Probleme", "de", 0.000001),
+        ("fünf Prozent", "de", 5),
+        ("Diese 15 Prozentpunkte", "de", 15),
+        ("rose 12%", "en", 12),
+        ("twenty percent", "en", 20),
+        ("un recul de 20 %", "fr", 20),
+        ("cinq pour cent", "fr", 5),
+        ("subió un 20 por ciento", "es", 20),
+        ("12,5 %", "es", 12.5),
+    ],
+)
 def test_percent(text, lang, value):
     got = percents(text, lang)
     assert any(abs(v - value) <= 1e-9 + 1e-6 * abs(value) for v, _ in got), got
 
 
-@pytest.mark.parametrize("text, lang, qualifier", [
-    ("裁掉約80%的推特員工", "zh-Hant", "approx"),
-    ("لا تزال متراجعة بنحو 60%", "ar", "approx"),
-    ("بنسبة 60٪ تقريبًا", "ar", "approx"),
-    ("um fast 60 % zurück", "de", "approx"),
-    ("more than 40 percent", "en", "over"),
-])
+@pytest.mark.parametrize(
+    "text, lang, qualifier",
+    [
+        ("裁掉約80%的推特員工", "zh-Hant", "approx"),
+        ("لا تزال متراجعة بنحو 60%", "ar", "approx"),
+        ("بنسبة 60٪ تقريبًا", "ar", "approx"),
+        ("um fast 60 % zurück", "de", "approx"),
+        ("more than 40 percent", "en", "over"),
+    ],
+)
 def test_percent_qualifier(text, lang, qualifier):
     assert [q for _, q in percents(text, lang)] == [qualifier]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("You can go to https://www.test.com/search?q=30%25%2020%", "en"),
-    ("How do I calculate a percentage?", "en"),
-    ("二三十个百分点", "zh"), ("十折", "zh"), ("一成不變", "zh-Hant"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("You can go to https://www.test.com/search?q=30%25%2020%", "en"),
+        ("How do I calculate a percentage?", "en"),
+        ("二三十个百分点", "zh"),
+        ("十折", "zh"),
+        ("一成不變", "zh-Hant"),
+    ],
+)
 def test_no_percent(text, lang):
     assert percents(text, lang) == []
 
 
-@pytest.mark.parametrize("text, lang, value", [
-    ("yüzde 12", "tr", 12), ("%12 arttı", "tr", 12), ("двадцать пять процентов", "ru", 25),
-    ("3 промилле", "ru", 0.3), ("50パーセント", "ja", 50), ("3割8分7厘", "ja", 38.7),
-    ("七割半", "ja", 75), ("8割引", "ja", 20), ("マイナス五パーセント", "ja", -5),
-    ("百分の9,999", "ja", 9999), ("三成半", "zh", 35), ("cuarenta y siete coma veintiocho por ciento", "es", 47.28),
-    ("forty-seven point two eight percent", "en", 47.28), (",08 por ciento", "es", 0.08),
-    ("सैंतालीस प्रतिशत", "hi", 47), ("오십칠%", "ko", 57), ("dix pour-cent", "fr", 10),
-])
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("yüzde 12", "tr", 12),
+        ("%12 arttı", "tr", 12),
+        ("двадцать пять процентов", "ru", 25),
+        ("3 промилле", "ru", 0.3),
+        ("50パーセント", "ja", 50),
+        ("3割8分7厘", "ja", 38.7),
+        ("七割半", "ja", 75),
+        ("8割引", "ja", 20),
+        ("マイナス五パーセント", "ja", -5),
+        ("百分の9,999", "ja", 9999),
+        ("三成半", "zh", 35),
+        ("cuarenta y siete coma veintiocho por ciento", "es", 47.28),
+        ("forty-seven point two eight percent", "en", 47.28),
+        (",08 por ciento", "es", 0.08),
+        ("सैंतालीस प्रतिशत", "hi", 47),
+        ("오십칠%", "ko", 57),
+        ("dix pour-cent", "fr", 10),
+    ],
+)
 def test_percent_cldr_words(text, lang, value):
     got = percents(text, lang)
     assert any(abs(v - value) <= 1e-9 + 1e-6 * abs(value) for v, _ in got), got

@@ -7,26 +7,30 @@ def quantities(text, lang):
     return [(f.value, f.unit, f.qualifier) for f in extract_facts(text, lang) if f.type == "quantity"]
 
 
-@pytest.mark.parametrize("text, lang, value, unit, qualifier", [
-    ("共計吸引約300萬名聽眾", "zh-Hant", 3e6, "listeners", "approx"),
-    ("從當初收購時的8,000名，到現在只有1,500名", "zh-Hant", 8000, "people", None),
-    ("刪除了近40萬個「機器人」帳戶", "zh-Hant", 4e5, "accounts", "approx"),
-    ("先前被禁用的1,000多個推特帳戶", "zh-Hant", 1000, "accounts", "over"),
-    ("使用推特數據的次數就超過了7.8億次", "zh-Hant", 7.8e8, "times", "over"),
-    ("檢索了超過260億條推文", "zh-Hant", 2.6e10, "tweets", "over"),
-    ("约有两千名员工", "zh", 2000, "employees", "approx"),
-    ("تم تسريح أكثر من 6 آلاف موظف", "ar", 6000, "employees", "over"),
-    ("بسعة تقارب 4000 شخص", "ar", 4000, "people", "approx"),
-    ("ستة آلاف موظف", "ar", 6000, "employees", None),
-    ("mit einer Kapazität für fast 4.000 Personen", "de", 4000, "people", "approx"),
-    ("zwei Millionen Nutzer", "de", 2e6, "users", None),
-    ("more than 6,000 employees", "en", 6000, "employees", "over"),
-    ("6 000 employés", "fr", 6000, "employees", None),
-    ("4.000 personas", "es", 4000, "people", None),
-])
+@pytest.mark.parametrize(
+    "text, lang, value, unit, qualifier",
+    [
+        ("共計吸引約300萬名聽眾", "zh-Hant", 3e6, "listeners", "approx"),
+        ("從當初收購時的8,000名，到現在只有1,500名", "zh-Hant", 8000, "people", None),
+        ("刪除了近40萬個「機器人」帳戶", "zh-Hant", 4e5, "accounts", "approx"),
+        ("先前被禁用的1,000多個推特帳戶", "zh-Hant", 1000, "accounts", "over"),
+        ("使用推特數據的次數就超過了7.8億次", "zh-Hant", 7.8e8, "times", "over"),
+        ("檢索了超過260億條推文", "zh-Hant", 2.6e10, "tweets", "over"),
+        ("约有两千名员工", "zh", 2000, "employees", "approx"),
+        ("تم تسريح أكثر من 6 آلاف موظف", "ar", 6000, "employees", "over"),
+        ("بسعة تقارب 4000 شخص", "ar", 4000, "people", "approx"),
+        ("ستة آلاف موظف", "ar", 6000, "employees", None),
+        ("mit einer Kapazität für fast 4.000 Personen", "de", 4000, "people", "approx"),
+        ("zwei Millionen Nutzer", "de", 2e6, "users", None),
+        ("more than 6,000 employees", "en", 6000, "employees", "over"),
+        ("6 000 employés", "fr", 6000, "employees", None),
+        ("4.000 personas", "es", 4000, "people", None),
+    ],
+)
 def test_quantity(text, lang, value, unit, qualifier):
-    assert (value, unit, qualifier) in [(pytest.approx(v), u, q) for v, u, q in quantities(text, lang)], \
+    assert (value, unit, qualifier) in [(pytest.approx(v), u, q) for v, u, q in quantities(text, lang)], (
         quantities(text, lang)
+    )
 
 
 def test_fraction():
@@ -34,15 +38,18 @@ def test_fraction():
     assert got == [(pytest.approx(1 / 3), "accounts", "over")]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("in 2021 the company", "en"),  # a year
-    ("the 3rd quarter", "en"),  # an ordinal
-    ("am 3. Platz", "de"),
-    ("第三名", "zh"),
-    ("排名前10的廣告商", "zh-Hant"),
-    ("再存活4個月", "zh-Hant"),  # a duration
-    ("106 台北市大安區光復南路102號9樓", "zh-Hant"),  # an address
-    ("上萬顆GPU", "zh-Hant"),  # a vague magnitude
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("in 2021 the company", "en"),  # a year
+        ("the 3rd quarter", "en"),  # an ordinal
+        ("am 3. Platz", "de"),
+        ("第三名", "zh"),
+        ("排名前10的廣告商", "zh-Hant"),
+        ("再存活4個月", "zh-Hant"),  # a duration
+        ("106 台北市大安區光復南路102號9樓", "zh-Hant"),  # an address
+        ("上萬顆GPU", "zh-Hant"),  # a vague magnitude
+    ],
+)
 def test_not_quantities(text, lang):
     assert quantities(text, lang) == []

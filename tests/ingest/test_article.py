@@ -1,5 +1,6 @@
 """ingest_corpus / build_article: a folder of good and bad files → articles and one error per
 bad file; nothing raises, no article is lost, ids and slugs are unique and safe."""
+
 from __future__ import annotations
 
 import os
@@ -65,15 +66,18 @@ def corpus(tmp_path_factory):
     return {a.source: a for a in articles}, {e.source: e.reason for e in errors}, errors
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("empty.txt", "empty file"),
-    ("blank.txt", "only whitespace"),
-    ("image.txt", "binary file"),
-    ("junk.txt", "not valid UTF-8"),
-    ("only-emoji.txt", "no article text"),
-    ("huge.txt", "file too large (20.0 MB; the limit is 5 MB)"),
-    ("dangling.txt", "cannot read file"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("empty.txt", "empty file"),
+        ("blank.txt", "only whitespace"),
+        ("image.txt", "binary file"),
+        ("junk.txt", "not valid UTF-8"),
+        ("only-emoji.txt", "no article text"),
+        ("huge.txt", "file too large (20.0 MB; the limit is 5 MB)"),
+        ("dangling.txt", "cannot read file"),
+    ],
+)
 def test_rejected_files_have_one_clear_reason(corpus, name, reason):
     articles, by_source, _ = corpus
     assert name not in articles
@@ -82,9 +86,25 @@ def test_rejected_files_have_one_clear_reason(corpus, name, reason):
 
 def test_every_other_file_becomes_an_article(corpus):
     articles, _, errors = corpus
-    expected = {"utf16.txt", "broken-utf8.txt", "one-line.txt", "name with spaces.txt", "北京 新聞.txt",
-                "-rf.txt", "..txt", "a..b.txt", "dup.txt", "dup.TXT", "Case.txt", "case.txt", "copy-1.txt",
-                "copy-2.txt", "with-sidecar.txt", "with-good-sidecar.txt", "caf\ufffd latin1 name.txt"}
+    expected = {
+        "utf16.txt",
+        "broken-utf8.txt",
+        "one-line.txt",
+        "name with spaces.txt",
+        "北京 新聞.txt",
+        "-rf.txt",
+        "..txt",
+        "a..b.txt",
+        "dup.txt",
+        "dup.TXT",
+        "Case.txt",
+        "case.txt",
+        "copy-1.txt",
+        "copy-2.txt",
+        "with-sidecar.txt",
+        "with-good-sidecar.txt",
+        "caf\ufffd latin1 name.txt",
+    }
     expected |= {f"{case}.txt" for case, _, _ in LEGACY_CASES}
     assert set(articles) == expected
     assert "notes.md" not in {e.source for e in errors}
@@ -94,8 +114,17 @@ def test_one_error_per_problem(corpus):
     _, _, errors = corpus
     sources = [e.source for e in errors]
     assert len(sources) == len(set(sources))
-    assert set(sources) == {"empty.txt", "blank.txt", "image.txt", "junk.txt", "only-emoji.txt", "huge.txt",
-                            "dangling.txt", "with-sidecar.yml", "broken-utf8.txt"}
+    assert set(sources) == {
+        "empty.txt",
+        "blank.txt",
+        "image.txt",
+        "junk.txt",
+        "only-emoji.txt",
+        "huge.txt",
+        "dangling.txt",
+        "with-sidecar.yml",
+        "broken-utf8.txt",
+    }
     for e in errors:
         assert "\n" not in e.reason and e.reason.strip() == e.reason and e.reason
 
@@ -178,8 +207,25 @@ def test_arabic_article(corpus):
     assert a.paragraphs == ARABIC[1]
 
 
-@pytest.mark.parametrize("stem", ["../../etc/passwd", "..", ".", "-rf", "a b", "北京", "a/b", "a\\b", "CON",
-                                  "x" * 300, "\udcff", "", "a..b", ".hidden"])
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "../../etc/passwd",
+        "..",
+        ".",
+        "-rf",
+        "a b",
+        "北京",
+        "a/b",
+        "a\\b",
+        "CON",
+        "x" * 300,
+        "\udcff",
+        "",
+        "a..b",
+        ".hidden",
+    ],
+)
 def test_slugify_never_leaves_the_folder(stem):
     slug = slugify(stem)
     assert SAFE_SLUG.match(slug) and ".." not in slug and "/" not in slug and len(slug) <= 100
@@ -191,6 +237,7 @@ def test_size_limit_is_checked_before_reading(tmp_path, monkeypatch):
     with open(p, "wb") as fh:
         fh.truncate(MAX_ARTICLE_BYTES + 1)
     from pathlib import Path
+
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit"))
     articles, errors = ingest_corpus(tmp_path)
     assert not articles and "too large" in errors[0].reason

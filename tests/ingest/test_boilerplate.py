@@ -1,4 +1,5 @@
 """clean(): raw lines → title and paragraphs; markup in the text is kept as text."""
+
 from __future__ import annotations
 
 from generator.ingest.boilerplate import clean
@@ -30,17 +31,26 @@ def test_text_without_letters_or_digits_has_no_article():
 
 
 def test_front_matter_block_is_kept_as_text():
-    c = clean(["---", "title: <b>pwned</b>", "template: evil.html", "---",
-               "The council approved the budget on Tuesday after a long debate."])
+    c = clean(
+        [
+            "---",
+            "title: <b>pwned</b>",
+            "template: evil.html",
+            "---",
+            "The council approved the budget on Tuesday after a long debate.",
+        ]
+    )
     assert c.title == "title: <b>pwned</b>"
     assert "template: evil.html" in c.paragraphs
     assert c.paragraphs[-1].startswith("The council")
 
 
 def test_markup_is_left_alone():
-    payload = ['Click <script>alert("x")</script> and <img src=x onerror=alert(1)> now.',
-               "Template {{ config.site_name }} and {% include 'x.html' %} stay as typed.",
-               "# Not a heading, **not bold**, [not a link](javascript:alert(1)).",
-               "Emoji 🚀 and arrows → stay."]
+    payload = [
+        'Click <script>alert("x")</script> and <img src=x onerror=alert(1)> now.',
+        "Template {{ config.site_name }} and {% include 'x.html' %} stay as typed.",
+        "# Not a heading, **not bold**, [not a link](javascript:alert(1)).",
+        "Emoji 🚀 and arrows → stay.",
+    ]
     c = clean(["Markup test headline", *payload])
     assert c.paragraphs == payload

@@ -1,4 +1,5 @@
 """decode_bytes: bytes of any seed file → text, or a DecodeError whose message is the report."""
+
 from __future__ import annotations
 
 import codecs
@@ -11,13 +12,16 @@ from generator.ingest.decode import DecodeError, decode_bytes
 from .texts import ENGLISH, GERMAN, LEGACY_CASES, article_text
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty file"),
-    (b"   \n\t\r\n  \n", "only whitespace"),
-    ("\u3000\u00a0\n\u2003\n".encode("utf-8"), "only whitespace"),
-    (codecs.BOM_UTF8 + b" \n", "only whitespace"),
-    (codecs.BOM_UTF16_LE + " \n\t".encode("utf-16-le"), "only whitespace"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty file"),
+        (b"   \n\t\r\n  \n", "only whitespace"),
+        ("\u3000\u00a0\n\u2003\n".encode("utf-8"), "only whitespace"),
+        (codecs.BOM_UTF8 + b" \n", "only whitespace"),
+        (codecs.BOM_UTF16_LE + " \n\t".encode("utf-16-le"), "only whitespace"),
+    ],
+)
 def test_empty_and_whitespace_files_are_rejected_with_a_reason(data, reason):
     with pytest.raises(DecodeError, match=reason):
         decode_bytes(data)
@@ -38,8 +42,15 @@ def test_random_high_bytes_are_not_passed_off_as_a_legacy_code_page(seed):
         decode_bytes(junk)
 
 
-@pytest.mark.parametrize("codec, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-                                        ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-8", codecs.BOM_UTF8)])
+@pytest.mark.parametrize(
+    "codec, bom",
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-8", codecs.BOM_UTF8),
+    ],
+)
 def test_unicode_with_byte_order_mark(codec, bom):
     text = article_text(GERMAN)
     decoded, encoding, _ = decode_bytes(bom + text.encode(codec))
@@ -67,7 +78,9 @@ def test_damaged_utf8_keeps_the_text_and_says_where():
 
 
 def test_truncated_multibyte_character_at_the_end():
-    data = article_text(BIG5_ZH_HANT_UTF8 := ("台北捷運環狀線", ["台北市政府今天宣布，捷運環狀線第二階段工程將於明年動工。"])).encode()
+    data = article_text(
+        BIG5_ZH_HANT_UTF8 := ("台北捷運環狀線", ["台北市政府今天宣布，捷運環狀線第二階段工程將於明年動工。"])
+    ).encode()
     decoded, encoding, warnings = decode_bytes(data.rstrip(b"\n")[:-1])
     assert encoding == "utf-8"
     assert decoded.startswith(BIG5_ZH_HANT_UTF8[0])
@@ -119,7 +132,9 @@ def test_bidi_overrides_are_removed_and_reported():
 
 
 def test_emoji_and_astral_characters_survive():
-    text = "Launch day 🚀\nThe rocket 🚀 lifted off at dawn; crowds cheered 👏🏽. 𠀋 is a rare Han character.\n"
+    text = (
+        "Launch day 🚀\nThe rocket 🚀 lifted off at dawn; crowds cheered 👏🏽. 𠀋 is a rare Han character.\n"
+    )
     assert decode_bytes(text.encode("utf-8"))[0] == text
 
 

@@ -5,6 +5,7 @@ Bounded for CI (max_examples ≤ 100, no deadline: the first calls load models a
 The extractors promise never to raise and log internal errors instead, so a logged error
 counts as a failure here too.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -21,24 +22,34 @@ from generator.ingest.article import IngestError, Sidecar, build_article
 from generator.ingest.boilerplate import clean
 from generator.ingest.decode import BIDI_CONTROLS, CONTROL_CHARS, DecodeError, decode_bytes, normalize_text
 
-SETTINGS = settings(max_examples=100, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 LANGS = ["en", "de", "ar", "zh-Hant", "zh-Hans", "fr", "ja", "und", "xx-Invalid", ""]
 
 # Characters the extractors react to: digits of several scripts, number words' scripts,
 # currency and percent signs, separators, quotes, markup, bidi controls, emoji.
-INTERESTING = ("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳٤٥٦٧٨٩０１２３４５６７８９〇一二三四五六七八九十百千萬万億亿兆"
-               ".,،٫٬'’ %٪％‰$€£¥₩₹元美圓円دولارمليونمليارألفYuanMillionBillionMioMrdProzentpercent"
-               "年月日時号點点 ~-–—/:：()（）「」\"<>&{}#*_[]!\n\t\u00a0\u202f\u3000\u202e\u200f\u061c🚀👏🏽"
-               "JanuarMärzAprilMayJuneJuliDezember周五星期الأحديناير马斯克馬斯克ماسكElonMuskTeslaBerlin台北القاهرة")
+INTERESTING = (
+    "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳٤٥٦٧٨٩０１２３４５６７８９〇一二三四五六七八九十百千萬万億亿兆"
+    ".,،٫٬'’ %٪％‰$€£¥₩₹元美圓円دولارمليونمليارألفYuanMillionBillionMioMrdProzentpercent"
+    '年月日時号點点 ~-–—/:：()（）「」"<>&{}#*_[]!\n\t\u00a0\u202f\u3000\u202e\u200f\u061c🚀👏🏽'
+    "JanuarMärzAprilMayJuneJuliDezember周五星期الأحديناير马斯克馬斯克ماسكElonMuskTeslaBerlin台北القاهرة"
+)
 texts = st.one_of(
     st.text(max_size=400),
     st.text(alphabet=INTERESTING, max_size=400),
-    st.lists(st.one_of(st.text(alphabet=INTERESTING, min_size=1, max_size=12),
-                       st.integers(-10**15, 10**15).map(str),
-                       st.floats(allow_nan=False, allow_infinity=False).map(str),
-                       st.sampled_from([" ", "\n", "，", "。", ". ", "% ", "億美元", " Mrd. Euro", " مليار دولار"])),
-             max_size=60).map("".join),
+    st.lists(
+        st.one_of(
+            st.text(alphabet=INTERESTING, min_size=1, max_size=12),
+            st.integers(-(10**15), 10**15).map(str),
+            st.floats(allow_nan=False, allow_infinity=False).map(str),
+            st.sampled_from([" ", "\n", "，", "。", ". ", "% ", "億美元", " Mrd. Euro", " مليار دولار"]),
+        ),
+        max_size=60,
+    ).map("".join),
 )
 dates = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
 
@@ -96,8 +107,11 @@ def test_decode_bytes_round_trips_utf8(text):
     try:
         decoded, encoding, _ = decode_bytes(text.encode("utf-8"))
     except DecodeError:
-        assert not normalize_text(text).strip() or "\x00" in text or sum(
-            1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r") > 0
+        assert (
+            not normalize_text(text).strip()
+            or "\x00" in text
+            or sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r") > 0
+        )
         return
     assert encoding == "utf-8"
     assert decoded == normalize_text(text)
@@ -118,7 +132,9 @@ def test_clean_never_raises(lines, repeated):
 def test_build_article_returns_an_article_or_ingest_error(text, lang, published):
     text = normalize_text(text)
     try:
-        a = build_article("x", "x", "x.txt", text.split("\n"), text.encode(), Sidecar(lang=lang, published=published))
+        a = build_article(
+            "x", "x", "x.txt", text.split("\n"), text.encode(), Sidecar(lang=lang, published=published)
+        )
     except IngestError as exc:
         assert str(exc)
         return
@@ -137,7 +153,7 @@ def test_extract_facts_never_raises_and_anchors_its_facts(text, lang, published)
     last_end = -1
     for f in facts:
         assert 0 <= f.start < f.end <= len(body)
-        assert body[f.start:f.end] == f.text
+        assert body[f.start : f.end] == f.text
         assert f.start >= last_end, "facts overlap"
         last_end = f.end
         f.to_json()
@@ -153,4 +169,4 @@ def test_recognize_never_raises_and_anchors_its_mentions(text, lang):
     assert not errors, [(r.getMessage(), r.exc_text) for r in errors]
     for m in mentions:
         assert 0 <= m.start < m.end <= len(body)
-        assert body[m.start:m.end] == m.text
+        assert body[m.start : m.end] == m.text

@@ -1,5 +1,6 @@
 """Only regular files inside seeds/ are read: links out, FIFOs, devices, directories named
 *.txt and sidecar links are reported and never opened; a link inside is read once."""
+
 from __future__ import annotations
 
 import os
@@ -41,7 +42,9 @@ def tree(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(f"Secret heading\n\n{SECRET}\n", encoding="utf-8")
-    (outside / "secret.yml").write_text("title: Leaked title from outside\noutlet: Leaked outlet\n", encoding="utf-8")
+    (outside / "secret.yml").write_text(
+        "title: Leaked title from outside\noutlet: Leaked outlet\n", encoding="utf-8"
+    )
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "good.txt").write_text(article_text(ENGLISH), encoding="utf-8")
@@ -82,9 +85,16 @@ def test_link_to_a_device_is_reported(tree):
     assert set(articles) == {"good.txt"}
 
 
-@pytest.mark.parametrize("kind, reason", [(stat.S_IFCHR, "is a device"), (stat.S_IFBLK, "is a device"),
-                                          (stat.S_IFIFO, "named pipe"), (stat.S_IFSOCK, "is a socket"),
-                                          (stat.S_IFDIR, "is a directory")])
+@pytest.mark.parametrize(
+    "kind, reason",
+    [
+        (stat.S_IFCHR, "is a device"),
+        (stat.S_IFBLK, "is a device"),
+        (stat.S_IFIFO, "named pipe"),
+        (stat.S_IFSOCK, "is a socket"),
+        (stat.S_IFDIR, "is a directory"),
+    ],
+)
 def test_every_kind_of_non_regular_file_is_named(kind, reason):
     with pytest.raises(UnsafePath, match=reason):
         require_regular(kind | 0o644)
@@ -115,14 +125,21 @@ def test_sidecar_symlink_out_is_reported_and_the_article_kept(tree):
     seeds, outside = tree
     os.symlink(outside / "secret.yml", seeds / "good.yml")
     articles, errors = _ingest_with_timeout(seeds)
-    assert errors["good.yml"] == "symbolic link to a file outside the seeds folder; not read; metadata ignored"
+    assert (
+        errors["good.yml"] == "symbolic link to a file outside the seeds folder; not read; metadata ignored"
+    )
     assert articles["good.txt"].title == ENGLISH[0]
     _nothing_of_the_secret(articles)
 
 
-@pytest.mark.parametrize("make, reason", [(lambda p: os.mkfifo(p), "named pipe"),
-                                          (lambda p: p.mkdir(), "is a directory"),
-                                          (lambda p: os.symlink("/dev/zero", p), "outside the seeds folder")])
+@pytest.mark.parametrize(
+    "make, reason",
+    [
+        (lambda p: os.mkfifo(p), "named pipe"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: os.symlink("/dev/zero", p), "outside the seeds folder"),
+    ],
+)
 def test_sidecar_that_is_no_regular_file_is_reported(tree, make, reason):
     seeds, _ = tree
     make(seeds / "good.yml")
@@ -134,9 +151,11 @@ def test_sidecar_that_is_no_regular_file_is_reported(tree, make, reason):
 def test_sidecar_cannot_name_a_file_to_read(tree):
     """No sidecar field is a path; a tag or field that would pull a file in is refused."""
     seeds, outside = tree
-    for name, text in {"a": f"title: !include {outside / 'secret.txt'}\n",
-                       "b": f"body: {outside / 'secret.txt'}\n",
-                       "c": f"include: {outside / 'secret.txt'}\n"}.items():
+    for name, text in {
+        "a": f"title: !include {outside / 'secret.txt'}\n",
+        "b": f"body: {outside / 'secret.txt'}\n",
+        "c": f"include: {outside / 'secret.txt'}\n",
+    }.items():
         (seeds / f"{name}.txt").write_text(article_text(GERMAN), encoding="utf-8")
         (seeds / f"{name}.yml").write_text(text, encoding="utf-8")
     articles, errors = _ingest_with_timeout(seeds)

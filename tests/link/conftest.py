@@ -1,4 +1,5 @@
 """Helpers for the linker tests: a cheap deterministic stand-in for the model."""
+
 from __future__ import annotations
 
 import hashlib
@@ -31,8 +32,15 @@ def fake_embedder(tmp_path):
 
 def doc(id, text, lang="en", facts=(), title=None, paragraphs=None):
     paras = paragraphs or [p for p in text.split("\n\n")]
-    return LinkDoc(id, lang, title if title is not None else id, paras, None, list(facts),
-                   hashlib.sha1(("\n\n".join(paras) + id).encode()).hexdigest()[:16])
+    return LinkDoc(
+        id,
+        lang,
+        title if title is not None else id,
+        paras,
+        None,
+        list(facts),
+        hashlib.sha1(("\n\n".join(paras) + id).encode()).hexdigest()[:16],
+    )
 
 
 def fact_at(body: str, text: str, type: str, value=None, **kw) -> Fact:

@@ -67,7 +67,9 @@ def test_weight_table_follows_the_index():
     idx.add_many([("person:Q1", "num:7"), ("person:Q1",)], None)
     for f in ("name:never-indexed", "name:nor-this"):  # lookups of features no article has
         idx.weight(f)
-    assert {f: idx.weight_table()[f] for f in idx.postings} == {f: idx.weight(f) for f in ("person:Q1", "num:7")}
+    assert {f: idx.weight_table()[f] for f in idx.postings} == {
+        f: idx.weight(f) for f in ("person:Q1", "num:7")
+    }
     before = idx.weight_table()["person:Q1"]
     idx.add(("person:Q1", "money:5:USD"))  # df 2 -> 3: another power-of-two bucket
     table = idx.weight_table()

@@ -5,8 +5,10 @@ from generator.link.embed import unit_spans
 
 from .conftest import bow_encode, doc
 
-LONG = ("Paragraph {} talks about the market, the figures and the people involved in a way "
-        "that is long enough to be its own unit.")
+LONG = (
+    "Paragraph {} talks about the market, the figures and the people involved in a way "
+    "that is long enough to be its own unit."
+)
 
 
 def _doc(i="a"):

@@ -24,6 +24,7 @@ def test_order_of_edges_does_not_matter():
 
 def test_event_id_stable_when_later_article_joins():
     from datetime import date
+
     pub = {"a": date(2023, 6, 1), "b": date(2023, 6, 2), "c": date(2023, 6, 3)}
     assert event_id(["a", "b"], pub) == event_id(["a", "b", "c"], pub)
     assert event_id(["b", "a"], pub).startswith("e-")

@@ -6,14 +6,22 @@ from generator.model import Fact
 
 from .conftest import doc, fact_at
 
-PARIS = ("Elon Musk met advertisers at VivaTech in Paris. Twitter lost about 60 % of its "
-         "advertising revenue, he said, and 4000 people attended.")
-PARIS_DE = ("Elon Musk traf Werbekunden auf der VivaTech in Paris. Twitter verlor rund 60 % "
-            "seiner Werbeeinnahmen, sagte er; 4000 Menschen kamen.")
-COURT = ("A court in Delaware heard the case of the Acme Corporation on Monday; the judge "
-         "fined Acme 20 million dollars over a pipeline leak in Texas.")
-COURT2 = ("The Acme Corporation was fined 20 million dollars by a Delaware judge on Monday "
-          "over the Texas pipeline leak, the court said.")
+PARIS = (
+    "Elon Musk met advertisers at VivaTech in Paris. Twitter lost about 60 % of its "
+    "advertising revenue, he said, and 4000 people attended."
+)
+PARIS_DE = (
+    "Elon Musk traf Werbekunden auf der VivaTech in Paris. Twitter verlor rund 60 % "
+    "seiner Werbeeinnahmen, sagte er; 4000 Menschen kamen."
+)
+COURT = (
+    "A court in Delaware heard the case of the Acme Corporation on Monday; the judge "
+    "fined Acme 20 million dollars over a pipeline leak in Texas."
+)
+COURT2 = (
+    "The Acme Corporation was fined 20 million dollars by a Delaware judge on Monday "
+    "over the Texas pipeline leak, the court said."
+)
 WEATHER = "Heavy rain flooded the valley of the Rhine; Cologne closed schools for two days."
 
 
@@ -23,22 +31,48 @@ def _facts(body, *items):
 
 def corpus():
     return [
-        doc("p-en", PARIS, "en", _facts(PARIS, ("Elon Musk", "person", None, {"id": "Q317521"}),
-                                        ("60 %", "percent", 60.0))),
-        doc("p-de", PARIS_DE, "de", _facts(PARIS_DE, ("Elon Musk", "person", None, {"id": "Q317521"}),
-                                           ("60 %", "percent", 60.0))),
-        doc("c-1", COURT, "en", _facts(COURT, ("Acme Corporation", "organization", None, {"id": "acme"}),
-                                       ("20 million dollars", "money", 2e7, {"currency": "USD"}))),
-        doc("c-2", COURT2, "en", _facts(COURT2, ("Acme Corporation", "organization", None, {"id": "acme"}),
-                                        ("20 million dollars", "money", 2e7, {"currency": "USD"}))),
+        doc(
+            "p-en",
+            PARIS,
+            "en",
+            _facts(PARIS, ("Elon Musk", "person", None, {"id": "Q317521"}), ("60 %", "percent", 60.0)),
+        ),
+        doc(
+            "p-de",
+            PARIS_DE,
+            "de",
+            _facts(PARIS_DE, ("Elon Musk", "person", None, {"id": "Q317521"}), ("60 %", "percent", 60.0)),
+        ),
+        doc(
+            "c-1",
+            COURT,
+            "en",
+            _facts(
+                COURT,
+                ("Acme Corporation", "organization", None, {"id": "acme"}),
+                ("20 million dollars", "money", 2e7, {"currency": "USD"}),
+            ),
+        ),
+        doc(
+            "c-2",
+            COURT2,
+            "en",
+            _facts(
+                COURT2,
+                ("Acme Corporation", "organization", None, {"id": "acme"}),
+                ("20 million dollars", "money", 2e7, {"currency": "USD"}),
+            ),
+        ),
         doc("w-1", WEATHER, "de"),
     ]
 
 
 def _dump(res):
-    return ([e.to_json() for e in res.events],
-            {k: [(l.id, l.score, l.reasons) for l in v] for k, v in res.same_event.items()},
-            {k: [(l.id, l.score, l.reasons) for l in v] for k, v in res.related.items()})
+    return (
+        [e.to_json() for e in res.events],
+        {k: [(l.id, l.score, l.reasons) for l in v] for k, v in res.same_event.items()},
+        {k: [(l.id, l.score, l.reasons) for l in v] for k, v in res.related.items()},
+    )
 
 
 def test_every_article_in_exactly_one_event(fake_embedder):
@@ -85,12 +119,16 @@ def test_pair_score_symmetric_and_ranked(fake_embedder):
 
 def test_incremental_add_touches_only_neighbours(fake_embedder):
     base = corpus()
-    extra = [doc(f"x-{k}", f"Unrelated story number {k} about gardening tomatoes and roses in Kent.")
-             for k in range(6)]
+    extra = [
+        doc(f"x-{k}", f"Unrelated story number {k} about gardening tomatoes and roses in Kent.")
+        for k in range(6)
+    ]
     lk = Linker(base + extra, fake_embedder)
     before = _dump(lk.result())
     new_text = "The Acme Corporation appealed the 20 million dollars fine in Delaware on Friday."
-    new = doc("c-3", new_text, "en", _facts(new_text, ("Acme Corporation", "organization", None, {"id": "acme"})))
+    new = doc(
+        "c-3", new_text, "en", _facts(new_text, ("Acme Corporation", "organization", None, {"id": "acme"}))
+    )
     touched = lk.add(new)
     after = _dump(lk.result())
     assert "c-3" in touched and "c-1" in touched
@@ -104,6 +142,7 @@ def test_incremental_add_touches_only_neighbours(fake_embedder):
 
 def test_cosine_reference_degrades_to_prior_on_tiny_corpora():
     import numpy as np
+
     v = np.eye(4, dtype=np.float32)
     st = CosineStats(["en", "de", "en", "de"], v, np.ones(4, bool))
     mean, sd = st.get("de-en")
@@ -114,6 +153,7 @@ def test_cosine_reference_degrades_to_prior_on_tiny_corpora():
 
 def test_duplicate_ids_rejected():
     import pytest
+
     d = corpus()
     with pytest.raises(ValueError):
         link_corpus(d + [d[0]], None)
@@ -123,6 +163,7 @@ def test_publication_gap_lowers_the_score(fake_embedder):
     from datetime import date
 
     from generator.link.score import date_penalty
+
     assert date_penalty(date(2023, 6, 1), date(2023, 6, 5)) == 0.0
     assert date_penalty(date(2023, 6, 1), date(2023, 11, 20)) > 4
     docs = corpus()
@@ -134,6 +175,7 @@ def test_publication_gap_lowers_the_score(fake_embedder):
 
 def test_decision_lines_prior_and_density():
     from generator.link.score import LINE_MIN_N, SAME, DecisionLines
+
     assert DecisionLines({}).get("de-en") == SAME
     assert DecisionLines({"de-en": [6.0] * (LINE_MIN_N - 1)}).get("de-en") == SAME  # too few
     dense = DecisionLines({"de-de": [5.5] * 400}).get("de-de")
@@ -153,6 +195,7 @@ def test_same_event_lists_only_strong_links(fake_embedder):
 
 def test_cross_lingual_line_rises_with_rivals_but_not_with_mates(fake_embedder):
     from generator.link.score import RIVAL_K, RIVAL_MATE_Z, raise_line
+
     lk = Linker(corpus(), fake_embedder)
     lk.result()
     i, j = lk.pos["p-de"], lk.pos["p-en"]

@@ -1,4 +1,5 @@
 """Translations and syndicated copies are one report (Event.reports, reports.py)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -32,8 +33,12 @@ def _seed(prefix: str) -> LinkDoc:
 
 def _retitled(d: LinkDoc) -> LinkDoc:
     """The same body under another title and id (a syndicated copy)."""
-    return dataclasses.replace(d, id="copy-" + d.id, title="Republished: " + d.title,
-                               content_hash=hashlib.sha1(b"copy" + d.content_hash.encode()).hexdigest())
+    return dataclasses.replace(
+        d,
+        id="copy-" + d.id,
+        title="Republished: " + d.title,
+        content_hash=hashlib.sha1(b"copy" + d.content_hash.encode()).hexdigest(),
+    )
 
 
 def test_aligned_share_counts_the_longer_article():
@@ -73,12 +78,18 @@ def test_a_retitled_copy_of_004_is_one_report(fake_embedder):
 
 def test_different_reports_of_one_story_stay_apart(fake_embedder):
     """Two outlets' own articles on one story: one event, two reports."""
-    a = doc("a", "Acme was fined 20 million dollars in Delaware on Monday over a leak.\n\n"
-                 "The judge said the company had ignored warnings for years.\n\n"
-                 "Acme said it would appeal the ruling.")
-    b = doc("b", "A Delaware judge fined the Acme Corporation 20 million dollars.\n\n"
-                 "Residents near the pipeline had complained since 2019.\n\n"
-                 "The company plans an appeal, a spokesman said.")
+    a = doc(
+        "a",
+        "Acme was fined 20 million dollars in Delaware on Monday over a leak.\n\n"
+        "The judge said the company had ignored warnings for years.\n\n"
+        "Acme said it would appeal the ruling.",
+    )
+    b = doc(
+        "b",
+        "A Delaware judge fined the Acme Corporation 20 million dollars.\n\n"
+        "Residents near the pipeline had complained since 2019.\n\n"
+        "The company plans an appeal, a spokesman said.",
+    )
     lk = Linker([a, b], fake_embedder)
     assert not lk.one_report(0, 1)
 

@@ -1,4 +1,5 @@
 """The scoring rule: what each signal is allowed to say."""
+
 from generator.link.score import W_O, W_O_SAME, combine
 
 
@@ -19,11 +20,13 @@ def test_without_embeddings_overlap_speaks_alike_for_every_pair():
 
 def test_rivals_raise_a_line_and_no_rivals_keep_it():
     from generator.link.score import raise_line
+
     assert raise_line(0.6, 0.0) == 0.6
     assert 0.6 < raise_line(0.6, 1.0) < raise_line(0.6, 3.0) < 1.0
 
 
 def test_a_raised_line_stays_under_the_highest_line():
     from generator.link.score import LINE_MAX, raise_line, sigmoid
+
     assert raise_line(0.8, 10.0) == sigmoid(LINE_MAX)
     assert raise_line(sigmoid(LINE_MAX), 10.0) == sigmoid(LINE_MAX)

@@ -1,5 +1,6 @@
 """The entity page (issue 16): type, names with script, Wikidata link, stories by event,
 labelled facts."""
+
 from datetime import date
 from pathlib import Path
 
@@ -11,24 +12,58 @@ CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 
 
 def corpus() -> Corpus:
-    ar = Article(id="a1", slug="a1", source="a1.txt", lang="ar", title="عنوان", paragraphs=[
-        "قال ماسك إن الإيرادات انخفضت بنسبة 55%. فقرة أخرى بلا أرقام 12%."], kinds=["p"],
-        published=date(2023, 11, 30))
-    de = Article(id="d1", slug="d1", source="d1.txt", lang="de", title="Titel", paragraphs=[
-        "Musk sagte, die Werbeverkäufe fielen um 60 %."], kinds=["p"], published=date(2023, 12, 1))
-    solo = Article(id="s1", slug="s1", source="s1.txt", lang="de", title="Allein", paragraphs=[
-        "Musk kam."], kinds=["p"], published=date(2023, 1, 2))
+    ar = Article(
+        id="a1",
+        slug="a1",
+        source="a1.txt",
+        lang="ar",
+        title="عنوان",
+        paragraphs=["قال ماسك إن الإيرادات انخفضت بنسبة 55%. فقرة أخرى بلا أرقام 12%."],
+        kinds=["p"],
+        published=date(2023, 11, 30),
+    )
+    de = Article(
+        id="d1",
+        slug="d1",
+        source="d1.txt",
+        lang="de",
+        title="Titel",
+        paragraphs=["Musk sagte, die Werbeverkäufe fielen um 60 %."],
+        kinds=["p"],
+        published=date(2023, 12, 1),
+    )
+    solo = Article(
+        id="s1",
+        slug="s1",
+        source="s1.txt",
+        lang="de",
+        title="Allein",
+        paragraphs=["Musk kam."],
+        kinds=["p"],
+        published=date(2023, 1, 2),
+    )
     b = ar.body
     facts = {
-        "a1": [Fact("person", "ماسك", b.index("ماسك"), b.index("ماسك") + 4, name="Elon Musk", id="Q317521"),
-               Fact("percent", "55%", b.index("55%"), b.index("55%") + 3, value=55.0),
-               Fact("percent", "12%", b.index("12%"), b.index("12%") + 3, value=12.0)],
-        "d1": [Fact("person", "Musk", 0, 4, name="Elon Musk", id="Q317521"),
-               Fact("percent", "60 %", de.body.index("60 %"), de.body.index("60 %") + 4, value=60.0)],
+        "a1": [
+            Fact("person", "ماسك", b.index("ماسك"), b.index("ماسك") + 4, name="Elon Musk", id="Q317521"),
+            Fact("percent", "55%", b.index("55%"), b.index("55%") + 3, value=55.0),
+            Fact("percent", "12%", b.index("12%"), b.index("12%") + 3, value=12.0),
+        ],
+        "d1": [
+            Fact("person", "Musk", 0, 4, name="Elon Musk", id="Q317521"),
+            Fact("percent", "60 %", de.body.index("60 %"), de.body.index("60 %") + 4, value=60.0),
+        ],
         "s1": [Fact("person", "Musk", 0, 4, name="Elon Musk", id="Q317521")],
     }
-    ents = {"Q317521": Entity("Q317521", "person", "Elon Musk",
-                              {"en": "Elon Musk", "ar": "إيلون ماسك", "zh-Hant": "馬斯克"}, "Q317521")}
+    ents = {
+        "Q317521": Entity(
+            "Q317521",
+            "person",
+            "Elon Musk",
+            {"en": "Elon Musk", "ar": "إيلون ماسك", "zh-Hant": "馬斯克"},
+            "Q317521",
+        )
+    }
     return Corpus({"a1": ar, "d1": de, "s1": solo}, facts, ents, [Event("e-1", ["a1", "d1"])], {}, {}, [])
 
 

@@ -1,4 +1,5 @@
 """RSS and sitemaps: absolute URLs with site_url, pubDate, atom:self, x-default, a warning."""
+
 import dataclasses
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -16,9 +17,18 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def articles():
-    return [Article(id="a1", slug="a1", source="a1.txt", lang="de", title="Titel & mehr",
-                    paragraphs=["Text."], published=date(2023, 6, 14)),
-            Article(id="b2", slug="b2", source="b2.txt", lang="ar", title="عنوان", paragraphs=["نص."])]
+    return [
+        Article(
+            id="a1",
+            slug="a1",
+            source="a1.txt",
+            lang="de",
+            title="Titel & mehr",
+            paragraphs=["Text."],
+            published=date(2023, 6, 14),
+        ),
+        Article(id="b2", slug="b2", source="b2.txt", lang="ar", title="عنوان", paragraphs=["نص."]),
+    ]
 
 
 def test_feed_with_site_url_is_absolute_and_points_at_itself():
@@ -28,8 +38,10 @@ def test_feed_with_site_url_is_absolute_and_points_at_itself():
     assert channel.find(f"{ATOM}link").get("rel") == "self"
     assert channel.findtext("link") == "https://example.org/briefing/de/index.html"
     items = channel.findall("item")
-    assert [i.findtext("link") for i in items] == ["https://example.org/briefing/de/articles/a1.html",
-                                                   "https://example.org/briefing/de/articles/b2.html"]
+    assert [i.findtext("link") for i in items] == [
+        "https://example.org/briefing/de/articles/a1.html",
+        "https://example.org/briefing/de/articles/b2.html",
+    ]
     assert items[0].findtext("pubDate") == "Wed, 14 Jun 2023 00:00:00 +0000"
     assert items[1].find("pubDate") is None  # no date is better than an invented one
     assert channel.findtext("lastBuildDate") == "Wed, 14 Jun 2023 00:00:00 +0000"  # not the build clock

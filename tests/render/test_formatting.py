@@ -90,6 +90,7 @@ def test_every_arabic_plural_entry_has_six_filled_forms():
     from babel.messages.pofile import read_po
 
     from generator.render.i18n import LOCALES_DIR
+
     with open(LOCALES_DIR / "ar" / "LC_MESSAGES" / "messages.po", "rb") as fh:
         catalog = read_po(fh, locale="ar")
     plural = [m for m in catalog if m.id and isinstance(m.id, tuple)]
@@ -110,7 +111,9 @@ def test_figures_are_isolated_in_right_to_left_text():
     money = Fact("money", "44 مليار دولار", 0, 5, value=44e9, currency="USD")
     html = fact_html(money, AR, translations("ar").gettext)
     assert '<bdi dir="ltr">US$</bdi>' in html and '<bdi dir="ltr">44</bdi>' in html
-    pct = fact_html(Fact("percent", "60%", 0, 3, value=60.0, qualifier="approx"), AR, translations("ar").gettext)
+    pct = fact_html(
+        Fact("percent", "60%", 0, 3, value=60.0, qualifier="approx"), AR, translations("ar").gettext
+    )
     assert pct == 'حوالي <bdi dir="ltr">60%</bdi>'
     assert isolate("a < b", EN) == "a &lt; b"  # left-to-right locales: escaped only
 
@@ -144,10 +147,16 @@ def test_a_month_alone_does_not_depend_on_locales_loaded_before():
     import subprocess
     import sys
 
-    code = ("import sys; from babel import Locale; from babel.dates import get_month_names;"
-            "from generator.render.formatting import format_iso_date;"
-            "[get_month_names('wide', 'stand-alone', locale=Locale.parse(x)) for x in sys.argv[1:]];"
-            "print(format_iso_date('--12', Locale.parse('zh_Hant')))")
-    runs = {subprocess.run([sys.executable, "-c", code, *before], capture_output=True, text=True,
-                           check=True).stdout for before in ([], ["zh"], ["zh_Hans", "ar"])}
+    code = (
+        "import sys; from babel import Locale; from babel.dates import get_month_names;"
+        "from generator.render.formatting import format_iso_date;"
+        "[get_month_names('wide', 'stand-alone', locale=Locale.parse(x)) for x in sys.argv[1:]];"
+        "print(format_iso_date('--12', Locale.parse('zh_Hant')))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code, *before], capture_output=True, text=True, check=True
+        ).stdout
+        for before in ([], ["zh"], ["zh_Hans", "ar"])
+    }
     assert len(runs) == 1

@@ -1,13 +1,16 @@
 """Key facts ranked: title, lead, repetition, entities and size first; duplicates merged."""
+
 from datetime import date
 
 from generator.model import Fact
 from generator.render.keyfacts import rank_facts, split_top, unanchored_relative
 from generator.text import sentence_spans
 
-BODY = ("Musk kauft Twitter für 44 Milliarden Dollar. Die Werbeeinnahmen fielen um 60 %. "
-        "Im Saal saßen 300 Gäste. Später sagte jemand, 5 % seien Bots. "
-        "Die Werbeeinnahmen fielen um 60 %, wiederholte Musk.")
+BODY = (
+    "Musk kauft Twitter für 44 Milliarden Dollar. Die Werbeeinnahmen fielen um 60 %. "
+    "Im Saal saßen 300 Gäste. Später sagte jemand, 5 % seien Bots. "
+    "Die Werbeeinnahmen fielen um 60 %, wiederholte Musk."
+)
 
 
 def fact(kind, text, nth=0, **kw):

@@ -1,4 +1,5 @@
 """The MkDocs hooks that keep a site of tens of thousands of pages small (mkdocs_hooks.py)."""
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,7 @@ def test_chrome_loses_its_line_breaks_the_article_keeps_its_spaces():
     out = mkdocs_hooks.on_post_page(PAGE)
     head, rest = out.split("<article", 1)
     article, tail = rest.split("</article>", 1)
-    assert "<nav class=\"md-tabs\"><ul><li><a href=\"a.html\">Home</a></li></ul></nav>" in head
+    assert '<nav class="md-tabs"><ul><li><a href="a.html">Home</a></li></ul></nav>' in head
     assert "\n" not in tail.strip()
     # Inside the article a line break between two links is the space between them.
     assert '<a href="x.html">one</a>\n<a href="y.html">two</a>' in article
@@ -64,7 +65,10 @@ def test_post_build_drops_source_maps_and_writes_the_search_index_as_utf8(tmp_pa
     (js / "other.js").write_text("var y=2;\n")
     search = tmp_path / "search"
     search.mkdir()
-    data = {"config": {"lang": ["ar"]}, "docs": [{"location": "a.html", "title": "الموجز", "text": "推特 \u2028 \"q\""}]}
+    data = {
+        "config": {"lang": ["ar"]},
+        "docs": [{"location": "a.html", "title": "الموجز", "text": '推特 \u2028 "q"'}],
+    }
     (search / "search_index.json").write_text(json.dumps(data), encoding="ascii")
     before = (search / "search_index.json").stat().st_size
 

@@ -1,4 +1,5 @@
 """The root 404 page and the per-language 404 base."""
+
 import dataclasses
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ def test_root_404_speaks_every_site_language_and_links_their_homes():
     assert re.findall(r'<section lang="([^"]+)"', page) == [lang.code for lang in CFG.languages]
     assert re.findall(r'<a href="([^"]+)"', page) == [f"{lang.code}/index.html" for lang in CFG.languages]
     assert 'dir="rtl"' in page and "找不到網頁" in page and "Seite nicht gefunden" in page
-    assert "<link rel=\"stylesheet\"" not in page and "src=" not in page  # nothing to load
+    assert '<link rel="stylesheet"' not in page and "src=" not in page  # nothing to load
     assert "<script>" in page  # without site_url the base is worked out from the address
 
 

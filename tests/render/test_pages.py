@@ -1,4 +1,5 @@
 """Page rendering on a hand-made corpus: structure, lang/dir, anchors, escaping."""
+
 import re
 from datetime import date
 from pathlib import Path
@@ -12,22 +13,46 @@ CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 
 
 def corpus():
-    ar = Article(id="a1", slug="a1", source="a1.txt", lang="ar", title="عنوان <b>", paragraphs=[
-        "انخفضت الإيرادات بنسبة 55% هذا العام. قال ماسك شيئًا.", "فقرة ثانية."], kinds=["p", "p"],
-        published=date(2023, 11, 30))
-    de = Article(id="d1", slug="d1", source="d1.txt", lang="de", title="Titel {{ x }}", paragraphs=[
-        "Die Werbeverkäufe fielen um fast 60 %. <script>alert(1)</script>"], kinds=["p"])
+    ar = Article(
+        id="a1",
+        slug="a1",
+        source="a1.txt",
+        lang="ar",
+        title="عنوان <b>",
+        paragraphs=["انخفضت الإيرادات بنسبة 55% هذا العام. قال ماسك شيئًا.", "فقرة ثانية."],
+        kinds=["p", "p"],
+        published=date(2023, 11, 30),
+    )
+    de = Article(
+        id="d1",
+        slug="d1",
+        source="d1.txt",
+        lang="de",
+        title="Titel {{ x }}",
+        paragraphs=["Die Werbeverkäufe fielen um fast 60 %. <script>alert(1)</script>"],
+        kinds=["p"],
+    )
     body = ar.body
     i = body.index("55%")
     facts = {
-        "a1": [Fact("percent", "55%", i, i + 3, value=55.0),
-               Fact("person", "ماسك", body.index("ماسك"), body.index("ماسك") + 4, name="Elon Musk", id="Q317521")],
+        "a1": [
+            Fact("percent", "55%", i, i + 3, value=55.0),
+            Fact(
+                "person", "ماسك", body.index("ماسك"), body.index("ماسك") + 4, name="Elon Musk", id="Q317521"
+            ),
+        ],
         "d1": [Fact("percent", "fast 60 %", 27, 36, value=60.0, qualifier="approx")],
     }
-    ents = {"Q317521": Entity("Q317521", "person", "Elon Musk", {"en": "Elon Musk", "ar": "إيلون ماسك"}, "Q317521")}
+    ents = {
+        "Q317521": Entity(
+            "Q317521", "person", "Elon Musk", {"en": "Elon Musk", "ar": "إيلون ماسك"}, "Q317521"
+        )
+    }
     events = [Event("e-1", ["a1", "d1"])]
-    same = {"a1": [Link("d1", 0.9, (Reason("person", "person:Q317521", 1.0),))],
-            "d1": [Link("a1", 0.9, (Reason("text", "cosine", 0.5),))]}
+    same = {
+        "a1": [Link("d1", 0.9, (Reason("person", "person:Q317521", 1.0),))],
+        "d1": [Link("a1", 0.9, (Reason("text", "cosine", 0.5),))],
+    }
     return Corpus({"a1": ar, "d1": de}, facts, ents, events, same, {}, [])
 
 
@@ -41,8 +66,10 @@ def test_same_paths_in_every_language():
 
 def test_article_page_order_and_labels_in_reader_language():
     page = pages("de")[article_path("a1")]
-    order = [page.index(s) for s in ('class="article-title"', "## Kernfakten", "## Dasselbe Ereignis",
-                                     "## Originaltext")]
+    order = [
+        page.index(s)
+        for s in ('class="article-title"', "## Kernfakten", "## Dasselbe Ereignis", "## Originaltext")
+    ]
     assert order == sorted(order)
     assert "Arabisch" in page  # language name from CLDR, in German
 
@@ -95,24 +122,61 @@ def test_relative_links():
 
 # ----------------------------------------------------------------------------- issue 18a
 
+
 def story_corpus():
     """An event of three articles, two of which are one report (a German original and its
     Arabic translation) and one an independent English report; one figure differs."""
-    de = Article(id="s-de", slug="s-de", source="s-de.txt", lang="de", title="Werbeumsatz fällt um 60 %",
-                 paragraphs=["Der Werbeumsatz von Twitter fiel um 60 %, sagte Musk in Paris am Mittwoch.",
-                             "Es gab 4.000 Entlassungen bei Twitter nach der Übernahme im letzten Jahr.",
-                             "Das Wetter war gut."], kinds=["p", "p", "p"], outlet="TechCrunch",
-                 published=date(2023, 6, 14))
-    ar = Article(id="s-ar", slug="s-ar", source="s-ar.txt", lang="ar", title="تراجع الإعلانات 60٪",
-                 paragraphs=["تراجعت إيرادات الإعلانات في تويتر بنسبة 60٪ بحسب ماسك في باريس يوم الأربعاء.",
-                             "تم تسريح 4000 موظف في تويتر بعد الاستحواذ."], kinds=["p", "p"],
-                 published=date(2023, 6, 15))
-    en = Article(id="s-en", slug="s-en", source="s-en.txt", lang="en", title="Twitter ad revenue down by half",
-                 paragraphs=["Twitter's advertising revenue fell by 50%, Musk told an audience in Paris.",
-                             "About 4,000 people lost their jobs at Twitter after the takeover."], kinds=["p", "p"],
-                 outlet="Reuters", published=date(2023, 6, 14))
-    other = Article(id="o-de", slug="o-de", source="o-de.txt", lang="de", title="Andere Geschichte",
-                    paragraphs=["Ganz anderes Thema mit 60 % Zustimmung zur neuen Regel in Berlin."], kinds=["p"])
+    de = Article(
+        id="s-de",
+        slug="s-de",
+        source="s-de.txt",
+        lang="de",
+        title="Werbeumsatz fällt um 60 %",
+        paragraphs=[
+            "Der Werbeumsatz von Twitter fiel um 60 %, sagte Musk in Paris am Mittwoch.",
+            "Es gab 4.000 Entlassungen bei Twitter nach der Übernahme im letzten Jahr.",
+            "Das Wetter war gut.",
+        ],
+        kinds=["p", "p", "p"],
+        outlet="TechCrunch",
+        published=date(2023, 6, 14),
+    )
+    ar = Article(
+        id="s-ar",
+        slug="s-ar",
+        source="s-ar.txt",
+        lang="ar",
+        title="تراجع الإعلانات 60٪",
+        paragraphs=[
+            "تراجعت إيرادات الإعلانات في تويتر بنسبة 60٪ بحسب ماسك في باريس يوم الأربعاء.",
+            "تم تسريح 4000 موظف في تويتر بعد الاستحواذ.",
+        ],
+        kinds=["p", "p"],
+        published=date(2023, 6, 15),
+    )
+    en = Article(
+        id="s-en",
+        slug="s-en",
+        source="s-en.txt",
+        lang="en",
+        title="Twitter ad revenue down by half",
+        paragraphs=[
+            "Twitter's advertising revenue fell by 50%, Musk told an audience in Paris.",
+            "About 4,000 people lost their jobs at Twitter after the takeover.",
+        ],
+        kinds=["p", "p"],
+        outlet="Reuters",
+        published=date(2023, 6, 14),
+    )
+    other = Article(
+        id="o-de",
+        slug="o-de",
+        source="o-de.txt",
+        lang="de",
+        title="Andere Geschichte",
+        paragraphs=["Ganz anderes Thema mit 60 % Zustimmung zur neuen Regel in Berlin."],
+        kinds=["p"],
+    )
     arts = {a.id: a for a in (de, ar, en, other)}
 
     def pct(aid, text, value):
@@ -122,19 +186,33 @@ def story_corpus():
     def people(aid, text):
         i = arts[aid].body.index(text)
         return Fact("quantity", text, i, i + len(text), value=4000.0, unit="people")
-    facts = {"s-de": [pct("s-de", "60 %", 60.0), people("s-de", "4.000")],
-             "s-ar": [pct("s-ar", "60٪", 60.0), people("s-ar", "4000")],
-             "s-en": [pct("s-en", "50%", 50.0), people("s-en", "4,000")],
-             "o-de": [pct("o-de", "60 %", 60.0)]}
+
+    facts = {
+        "s-de": [pct("s-de", "60 %", 60.0), people("s-de", "4.000")],
+        "s-ar": [pct("s-ar", "60٪", 60.0), people("s-ar", "4000")],
+        "s-en": [pct("s-en", "50%", 50.0), people("s-en", "4,000")],
+        "o-de": [pct("o-de", "60 %", 60.0)],
+    }
     f = {aid: {x.type: x for x in fs} for aid, fs in facts.items()}
     comparisons = [
-        Comparison("percent", (("s-ar", f["s-ar"]["percent"]), ("s-de", f["s-de"]["percent"]),
-                               ("s-en", f["s-en"]["percent"]), ("o-de", f["o-de"]["percent"])), False),
+        Comparison(
+            "percent",
+            (
+                ("s-ar", f["s-ar"]["percent"]),
+                ("s-de", f["s-de"]["percent"]),
+                ("s-en", f["s-en"]["percent"]),
+                ("o-de", f["o-de"]["percent"]),
+            ),
+            False,
+        ),
         Comparison("quantity", (("s-ar", f["s-ar"]["quantity"]), ("s-de", f["s-de"]["quantity"])), True),
     ]
     ev = Event("e-s", ["s-ar", "s-de", "s-en"], comparisons, reports=[["s-ar", "s-de"], ["s-en"]])
-    same = {"s-ar": [Link("s-de", 1.0), Link("s-en", 0.8)], "s-de": [Link("s-ar", 1.0), Link("s-en", 0.8)],
-            "s-en": [Link("s-de", 0.8), Link("s-ar", 0.8)]}
+    same = {
+        "s-ar": [Link("s-de", 1.0), Link("s-en", 0.8)],
+        "s-de": [Link("s-ar", 1.0), Link("s-en", 0.8)],
+        "s-en": [Link("s-de", 0.8), Link("s-ar", 0.8)],
+    }
     return Corpus(arts, facts, {}, [ev, Event("e-o", ["o-de"])], same, {}, [])
 
 
@@ -208,8 +286,16 @@ def test_more_facts_behind_a_disclosure():
     body = a.body
     extra = [Fact("percent", "60 %", body.index("60 %"), body.index("60 %") + 4, value=60.0)]  # a duplicate
     for n in range(8):
-        extra.append(Fact("quantity", "4.000", body.index("4.000"), body.index("4.000") + 5,
-                          value=float(n + 1), unit="people"))
+        extra.append(
+            Fact(
+                "quantity",
+                "4.000",
+                body.index("4.000"),
+                body.index("4.000") + 5,
+                value=float(n + 1),
+                unit="people",
+            )
+        )
     corpus.facts["s-de"] = corpus.facts["s-de"] + extra
     page = render_language(corpus, CFG.language("en"), CFG)[article_path("s-de")]
     top, more = page.split('<details class="more-facts">')

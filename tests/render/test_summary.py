@@ -1,4 +1,5 @@
 """The extractive summary: 2–3 of the article's own sentences, chosen without language data."""
+
 from generator.model import Fact
 from generator.render.summary import MAX_CHARS, score_sentences, summarize
 from generator.text import sentence_spans
@@ -8,12 +9,14 @@ def texts(body, spans):
     return [body[s:e] for s, e in spans]
 
 
-GERMAN = ("Twitter verliert die Hälfte seiner Werbeeinnahmen nach der Übernahme durch Musk. "
-          "Die Werbekunden von Twitter kehren nur langsam zurück, sagt Musk in Paris. "
-          "Das Wetter in Paris war an diesem Tag sonnig und warm. "
-          "Musk sagte, Twitter werde die Werbekunden mit neuen Werkzeugen zurückgewinnen. "
-          "Ein Hund lief über die Bühne. "
-          "Die Einnahmen von Twitter aus Werbung sind um 60 Prozent gefallen.")
+GERMAN = (
+    "Twitter verliert die Hälfte seiner Werbeeinnahmen nach der Übernahme durch Musk. "
+    "Die Werbekunden von Twitter kehren nur langsam zurück, sagt Musk in Paris. "
+    "Das Wetter in Paris war an diesem Tag sonnig und warm. "
+    "Musk sagte, Twitter werde die Werbekunden mit neuen Werkzeugen zurückgewinnen. "
+    "Ein Hund lief über die Bühne. "
+    "Die Einnahmen von Twitter aus Werbung sind um 60 Prozent gefallen."
+)
 
 
 def test_two_or_three_sentences_in_reading_order():
@@ -32,9 +35,11 @@ def test_central_sentences_beat_off_topic_ones():
 
 
 def test_sentences_with_facts_score_higher():
-    body = ("Der Himmel ist blau und die Wolken ziehen vorbei über der Stadt. "
-            "Die Firma meldet einen Umsatz von 5 Milliarden Euro im Jahr. "
-            "Der Himmel ist blau und die Wolken ziehen über die Stadt hinweg.")
+    body = (
+        "Der Himmel ist blau und die Wolken ziehen vorbei über der Stadt. "
+        "Die Firma meldet einen Umsatz von 5 Milliarden Euro im Jahr. "
+        "Der Himmel ist blau und die Wolken ziehen über die Stadt hinweg."
+    )
     spans = sentence_spans(body)
     i = body.index("5 Milliarden")
     fact = Fact("money", "5 Milliarden Euro", i, i + 17, value=5e9, currency="EUR")
@@ -44,13 +49,15 @@ def test_sentences_with_facts_score_higher():
 
 
 def test_chinese_needs_no_tokenizer():
-    body = ("推特執行長馬斯克接受BBC採訪，談到收購推特後的裁員。"
-            "馬斯克表示，推特目前的盈虧處於平衡狀態，廣告商也會回流推特。"
-            "天氣很好，大家都去公園散步了，公園裡有很多花。"
-            "馬斯克說，收購推特之後，推特員工從八千人減少到一千五百人。"
-            "推特的廣告收入下降，但馬斯克認為推特的廣告商會回流。"
-            "推特員工減少之後，馬斯克說推特的服務仍然穩定運作。"
-            "記者問了一個問題。")
+    body = (
+        "推特執行長馬斯克接受BBC採訪，談到收購推特後的裁員。"
+        "馬斯克表示，推特目前的盈虧處於平衡狀態，廣告商也會回流推特。"
+        "天氣很好，大家都去公園散步了，公園裡有很多花。"
+        "馬斯克說，收購推特之後，推特員工從八千人減少到一千五百人。"
+        "推特的廣告收入下降，但馬斯克認為推特的廣告商會回流。"
+        "推特員工減少之後，馬斯克說推特的服務仍然穩定運作。"
+        "記者問了一個問題。"
+    )
     spans = sentence_spans(body)
     chosen = texts(body, summarize(body, spans))
     assert len(chosen) == 3
