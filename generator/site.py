@@ -229,7 +229,9 @@ def site_fingerprint(cfg: Config, configs: dict[str, str | bytes]) -> str:
 
 def can_update(cfg: Config, fingerprint: str) -> bool:
     """Whether site/ is the complete result of a build with this fingerprint (then a dirty build
-    of each language gives a full build's site)."""
+    of each language gives a full build's site). Never with --no-cache (no state is kept)."""
+    if cfg.cache is None:
+        return False
     try:
         state = json.loads((cfg.cache / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -249,7 +251,8 @@ def record_state(cfg: Config, fingerprint: str, complete: bool) -> None:
     data = json.dumps(
         {"format": STATE_FORMAT, "fingerprint": fingerprint, "complete": complete, "site": str(cfg.site)}
     ).encode("utf-8")
-    write_atomically(cfg.cache / STATE, lambda fh: fh.write(data), durable=True)
+    if cfg.cache is not None:  # --no-cache: nothing is kept, every build is a full one
+        write_atomically(cfg.cache / STATE, lambda fh: fh.write(data), durable=True)
 
 
 def root_files(cfg: Config) -> dict[str, str | bytes]:

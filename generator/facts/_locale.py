@@ -59,7 +59,9 @@ def _mark_ranges() -> str:
     Python's ``[^\\W\\d_]`` has no marks: Devanagari matras, Thai vowel signs and Hebrew
     points would split a word (रुपए, เอ็ด) without them.
     """
-    out, start, prev = [], None, None
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    prev = -2
     for cp in range(0x300, 0x10000):
         if unicodedata.category(chr(cp)).startswith("M"):
             if start is None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from babel.numbers import get_currency_precision
 
@@ -66,7 +67,8 @@ class CurrencyIndex:
 def _head_position(names) -> int:
     """0 if the language puts the currency noun first (دولار أمريكي, dollar canadien),
     -1 if last (US dollar, Kanadischer Dollar): whichever position varies less."""
-    first, last = Counter(), Counter()
+    first: Counter[str] = Counter()
+    last: Counter[str] = Counter()
     for n in names:
         toks = re.split(r"[\s\-]+", n.strip())
         if len(toks) >= 2:
@@ -102,11 +104,11 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     locs = [l for l in regional_locales(base) if l.territory is None] if base else []
     if profile.locale is not None and profile.locale not in locs:
         locs.append(profile.locale)
-    names = {}
+    names: dict[str, Any] = {}
     heads = defaultdict(set)
     for loc in locs:
         plural = loc._data["currency_names_plural"]
-        all_names = []
+        all_names: list[tuple[str, str]] = []
         for code, name in loc.currencies.items():
             forms = [name] + list(dict(plural.get(code, {})).values())
             if cjk:  # スイス フラン is also written スイスフラン and スイス・フラン
@@ -128,7 +130,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     for w, code in data["names"].get(base, {}).items():
         names[fold_key(w, arabic)] = local if code == "@local" else code
     # Symbols: the language's locales plus English (US$, HK$, ₩, ₭ …).
-    symbols = {}
+    symbols: dict[str, Any] = {}
     en = babel_locale("en")
     for loc in list(locs) + [en]:
         for code, sym in loc.currency_symbols.items():
@@ -153,7 +155,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     for sym in data["ambiguous_symbols"]:
         symbols[sym.lower()] = AMBIGUOUS
     excluded = set(data["word_codes_excluded"])
-    codes = {c for c in en.currencies if len(c) == 3 and c.isalpha() and c not in excluded}
+    assert en is not None, "Babel always has English"
+    codes = {str(c) for c in en.currencies if len(str(c)) == 3 and str(c).isalpha() and c not in excluded}
     lower_codes = {c for c in prefer if c not in excluded} | {"RMB"}
     subunits = {fold_key(k, arabic): tuple(v) for k, v in data["subunits"].get(base, {}).items()}
     idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)

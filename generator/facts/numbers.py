@@ -23,6 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ._locale import (
     LETTERS,
@@ -355,14 +356,15 @@ def word_lexicon(base: str) -> WordLexicon:
 WORD_TOKEN_RE = re.compile(LETTERS)
 
 
-_TOKENS_CACHE = [None, None]  # (text, distinct tokens) of the last text seen
+_TOKENS_CACHE: list[Any] = [None, set()]  # (text, distinct tokens) of the last text seen
 
 
-def distinct_tokens(norm: str) -> set:
+def distinct_tokens(norm: str) -> set[str]:
     """The distinct letter tokens of a text (computed once per text, shared by modules)."""
     if _TOKENS_CACHE[0] is not norm:
         _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
-    return _TOKENS_CACHE[1]
+    tokens: set[str] = _TOKENS_CACHE[1]
+    return tokens
 
 
 def trigger_positions(norm: str, is_trigger, cache: dict):
@@ -396,13 +398,15 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
 
 
 def _word_runs(norm: str, lex: WordLexicon):
+    """The runs of number words in ``norm``, left to right, not overlapping."""
+    if lex.word_re is None or lex.run_re is None:
+        return
+    word_re, run_re = lex.word_re, lex.run_re
     pos = 0
-    for s, _e in trigger_positions(
-        norm, lambda t: len(t) <= 40 and lex.word_re.fullmatch(t.lower()), lex.cache
-    ):
+    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
         if s < pos:
             continue
-        r = lex.run_re.match(norm, s)
+        r = run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()
@@ -470,6 +474,8 @@ def parse_words(s: str, lex: WordLexicon):
     r = _Reading()
     start = end = None
     frac: str | None = None  # digits after a decimal word (cuarenta y siete coma veintiocho)
+    if lex.morph_re is None:
+        return None
     for m in lex.morph_re.finditer(s):
         entry = _entry(m.group(), lex)
         if entry is None:
@@ -520,7 +526,8 @@ _PATTERN_QUOTES = re.compile(r"'")
 
 @cache
 def scale_table(base: str) -> ScaleTable:
-    words, glued = {}, {}
+    words: dict[str, Any] = {}
+    glued: dict[str, Any] = {}
     arabic = base == "ar"
     locs = regional_locales(base) if base else ()
     for loc in locs[:40]:
@@ -747,7 +754,7 @@ _GLUED_CODE_AFTER_RE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
 def _glued_code(norm: str, pos: int) -> bool:
     """Is an ISO 4217 code of a current currency glued at ``pos`` (115USD)?"""
     m = _GLUED_CODE_AFTER_RE.match(norm, pos)
-    return bool(m) and m.group() in current_currencies()
+    return m is not None and m.group() in current_currencies()
 
 
 def chain_scaled(norm: str, nums: list) -> list:

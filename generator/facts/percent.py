@@ -196,7 +196,7 @@ def _tenths(norm: str, num: Number, words: PercentWords) -> tuple[int, float] | 
         if unit == "半":
             value += 5
         elif digit:
-            d = float(digit) if digit.isdigit() else parse_cjk(digit)[0]  # type: ignore[index]
+            d = float(digit) if digit.isdigit() else parse_cjk(digit)[0]
             value += d * words.parts.get(unit, 0.0)
     return m.end(), (100 - value if kind == "discount" else value)
 

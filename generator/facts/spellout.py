@@ -41,7 +41,7 @@ def _rulesets(engine) -> list[str]:
     ]
 
 
-def _spell_all(engine, rulesets: list[str], n: int) -> set[str]:
+def _spell_all(engine, rulesets: list[str], n: float) -> set[str]:
     """Every lower-cased spelling of ``n`` over the rule sets (empty on an RBNF error)."""
     try:
         res = engine.format_number(n, ruleset_names=rulesets)

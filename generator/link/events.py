@@ -53,9 +53,11 @@ def group(
         line = lambda i, j: const  # noqa: E731
     cl = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    span: dict[int, tuple[_dt.date, _dt.date] | None] = {
-        i: (dates[i], dates[i]) if dates is not None and dates[i] is not None else None for i in range(n)
-    }
+    span: dict[int, tuple[_dt.date, _dt.date] | None] = {i: None for i in range(n)}
+    for i in range(n):
+        d = dates[i] if dates is not None else None
+        if d is not None:
+            span[i] = (d, d)
     for s, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ci, cj = cl[i], cl[j]
         if ci == cj or s < line(i, j):

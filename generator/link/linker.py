@@ -60,7 +60,8 @@ class Linker:
         for k, d in enumerate(docs):
             self.pos[d.id] = k
             self.docs.append(d)
-            self.units.append(dvs[k].units if dvs[k] is not None else None)
+            dv = dvs[k]
+            self.units.append(dv.units if dv is not None else None)
         self._wsum: dict[int, tuple[float, float]] = {}
         self._latin_cache: dict[int, bool] = {}
         self._fsets: list[frozenset] = []
@@ -147,8 +148,9 @@ class Linker:
                 cos = float(self.V[i] @ self.V[j])
             mu, sd = self._ref(i, j)
             z = (cos - mu) / sd
-            if z >= PARA_MIN_Z or ov >= PARA_MIN_OVERLAP:
-                para = S.mutual_match_share(self.units[i], self.units[j])
+            ui, uj = self.units[i], self.units[j]
+            if (z >= PARA_MIN_Z or ov >= PARA_MIN_OVERLAP) and ui is not None and uj is not None:
+                para = S.mutual_match_share(ui, uj)
         else:
             cos = None
         sc = S.combine(
@@ -180,7 +182,7 @@ class Linker:
         todo = [p for p in pairs if p not in self._ev]
         if not todo:
             return
-        cos = [None] * len(todo)
+        cos: list[float | None] = [None] * len(todo)
         if self.V is not None:
             a = np.fromiter((p[0] for p in todo), np.int64, len(todo))
             b = np.fromiter((p[1] for p in todo), np.int64, len(todo))
@@ -188,7 +190,7 @@ class Linker:
             for s0 in range(0, len(todo), 65536):
                 sl = slice(s0, s0 + 65536)
                 c[sl] = np.einsum("nd,nd->n", self.V[a[sl]], self.V[b[sl]])
-            cos = c.tolist()
+            cos[:] = c.tolist()
         for (i, j), cv in zip(todo, cos):
             self._ev[(i, j)] = self._evidence(i, j, cv)
 
@@ -303,7 +305,7 @@ class Linker:
         self.units.append(dv.units if dv is not None else None)
         self.present.append(dv is not None)
         if self.V is not None:
-            row = vec if vec is not None else np.zeros(self.dim, np.float32)
+            row = vec if vec is not None else np.zeros(int(self.dim or 0), np.float32)
             self.V = np.vstack([self.V, row[None, :]])
         # a feature whose df doubled weighs less now: articles holding it score anew
         changed = {i}

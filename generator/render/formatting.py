@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
@@ -16,6 +17,9 @@ from babel.numbers import format_compact_currency, format_compact_decimal, forma
 
 from ..model import Fact
 from .i18n import N_
+
+# babel.lists.format_list styles
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
 
 # Qualifier templates, translated per site language ({value} is the formatted figure).
 QUALIFIER_TEMPLATES = {
@@ -160,7 +164,7 @@ def counted_unit(unit: str, value: float, locale: Locale, ngettext: Callable[[st
 # ----------------------------------------------------------------------------- lists
 
 
-def list_text(items: Sequence[str], locale: Locale, style: str = "standard") -> str:
+def list_text(items: Sequence[str], locale: Locale, style: ListStyle = "standard") -> str:
     """Items joined by the locale's CLDR list pattern ("A, B and C", "A、B和C", "A وB وC")."""
     items = list(items)
     if len(items) < 2:
@@ -171,7 +175,7 @@ def list_text(items: Sequence[str], locale: Locale, style: str = "standard") -> 
         return format_list(items, locale=locale)
 
 
-def list_html(pieces: Sequence[str], locale: Locale, style: str = "standard") -> str:
+def list_html(pieces: Sequence[str], locale: Locale, style: ListStyle = "standard") -> str:
     """HTML pieces (already escaped) joined by the locale's CLDR list pattern, escaped."""
     marks = [f"\ue000{i}\ue001" for i in range(len(pieces))]
     joined = html.escape(list_text(marks, locale, style), quote=False)

@@ -485,13 +485,13 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
             else:
                 shown.append(view._("similar wording"))
             continue
-        f = by_key.get(r.key)
-        if f is None:
+        shared = by_key.get(r.key)
+        if shared is None:
             continue
-        if f.type in ENTITY_TYPES and f.id in corpus.entities:
-            shown.append(corpus.entities[f.id].display_name(view.lang.code))
+        if shared.type in ENTITY_TYPES and shared.id in corpus.entities:
+            shown.append(corpus.entities[shared.id].display_name(view.lang.code))
         else:
-            shown.append(format_fact(f, view.locale, view.gettext))
+            shown.append(format_fact(shared, view.locale, view.gettext))
     return list_text(list(dict.fromkeys(shown)), view.locale)
 
 
@@ -704,7 +704,7 @@ def event_line(ev, corpus: Corpus, view: View) -> str:
         parts.append(view.ngettext("{n} outlet", "{n} outlets", len(outlets)).format(n=len(outlets)))
     days = sorted(a.published for a in members if a.published)
     if days:
-        first, last = format_day(days[0], view.locale), format_day(days[-1], view.locale)
+        first, last = format_day(days[0], view.locale) or "", format_day(days[-1], view.locale) or ""
         parts.append(first if first == last else f"{first} – {last}")
     return " · ".join(parts)
 
