@@ -21,8 +21,8 @@ EPILOG = """examples:
 """
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The exit code of one `briefing` command (0 ok, 1 failed or --strict with errors, 2 bad config, 130 interrupted)."""
+def make_parser() -> argparse.ArgumentParser:
+    """The `briefing` argument parser: build, generate, serve, assemble, facts."""
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Turn news articles in many languages into a multilingual briefing site.",
@@ -83,7 +83,12 @@ def main(argv: list[str] | None = None) -> int:
         "--lines", action="store_true", help='one {"facts": [...]} JSON object per input line'
     )
 
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The exit code of one `briefing` command (0 ok, 1 failed or --strict with errors, 2 bad config, 130 interrupted)."""
+    args = make_parser().parse_args(argv)
     try:
         if args.command == "facts":
             return cmd_facts(args)

@@ -32,7 +32,9 @@ import eval_linking  # noqa: E402
 # dev file, as printed there (three decimals).
 FACT_FLOORS = {
     "zh_percent": (1.000, 1.000),
-    "zh_money": (1.000, 1.000),
+    # one case of 20 is a 24-digit amount: digit runs that long are not read as figures
+    # (facts/numbers.py bounds them so a 10,000-digit run stays linear and finite)
+    "zh_money": (0.950, 1.000),
     "de_percent": (1.000, 1.000),
     "de_money": (1.000, 0.885),
     "en_percent": (1.000, 1.000),

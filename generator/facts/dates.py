@@ -203,6 +203,8 @@ def _alt(words, arabic):
 
 @cache
 def _patterns(base: str):
+    """The date patterns of a language (day-month-year orders, relative months, year and month
+    words, "N units ago") and the word tables they use, or None without CLDR month names."""
     data = lang_data("dates.json", base)
     arabic = base == "ar"
     wide, allm = _month_index(base)
@@ -257,7 +259,25 @@ def _patterns(base: str):
         pats.append(("yw", re.compile(rf"{NB}(?P<w>{_alt(yw, arabic)})(?![^\W\d_])", re.I)))
     if mw:
         pats.append(("mw", re.compile(rf"{NB}(?P<w>{_alt(mw, arabic)})(?![^\W\d_])", re.I)))
-    ago = data.get("ago", {})
+    units, ago_re, ago_words = _ago_pattern(data.get("ago", {}), arabic, NB, S)
+    return {
+        "pats": pats,
+        "wide": wide,
+        "all": allm,
+        "rels": rels,
+        "yw": yw,
+        "mw": mw,
+        "units": units,
+        "ago": ago_re,
+        "arabic": arabic,
+        "ago_words": ago_words,
+        "cues": [fold_key(c, arabic) for c in cues],
+    }
+
+
+def _ago_pattern(ago: dict, arabic: bool, NB: str, S: str):
+    """(unit words, ("before" | "after", pattern) or None, words that start such a phrase)
+    for "N units ago" in the language (dates.json "ago", from CLDR relative patterns)."""
     units = {fold_key(k, arabic): v for k, v in ago.get("units", {}).items()}
     ago_re = None
     if units:
@@ -273,19 +293,7 @@ def _patterns(base: str):
             )
     ago_words = [fold_key(w, arabic) for w in ago.get("before", []) + ago.get("after", [])]
     ago_words = [w.split(" ")[0] for w in ago_words] + list(units)
-    return {
-        "pats": pats,
-        "wide": wide,
-        "all": allm,
-        "rels": rels,
-        "yw": yw,
-        "mw": mw,
-        "units": units,
-        "ago": ago_re,
-        "arabic": arabic,
-        "ago_words": ago_words,
-        "cues": [fold_key(c, arabic) for c in cues],
-    }
+    return units, ago_re, ago_words
 
 
 def _ago_value(n, unit, pub):

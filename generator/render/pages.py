@@ -1089,7 +1089,8 @@ def entity_qid(e: Entity) -> str:
 def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: View, here: str) -> str:
     """The stories the entity appears in, newest first: an event (linked) with its
     articles, or a single article."""
-    event_of = corpus.event_of()
+    # only events of two or more articles have a page (corpus_pages)
+    event_of = {m: e.id for e in corpus.events if len(e.members) > 1 for m in e.members}
     out = [
         f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
         '<ul class="article-list">',

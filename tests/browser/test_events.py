@@ -93,21 +93,6 @@ def test_event_page_compares_sources(page, built_site, lang):
                 assert "#s-" in href
 
 
-def test_event_sentence_link_lands_on_the_sentence(page, built_site):
-    event = next(e for e in multi_events(built_site) if e["comparisons"])
-    load(page, f"/en/events/{event['id']}.html")
-    link = page.locator("table.comparison tbody tr td:nth-child(3) a").first
-    href = link.get_attribute("href")
-    link.click()
-    anchor = href.split("#", 1)[1]
-    page.wait_for_function("a => location.hash === '#' + a", arg=anchor)
-    page.wait_for_function(
-        "a => { const el = document.getElementById(a);"
-        " return !!el && getComputedStyle(el).backgroundColor === 'rgb(255, 245, 157)'; }",
-        arg=anchor,
-    )
-
-
 def seed_event(built_site):
     """The seeds' one multi-article event: 003 (Arabic) and 004 (German)."""
     ids = {built_site.article("003")["id"], built_site.article("004")["id"]}
@@ -135,11 +120,9 @@ def test_home_page_leads_with_the_seed_event(page, built_site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_seed_event_is_one_report_in_two_languages(page, built_site, lang):
     """003 is the Arabic translation of 004 (one TechCrunch report): one report, two languages,
-    and no figure of it is called an agreement of two sources. Needs the linker of issue 17,
-    which fills Event.reports; until then every member is its own report."""
+    and no figure of it is called an agreement of two sources (link/reports.py)."""
     event = seed_event(built_site)
-    if len(event["reports"]) == len(event["articles"]):
-        pytest.xfail("the linker does not group translations into reports yet (issue 17)")
+    assert sorted(map(sorted, event["reports"])) == [sorted(event["articles"])]
     load(page, f"/{lang}/events/{event['id']}.html")
     assert page.locator("section.report").count() == 1
     report = page.locator("section.report").first
