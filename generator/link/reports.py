@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from generator.link.score import MIN_UNITS, PARA_FLOOR
+from generator.link.score import MIN_UNITS, PARA_FLOOR, mutual_match_count
 from generator.link.signature import fact_features, text_features
 
 # Share of the longer article's units that must align: a majority, i.e. more of the text
@@ -35,14 +35,10 @@ _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 def aligned_share(ua: np.ndarray | None, ub: np.ndarray | None, floor: float = PARA_FLOOR) -> float | None:
     """Mutual best unit matches (cosine ≥ floor) over the longer article's unit count."""
-    if ua is None or ub is None or len(ua) < MIN_UNITS or len(ub) < MIN_UNITS:
+    n = mutual_match_count(ua, ub, floor)
+    if n is None or ua is None or ub is None:
         return None
-    s = ua @ ub.T
-    best_b = s.argmax(axis=1)
-    best_a = s.argmax(axis=0)
-    rows = np.arange(len(ua))
-    mutual = (best_a[best_b] == rows) & (s[rows, best_b] >= floor)
-    return float(mutual.sum()) / float(max(len(ua), len(ub)))
+    return float(n) / float(max(len(ua), len(ub)))
 
 
 def _norm(paragraph: str) -> str:

@@ -297,8 +297,8 @@ def combine(
     return sigmoid(x)
 
 
-def mutual_match_share(ua: np.ndarray, ub: np.ndarray, floor: float = PARA_FLOOR) -> float | None:
-    """Share of units that are mutual best matches with cosine ≥ floor."""
+def mutual_match_count(ua: np.ndarray | None, ub: np.ndarray | None, floor: float = PARA_FLOOR) -> int | None:
+    """How many units are mutual best matches with cosine ≥ floor (None: too few units)."""
     if ua is None or ub is None or len(ua) < MIN_UNITS or len(ub) < MIN_UNITS:
         return None
     s = ua @ ub.T
@@ -306,4 +306,10 @@ def mutual_match_share(ua: np.ndarray, ub: np.ndarray, floor: float = PARA_FLOOR
     best_a = s.argmax(axis=0)
     rows = np.arange(len(ua))
     mutual = (best_a[best_b] == rows) & (s[rows, best_b] >= floor)
-    return float(mutual.sum()) / float(min(len(ua), len(ub)))
+    return int(mutual.sum())
+
+
+def mutual_match_share(ua: np.ndarray, ub: np.ndarray, floor: float = PARA_FLOOR) -> float | None:
+    """Share of units that are mutual best matches with cosine ≥ floor, over the shorter article."""
+    n = mutual_match_count(ua, ub, floor)
+    return None if n is None else float(n) / float(min(len(ua), len(ub)))
