@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import combinations
 from typing import Generic, TypeVar
 
+from ..disjoint import DisjointSet
 from .lines import is_short_unpunctuated, norm_line, width
 
 T = TypeVar("T")
@@ -98,19 +99,11 @@ def copy_groups(
     by_line = _Weights({k: bodies[k] for k in paired}, lambda line: float(len(line)))
     by_shingle = _Weights(shingles, lambda _: 1.0)
     enough = {k for k in paired if len(shingles[k]) >= MIN_SHINGLES}
-    parent = {k: k for k in keys}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    groups = DisjointSet(keys)
     for a, b in pairs:
         if by_line.copies(a, b) or a in enough and b in enough and by_shingle.copies(a, b):
-            ra, rb = root(a), root(b)
-            parent[max(ra, rb)] = min(ra, rb)
-    return {k: root(k) for k in keys}
+            groups.union(a, b)
+    return {k: groups.find(k) for k in keys}
 
 
 class _Weights(Generic[T]):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from generator.disjoint import DisjointSet
 from generator.link.score import MIN_UNITS, PARA_FLOOR, mutual_match_count
 from generator.link.signature import fact_features, text_features
 
@@ -109,22 +110,14 @@ def reports(
 ) -> list[list[int]]:
     """The members grouped into reports (connected groups of ``copy`` pairs), each group
     sorted by ``key`` and the groups by their first member's key."""
-    parent = {m: m for m in members}
-
-    def root(x: int) -> int:
-        """The representative of x in the union-find forest."""
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    joined = DisjointSet(members)
     for x in range(len(members)):
         for y in range(x + 1, len(members)):
             a, b = members[x], members[y]
-            if root(a) != root(b) and copy(a, b):
-                parent[root(b)] = root(a)
+            if joined.find(a) != joined.find(b) and copy(a, b):
+                joined.union(a, b)
     groups: dict[int, list[int]] = {}
     for m in members:
-        groups.setdefault(root(m), []).append(m)
+        groups.setdefault(joined.find(m), []).append(m)
     out = [sorted(g, key=key) for g in groups.values()]
     return sorted(out, key=lambda g: key(g[0]))
