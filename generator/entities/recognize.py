@@ -67,7 +67,7 @@ def _recognize(text: str, lang: str) -> list[Mention]:
         if c.type == "other":
             continue
         s, e = _trim(text, c.start, c.end)
-        if e <= s or not _plausible(text[s:e], c.type):
+        if e <= s or not _plausible(text[s:e], c.type) or _ends_in_particle(text[s:e], c.type):
             continue
         out.append(Mention(type=c.type, text=text[s:e], start=s, end=e, alias=c.alias))
     return out
@@ -294,6 +294,25 @@ def _abbrev_end(text: str, s: int, e: int) -> bool:
     return word in ("Inc.", "Corp.", "Ltd.", "Co.", "Jr.", "Sr.", "II.", "III.", "e.V.", "St.") or bool(
         re.fullmatch(r"(?:[A-Z]\.)+", word)
     )
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    """Words that join a name's parts and never end one (data/name_particles.yml)."""
+    import os
+
+    import yaml
+
+    path = os.path.join(os.path.dirname(__file__), "data", "name_particles.yml")
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return frozenset(str(w).lower() for words in data.values() for w in words)
+
+
+def _ends_in_particle(s: str, typ: str) -> bool:
+    """Whether a person span of several words ends in a name particle (cut mid-name)."""
+    words = s.split()
+    return typ == "person" and len(words) > 1 and words[-1].lower() in _name_particles()
 
 
 def _plausible(s: str, typ: str) -> bool:

@@ -79,3 +79,10 @@ def test_german_org_legal_form_and_common_nouns():
     assert "Partei" not in ms and "Kirche" not in ms
     assert "Frauenfußballwelt" not in ms  # a compound of known nouns
     assert ms["Schlatter"].type == "person"  # an unknown capitalised word inside a sentence
+
+
+def test_person_span_never_ends_in_a_name_particle():
+    """crème de la crème in Arabic letters: a span cut after دي is no person."""
+    text = "للتعبير عن الاحترام وشرب القليل من الشمبانيا مع كريم دي لا كريم في عالم الإعلانات."
+    got = [m.text for m in recognize(text, "ar") if m.type == "person"]
+    assert not any(t.split()[-1] in ("دي", "لا") for t in got), got
