@@ -17,6 +17,8 @@ import numpy as np
 
 @dataclass(frozen=True)
 class VecHead:
+    """What turns a word's encoder state into CRF features (fitted by training, shipped as .npz)."""
+
     taps: tuple[int, ...]  # encoder layers whose states are concatenated
     mean: np.ndarray  # (D,)
     proj: np.ndarray  # (D, K): principal axes scaled to unit variance
