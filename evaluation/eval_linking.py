@@ -246,7 +246,7 @@ VARIANTS: dict[str, dict] = {
     "copies collapsed from cosine 0.95": {"COPY_COS": 0.95},
     "same-language lines may fall under SAME": {"SAME_LANG_FLOOR": 0.0},
     "same-language lines at least SAME (0.5)": {"SAME_LANG_FLOOR": 0.5},
-    "same-language lines at least 0.7": {"SAME_LANG_FLOOR": 0.7},
+    "same-language lines at least 0.6": {"SAME_LANG_FLOOR": 0.6},
 }
 FOLDS = 5
 

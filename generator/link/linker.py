@@ -30,6 +30,8 @@ PARA_MIN_OVERLAP = 0.1
 
 
 class Linker:
+    """A corpus linked: its index, vectors and pair scores; :meth:`result` gives the events."""
+
     def __init__(self, docs: list[LinkDoc], embedder=None):
         docs = sorted(docs, key=lambda d: d.id)
         ids = [d.id for d in docs]

@@ -52,3 +52,4 @@ def test_same_language_line_never_under_the_floor():
     sparse = DecisionLines({"tr-tr": [1.0] * 400, "en-zh": [1.0] * 400})
     assert sparse.get("tr-tr") == SAME_LANG_FLOOR
     assert sparse.get("en-zh") < SAME  # across languages the corpus may lower it
+    assert sparse.get("de-de") == SAME  # no line placed (no vectors, tiny corpus): SAME
