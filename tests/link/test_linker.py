@@ -237,3 +237,15 @@ def test_unresolved_relative_dates_are_not_shared_evidence():
     resolved = Fact(type="date", text="April 2023", start=0, end=10, value="2023-04")
     assert fact_features([unresolved]) == set()
     assert fact_features([resolved, unresolved]) == {"date:2023-04"}
+
+
+def test_without_vectors_no_line_is_placed():
+    # no vectors: no runner-up z, so every language pair keeps SAME (the floor is only for
+    # lines the corpus placed) and linking on facts alone is as before
+    from generator.link.score import SAME
+
+    lk = Linker(corpus())
+    lk.result()
+    assert lk.lines is not None and lk.lines.table == {}
+    n = len(lk.docs)
+    assert all(lk.line(i, j) == SAME for i in range(n) for j in range(i + 1, n))
