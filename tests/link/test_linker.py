@@ -249,3 +249,13 @@ def test_without_vectors_no_line_is_placed():
     assert lk.lines is not None and lk.lines.table == {}
     n = len(lk.docs)
     assert all(lk.line(i, j) == SAME for i in range(n) for j in range(i + 1, n))
+
+
+def test_pair_context_names_the_evidence_and_the_line(fake_embedder):
+    lk = Linker(corpus(), fake_embedder)
+    lk.result()
+    ids = sorted(lk.pos)
+    i, j = lk.pos[ids[0]], lk.pos[ids[1]]
+    ctx = lk.pair_context(i, j)
+    assert ctx["score"] == lk.score(i, j) and ctx["line"] == lk.line(i, j)
+    assert ctx["z"] == lk.evidence(i, j).z and ctx["best_i"] >= 0.0 and ctx["best_j"] >= 0.0
