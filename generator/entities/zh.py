@@ -10,11 +10,14 @@ import numpy as np
 
 from . import lexicon as L
 from .cand import Cand
+from .zh_names import split_glued
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _CHUNK = re.compile(r"[^\n。！？!?；;]*[。！？!?；;]?")
 _MAX_CHUNK = 400
+_RUN_WINDOW, _RUN_MIN_PER = 3, 3  # 3 persons among the 6 words around: a list of names
+_GLUED_ALONE = 6  # a person word this long is cut into names even with no person beside it
 
 # titles LAC sometimes glues to a name: 江主席 → 江 (Chinese titles are outside PER)
 _TITLE_SUFFIX = re.compile(
@@ -211,9 +214,25 @@ def zh_cands(text: str) -> list[Cand]:
                 out.append(Cand(s, words[j][1], "organization", 45))
     for m in _ZH_LOC_WORDS.finditer(text):
         out.append(Cand(m.start(), m.end(), "place", 45))
-    for m in _ZH_CONGRESS.finditer(text):
-        out.append(Cand(m.start(), m.end(), "organization", 45))
+    out += _congresses(text, words)
     return out + _latin_runs(text, lac_type_at)
+
+
+def _congresses(text: str, words: list) -> list[Cand]:
+    """Party congresses (十五大, 中共十五大, 民进八大) where LAC's words begin and end with the
+    match (统一大业 holds 一大 inside a word), with an organization written just before."""
+    starts = {w[0]: k for k, w in enumerate(words)}
+    ends = {w[1] for w in words}
+    out = []
+    for m in _ZH_CONGRESS.finditer(text):
+        s = m.start()
+        if s not in starts or m.end() not in ends:
+            continue
+        k = starts[s]
+        if k > 0 and words[k - 1][3] == "ORG" and words[k - 1][1] == s:
+            s = words[k - 1][0]
+        out.append(Cand(s, m.end(), "organization", 45))
+    return out
 
 
 def _lac_words(text: str) -> list[tuple[int, int, str, str]]:
@@ -240,14 +259,34 @@ def _person(words: list, i: int) -> list[Cand]:
     if m and m.end() < len(w):
         s += m.end()
         w = w[m.end() :]
-    return [Cand(s, e, "person", 50)] if re.search(f"[{_HAN}]", w) else []
+    if not re.search(f"[{_HAN}]", w):
+        return []
+    if _in_name_run(words, i) or len(w) >= _GLUED_ALONE:
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        pieces = split_glued(w, _lac()._q2b, tail=not (nxt and nxt[3] == "PER" and nxt[0] == e))
+        if pieces:
+            return [Cand(s + a, s + b, "person", 50) for a, b in pieces]
+    return [Cand(s, e, "person", 50)]
+
+
+def _in_name_run(words: list, i: int) -> bool:
+    """Whether LAC's person word ``i`` stands in a list of names (most of its neighbours
+    are persons too): there names are often written without separators, and LAC glues
+    neighbours together."""
+    s, e = words[i][0], words[i][1]
+    if (i > 0 and words[i - 1][3] == "PER" and words[i - 1][1] == s) or (
+        i + 1 < len(words) and words[i + 1][3] == "PER" and words[i + 1][0] == e
+    ):
+        return True
+    near = words[max(0, i - _RUN_WINDOW) : i] + words[i + 1 : i + 1 + _RUN_WINDOW]
+    return sum(1 for w in near if w[3] == "PER") >= _RUN_MIN_PER
 
 
 def _place(words: list, i: int) -> list[Cand]:
-    """A LAC place: 中俄 → two places, LOC + 大学 → organization, 亚太地区 → 亚太."""
+    """A LAC place: 中俄 → two places, 港澳台 → three, LOC + 大学 → organization, 亚太地区 → 亚太."""
     s, e, w, _t = words[i]
-    if len(w) == 2 and all(ch in _SINGLE_COUNTRY for ch in w):
-        return [Cand(s, s + 1, "place", 50), Cand(s + 1, e, "place", 50)]
+    if len(w) in (2, 3) and all(ch in _SINGLE_COUNTRY for ch in w):  # 中俄, 港澳台
+        return [Cand(s + k, s + k + 1, "place", 50) for k in range(len(w))]
     j = i + 1
     if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
         return [Cand(s, words[j][1], "organization", 55)]
@@ -258,12 +297,12 @@ def _place(words: list, i: int) -> list[Cand]:
 
 def _organization(words: list, i: int) -> list[Cand]:
     """A LAC organization, with a following suffix word and a preceding ordinal
-    (第十五次 + 全国代表大会); peoples (壮族) and X政府 (the gold marks the place) left out."""
+    (第十五次 + 全国代表大会); peoples (壮族) left out, X政府 read as the place X."""
     s, e, w, _t = words[i]
     if w.endswith("族") or len(w) < 2:
         return []
-    if w.endswith("政府") and len(w) > 2:
-        return []
+    if w.endswith("政府") and len(w) > 2:  # 中国政府, 加拿大政府: the place X is named
+        return [Cand(s, e - 2, "place", 50)] if len(w) > 3 else []
     j = i + 1
     if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
         e = words[j][1]

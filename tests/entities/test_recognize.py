@@ -79,3 +79,15 @@ def test_german_org_legal_form_and_common_nouns():
     assert "Partei" not in ms and "Kirche" not in ms
     assert "Frauenfußballwelt" not in ms  # a compound of known nouns
     assert ms["Schlatter"].type == "person"  # an unknown capitalised word inside a sentence
+
+
+def test_chinese_name_list_and_lac_boundaries():
+    text = "委员：李鹏乔石李瑞环彭真朱镕基刘华清胡锦涛荣毅仁丁关根田纪云。"
+    persons = {m.text for m in recognize(text, "zh-Hans") if m.type == "person"}
+    assert {"李鹏", "乔石", "朱镕基", "荣毅仁", "丁关根", "田纪云"} <= persons
+    assert "李鹏乔石" not in persons
+    ms = recognize("中国政府决定推动祖国和平统一大业。", "zh-Hans")
+    assert ("中国", "place") in {(m.text, m.type) for m in ms}
+    assert not any(m.text == "一大" for m in ms)  # 统一大业 holds no congress
+    places = [m.text for m in recognize("港澳台同胞欢欣鼓舞。", "zh-Hans") if m.type == "place"]
+    assert places == ["港", "澳", "台"]
