@@ -10,6 +10,7 @@ import numpy as np
 
 from . import lexicon as L
 from .cand import Cand
+from .places import lookup_place
 from .zh_names import split_glued
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
@@ -38,7 +39,13 @@ _ORG_SUFFIX_WORD = re.compile(
 )
 _ZH_LOC_WORDS = re.compile(r"(海峽兩岸|海峡两岸|兩岸|两岸)")
 _ZH_CONGRESS = re.compile(r"(中共)?[一二三四五六七八九十]{1,3}大(?![学學陆陸会會厦廈小多批量])")
-_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零0-9]+[次届屆]$")
+_ORDINAL = re.compile(r"^第?[一二三四五六七八九十百零0-9]+[次届屆]$")
+# a LAC place that is an organization's name by its last word (中国民主建国会)
+_PLACE_AS_ORG = re.compile(r"(会|會|党|黨|学社|學社|公司|集团|集團|银行|銀行|大学|大學|学院|學院)$")
+# a law or ordinance named after a place (香港特别行政区基本法): the law is no place
+_LAW_SUFFIX = re.compile(r"(基本法|条例|條例|(?<!方)法)$")
+_PLACE_END = re.compile(r"(特别行政区|特別行政區|省|市|州|县|縣|区|區)$")
+_CONGRESS_WORD = re.compile(r"代表大会$|代表大會$")
 _SINGLE_COUNTRY = set("中美俄日韩韓朝英法德意印越泰港澳台欧歐非加巴以伊苏蘇蒙缅緬菲新马馬澳")
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+[A-Z0-9][A-Za-z0-9&'’.\-]*)*")
 _ORG_CONTEXT_BEFORE = re.compile(
@@ -207,6 +214,8 @@ def zh_cands(text: str) -> list[Cand]:
             lac_type_at[k] = t
         if t in ("PER", "ORG", "LOC") and re.search(f"[{_HAN}]", w):  # Latin runs: below
             out += {"PER": _person, "LOC": _place, "ORG": _organization}[t](words, i)
+        elif t == "nz" and _CONGRESS_WORD.search(w):  # 第十五次 + 全国代表大会
+            out += _organization(words, i)
         elif t == "nz" and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
             # nz + 公司 → organization (西屋 + 公司)
             j = i + 1
@@ -283,7 +292,9 @@ def _in_name_run(words: list, i: int) -> bool:
 
 
 def _place(words: list, i: int) -> list[Cand]:
-    """A LAC place: 中俄 → two places, 港澳台 → three, LOC + 大学 → organization, 亚太地区 → 亚太."""
+    """A LAC place: 中俄 → two places, 港澳台 → three, LOC + 大学 → organization, 亚太地区 →
+    亚太, a name ending like an organization's (…建国会) → organization, a law named after
+    a place (…特别行政区基本法) → the place."""
     s, e, w, _t = words[i]
     if len(w) in (2, 3) and all(ch in _SINGLE_COUNTRY for ch in w):  # 中俄, 港澳台
         return [Cand(s + k, s + k + 1, "place", 50) for k in range(len(w))]
@@ -292,6 +303,13 @@ def _place(words: list, i: int) -> list[Cand]:
         return [Cand(s, words[j][1], "organization", 55)]
     if w.endswith(("地区", "地區")) and len(w) >= 4:
         e -= 2
+    if len(w) >= 4 and _PLACE_AS_ORG.search(w):
+        return [Cand(s, e, "organization", 50)]
+    law = _LAW_SUFFIX.search(w)
+    if law and law.start() >= 2:
+        rest = w[: law.start()]
+        named = _PLACE_END.search(rest) or lookup_place(rest) is not None
+        return [Cand(s, s + len(rest), "place", 50)] if named else []
     return [Cand(s, e, "place", 50)]
 
 
@@ -302,15 +320,23 @@ def _organization(words: list, i: int) -> list[Cand]:
     if w.endswith("族") or len(w) < 2:
         return []
     if w.endswith("政府") and len(w) > 2:  # 中国政府, 加拿大政府: the place X is named
-        return [Cand(s, e - 2, "place", 50)] if len(w) > 3 else []
+        return [Cand(s, e - 2, "place", 50)] if lookup_place(w[:-2]) is not None else []
+    law = _LAW_SUFFIX.search(w)
+    if law and law.start() >= 2 and law.group(0) != "法":  # 皇家香港军团条例 → the body
+        e = s + law.start()
     j = i + 1
     if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
         e = words[j][1]
     k = i - 1
     if k >= 0 and _ORDINAL.match(words[k][2]):
         s = words[k][0]
-        if k - 1 >= 0 and words[k - 1][3] in ("ORG", "nz") and words[k - 1][1] == s:
-            s = words[k - 1][0]
+        before = words[k - 1] if k >= 1 else None
+        if (
+            before
+            and before[1] == s
+            and (before[3] in ("ORG", "nz") or (before[3] == "LOC" and _PLACE_AS_ORG.search(before[2])))
+        ):
+            s = before[0]
     return [Cand(s, e, "organization", 50)]
 
 

@@ -91,3 +91,18 @@ def test_chinese_name_list_and_lac_boundaries():
     assert not any(m.text == "一大" for m in ms)  # 统一大业 holds no congress
     places = [m.text for m in recognize("港澳台同胞欢欣鼓舞。", "zh-Hans") if m.type == "place"]
     assert places == ["港", "澳", "台"]
+
+
+def test_chinese_congress_laws_and_org_names():
+    def typed(text):
+        return {(m.text, m.type) for m in recognize(text, "zh-Hans")}
+
+    assert ("第十五次全国代表大会", "organization") in typed(
+        "中国共产党将召开第十五次全国代表大会，推进事业。"
+    )
+    got = typed("在中国民主建国会第七次全国代表大会隆重开幕之际。")
+    assert ("中国民主建国会第七次全国代表大会", "organization") in got
+    got = typed("《中华人民共和国香港特别行政区基本法》规定。")
+    assert ("香港特别行政区", "place") in got
+    assert not any("基本法" in t for t, _ in got)
+    assert not any(t == "中央人民" for t, _ in typed("中央人民政府负责管理香港的外交事务。"))
