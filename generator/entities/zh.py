@@ -47,6 +47,11 @@ _LAW_SUFFIX = re.compile(r"(基本法|条例|條例|(?<!方)法)$")
 _PLACE_END = re.compile(r"(特别行政区|特別行政區|省|市|州|县|縣|区|區)$")
 _CONGRESS_WORD = re.compile(r"代表大会$|代表大會$")
 _SINGLE_COUNTRY = set("中美俄日韩韓朝英法德意印越泰港澳台欧歐非加巴以伊苏蘇蒙缅緬菲新马馬澳")
+# one-character names of places inside words (驻华, 抵京, 中加): the countries above and
+# China, Beijing, Shanghai; read after a verb of going or staying, or paired with another
+_PLACE_ABBR = _SINGLE_COUNTRY | set("华華京沪滬")
+_TO_PLACE_VERB = set("驻駐访訪来來抵赴旅进進离離返侵援")
+_PAIR_TAGS = ("f", "s", "j")  # LAC's tags of 中加, 中外, 俄中: locality, place word, abbreviation
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+[A-Z0-9][A-Za-z0-9&'’.\-]*)*")
 _ORG_CONTEXT_BEFORE = re.compile(
     r"(公司|集團|集团|機構|机构|媒體|媒体|平台|網站|网站|品牌|企業|企业|銀行|银行|新創|新创|廠商|厂商|業者|业者|"
@@ -214,7 +219,9 @@ def zh_cands(text: str) -> list[Cand]:
             lac_type_at[k] = t
         if t in ("PER", "ORG", "LOC") and re.search(f"[{_HAN}]", w):  # Latin runs: below
             out += {"PER": _person, "LOC": _place, "ORG": _organization}[t](words, i)
-        elif t == "nz" and _CONGRESS_WORD.search(w):  # 第十五次 + 全国代表大会
+        elif len(w) == 2 and t not in ("PER", "ORG", "LOC"):
+            out += _place_abbreviations(s, w, t)
+        if t == "nz" and _CONGRESS_WORD.search(w):  # 第十五次 + 全国代表大会
             out += _organization(words, i)
         elif t == "nz" and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
             # nz + 公司 → organization (西屋 + 公司)
@@ -225,6 +232,15 @@ def zh_cands(text: str) -> list[Cand]:
         out.append(Cand(m.start(), m.end(), "place", 45))
     out += _congresses(text, words)
     return out + _latin_runs(text, lac_type_at)
+
+
+def _place_abbreviations(s: int, w: str, t: str) -> list[Cand]:
+    """One-character place names in a two-character word: 驻华 → 华, 中加 → 中 and 加."""
+    if w[0] in _TO_PLACE_VERB and w[1] in _PLACE_ABBR:
+        return [Cand(s + 1, s + 2, "place", 45)]
+    if t in _PAIR_TAGS and w[0] in _PLACE_ABBR and w[1] in _PLACE_ABBR:
+        return [Cand(s, s + 1, "place", 45), Cand(s + 1, s + 2, "place", 45)]
+    return []
 
 
 def _congresses(text: str, words: list) -> list[Cand]:

@@ -106,3 +106,13 @@ def test_chinese_congress_laws_and_org_names():
     assert ("香港特别行政区", "place") in got
     assert not any("基本法" in t for t, _ in got)
     assert not any(t == "中央人民" for t, _ in typed("中央人民政府负责管理香港的外交事务。"))
+
+
+def test_chinese_one_character_places_in_words():
+    places = [
+        m.text
+        for m in recognize("中国驻美大使和美国驻华大使出席。中加建立了经贸联委制度。", "zh-Hans")
+        if m.type == "place"
+    ]
+    assert places.count("华") == 1 and "中" in places and "加" in places
+    assert not [m for m in recognize("改革开放以来，我们允许一部分人先富起来。", "zh-Hans") if m.text == "以"]
