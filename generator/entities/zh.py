@@ -11,13 +11,15 @@ import numpy as np
 from . import lexicon as L
 from .cand import Cand
 from .places import lookup_place
-from .zh_names import split_glued
+from .zh_names import segment_run, split_glued
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _CHUNK = re.compile(r"[^\n。！？!?；;]*[。！？!?；;]?")
 _MAX_CHUNK = 400
 _RUN_WINDOW, _RUN_MIN_PER = 3, 3  # 3 persons among the 6 words around: a list of names
+_LIST_MIN_PERSONS, _LIST_PERSON_SHARE = 3, 0.6  # a list of names: 3+ persons, 60 % of it
+_HAN_ONLY = re.compile(f"[{_HAN}]+")
 _GLUED_ALONE = 6  # a person word this long is cut into names even with no person beside it
 
 # titles LAC sometimes glues to a name: 江主席 → 江 (Chinese titles are outside PER)
@@ -209,18 +211,23 @@ def lac_char_tags(text: str) -> list[str]:
 
 
 def zh_cands(text: str) -> list[Cand]:
-    """Rule candidates of a Chinese text. Steps: LAC words; their PER/LOC/ORG tags with
-    post-rules; fixed patterns (兩岸, 十五大); Latin-script runs typed by context."""
+    """Rule candidates of a Chinese text. Steps: LAC words; lists of names read anew;
+    LAC's PER/LOC/ORG tags with post-rules; one-character places; fixed patterns (兩岸,
+    十五大); Latin-script runs typed by context."""
     words = _lac_words(text)
     lac_type_at = {}
-    out: list[Cand] = []
+    out, in_list = _name_lists(words)
     for i, (s, e, w, t) in enumerate(words):
         for k in range(s, e):
             lac_type_at[k] = t
+        if i in in_list:
+            continue
         if t in ("PER", "ORG", "LOC") and re.search(f"[{_HAN}]", w):  # Latin runs: below
             out += {"PER": _person, "LOC": _place, "ORG": _organization}[t](words, i)
         elif len(w) == 2 and t not in ("PER", "ORG", "LOC"):
             out += _place_abbreviations(s, w, t)
+        elif len(w) > 2 and t in ("nw", "nz", "n") and lookup_place(w) is not None:
+            out.append(Cand(s, e, "place", 45))  # a territory's name LAC left untyped
         if t == "nz" and _CONGRESS_WORD.search(w):  # 第十五次 + 全国代表大会
             out += _organization(words, i)
         elif t == "nz" and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
@@ -232,6 +239,46 @@ def zh_cands(text: str) -> list[Cand]:
         out.append(Cand(m.start(), m.end(), "place", 45))
     out += _congresses(text, words)
     return out + _latin_runs(text, lac_type_at)
+
+
+def _name_lists(words: list) -> tuple[list[Cand], set[int]]:
+    """(persons, indices of the words read) of the lists of names written without
+    separators: LAC splits such names oddly (宋任 | 穷, 薄 | 一波), so each stretch is read
+    anew as a sequence of surname + given name, LAC's own person words counting for more."""
+    out: list[Cand] = []
+    used: set[int] = set()
+    for a, b in _list_stretches(words):
+        base = words[a][0]
+        run = "".join(w[2] for w in words[a:b])
+        lac = frozenset((w[0] - base, w[1] - base) for w in words[a:b] if w[3] == "PER")
+        names = segment_run(run, _lac()._q2b, lac)
+        if names:
+            out += [Cand(base + x, base + y, "person", 50) for x, y in names]
+            used.update(range(a, b))
+    return out, used
+
+
+def _list_stretches(words: list) -> list[tuple[int, int]]:
+    """[a, b) word ranges of stretches of adjacent Han words, each a person or short,
+    where persons are at least three and most of the characters."""
+    spans = []
+    a = 0
+    while a < len(words):
+        b = a
+        while b < len(words) and _list_member(words[b]) and (b == a or words[b][0] == words[b - 1][1]):
+            b += 1
+        if b > a:
+            per = [w for w in words[a:b] if w[3] == "PER"]
+            chars = words[b - 1][1] - words[a][0]
+            if len(per) >= _LIST_MIN_PERSONS and sum(len(w[2]) for w in per) >= _LIST_PERSON_SHARE * chars:
+                spans.append((a, b))
+        a = b + 1 if b == a else b
+    return spans
+
+
+def _list_member(word: tuple) -> bool:
+    """Whether a LAC word can stand in a list of names: Han only, a person or short."""
+    return bool(_HAN_ONLY.fullmatch(word[2])) and (word[3] == "PER" or len(word[2]) <= 3)
 
 
 def _place_abbreviations(s: int, w: str, t: str) -> list[Cand]:

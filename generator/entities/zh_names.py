@@ -76,3 +76,43 @@ def split_glued(
     last = max(options, key=lambda o: o[0])
     starts = [0] + last[1][:-1]
     return list(zip(starts, last[1], strict=True))
+
+
+_SKIP_LOGP = math.log(0.02)  # a character read as no part of a name (帕巴拉·…, 女)
+_LAC_AGREES_LOGP = math.log(3.0)  # a name LAC found as a word of its own, boundaries and all
+
+
+def segment_run(
+    run: str, to_simplified: Mapping[str, str] | None = None, lac_names: frozenset = frozenset()
+) -> list[tuple[int, int]]:
+    """(start, end) of the names read in ``run``, a stretch of a list of names written
+    without separators: the likeliest sequence of names (surname + given name) and
+    skipped characters; a name LAC also found, ``lac_names`` ((start, end) pairs), counts
+    for more."""
+    norm = "".join((to_simplified or {}).get(ch, ch) for ch in run)
+    single, double = surnames()
+    n = len(norm)
+    best: list[tuple[float, tuple] | None] = [None] * (n + 1)
+    best[0] = (0.0, ())
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        score, names = here
+        _offer(best, i + 1, score + _SKIP_LOGP, names)
+        for sur in (1, 2):
+            if norm[i : i + sur] not in (single if sur == 1 else double) or i + sur > n:
+                continue
+            for given, logp in _GIVEN_LEN_LOGP.items():
+                j = i + sur + given
+                if j <= n:
+                    bonus = _LAC_AGREES_LOGP if (i, j) in lac_names else 0.0
+                    _offer(best, j, score + logp + bonus, names + ((i, j),))
+    last = best[n]
+    return list(last[1]) if last is not None else []
+
+
+def _offer(best: list, j: int, score: float, names: tuple) -> None:
+    """Keep (score, names) as the reading of the first ``j`` characters when it is better."""
+    if best[j] is None or score > best[j][0]:
+        best[j] = (score, names)

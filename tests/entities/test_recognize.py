@@ -116,3 +116,11 @@ def test_chinese_one_character_places_in_words():
     ]
     assert places.count("华") == 1 and "中" in places and "加" in places
     assert not [m for m in recognize("改革开放以来，我们允许一部分人先富起来。", "zh-Hans") if m.text == "以"]
+
+
+def test_chinese_list_of_names_without_separators():
+    text = "委员：李鹏乔石李瑞环彭真朱镕基宋平薄一波宋任穷张震张万年迟浩田任建新。"
+    persons = [m.text for m in recognize(text, "zh-Hans") if m.type == "person"]
+    assert {"薄一波", "宋任穷", "张万年", "迟浩田", "任建新", "乔石"} <= set(persons)
+    prose = "国务院副总理兼外长钱其琛、特别助理曾庆红也出席了今天的晚宴。"
+    assert {"钱其琛", "曾庆红"} <= {m.text for m in recognize(prose, "zh-Hans")}

@@ -39,3 +39,15 @@ def test_dangling_surname_of_the_next_name():
     # a three-character name is likelier than two of two: the caller asks for a tail only
     # when the next word is no person (otherwise 李鹏乔石 would lose 石)
     assert _names("李鹏乔石", tail=True) == ["李鹏乔"]
+
+
+def test_list_of_names_read_anew():
+    from generator.entities.zh_names import segment_run
+
+    run = "宋任穷张震张万年"
+    assert [run[a:b] for a, b in segment_run(run)] == ["宋任穷", "张震", "张万年"]
+    run = "宋平薄一波"
+    assert [run[a:b] for a, b in segment_run(run)] == ["宋平", "薄一波"]
+    # LAC's own word counts for more: 李鹏 | 乔石 read as LAC found them
+    run = "李鹏乔石"
+    assert [run[a:b] for a, b in segment_run(run, lac_names=frozenset({(0, 2), (2, 4)}))] == ["李鹏", "乔石"]
