@@ -260,19 +260,23 @@ def _name_lists(words: list) -> tuple[list[Cand], set[int]]:
 
 def _list_stretches(words: list) -> list[tuple[int, int]]:
     """[a, b) word ranges of stretches of adjacent Han words, each a person or short,
-    where persons are at least three and most of the characters."""
+    where persons are at least three and most of the characters (grown from each person
+    word: the maximal stretch around it)."""
     spans = []
-    a = 0
-    while a < len(words):
-        b = a
-        while b < len(words) and _list_member(words[b]) and (b == a or words[b][0] == words[b - 1][1]):
+    done = 0  # words before this index belong to a stretch already looked at
+    for i, word in enumerate(words):
+        if i < done or word[3] != "PER" or not _list_member(word):
+            continue
+        a, b = i, i + 1
+        while a > done and _list_member(words[a - 1]) and words[a - 1][1] == words[a][0]:
+            a -= 1
+        while b < len(words) and _list_member(words[b]) and words[b][0] == words[b - 1][1]:
             b += 1
-        if b > a:
-            per = [w for w in words[a:b] if w[3] == "PER"]
-            chars = words[b - 1][1] - words[a][0]
-            if len(per) >= _LIST_MIN_PERSONS and sum(len(w[2]) for w in per) >= _LIST_PERSON_SHARE * chars:
-                spans.append((a, b))
-        a = b + 1 if b == a else b
+        done = b
+        per = [w for w in words[a:b] if w[3] == "PER"]
+        chars = words[b - 1][1] - words[a][0]
+        if len(per) >= _LIST_MIN_PERSONS and sum(len(w[2]) for w in per) >= _LIST_PERSON_SHARE * chars:
+            spans.append((a, b))
     return spans
 
 

@@ -124,3 +124,16 @@ def test_chinese_list_of_names_without_separators():
     assert {"薄一波", "宋任穷", "张万年", "迟浩田", "任建新", "乔石"} <= set(persons)
     prose = "国务院副总理兼外长钱其琛、特别助理曾庆红也出席了今天的晚宴。"
     assert {"钱其琛", "曾庆红"} <= {m.text for m in recognize(prose, "zh-Hans")}
+
+
+@given(
+    st.text(alphabet="وفبلكاسمع ـ_1،.\u064e", max_size=25),
+    st.text(alphabet="وفبلكاسمع ـ_1،.\u064e", min_size=1, max_size=4),
+)
+def test_arabic_occurrences_match_the_regular_expression(text, name):
+    import importlib
+    import re
+
+    rec = importlib.import_module("generator.entities.recognize")
+    rx = re.compile(r"(?<![\w])(?:و|ف)?(?:ب|ل|ك)?" + re.escape(name) + r"(?![\w])")
+    assert rec._ar_occurrences(text, name) == [(m.start(), m.end()) for m in rx.finditer(text)]
