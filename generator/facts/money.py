@@ -29,6 +29,7 @@ from ._locale import (
     load_json,
     regional_locales,
 )
+from .cldr import and_words
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
@@ -64,18 +65,31 @@ class CurrencyIndex:
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
 
 
-def _head_position(names) -> int:
-    """0 if the language puts the currency noun first (دولار أمريكي, dollar canadien),
-    -1 if last (US dollar, Kanadischer Dollar): whichever position varies less."""
-    first: Counter[str] = Counter()
-    last: Counter[str] = Counter()
-    for n in names:
-        toks = re.split(r"[\s\-]+", n.strip())
-        if len(toks) >= 2:
-            first[toks[0].lower()] += 1
-            last[toks[-1].lower()] += 1
+def _heads(names: list[tuple[str, str]], arabic: bool) -> dict[str, set[str]]:
+    """Head noun (folded) -> the currencies whose multi-word names it heads.
+
+    The head of a name is whichever of its first and last words occurs in the names of
+    more currencies: "dollar" in "канадский доллар" and in "доллар США" alike, "dollar"
+    and not "new" in "New Zealand dollar" (a language may put the noun on either side);
+    on a tie, the side where the language's names vary less.
+    """
+    toks_of = [(code, [t for t in re.split(r"[\s\-]+", f.strip()) if t]) for code, f in names]
+    codes_of: dict[str, set[str]] = defaultdict(set)  # word -> currencies whose names hold it
+    for code, toks in toks_of:
+        for t in toks:
+            codes_of[t.lower()].add(code)
+    count = {t: len(c) for t, c in codes_of.items()}
+    first = Counter(toks[0].lower() for _c, toks in toks_of if len(toks) >= 2)
+    last = Counter(toks[-1].lower() for _c, toks in toks_of if len(toks) >= 2)
     top = lambda c: c.most_common(1)[0][1] if c else 0  # noqa: E731
-    return 0 if top(first) > top(last) else -1
+    usual = 0 if top(first) > top(last) else -1  # the side the language's noun is on
+    heads: dict[str, set[str]] = defaultdict(set)
+    for code, toks in toks_of:
+        if len(toks) >= 2:
+            a, b = count[toks[0].lower()], count[toks[-1].lower()]
+            head = toks[usual] if a == b else toks[0] if a > b else toks[-1]
+            heads[fold_key(head, arabic)].add(code)
+    return heads
 
 
 def _resolve(codes, prefer, local):
@@ -117,12 +131,9 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
                 names.setdefault(fold_key(f, arabic), code)
             if code in current:
                 all_names.extend((code, f) for f in forms)
-        if all_names:  # CJK names without spaces (美元) have no head noun of their own
-            pos = _head_position([f for _c, f in all_names])
-            for code, f in all_names:
-                toks = [t for t in re.split(r"[\s\-]+", f.strip()) if t]
-                if len(toks) >= 2:
-                    heads[fold_key(toks[pos], arabic)].add(code)
+        # CJK names without spaces (美元) have no head noun of their own
+        for head, codes in _heads(all_names, arabic).items():
+            heads[head] |= codes
     for head, codes in heads.items():
         if head in names:
             continue
@@ -145,6 +156,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         symbols.setdefault(sym, code)
     for sym, code in data["symbol_aliases"].items():
         symbols[sym.lower()] = code
+    for sym, code in data["local_symbols"].get(base, {}).items():
+        symbols[sym] = code  # \100 in Japanese text converted from JIS X 0201
     symbols_of: dict = defaultdict(set)  # every symbol, letters too (kr, Kč), for resolving
     for sym, code in symbols.items():
         symbols_of[code].add(sym)
@@ -330,7 +343,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     add = 0.0
     pos = end
     for _ in range(2):
-        m = re.compile(r"(?:[ \u00a0]+(?:and|und|et|y)[ \u00a0]+|[ \u00a0]*)").match(norm, pos)
+        m = _and_re(base).match(norm, pos)
         p = m.end()
         num = nums_by_start.get(p)
         if num is None or num.weak:
@@ -356,6 +369,14 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
                 pos = num.end
         break
     return add, pos
+
+
+@cache
+def _and_re(base: str) -> re.Pattern:
+    """Spaces, or the language's "and" (CLDR list patterns) between an amount and its
+    subunits: "3 dollars and 50 cents", "15 dólares y 50 centavos"."""
+    words = "|".join(re.escape(w) for w in and_words(base))
+    return re.compile(rf"(?:[ \u00a0]+(?:{words})[ \u00a0]+|[ \u00a0]*)" if words else r"[ \u00a0]*", re.I)
 
 
 @cache
@@ -463,8 +484,9 @@ def _read_amount(
     if num.weak and (after is None or after.kind != "name"):
         return None  # "a $ 1 billion": an article, not one dollar
     if after is not None and after.kind == "subunit" and before is None:
-        # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very").
-        if idx.cjk:
+        # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very"),
+        # but a subunit in kana or Hangul (50セント, 50센트) stands alone.
+        if _HAN_RE.match(norm[after.start]):
             return None
         return _Amount(
             num.start,

@@ -558,11 +558,12 @@ def scale_table(base: str) -> ScaleTable:
         else:
             glued.setdefault(w, v)
     cjk = {}
-    if base in ("zh", "ja", "yue"):
+    if base in ("zh", "ja", "yue", "ko"):
+        # One-character scales chain by value, glued: 千萬 = 10^7, 5천만 = 5 × 10^7.
         for k, v in list(words.items()):
             if len(k) == 1 and not k.isascii():
                 cjk[k] = v
-        cjk.update({"千": 1e3, "百": 1e2, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12})
+        cjk.update({k: float(v) for k, v in nw.get("glued_scales", {}).items()})
         for k in cjk:
             words.pop(k, None)
     if arabic:
