@@ -119,7 +119,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     if profile.locale is not None and profile.locale not in locs:
         locs.append(profile.locale)
     names: dict[str, Any] = {}
-    heads = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
     for loc in locs:
         plural = loc._data["currency_names_plural"]
         all_names: list[tuple[str, str]] = []
