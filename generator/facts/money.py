@@ -42,6 +42,7 @@ _MAX_SYMBOL = 6
 _LAST_TOKEN_RE = re.compile(rf"({LETTERS})$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Scripts written without spaces before a currency name: kana, Han, Hangul (2ドル, 100달러).
+_HAN_KANA_RE = re.compile(r"(?<=[\u3400-\u9fff])(?=[\u30a0-\u30ff])")
 _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 AMBIGUOUS = "?"  # the code of a symbol that several currencies write ($, ¥, kr)
 # "u.s $", "hk $", "c $": a territory prefix before a symbol
@@ -65,7 +66,15 @@ class CurrencyIndex:
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
 
 
-def _heads(names: list[tuple[str, str]], arabic: bool) -> dict[str, set[str]]:
+def _name_words(name: str, cjk: bool) -> list[str]:
+    """The words of a currency name: split at spaces and hyphens, and in CJK also where
+    Han meets kana (韓国ウォン = 韓国 + ウォン, スイス・フラン)."""
+    if cjk:
+        name = _HAN_KANA_RE.sub(" ", name.replace("・", " "))
+    return [t for t in re.split(r"[\s\-]+", name.strip()) if t]
+
+
+def _heads(names: list[tuple[str, str]], arabic: bool, cjk: bool) -> dict[str, set[str]]:
     """Head noun (folded) -> the currencies whose multi-word names it heads.
 
     The head of a name is whichever of its first and last words occurs in the names of
@@ -73,7 +82,7 @@ def _heads(names: list[tuple[str, str]], arabic: bool) -> dict[str, set[str]]:
     and not "new" in "New Zealand dollar" (a language may put the noun on either side);
     on a tie, the side where the language's names vary less.
     """
-    toks_of = [(code, [t for t in re.split(r"[\s\-]+", f.strip()) if t]) for code, f in names]
+    toks_of = [(code, _name_words(f, cjk)) for code, f in names]
     codes_of: dict[str, set[str]] = defaultdict(set)  # word -> currencies whose names hold it
     for code, toks in toks_of:
         for t in toks:
@@ -89,6 +98,8 @@ def _heads(names: list[tuple[str, str]], arabic: bool) -> dict[str, set[str]]:
             a, b = count[toks[0].lower()], count[toks[-1].lower()]
             head = toks[usual] if a == b else toks[0] if a > b else toks[-1]
             heads[fold_key(head, arabic)].add(code)
+    if cjk:  # a two-kana word of one currency is more often something else (ドン, タラ)
+        heads = defaultdict(set, {h: c for h, c in heads.items() if len(h) > 2 or len(c) > 1})
     return heads
 
 
@@ -132,7 +143,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
             if code in current:
                 all_names.extend((code, f) for f in forms)
         # CJK names without spaces (美元) have no head noun of their own
-        for head, codes in _heads(all_names, arabic).items():
+        for head, codes in _heads(all_names, arabic, cjk).items():
             heads[head] |= codes
     for head, codes in heads.items():
         if head in names:

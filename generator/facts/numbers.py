@@ -758,23 +758,28 @@ def _glued_code(norm: str, pos: int) -> bool:
     return m is not None and m.group() in current_currencies()
 
 
+def _continues(norm: str, prev: Number, x: Number) -> bool:
+    """Does ``x`` add to the scaled number ``prev``: a smaller scaled one at most a space
+    after it (1억 2000만, 3億5000万), or unscaled digits below its scale glued to it
+    (2万5000円)?"""
+    if not (prev.scaled and x.kind == "digits" and x.value < prev.scale):
+        return False
+    gap = norm[prev.end : x.start]
+    if x.scaled:
+        return x.scale < prev.scale and gap in ("", " ", "\u00a0")
+    return gap == "" and x.value >= 1 and prev.scale >= 1e4
+
+
 def chain_scaled(norm: str, nums: list) -> list:
-    """Join "1억 2000만", "3億5000万", "1조 2000억" (a scaled number, then a smaller scaled
-    one below its scale, at most a space apart) into one number."""
+    """Join "1억 2000만", "3億5000万", "1조 2000억", "2万5000" (a scaled number, then a
+    smaller one below its scale: see _continues) into one number."""
     out: list = []
     for x in nums:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.scaled
-            and x.scaled
-            and x.kind == "digits"
-            and x.scale < prev.scale
-            and x.value < prev.scale
-            and norm[prev.end : x.start] in ("", " ", "\u00a0")
-        ):
+        if prev is not None and _continues(norm, prev, x):
+            scale = x.scale if x.scaled else 1.0
             out[-1] = Number(
-                prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=x.scale
+                prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=scale
             )
             continue
         out.append(x)

@@ -134,3 +134,21 @@ def test_kana_subunit_stands_alone_but_han_subunit_does_not():
 
 def test_backslash_is_no_currency_outside_ja_ko():
     assert money("a\\100 b", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, currency",
+    [
+        ("2万5000円", "ja", 25000, "JPY"),  # unscaled digits glued below the scale
+        ("2만5000원", "ko", 25000, "KRW"),
+        ("5千万ウォン", "ja", 5e7, "KRW"),  # head of 韓国ウォン, split where Han meets kana
+        ("30ペソ", "ja", 30, "MXN"),
+    ],
+)
+def test_cjk_compositions_and_kana_heads(text, lang, value, currency):
+    assert money(text, lang) == [(pytest.approx(value), currency)]
+
+
+def test_unscaled_digits_after_a_space_or_a_year_are_not_joined():
+    assert money("2万 2021年に100円", "ja") == [(pytest.approx(100), "JPY")]
+    assert money("3ドン", "ja") == []  # a two-kana head of one currency is no name
