@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..model import Fact
 from ._locale import Profile, fold_key, fuzzy_ar, is_letter, lang_data, regional_locales
+from .candidate import Candidate
 from .cldr import past_patterns
 from .numbers import parse_cjk, trigger_positions
 
@@ -496,5 +496,5 @@ def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> li
         if occupied.find(1, s, e) != -1:
             continue
         occupied[s:e] = b"\x01" * (e - s)
-        facts.append(Fact(type="date", text="", start=s, end=e, value=v))
+        facts.append(Candidate(type="date", start=s, end=e, value=v))
     return facts

@@ -18,7 +18,6 @@ from typing import Any
 
 from babel.numbers import get_currency_precision
 
-from ..model import Fact
 from ._locale import (
     LETTERS,
     Profile,
@@ -29,6 +28,7 @@ from ._locale import (
     load_json,
     regional_locales,
 )
+from .candidate import Candidate
 from .cldr import and_words
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
@@ -545,9 +545,8 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
         used_until = a.end
     codes = resolve_ambiguous([a for a, _ in amounts], profile, idx)
     return [
-        Fact(
+        Candidate(
             type="money",
-            text="",
             start=a.start,
             end=a.end,
             value=float(f"{a.value:.12g}"),

@@ -44,7 +44,7 @@ from ._locale import (
 from .spellout import rbnf_words
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Number:
     start: int
     end: int

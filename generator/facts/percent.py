@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Fact
 from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
+from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
@@ -209,7 +209,7 @@ def _negate(norm: str, start: int, value: float, negative: re.Pattern) -> tuple[
     return start, value
 
 
-def _fractions(norm: str, profile: Profile) -> list[Fact]:
+def _fractions(norm: str, profile: Profile) -> list[Candidate]:
     """百分之八十九, 千分之二, 百分の9,999: percent, per mille, per ten thousand."""
     facts = []
     for m in CJK_FRACTION_RE.finditer(norm):
@@ -257,9 +257,9 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     return facts
 
 
-def _fact(norm: str, start: int, end: int, value: float, base: str) -> Fact:
+def _fact(norm: str, start: int, end: int, value: float, base: str) -> Candidate:
     """A percent fact with the qualifier written before or after it."""
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)
-    return Fact(type="percent", text="", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)
+    return Candidate(type="percent", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)

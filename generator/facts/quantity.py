@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..model import Fact
 from ..scripts import HAN as _HAN
 from ._locale import Profile, fold_key, lang_data, load_json
+from .candidate import Candidate
 from .numbers import CJK_NUM_CHARS, CJK_RUN_RE, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
@@ -217,9 +217,8 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
         if q is None:
             q, _ = qualifier_after(norm, num.end, profile.base)
         facts.append(
-            Fact(
+            Candidate(
                 type="quantity",
-                text="",
                 start=num.start,
                 end=end,
                 value=float(f"{num.value:.12g}"),
@@ -245,9 +244,8 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
                     unit = head[1]
             q, _ = qualifier_before(norm, m.start(), profile.base)
             facts.append(
-                Fact(
+                Candidate(
                     type="quantity",
-                    text="",
                     start=m.start(),
                     end=m.end(),
                     value=float(f"{nu[0] / den[0]:.12g}"),
