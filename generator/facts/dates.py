@@ -448,6 +448,19 @@ def _before_gap(norm: str, pos: int, word: str) -> int:
     return start if start >= 0 and norm[start:pos].lower() == word else -1
 
 
+@cache
+def _ago_after_re(base: str, cjk: bool) -> re.Pattern | None:
+    """A regex matching, after a number, any past pattern's word after it (a space
+    allowed; then no letter, except in scripts without spaces), or None when some
+    pattern has no word after the number."""
+    pats = past_patterns(base)
+    words = sorted({a for _b, a, _u in pats}, key=len, reverse=True)
+    if not words or "" in words:
+        return None
+    tail = "" if cjk else r"(?![^\W\d_])"
+    return re.compile(rf"[ \u00a0]?(?:{'|'.join(re.escape(w) for w in words)}){tail}", re.I)
+
+
 def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) -> list:
     """ "3 years ago" in any language, from CLDR's relative past patterns (cldr.past_patterns).
 
@@ -455,10 +468,13 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
     the publication date (None without one: a year is never invented).
     """
     pats = past_patterns(base)
+    after_re = _ago_after_re(base, cjk)
     out = []
     for num in nums if pats else ():
         if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
             continue
+        if after_re is not None and not after_re.match(norm, num.end):
+            continue  # no pattern's word follows (the cheap test for most numbers)
         for before, after, unit in pats:
             e = _gap_then(norm, num.end, after)
             if e < 0 or (not cjk and after and e < len(norm) and is_letter(norm[e])):

@@ -64,6 +64,8 @@ class CurrencyIndex:
     no_subunits: frozenset = frozenset()  # currencies without minor units (JPY, KRW)
     own_symbols: dict = field(default_factory=dict)  # symbol -> codes, in the article's locale
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
+    lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
+    lens_to: dict = field(default_factory=dict)  # last character -> symbol lengths, longest first
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -194,6 +196,15 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     idx.sym_first = {k[0] for k in symbols} | {k[0].upper() for k in symbols}
     idx.sym_last = {k[-1] for k in symbols} | {k[-1].upper() for k in symbols}
+    by_first: dict = defaultdict(set)
+    by_last: dict = defaultdict(set)
+    for k in (k for k in symbols if len(k) <= _MAX_SYMBOL):
+        for c in {k[0], k[0].upper()}:
+            by_first[c].add(len(k))
+        for c in {k[-1], k[-1].upper()}:
+            by_last[c].add(len(k))
+    idx.lens_from = {c: sorted(v, reverse=True) for c, v in by_first.items()}
+    idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
     return idx
 
 
@@ -235,7 +246,9 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     if p >= n or norm[p].isdigit() or (norm[p] not in idx.sym_first and not is_letter(norm[p])):
         return None  # cheap exit: a digit, punctuation or the end follows
     # symbols (€, $, US$, ₭ …)
-    for L in range(min(_MAX_SYMBOL, n - p), 0, -1) if p < n and norm[p] in idx.sym_first else ():
+    for L in idx.lens_from.get(norm[p], ()):
+        if L > n - p:
+            continue
         cand = norm[p : p + L].lower()
         code = idx.symbols.get(cand)
         if code is not None:
@@ -304,7 +317,9 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     if q == 0 or (norm[q - 1] not in idx.sym_last and not is_letter(norm[q - 1])):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
-    for L in range(min(_MAX_SYMBOL, q), 0, -1) if q > 0 and norm[q - 1] in idx.sym_last else ():
+    for L in idx.lens_to.get(norm[q - 1], ()):
+        if L > q:
+            continue
         cand = norm[q - L : q].lower()
         code = idx.symbols.get(cand)
         if code is None:

@@ -277,6 +277,7 @@ class WordLexicon:
     arabic: bool
     word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
     cache: dict = field(default_factory=dict)  # token -> is a number word
+    parsed: dict = field(default_factory=dict)  # run text -> parse_words result
 
 
 _WORD_SEP_RE = re.compile(r"[ \u00a0-]+")
@@ -510,6 +511,17 @@ def parse_words(s: str, lex: WordLexicon):
     return value, r.only_weak and not frac, start, end
 
 
+def parsed_run(s: str, lex: WordLexicon):
+    """parse_words(s, lex), remembered per run text: number words come from a small
+    vocabulary, so the same runs recur ("two", "zwei Millionen") all through a text."""
+    got = lex.parsed.get(s, lex)
+    if got is lex:
+        got = parse_words(s, lex)
+        if len(lex.parsed) < 100_000:
+            lex.parsed[s] = got
+    return got
+
+
 # --- scales after digits -------------------------------------------------------------
 
 
@@ -582,18 +594,13 @@ def scale_table(base: str) -> ScaleTable:
     return ScaleTable(words, glued, cjk, rx)
 
 
+_SCALE_MAY_START_RE = re.compile(r"[ \u00a0\u202f]*(?:[^\W\d_]|[-'])")
+
+
 def _no_scale_at(norm: str, pos: int) -> bool:
     """Cheap test: no scale word can start at ``pos`` (end of text, or a digit or
     punctuation next, after spaces)."""
-    if pos >= len(norm):
-        return True
-    n = len(norm)
-    while pos < n and norm[pos] in " \u00a0\u202f":
-        pos += 1
-    if pos >= n:
-        return True
-    c = norm[pos]
-    return not (c.isalpha() or c == "-" or c == "'")
+    return _SCALE_MAY_START_RE.match(norm, pos) is None
 
 
 def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
@@ -730,7 +737,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         for m in _word_runs(norm, lex):
             if masked and _in_spans(m.start(), masked):
                 continue
-            parsed = parse_words(m.group(), lex)
+            parsed = parsed_run(m.group(), lex)
             if parsed is None:
                 continue
             value, weak, ws, we = parsed
