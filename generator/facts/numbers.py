@@ -672,53 +672,75 @@ def _in_spans(pos: int, spans) -> bool:
 # Letters glued before a number: only a possible ISO code ("USD115") is kept; B2B,
 # MP3, COVID19 are names.
 _GLUED_CODE_RE = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]{3}|[a-z]{3})$")
+# Characters before or after a digit run that call for a closer look (the cheap test).
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SPECIAL_BEFORE = frozenset("+#-/.," + _ASCII_LETTERS)
+_SPECIAL_AFTER = frozenset("." + _ASCII_LETTERS)
 
 
-def scan_numbers(norm: str, profile: Profile) -> list:
-    """All number candidates in normalised text, sorted by start."""
-    base = profile.base
-    table = scale_table(base)
-    masked = mask_spans(norm)
+def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
+    """The digit-run numbers of ``norm`` (with a scale word after them applied)."""
+    table = scale_table(profile.base)
+    decimal, group, arabic = profile.decimal, profile.group, profile.arabic
     out = []
     n = len(norm)
     for m in DIGIT_RUN_RE.finditer(norm):
         s, run = m.start(), m.group()
         if masked and _in_spans(s, masked):
             continue
-        res = interpret_digits(run, profile.decimal, profile.group)
+        res = interpret_digits(run, decimal, group)
         if res is None:
             continue
         value, length = res
         e = s + length
-        prev = norm[s - 1] if s else " "
-        if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
-            continue  # +49…, #3, COVID-19
-        if prev == "/" and s >= 2 and norm[s - 2].isdigit():
-            continue  # 2/3, 24/7: a denominator, not a figure
-        if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
-            s, run = s - 1, "0." + run  # ",08 por ciento", ".5%": a figure that begins with its mark
-            value = float(run)
-        if prev.isascii() and prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
-            continue
-        mult, e2 = apply_scale(norm, e, table, profile.arabic)
-        nxt = norm[e2] if e2 < n else ""
-        if nxt.isascii() and nxt.isalpha() and not _glued_code(norm, e2):
-            continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
-        if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
-            continue  # 2025.11.14-like leftovers
-        plain = run[:length].isdigit() and mult == 1.0
-        out.append(
-            Number(
-                s,
-                e2,
-                _clean(value * mult) if mult != 1.0 else value,
-                "digits",
-                plain=plain,
-                scaled=mult != 1.0,
-                scale=mult,
-                ndigits=len(run[:length]) if plain else 0,
-            )
-        )
+        if s and norm[s - 1] in _SPECIAL_BEFORE:
+            got = _after_mark(norm, s, run, value)
+            if got is None:
+                continue
+            s, run, value = got
+        if _SCALE_MAY_START_RE.match(norm, e) is None:
+            mult, e2 = 1.0, e
+        else:
+            mult, e2 = apply_scale(norm, e, table, arabic)
+        if e2 < n and norm[e2] in _SPECIAL_AFTER:
+            nxt = norm[e2]
+            if nxt != "." and not _glued_code(norm, e2):
+                continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
+            if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
+                continue  # 2025.11.14-like leftovers
+        if mult != 1.0:
+            out.append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
+        elif run[:length].isdigit():
+            out.append(Number(s, e2, value, "digits", True, False, 1.0, ndigits=length))
+        else:
+            out.append(Number(s, e2, value, "digits"))
+    return out
+
+
+def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, float] | None:
+    """(start, run, value) of a digit run after +, #, -, /, a mark or a letter, or None
+    when that character makes it no figure."""
+    prev = norm[s - 1]
+    if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
+        return None  # +49…, #3, COVID-19
+    if prev == "/" and s >= 2 and norm[s - 2].isdigit():
+        return None  # 2/3, 24/7: a denominator, not a figure
+    if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
+        return s - 1, "0." + run, float("0." + run)  # ",08 por ciento", ".5%": begins with its mark
+    if prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
+        return None
+    return s, run, value
+
+
+def scan_numbers(norm: str, profile: Profile) -> list:
+    """All number candidates in normalised text, sorted by start.
+
+    Steps: digit runs (_digit_numbers), CJK numerals, spelled-out runs; then nested
+    candidates are dropped and (CJK) scaled numbers chained.
+    """
+    base = profile.base
+    masked = mask_spans(norm)
+    out = _digit_numbers(norm, profile, masked)
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()
