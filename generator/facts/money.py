@@ -66,6 +66,7 @@ class CurrencyIndex:
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
     lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
     lens_to: dict = field(default_factory=dict)  # last character -> symbol lengths, longest first
+    may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -303,10 +304,15 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
 
 
 def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
-    """Can a currency name, code or subunit begin with this token (a cheap filter)?"""
-    tok = tok.rstrip(".")
-    key = fold_key(tok, idx.arabic)
-    return key in idx.first_words or len(tok) in (3, 4) and tok.isalpha()
+    """Can a currency name, code or subunit begin with this token (a cheap filter)?
+    Remembered per token: a text repeats its words."""
+    ok = idx.may_start.get(tok)
+    if ok is None:
+        bare = tok.rstrip(".")
+        ok = fold_key(bare, idx.arabic) in idx.first_words or len(bare) in (3, 4) and bare.isalpha()
+        if len(idx.may_start) < 200_000:
+            idx.may_start[tok] = ok
+    return ok
 
 
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
@@ -332,22 +338,20 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
             if qualified is not None:
                 return qualified
         return _symbol_match(s, q, code, cand)
-    # ISO codes and names
-    m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
-    if not m:
-        return None
-    tok = m.group(1)
-    s = q - len(tok)
-    if idx.cjk and _HAN_RE.match(tok[-1]):
+    # CJK names (美元 50) and ISO codes (USD 50): a code is a whole three-letter word
+    if idx.cjk and _HAN_RE.match(norm[q - 1]):
+        m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
+        tok = m.group(1) if m else ""
         for L in range(min(len(tok), _MAX_CJK_NAME), 1, -1):
             key = tok[-L:]
             if key in idx.names and key not in ("元", "块", "塊"):
                 return CurrencyMatch(q - L, q, idx.names[key], "name")
         return None
-    code = _code_of(tok, idx)
-    if code and (s == 0 or not is_letter(norm[s - 1])):
-        return CurrencyMatch(s, q, code, "code")
-    return None
+    s = q - 3
+    if s < 0 or (s > 0 and is_letter(norm[s - 1])) or not norm[s:q].isalpha():
+        return None
+    code = _code_of(norm[s:q], idx)
+    return CurrencyMatch(s, q, code, "code") if code else None
 
 
 def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) -> CurrencyMatch | None:
