@@ -20,6 +20,7 @@ from babel.numbers import get_currency_precision
 
 from ._locale import (
     LETTERS,
+    MARKS,
     Profile,
     babel_locale,
     current_currencies,
@@ -67,6 +68,8 @@ class CurrencyIndex:
     lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
     lens_to: dict = field(default_factory=dict)  # last character -> symbol lengths, longest first
     may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
+    after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
+    after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -205,6 +208,11 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         for c in {k[-1], k[-1].upper()}:
             by_last[c].add(len(k))
     idx.lens_from = {c: sorted(v, reverse=True) for c, v in by_first.items()}
+    # What may follow a number for a currency to start there: a symbol or a letter.
+    starts = "".join(sorted(re.escape(c) for c in idx.sym_first if not c.isdigit()))
+    ahead = rf"(?=[{starts}]|[^\W\d_]|[{MARKS}])"
+    idx.after_gap_re = re.compile(rf"[ \u00a0\u202f]{{0,2}}{ahead}")
+    idx.after_re = re.compile(ahead)
     idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
     return idx
 
@@ -240,12 +248,10 @@ def _code_of(tok: str, idx: CurrencyIndex):
 def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     """A currency starting at ``pos`` (after up to two spaces)."""
     n = len(norm)
-    p = pos
-    if allow_gap:
-        while p < n and p - pos < 2 and norm[p] in " \u00a0\u202f":
-            p += 1
-    if p >= n or norm[p].isdigit() or (norm[p] not in idx.sym_first and not is_letter(norm[p])):
+    gap = (idx.after_gap_re if allow_gap else idx.after_re).match(norm, pos)
+    if gap is None:
         return None  # cheap exit: a digit, punctuation or the end follows
+    p = gap.end()
     # symbols (€, $, US$, ₭ …)
     for L in idx.lens_from.get(norm[p], ()):
         if L > n - p:
