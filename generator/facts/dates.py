@@ -451,14 +451,14 @@ def _before_gap(norm: str, pos: int, word: str) -> int:
 @cache
 def _ago_after_re(base: str, cjk: bool) -> re.Pattern | None:
     """A regex matching, after a number, any past pattern's word after it (a space
-    allowed; then no letter, except in scripts without spaces), or None when some
-    pattern has no word after the number."""
+    allowed; then no letter, except after a CJK word), or None when some pattern has
+    no word after the number."""
     pats = past_patterns(base)
     words = sorted({a for _b, a, _u in pats}, key=len, reverse=True)
     if not words or "" in words:
         return None
-    tail = "" if cjk else r"(?![^\W\d_])"
-    return re.compile(rf"[ \u00a0]?(?:{'|'.join(re.escape(w) for w in words)}){tail}", re.I)
+    alts = [re.escape(w) + ("" if cjk and not w[-1].isascii() else r"(?![^\W\d_])") for w in words]
+    return re.compile(rf"[ \u00a0]?(?:{'|'.join(alts)})", re.I)
 
 
 def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) -> list:
@@ -477,8 +477,8 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
             continue  # no pattern's word follows (the cheap test for most numbers)
         for before, after, unit in pats:
             e = _gap_then(norm, num.end, after)
-            if e < 0 or (not cjk and after and e < len(norm) and is_letter(norm[e])):
-                continue  # words end at a word boundary, except in scripts without spaces
+            if e < 0 or (after and (not cjk or after[-1].isascii()) and e < len(norm) and is_letter(norm[e])):
+                continue  # words end at a word boundary, except in scripts without spaces (年前)
             s = _before_gap(norm, num.start, before)
             if s < 0 or (not cjk and before and s > 0 and is_letter(norm[s - 1])):
                 continue
