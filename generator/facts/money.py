@@ -321,6 +321,15 @@ def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
     return ok
 
 
+def _may_end_currency(norm: str, pos: int, idx: CurrencyIndex) -> bool:
+    """Cheap test: can a currency end before ``pos`` (a symbol's last character or a
+    letter, at most two spaces before it)? The same exit as currency_before's."""
+    q = pos
+    while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
+        q -= 1
+    return q > 0 and (norm[q - 1] in idx.sym_last or is_letter(norm[q - 1]))
+
+
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     """A currency symbol, code or CJK name ending right before ``pos`` (spaces allowed)."""
     q = pos
@@ -551,9 +560,16 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
     amounts: list[tuple[_Amount, str | None]] = []
     nums_by_start = {x.start: x for x in nums}
     used_until = -1
+    after_gap = idx.after_gap_re
     for num in nums:
         if num.start < used_until:
             continue
+        if (
+            not num.scaled  # a linker may stand between (44 milliards de dollars)
+            and after_gap.match(norm, num.end) is None
+            and not _may_end_currency(norm, num.start, idx)
+        ):
+            continue  # digits, punctuation or spaces on both sides: no currency (cheap)
         before, after = _currencies_around(norm, num, idx, profile, used_until)
         a = _read_amount(norm, num, before, after, idx, profile)
         if a is None:
