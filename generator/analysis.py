@@ -14,6 +14,8 @@ from .model import Fact, Mention
 
 @dataclass
 class Analysis:
+    """What one body yields: its numeric facts, its entity mentions, and why a part failed."""
+
     facts: list[Fact]  # numeric Facts
     mentions: list[Mention]
     error: str | None = None

@@ -48,6 +48,8 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class SiteLanguage:
+    """One language the site is built in, as mkdocs.yml's `extra.languages` lists it."""
+
     code: str  # BCP 47, also the site path: site/<code>/
     locale: str  # Babel locale id ("zh_Hant")
     name: str  # the language's own name, for the switcher
@@ -63,6 +65,8 @@ class SiteLanguage:
 
 @dataclass(frozen=True)
 class Config:
+    """The build's configuration, read once at the edge and passed to every stage."""
+
     root: Path
     mkdocs_file: Path
     seeds: Path

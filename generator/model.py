@@ -170,6 +170,8 @@ class Reason:
 
 @dataclass(frozen=True)
 class Link:
+    """A link from one article to another, its score and the reasons shown with it."""
+
     id: str
     score: float
     reasons: tuple[Reason, ...] = ()
@@ -198,6 +200,8 @@ class Comparison:
 
 @dataclass
 class Event:
+    """Articles on one story: members, their independent reports, compared figures."""
+
     id: str
     members: list[str]  # article ids, sorted
     comparisons: list[Comparison] = field(default_factory=list)
@@ -221,6 +225,8 @@ class Event:
 
 @dataclass
 class BuildError:
+    """A seed file the build could not use, and why (listed in briefing.json)."""
+
     source: str
     reason: str
 

@@ -55,6 +55,8 @@ class TextMetadata:
 
 @dataclass(frozen=True)
 class Cues:
+    """The words of one language that introduce a publication date, an update, a byline."""
+
     published: tuple[str, ...]
     updated: tuple[str, ...]
     byline: tuple[str, ...]

@@ -56,6 +56,7 @@ class PageDigests:
         return d
 
     def article_page(self, aid: str, event_of: dict, paged: dict) -> str:
+        """The digest of everything an article's page shows (links, event, entity pages)."""
         key = ("article", aid)
         if key not in self.pages:
             c = self.corpus
@@ -73,6 +74,7 @@ class PageDigests:
         return self.pages[key]
 
     def event_page(self, ev) -> str:
+        """The digest of an event page: the event and every article it shows."""
         key = ("event", ev.id)
         if key not in self.pages:
             shown = sorted(set(ev.members) | {aid for comp in ev.comparisons for aid, _f in comp.items})
@@ -80,6 +82,7 @@ class PageDigests:
         return self.pages[key]
 
     def entity_page(self, eid: str, ids: list[str]) -> str:
+        """The digest of an entity page: the entity, its articles and their events."""
         key = ("entity", eid)
         if key not in self.pages:
             # the page groups its articles by event (issue 16): membership is shown too
