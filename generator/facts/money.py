@@ -198,11 +198,18 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
             own[sym.lower().rstrip(".")].add(code)
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
-    idx.sym_first = {k[0] for k in symbols} | {k[0].upper() for k in symbols}
-    idx.sym_last = {k[-1] for k in symbols} | {k[-1].upper() for k in symbols}
+    _add_cheap_tests(idx)
+    return idx
+
+
+def _add_cheap_tests(idx: CurrencyIndex) -> None:
+    """Fill the index's tables for cheap tests: first/last characters of symbols, the
+    symbol lengths per character, and where a currency may start after a number."""
+    idx.sym_first = {k[0] for k in idx.symbols} | {k[0].upper() for k in idx.symbols}
+    idx.sym_last = {k[-1] for k in idx.symbols} | {k[-1].upper() for k in idx.symbols}
     by_first: dict = defaultdict(set)
     by_last: dict = defaultdict(set)
-    for k in (k for k in symbols if len(k) <= _MAX_SYMBOL):
+    for k in (k for k in idx.symbols if len(k) <= _MAX_SYMBOL):
         for c in {k[0], k[0].upper()}:
             by_first[c].add(len(k))
         for c in {k[-1], k[-1].upper()}:
@@ -214,7 +221,6 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.after_gap_re = re.compile(rf"[ \u00a0\u202f]{{0,2}}{ahead}")
     idx.after_re = re.compile(ahead)
     idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
-    return idx
 
 
 @dataclass
