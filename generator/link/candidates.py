@@ -56,6 +56,8 @@ def lsh_bits(n: int) -> int:
 
 
 class CandidateIndex:
+    """Candidate pairs without all pairs: an inverted index over features and LSH over vectors."""
+
     def __init__(
         self,
         dim: int | None = None,

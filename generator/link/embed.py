@@ -34,6 +34,8 @@ _SENT_END = re.compile(r"(?<=[.!?;。！？；؟])\s+|(?<=[。！？；])")
 
 @dataclass(frozen=True)
 class DocVectors:
+    """One article's vectors: the article vector, one per unit, and the units' spans."""
+
     doc: np.ndarray  # (DIM,) float32, L2-normalised
     units: np.ndarray  # (n, DIM) float32
     spans: tuple  # ((start, end), ...) of each unit in "\n\n".join(paragraphs)

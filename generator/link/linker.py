@@ -30,6 +30,8 @@ PARA_MIN_OVERLAP = 0.1
 
 
 class Linker:
+    """A corpus linked: its index, vectors and pair scores; :meth:`result` gives the events."""
+
     def __init__(self, docs: list[LinkDoc], embedder=None):
         docs = sorted(docs, key=lambda d: d.id)
         ids = [d.id for d in docs]
@@ -203,19 +205,25 @@ class Linker:
         return f"{a}-{b}" if a <= b else f"{b}-{a}"
 
     def _build_lines(self) -> S.DecisionLines:
-        """Runner-up z per article and language pair of its candidates (see score.LINE_Q)."""
+        """Runner-up z per article and language pair of its candidates (see score.LINE_Q),
+        copies collapsed first (score.runner_up)."""
         runner: dict[str, list[float]] = defaultdict(list)
         for i in range(len(self.docs)):
-            by_lp: dict[str, list[float]] = defaultdict(list)
+            by_lp: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
             for j in self.cand[i]:
-                z = self.evidence(i, j).z
-                if z is not None:
-                    by_lp[self._lang_pair(i, j)].append(z)
+                ev = self.evidence(i, j)
+                if ev.z is not None and ev.cos is not None:
+                    by_lp[self._lang_pair(i, j)].append((ev.z, ev.cos, j))
             for lp, zs in by_lp.items():
-                if len(zs) >= 2:
-                    zs.sort(reverse=True)
-                    runner[lp].append(zs[1])
+                z2 = S.runner_up(zs, self._cos)
+                if z2 is not None:
+                    runner[lp].append(z2)
         return S.DecisionLines(runner)
+
+    def _cos(self, j: int, k: int) -> float:
+        """Raw cosine of two articles' vectors (both have one)."""
+        assert self.V is not None
+        return float(self.V[j] @ self.V[k])
 
     def _z(self, i: int, j: int) -> float | None:
         """z of a pair's cosine without the rest of the evidence (no caching needed)."""
@@ -262,6 +270,31 @@ class Linker:
             c = 0.5 * (self._rivals(i, j) + self._rivals(j, i))
             self._crowd[key] = c
         return c
+
+    def best_other(self, i: int, j: int) -> float:
+        """The best z of i's candidates in j's language other than j (0 when none)."""
+        for z, m in self._nearest(i).get(self._langs[j], ()):
+            if m != j:
+                return max(0.0, z)
+        return 0.0
+
+    def pair_context(self, i: int, j: int) -> dict[str, float]:
+        """The pair's evidence and its neighbourhood as plain numbers (for measuring and
+        fitting): z, overlap, para, crowd, the line's z, each side's best other z."""
+        ev = self.evidence(i, j)
+        t = self.lines.line_z(self._lang_pair(i, j)) if self.lines is not None else S.Z0
+        return {
+            "z": ev.z if ev.z is not None else float("nan"),
+            "overlap": ev.overlap,
+            "para": ev.para if ev.para is not None else float("nan"),
+            "same_lang": float(self._langs[i] == self._langs[j]),
+            "crowd": 0.5 * (self._rivals(i, j) + self._rivals(j, i)),
+            "line_z": t,
+            "best_i": self.best_other(i, j),
+            "best_j": self.best_other(j, i),
+            "score": ev.score,
+            "line": self.line(i, j),
+        }
 
     def line(self, i: int, j: int) -> float:
         """Score a pair needs to be same-event (SAME before result()): the line of its

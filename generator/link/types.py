@@ -31,6 +31,8 @@ class LinkDoc:
 
 @dataclass
 class LinkResult:
+    """What linking gives: the events, same-event links and related coverage per article."""
+
     events: list[Event]  # every article in exactly one event, sorted by id
     same_event: dict[str, list[Link]]  # article id → the other members, best first
     related: dict[str, list[Link]]  # article id → related coverage (other events), best first

@@ -237,3 +237,25 @@ def test_unresolved_relative_dates_are_not_shared_evidence():
     resolved = Fact(type="date", text="April 2023", start=0, end=10, value="2023-04")
     assert fact_features([unresolved]) == set()
     assert fact_features([resolved, unresolved]) == {"date:2023-04"}
+
+
+def test_without_vectors_no_line_is_placed():
+    # no vectors: no runner-up z, so every language pair keeps SAME (the floor is only for
+    # lines the corpus placed) and linking on facts alone is as before
+    from generator.link.score import SAME
+
+    lk = Linker(corpus())
+    lk.result()
+    assert lk.lines is not None and lk.lines.table == {}
+    n = len(lk.docs)
+    assert all(lk.line(i, j) == SAME for i in range(n) for j in range(i + 1, n))
+
+
+def test_pair_context_names_the_evidence_and_the_line(fake_embedder):
+    lk = Linker(corpus(), fake_embedder)
+    lk.result()
+    ids = sorted(lk.pos)
+    i, j = lk.pos[ids[0]], lk.pos[ids[1]]
+    ctx = lk.pair_context(i, j)
+    assert ctx["score"] == lk.score(i, j) and ctx["line"] == lk.line(i, j)
+    assert ctx["z"] == lk.evidence(i, j).z and ctx["best_i"] >= 0.0 and ctx["best_j"] >= 0.0
