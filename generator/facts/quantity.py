@@ -121,7 +121,9 @@ def _zh_noun_starts() -> frozenset:
 def _cjk_quantity(norm, num, profile):
     if num.weak or num.positional and num.value >= 1000:
         return None
-    if num.start > 0 and (norm[num.start - 1] in CJK_ORDINAL_BEFORE or norm[num.start - 1] in CJK_VAGUE_BEFORE):
+    if num.start > 0 and (
+        norm[num.start - 1] in CJK_ORDINAL_BEFORE or norm[num.start - 1] in CJK_VAGUE_BEFORE
+    ):
         return None
     if num.kind == "cjk" and norm[num.start] in "萬万億亿兆":
         return None  # 萬人 / 上萬顆: "tens of thousands", not a figure
