@@ -211,9 +211,7 @@ def _propagate(text: str, chosen: list[Cand], fam: str) -> list[Cand]:
         if fam == "zh" and len(s) < 2:
             continue
         if fam == "ar":
-            rx = re.compile(r"(?<![\w])(?:و|ف)?(?:ب|ل|ك)?" + re.escape(s) + r"(?![\w])")
-            for m in rx.finditer(text):
-                extra.append(Cand(m.start(), m.end(), typ, 10))
+            extra += [Cand(a, b, typ, 10) for a, b in _ar_occurrences(text, s)]
             continue
         start = 0
         while True:
@@ -236,6 +234,45 @@ def _propagate(text: str, chosen: list[Cand], fam: str) -> list[Cand]:
     if not extra:
         return chosen
     return _merge(chosen + extra)
+
+
+_AR_PREFIX_1 = frozenset("وفبلك")  # one attached prefix: و ف, or ب ل ك
+_AR_PREFIX_CONJ, _AR_PREFIX_PREP = frozenset("وف"), frozenset("بلك")
+
+
+def _is_word(ch: str) -> bool:
+    """Whether ``ch`` is what the regular expression \\w matches."""
+    return ch.isalnum() or ch == "_"
+
+
+def _ar_occurrences(text: str, s: str) -> list[tuple[int, int]]:
+    """(start, end) of the matches of ``(?<!\\w)(?:و|ف)?(?:ب|ل|ك)?S(?!\\w)`` in ``text``,
+    as re.finditer gives them, found with str.find: compiling and running one expression
+    per name was a sixth of the time of an Arabic article."""
+    out: list[tuple[int, int]] = []
+    last_end = 0
+    i = text.find(s)
+    while i >= 0:
+        j = i + len(s)
+        p = _ar_match_start(text, i)
+        if p is not None and p >= last_end and (j == len(text) or not _is_word(text[j])):
+            out.append((p, j))
+            last_end = j
+        i = text.find(s, i + 1)
+    return out
+
+
+def _ar_match_start(text: str, i: int) -> int | None:
+    """Where a match of the pattern above holding the name at ``i`` starts: after two
+    prefixes, one or none, with no word character before; None when there is none."""
+    if i >= 2 and text[i - 2] in _AR_PREFIX_CONJ and text[i - 1] in _AR_PREFIX_PREP:
+        if i == 2 or not _is_word(text[i - 3]):
+            return i - 2
+    if i >= 1 and text[i - 1] in _AR_PREFIX_1 and (i == 1 or not _is_word(text[i - 2])):
+        return i - 1
+    if i == 0 or not _is_word(text[i - 1]):
+        return i
+    return None
 
 
 def _ar_strip_prefix_known(s: str) -> str:

@@ -10,11 +10,17 @@ import numpy as np
 
 from . import lexicon as L
 from .cand import Cand
+from .places import lookup_place
+from .zh_names import segment_run, split_glued
 
 _HAN = "\u3400-\u9fff\uf900-\ufaff"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _CHUNK = re.compile(r"[^\n。！？!?；;]*[。！？!?；;]?")
 _MAX_CHUNK = 400
+_RUN_WINDOW, _RUN_MIN_PER = 3, 3  # 3 persons among the 6 words around: a list of names
+_LIST_MIN_PERSONS, _LIST_PERSON_SHARE = 3, 0.6  # a list of names: 3+ persons, 60 % of it
+_HAN_ONLY = re.compile(f"[{_HAN}]+")
+_GLUED_ALONE = 6  # a person word this long is cut into names even with no person beside it
 
 # titles LAC sometimes glues to a name: 江主席 → 江 (Chinese titles are outside PER)
 _TITLE_SUFFIX = re.compile(
@@ -35,8 +41,19 @@ _ORG_SUFFIX_WORD = re.compile(
 )
 _ZH_LOC_WORDS = re.compile(r"(海峽兩岸|海峡两岸|兩岸|两岸)")
 _ZH_CONGRESS = re.compile(r"(中共)?[一二三四五六七八九十]{1,3}大(?![学學陆陸会會厦廈小多批量])")
-_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零0-9]+[次届屆]$")
+_ORDINAL = re.compile(r"^第?[一二三四五六七八九十百零0-9]+[次届屆]$")
+# a LAC place that is an organization's name by its last word (中国民主建国会)
+_PLACE_AS_ORG = re.compile(r"(会|會|党|黨|学社|學社|公司|集团|集團|银行|銀行|大学|大學|学院|學院)$")
+# a law or ordinance named after a place (香港特别行政区基本法): the law is no place
+_LAW_SUFFIX = re.compile(r"(基本法|条例|條例|(?<!方)法)$")
+_PLACE_END = re.compile(r"(特别行政区|特別行政區|省|市|州|县|縣|区|區)$")
+_CONGRESS_WORD = re.compile(r"代表大会$|代表大會$")
 _SINGLE_COUNTRY = set("中美俄日韩韓朝英法德意印越泰港澳台欧歐非加巴以伊苏蘇蒙缅緬菲新马馬澳")
+# one-character names of places inside words (驻华, 抵京, 中加): the countries above and
+# China, Beijing, Shanghai; read after a verb of going or staying, or paired with another
+_PLACE_ABBR = _SINGLE_COUNTRY | set("华華京沪滬")
+_TO_PLACE_VERB = set("驻駐访訪来來抵赴旅进進离離返侵援")
+_PAIR_TAGS = ("f", "s", "j")  # LAC's tags of 中加, 中外, 俄中: locality, place word, abbreviation
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+[A-Z0-9][A-Za-z0-9&'’.\-]*)*")
 _ORG_CONTEXT_BEFORE = re.compile(
     r"(公司|集團|集团|機構|机构|媒體|媒体|平台|網站|网站|品牌|企業|企业|銀行|银行|新創|新创|廠商|厂商|業者|业者|"
@@ -194,16 +211,25 @@ def lac_char_tags(text: str) -> list[str]:
 
 
 def zh_cands(text: str) -> list[Cand]:
-    """Rule candidates of a Chinese text. Steps: LAC words; their PER/LOC/ORG tags with
-    post-rules; fixed patterns (兩岸, 十五大); Latin-script runs typed by context."""
+    """Rule candidates of a Chinese text. Steps: LAC words; lists of names read anew;
+    LAC's PER/LOC/ORG tags with post-rules; one-character places; fixed patterns (兩岸,
+    十五大); Latin-script runs typed by context."""
     words = _lac_words(text)
     lac_type_at = {}
-    out: list[Cand] = []
+    out, in_list = _name_lists(words)
     for i, (s, e, w, t) in enumerate(words):
         for k in range(s, e):
             lac_type_at[k] = t
+        if i in in_list:
+            continue
         if t in ("PER", "ORG", "LOC") and re.search(f"[{_HAN}]", w):  # Latin runs: below
             out += {"PER": _person, "LOC": _place, "ORG": _organization}[t](words, i)
+        elif len(w) == 2 and t not in ("PER", "ORG", "LOC"):
+            out += _place_abbreviations(s, w, t)
+        elif len(w) > 2 and t in ("nw", "nz", "n") and lookup_place(w) is not None:
+            out.append(Cand(s, e, "place", 45))  # a territory's name LAC left untyped
+        if t == "nz" and _CONGRESS_WORD.search(w):  # 第十五次 + 全国代表大会
+            out += _organization(words, i)
         elif t == "nz" and re.fullmatch(f"[{_HAN}]{{2,8}}", w):
             # nz + 公司 → organization (西屋 + 公司)
             j = i + 1
@@ -211,9 +237,78 @@ def zh_cands(text: str) -> list[Cand]:
                 out.append(Cand(s, words[j][1], "organization", 45))
     for m in _ZH_LOC_WORDS.finditer(text):
         out.append(Cand(m.start(), m.end(), "place", 45))
-    for m in _ZH_CONGRESS.finditer(text):
-        out.append(Cand(m.start(), m.end(), "organization", 45))
+    out += _congresses(text, words)
     return out + _latin_runs(text, lac_type_at)
+
+
+def _name_lists(words: list) -> tuple[list[Cand], set[int]]:
+    """(persons, indices of the words read) of the lists of names written without
+    separators: LAC splits such names oddly (宋任 | 穷, 薄 | 一波), so each stretch is read
+    anew as a sequence of surname + given name, LAC's own person words counting for more."""
+    out: list[Cand] = []
+    used: set[int] = set()
+    for a, b in _list_stretches(words):
+        base = words[a][0]
+        run = "".join(w[2] for w in words[a:b])
+        lac = frozenset((w[0] - base, w[1] - base) for w in words[a:b] if w[3] == "PER")
+        names = segment_run(run, _lac()._q2b, lac)
+        if names:
+            out += [Cand(base + x, base + y, "person", 50) for x, y in names]
+            used.update(range(a, b))
+    return out, used
+
+
+def _list_stretches(words: list) -> list[tuple[int, int]]:
+    """[a, b) word ranges of stretches of adjacent Han words, each a person or short,
+    where persons are at least three and most of the characters (grown from each person
+    word: the maximal stretch around it)."""
+    spans = []
+    done = 0  # words before this index belong to a stretch already looked at
+    for i, word in enumerate(words):
+        if i < done or word[3] != "PER" or not _list_member(word):
+            continue
+        a, b = i, i + 1
+        while a > done and _list_member(words[a - 1]) and words[a - 1][1] == words[a][0]:
+            a -= 1
+        while b < len(words) and _list_member(words[b]) and words[b][0] == words[b - 1][1]:
+            b += 1
+        done = b
+        per = [w for w in words[a:b] if w[3] == "PER"]
+        chars = words[b - 1][1] - words[a][0]
+        if len(per) >= _LIST_MIN_PERSONS and sum(len(w[2]) for w in per) >= _LIST_PERSON_SHARE * chars:
+            spans.append((a, b))
+    return spans
+
+
+def _list_member(word: tuple) -> bool:
+    """Whether a LAC word can stand in a list of names: Han only, a person or short."""
+    return bool(_HAN_ONLY.fullmatch(word[2])) and (word[3] == "PER" or len(word[2]) <= 3)
+
+
+def _place_abbreviations(s: int, w: str, t: str) -> list[Cand]:
+    """One-character place names in a two-character word: 驻华 → 华, 中加 → 中 and 加."""
+    if w[0] in _TO_PLACE_VERB and w[1] in _PLACE_ABBR:
+        return [Cand(s + 1, s + 2, "place", 45)]
+    if t in _PAIR_TAGS and w[0] in _PLACE_ABBR and w[1] in _PLACE_ABBR:
+        return [Cand(s, s + 1, "place", 45), Cand(s + 1, s + 2, "place", 45)]
+    return []
+
+
+def _congresses(text: str, words: list) -> list[Cand]:
+    """Party congresses (十五大, 中共十五大, 民进八大) where LAC's words begin and end with the
+    match (统一大业 holds 一大 inside a word), with an organization written just before."""
+    starts = {w[0]: k for k, w in enumerate(words)}
+    ends = {w[1] for w in words}
+    out = []
+    for m in _ZH_CONGRESS.finditer(text):
+        s = m.start()
+        if s not in starts or m.end() not in ends:
+            continue
+        k = starts[s]
+        if k > 0 and words[k - 1][3] == "ORG" and words[k - 1][1] == s:
+            s = words[k - 1][0]
+        out.append(Cand(s, m.end(), "organization", 45))
+    return out
 
 
 def _lac_words(text: str) -> list[tuple[int, int, str, str]]:
@@ -240,38 +335,75 @@ def _person(words: list, i: int) -> list[Cand]:
     if m and m.end() < len(w):
         s += m.end()
         w = w[m.end() :]
-    return [Cand(s, e, "person", 50)] if re.search(f"[{_HAN}]", w) else []
+    if not re.search(f"[{_HAN}]", w):
+        return []
+    if _in_name_run(words, i) or len(w) >= _GLUED_ALONE:
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        pieces = split_glued(w, _lac()._q2b, tail=not (nxt and nxt[3] == "PER" and nxt[0] == e))
+        if pieces:
+            return [Cand(s + a, s + b, "person", 50) for a, b in pieces]
+    return [Cand(s, e, "person", 50)]
+
+
+def _in_name_run(words: list, i: int) -> bool:
+    """Whether LAC's person word ``i`` stands in a list of names (most of its neighbours
+    are persons too): there names are often written without separators, and LAC glues
+    neighbours together."""
+    s, e = words[i][0], words[i][1]
+    if (i > 0 and words[i - 1][3] == "PER" and words[i - 1][1] == s) or (
+        i + 1 < len(words) and words[i + 1][3] == "PER" and words[i + 1][0] == e
+    ):
+        return True
+    near = words[max(0, i - _RUN_WINDOW) : i] + words[i + 1 : i + 1 + _RUN_WINDOW]
+    return sum(1 for w in near if w[3] == "PER") >= _RUN_MIN_PER
 
 
 def _place(words: list, i: int) -> list[Cand]:
-    """A LAC place: 中俄 → two places, LOC + 大学 → organization, 亚太地区 → 亚太."""
+    """A LAC place: 中俄 → two places, 港澳台 → three, LOC + 大学 → organization, 亚太地区 →
+    亚太, a name ending like an organization's (…建国会) → organization, a law named after
+    a place (…特别行政区基本法) → the place."""
     s, e, w, _t = words[i]
-    if len(w) == 2 and all(ch in _SINGLE_COUNTRY for ch in w):
-        return [Cand(s, s + 1, "place", 50), Cand(s + 1, e, "place", 50)]
+    if len(w) in (2, 3) and all(ch in _SINGLE_COUNTRY for ch in w):  # 中俄, 港澳台
+        return [Cand(s + k, s + k + 1, "place", 50) for k in range(len(w))]
     j = i + 1
     if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
         return [Cand(s, words[j][1], "organization", 55)]
     if w.endswith(("地区", "地區")) and len(w) >= 4:
         e -= 2
+    if len(w) >= 4 and _PLACE_AS_ORG.search(w):
+        return [Cand(s, e, "organization", 50)]
+    law = _LAW_SUFFIX.search(w)
+    if law and law.start() >= 2:
+        rest = w[: law.start()]
+        named = _PLACE_END.search(rest) or lookup_place(rest) is not None
+        return [Cand(s, s + len(rest), "place", 50)] if named else []
     return [Cand(s, e, "place", 50)]
 
 
 def _organization(words: list, i: int) -> list[Cand]:
     """A LAC organization, with a following suffix word and a preceding ordinal
-    (第十五次 + 全国代表大会); peoples (壮族) and X政府 (the gold marks the place) left out."""
+    (第十五次 + 全国代表大会); peoples (壮族) left out, X政府 read as the place X."""
     s, e, w, _t = words[i]
     if w.endswith("族") or len(w) < 2:
         return []
-    if w.endswith("政府") and len(w) > 2:
-        return []
+    if w.endswith("政府") and len(w) > 2:  # 中国政府, 加拿大政府: the place X is named
+        return [Cand(s, e - 2, "place", 50)] if lookup_place(w[:-2]) is not None else []
+    law = _LAW_SUFFIX.search(w)
+    if law and law.start() >= 2 and law.group(0) != "法":  # 皇家香港军团条例 → the body
+        e = s + law.start()
     j = i + 1
     if j < len(words) and _ORG_SUFFIX_WORD.match(words[j][2]):
         e = words[j][1]
     k = i - 1
     if k >= 0 and _ORDINAL.match(words[k][2]):
         s = words[k][0]
-        if k - 1 >= 0 and words[k - 1][3] in ("ORG", "nz") and words[k - 1][1] == s:
-            s = words[k - 1][0]
+        before = words[k - 1] if k >= 1 else None
+        if (
+            before
+            and before[1] == s
+            and (before[3] in ("ORG", "nz") or (before[3] == "LOC" and _PLACE_AS_ORG.search(before[2])))
+        ):
+            s = before[0]
     return [Cand(s, e, "organization", 50)]
 
 

@@ -38,3 +38,12 @@ def test_only_place_mentions_become_territories():
     mentions = {"a": ("en", [Mention(type="person", text="Georgia", start=0, end=7)])}
     facts, _ = resolve(mentions)
     assert not is_territory_id(facts["a"][0].id)
+
+
+def test_one_character_chinese_names_of_countries():
+    from generator.entities.places import lookup_place
+
+    assert lookup_place("美").id == "x-cldr-US"
+    assert lookup_place("華").id == "x-cldr-CN"
+    assert lookup_place("中国").id == "x-cldr-CN"  # the longer aliases are kept
+    assert lookup_place("澳") is None  # Macau or Australia: left out

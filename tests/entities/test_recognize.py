@@ -79,3 +79,61 @@ def test_german_org_legal_form_and_common_nouns():
     assert "Partei" not in ms and "Kirche" not in ms
     assert "Frauenfußballwelt" not in ms  # a compound of known nouns
     assert ms["Schlatter"].type == "person"  # an unknown capitalised word inside a sentence
+
+
+def test_chinese_name_list_and_lac_boundaries():
+    text = "委员：李鹏乔石李瑞环彭真朱镕基刘华清胡锦涛荣毅仁丁关根田纪云。"
+    persons = {m.text for m in recognize(text, "zh-Hans") if m.type == "person"}
+    assert {"李鹏", "乔石", "朱镕基", "荣毅仁", "丁关根", "田纪云"} <= persons
+    assert "李鹏乔石" not in persons
+    ms = recognize("中国政府决定推动祖国和平统一大业。", "zh-Hans")
+    assert ("中国", "place") in {(m.text, m.type) for m in ms}
+    assert not any(m.text == "一大" for m in ms)  # 统一大业 holds no congress
+    places = [m.text for m in recognize("港澳台同胞欢欣鼓舞。", "zh-Hans") if m.type == "place"]
+    assert places == ["港", "澳", "台"]
+
+
+def test_chinese_congress_laws_and_org_names():
+    def typed(text):
+        return {(m.text, m.type) for m in recognize(text, "zh-Hans")}
+
+    assert ("第十五次全国代表大会", "organization") in typed(
+        "中国共产党将召开第十五次全国代表大会，推进事业。"
+    )
+    got = typed("在中国民主建国会第七次全国代表大会隆重开幕之际。")
+    assert ("中国民主建国会第七次全国代表大会", "organization") in got
+    got = typed("《中华人民共和国香港特别行政区基本法》规定。")
+    assert ("香港特别行政区", "place") in got
+    assert not any("基本法" in t for t, _ in got)
+    assert not any(t == "中央人民" for t, _ in typed("中央人民政府负责管理香港的外交事务。"))
+
+
+def test_chinese_one_character_places_in_words():
+    places = [
+        m.text
+        for m in recognize("中国驻美大使和美国驻华大使出席。中加建立了经贸联委制度。", "zh-Hans")
+        if m.type == "place"
+    ]
+    assert places.count("华") == 1 and "中" in places and "加" in places
+    assert not [m for m in recognize("改革开放以来，我们允许一部分人先富起来。", "zh-Hans") if m.text == "以"]
+
+
+def test_chinese_list_of_names_without_separators():
+    text = "委员：李鹏乔石李瑞环彭真朱镕基宋平薄一波宋任穷张震张万年迟浩田任建新。"
+    persons = [m.text for m in recognize(text, "zh-Hans") if m.type == "person"]
+    assert {"薄一波", "宋任穷", "张万年", "迟浩田", "任建新", "乔石"} <= set(persons)
+    prose = "国务院副总理兼外长钱其琛、特别助理曾庆红也出席了今天的晚宴。"
+    assert {"钱其琛", "曾庆红"} <= {m.text for m in recognize(prose, "zh-Hans")}
+
+
+@given(
+    st.text(alphabet="وفبلكاسمع ـ_1،.\u064e", max_size=25),
+    st.text(alphabet="وفبلكاسمع ـ_1،.\u064e", min_size=1, max_size=4),
+)
+def test_arabic_occurrences_match_the_regular_expression(text, name):
+    import importlib
+    import re
+
+    rec = importlib.import_module("generator.entities.recognize")
+    rx = re.compile(r"(?<![\w])(?:و|ف)?(?:ب|ل|ك)?" + re.escape(name) + r"(?![\w])")
+    assert rec._ar_occurrences(text, name) == [(m.start(), m.end()) for m in rx.finditer(text)]
