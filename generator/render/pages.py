@@ -69,6 +69,12 @@ _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # from that story's articles and event page, which list the same coverage; such entities
 # are most of a large corpus (half the site's pages at 10,000 articles, and of its index).
 MIN_ENTITY_STORIES = 2
+# Articles listed under "Same event" on an article's page: the closest ones (the linker
+# orders them best first), then the event page's link, which lists them all. Every article
+# listing all the others made an event of k articles cost k² list items: at 20,000 articles
+# ~2.3 KB of each article page in each language, the largest part of the page after the
+# chrome (GitHub Pages' 1 GB). The event page and briefing.json keep every member.
+SAME_EVENT_SHOWN = 5
 HOME_EVENTS = 10  # events shown first on the home page
 EVENT_CARD_FIGURES = 4  # key figures on an event's card
 
@@ -267,8 +273,8 @@ def links_block(a: Article, corpus: Corpus, view: View, event_of: dict, here: st
     # on its own page, and repeating it on every page that links there multiplies the index.
     out = [f"## {_('Same event')} {{#same-event data-search-exclude}}\n"]
     if same:
-        out.append(link_list(a, same, corpus, view, here))
         ev = event_of.get(a.id)
+        out.append(link_list(a, same[:SAME_EVENT_SHOWN] if ev else same, corpus, view, here))
         if ev:
             out.append(
                 f'<p class="event-link"><a href="{rel(here, event_path(ev))}">'

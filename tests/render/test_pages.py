@@ -314,3 +314,43 @@ def test_unanchored_relative_date_is_shown_as_written():
     corpus.facts["s-de"][-1] = Fact("date", "im letzten Oktober", i, i + 12, value="--10")
     page = render_language(corpus, CFG.language("en"), CFG)[article_path("s-de")]
     assert "October" not in page
+
+
+def big_event_corpus(n: int):
+    """One event of n short German articles, each linked to all the others, best first."""
+    arts = {
+        f"b{i}": Article(
+            id=f"b{i}",
+            slug=f"b{i}",
+            source=f"b{i}.txt",
+            lang="de",
+            title=f"Bericht {i}",
+            paragraphs=[f"Satz {i} über das Ereignis."],
+            kinds=["p"],
+        )
+        for i in range(n)
+    }
+    same = {
+        a: [
+            Link(b, 1.0 - abs(int(a[1:]) - int(b[1:])) / 100)
+            for b in sorted(arts, key=lambda b: abs(int(a[1:]) - int(b[1:])))
+            if b != a
+        ]
+        for a in arts
+    }
+    return Corpus(arts, {}, {}, [Event("e-big", sorted(arts))], same, {}, [])
+
+
+def test_same_event_lists_the_closest_then_links_the_event_page():
+    from generator.render.pages import SAME_EVENT_SHOWN
+
+    n = SAME_EVENT_SHOWN + 4
+    pages = render_language(big_event_corpus(n), CFG.language("en"), CFG)
+    section = pages["articles/b0.md"].split("{#same-event", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r'<li><a href="(b\d+)\.html"', section)
+    # The closest members, best first, not all n - 1: an event's pages grow linearly.
+    assert listed == [f"b{i}" for i in range(1, SAME_EVENT_SHOWN + 1)]
+    assert 'href="../events/e-big.html"' in section
+    # The event page still lists every article.
+    event = pages["events/e-big.md"]
+    assert all(f"b{i}.html" in event for i in range(n))

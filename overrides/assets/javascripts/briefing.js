@@ -9,13 +9,19 @@
   * the __config JSON (base URL, features, translations, search worker);
   * the search dialog (partials/search.html), inserted in the header in its place;
   * on pages outside the navigation, the drawer's links, copied from the tabs (partials/nav.html
-    leaves the list empty there).
+    leaves the list empty there);
+  * the language switcher's links, copied from the page's hreflang alternates (partials/alternate.html);
+  * the table of contents' entries, from the headings it names (partials/toc.html).
   Page-relative URLs in Material's originals ("..", "../assets/…") are derived from this
   script's own URL (site/<lang>/assets/javascripts/), which works over http(s) and file://.
 -#}
 {%- import "partials/language.html" as lang with context -%}
 {%- set features = config.theme.features or [] -%}
 {%- set dialog -%}{% include "partials/search.html" %}{%- endset -%}
+{#- The drawer's frame, as Material's base.html and partials/nav.html write it (empty list). -#}
+{%- set drawer -%}
+<div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner"><nav class="md-nav md-nav--primary{{ ' md-nav--lifted' if 'navigation.tabs' in features }}{{ ' md-nav--integrated' if 'toc.integrate' in features }}" aria-label="{{ lang.t('nav') }}" data-md-level="0"><label class="md-nav__title" for="__drawer"><a href="" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo"></a>{{ config.site_name }}</label><ul class="md-nav__list" data-md-scrollfix></ul></nav></div></div>
+{%- endset -%}
 {%- set _ = namespace() -%}
 {%- set _.annotate = config.extra.annotate -%}
 {%- set _.tags = config.extra.tags -%}
@@ -54,11 +60,56 @@
     "tags": {{ (_.tags or none) | tojson }},
     "version": {{ (_.version or none) | tojson }}
   });
+  // The language switcher's links (partials/alternate.html leaves its list empty): the page's
+  // own <link rel="alternate" hreflang> in <head>, in the site's language order, with each
+  // language's name, as Material's partials/alternate.html writes them.
+  var names = {{ (config.extra.alternate or []) | map(attribute="name") | list | tojson }};
+  var codes = {{ (config.extra.alternate or []) | map(attribute="lang") | list | tojson }};
+  var select = document.querySelector(".md-header .md-select__list:empty");
+  codes.forEach(function (code, i) {
+    var alt = select && document.head.querySelector('link[rel="alternate"][hreflang="' + code + '"]');
+    if (!alt) return;
+    var item = document.createElement("li"), link = document.createElement("a");
+    item.className = "md-select__item";
+    link.className = "md-select__link";
+    link.setAttribute("href", alt.getAttribute("href"));
+    link.setAttribute("hreflang", code);
+    link.setAttribute("lang", code);
+    link.textContent = names[i];
+    item.appendChild(link);
+    select.appendChild(item);
+  });
   script.insertAdjacentHTML("beforebegin", {{ dialog | tojson }});
   script.parentNode.insertBefore(config, script);
   // Material's bundle starts its components on DOMContentLoaded, listening after this script:
   // the drawer is complete before Material sees it. Markup as Material's partials/nav-item.html.
   document.addEventListener("DOMContentLoaded", function () {
+    // Table of contents (partials/toc.html wrote only the headings' ids): Material's entries,
+    // as its partials/toc-item.html writes them, each titled with its heading's text.
+    var toc = document.querySelector(".md-nav--secondary > .md-nav__list[data-toc]:empty");
+    if (toc) toc.getAttribute("data-toc").split(" ").forEach(function (id) {
+      var heading = document.getElementById(id);
+      if (!heading) return;
+      var item = document.createElement("li"), link = document.createElement("a"), title = document.createElement("span");
+      item.className = "md-nav__item";
+      link.className = "md-nav__link";
+      link.setAttribute("href", "#" + id);
+      title.className = "md-ellipsis";
+      title.textContent = heading.textContent.trim();
+      link.appendChild(title);
+      item.appendChild(link);
+      toc.appendChild(item);
+    });
+    // The drawer of a page outside the navigation (overrides/main.html left it empty):
+    // Material's partials/nav.html markup, its logo (link and image) the header's.
+    var side = document.querySelector(".md-sidebar--primary:empty");
+    var logo = document.querySelector(".md-header .md-logo");
+    if (side && logo) {
+      side.innerHTML = {{ drawer | tojson }};
+      var mine = side.querySelector(".md-logo");
+      mine.setAttribute("href", logo.getAttribute("href"));
+      mine.innerHTML = logo.innerHTML;  // theme.logo's <img>, if any (else CSS draws the icon)
+    }
     var list = document.querySelector(".md-nav--primary > .md-nav__list:empty");
     if (!list) return;
     document.querySelectorAll(".md-tabs__link").forEach(function (tab) {
