@@ -187,7 +187,7 @@ def corpus_docs(folder: Path, cache: Path) -> list:
     articles, _ = ingest_corpus(folder, memo)
     memo.save()
     memo = Memo(cache, "analysis", generator_version())
-    analyses = analyse_corpus(articles, memo)
+    analyses = analyse_corpus(articles, memo, vectors=False)  # as a --no-embeddings build
     memo.save()
     names = Memo(cache, "names", code_version(("entities",)))
     entity_facts, _ = resolve(

@@ -83,7 +83,8 @@ def build_corpus(
     between = between_stages or (lambda: None)
     caches = Caches(cfg.cache)
     articles, errors = ingest_stage(cfg.seeds, caches.memo("ingest", "generator.ingest"), progress)
-    analyses = analyse_corpus(articles, caches.memo("analysis", "generator.analysis"), progress, jobs)
+    memo = caches.memo("analysis", "generator.analysis")
+    analyses = analyse_corpus(articles, memo, progress, jobs, vectors=cfg.embeddings)
     errors.extend(analysis_errors(articles, analyses))
     caches.save()
     between()
@@ -117,14 +118,22 @@ def analysis_errors(articles: list[Article], analyses: dict[str, Analysis]) -> l
 
 
 def analyse_corpus(
-    articles: list[Article], memo: Memo, progress: Report | None = None, jobs: int | None = None
+    articles: list[Article],
+    memo: Memo,
+    progress: Report | None = None,
+    jobs: int | None = None,
+    vectors: bool = True,
 ) -> dict[str, Analysis]:
     """Analysis of every article: from ``memo`` when its text was analysed before by this
-    code, else computed (in worker processes when there is much to do)."""
+    code, else computed (in worker processes when there is much to do).
+
+    ``vectors``: whether the recognizer may read the multilingual-e5 encoder's word vectors
+    (the builds without embeddings use no encoder at all); part of the memo key, as it
+    changes the mentions."""
     results: dict[str, Analysis] = {}
     todo = []
     for a in articles:
-        key = (a.content_hash, a.lang, str(a.published))
+        key = (a.content_hash, a.lang, str(a.published), "vectors" if vectors else "lexical")
         hit = memo.get(key)
         if isinstance(hit, Analysis):
             results[a.id] = hit
@@ -133,7 +142,7 @@ def analyse_corpus(
     if progress:
         progress(f"analysis: {len(articles) - len(todo)} cached, {len(todo)} to do")
     jobs = jobs or os.cpu_count() or 1
-    inputs = [(a.body, a.lang, a.published) for a, _ in todo]
+    inputs = [(a.body, a.lang, a.published, vectors) for a, _ in todo]
     t0 = time.monotonic()
     if len(todo) >= PARALLEL_MIN and jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -145,9 +154,13 @@ def analyse_corpus(
     return results
 
 
-def _analyse_job(job: tuple[str, str, date | None]) -> Analysis:
-    """analyse() of one (body, lang, published), for a worker process."""
-    return analyse(*job)
+def _analyse_job(job: tuple[str, str, date | None, bool]) -> Analysis:
+    """analyse() of one (body, lang, published, vectors), for a worker process."""
+    from .entities.tagger import use_vectors
+
+    body, lang, published, vectors = job
+    use_vectors(vectors)  # per job: a worker may serve builds of either kind
+    return analyse(body, lang, published)
 
 
 def _store(

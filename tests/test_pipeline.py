@@ -52,6 +52,25 @@ def test_analyses_come_back_from_the_memo_and_failures_are_tried_again(tmp_path,
     assert Memo(tmp_path / "cache2", "analysis", "v").old == {}  # not cached: tried again next build
 
 
+def test_analyses_with_and_without_encoder_vectors_are_cached_apart(tmp_path):
+    from generator.cache import Memo
+    from generator.entities import tagger
+    from generator.ingest import ingest_corpus
+
+    articles, _ = ingest_corpus(make_project(tmp_path, seed_files()).seeds)
+    german = [a for a in articles if a.lang == "de"]
+    memo = Memo(tmp_path / "cache", "analysis", "v")
+    try:
+        lexical = pipeline.analyse_corpus(german, memo, vectors=False)
+        lines: list[str] = []
+        pipeline.analyse_corpus(german, memo, lines.append, vectors=True)
+    finally:
+        tagger.use_vectors(True)
+    assert lines[0] == f"analysis: 0 cached, {len(german)} to do"  # a lexical hit is not reused
+    again = pipeline.analyse_corpus(german, memo, vectors=False)
+    assert again == lexical
+
+
 def test_one_process_and_several_write_the_same_files(tmp_path):
     """Languages and page digests are worked out in forked workers (generator/parallel.py);
     the files, and what is carried over, do not depend on how many."""
