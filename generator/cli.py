@@ -38,7 +38,11 @@ def make_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--seeds", help="folder of seed articles (default from config: seeds)")
         p.add_argument("--site-url", help="public URL of the site root, for sitemaps and feeds")
-        p.add_argument("--no-embeddings", action="store_true", help="no multilingual-e5 encoder: link by facts and entities, recognize with the lexical models")
+        p.add_argument(
+            "--no-embeddings",
+            action="store_true",
+            help="no multilingual-e5 encoder: link by facts and entities, recognize with the lexical models",
+        )
         p.add_argument("--no-cache", action="store_true", help="ignore every cache (read none, write none)")
         p.add_argument("--strict", action="store_true", help="exit 1 if any input was rejected")
         p.add_argument("-j", "--jobs", type=int, help="worker processes (default: CPU count)")
