@@ -247,16 +247,6 @@ VARIANTS: dict[str, dict] = {
     "same-language lines may fall under SAME": {"SAME_LANG_FLOOR": 0.0},
     "same-language lines at least SAME (0.5)": {"SAME_LANG_FLOOR": 0.5},
     "same-language lines at least 0.6": {"SAME_LANG_FLOOR": 0.6},
-    "specific evidence within 1 z of the line, same language": {"SPECIFIC_MARGIN": 1.0},
-    "specific evidence within 0.5 z of the line, same language": {"SPECIFIC_MARGIN": 0.5},
-    "specific evidence within 1.5 z of the line, floor 2, same language": {
-        "SPECIFIC_MARGIN": 1.5,
-        "SPECIFIC_FLOOR": 2.0,
-    },
-    "specific evidence within 1 z of the line, all pairs": {
-        "SPECIFIC_MARGIN": 1.0,
-        "SPECIFIC_SAME_LANG": False,
-    },
 }
 FOLDS = 5
 

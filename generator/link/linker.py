@@ -323,21 +323,8 @@ class Linker:
         return v
 
     def strong(self, i: int, j: int) -> bool:
-        """Whether i and j's score reaches their line (a same-event link) and, at moderate z,
-        specific evidence backs it (score.SPECIFIC_MARGIN; off as shipped)."""
-        return self.score(i, j) >= self.line(i, j) and self._specific(i, j)
-
-    def _specific(self, i: int, j: int) -> bool:
-        """False for a pair within SPECIFIC_MARGIN of its line's z sharing too little that is
-        rare (RARE_DF) and no aligned paragraphs."""
-        if S.SPECIFIC_MARGIN == math.inf or self.lines is None:
-            return True
-        ev = self.evidence(i, j)
-        if ev.z is None or (S.SPECIFIC_SAME_LANG and self._langs[i] != self._langs[j]):
-            return True
-        if ev.z >= self.lines.line_z(self._lang_pair(i, j)) + S.SPECIFIC_MARGIN:
-            return True
-        return (ev.para or 0.0) >= S.P0 or self.rare_shared(i, j) >= S.SPECIFIC_FLOOR
+        """Whether i and j's score reaches their line (a same-event link)."""
+        return self.score(i, j) >= self.line(i, j)
 
     def pair_score(self, a: str, b: str) -> float:
         """Score in [0, 1] of two articles of the corpus (the one linking uses)."""
@@ -407,7 +394,7 @@ class Linker:
     def _groups(self, pairs: list[tuple[int, int]]) -> list[list[int]]:
         """Groups of article positions (events.group over the strong candidate pairs)."""
         ev, line = self._ev, self.line  # every candidate pair is scored now
-        edges = [(ev[p].score, *p) for p in pairs if ev[p].score >= line(*p) and self._specific(*p)]
+        edges = [(ev[p].score, *p) for p in pairs if ev[p].score >= line(*p)]
         return group(
             len(self.docs),
             edges,

@@ -121,13 +121,6 @@ COPY_COS = 0.98
 # story chose most often among 0 / 0.5 / 0.6 / 0.7 (eval_linking.py, where these are the
 # variants; the held-out figure of that choice is in the README).
 SAME_LANG_FLOOR = 0.7
-# Specific evidence (tried, off as shipped: SPECIFIC_MARGIN = inf): a same-event link whose z
-# is under its line's z + SPECIFIC_MARGIN must share rare features (linker.RARE_DF) of
-# weight ≥ SPECIFIC_FLOOR or aligned paragraphs (para ≥ P0); within one language only when
-# SPECIFIC_SAME_LANG. eval_linking.py cross-validates settings of it as variants (README).
-SPECIFIC_MARGIN = math.inf
-SPECIFIC_FLOOR = 4.0
-SPECIFIC_SAME_LANG = True
 LINE_Q = 0.95
 LINE_PRIOR = 50
 LINE_MIN_N = 20  # = 1 / (1 - LINE_Q): fewer runner-ups cannot place a 95% quantile

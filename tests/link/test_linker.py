@@ -300,21 +300,3 @@ def test_rare_shared_counts_only_features_few_articles_hold():
     assert lk.rare_shared(a, b) > 0.0 and lk.rare_shared(a, b) == lk.rare_shared(b, a)
     assert lk.rare_shared(a, c) == 0.0  # they share only what every article holds
     assert lk.rare_shared(b, c) == 0.0
-
-
-def test_specific_evidence_gate_when_switched_on(fake_embedder, monkeypatch):
-    from generator.link import score as S
-
-    def strong_pairs():
-        lk = Linker(corpus(), fake_embedder)
-        res = lk.result()
-        return {(a, l.id) for a, ls in res.same_event.items() for l in ls}
-
-    shipped = strong_pairs()
-    assert ("c-1", "c-2") in shipped
-    monkeypatch.setattr(S, "SPECIFIC_MARGIN", 100.0)  # every pair is "moderate"
-    monkeypatch.setattr(S, "SPECIFIC_FLOOR", 1e9)  # and no shared evidence is enough
-    gated = strong_pairs()
-    assert ("c-1", "c-2") not in gated and gated < shipped
-    monkeypatch.setattr(S, "SPECIFIC_FLOOR", 0.0)
-    assert strong_pairs() == shipped
