@@ -38,8 +38,16 @@ FACT_FLOORS = {
     "de_percent": (1.000, 1.000),
     "de_money": (1.000, 0.885),
     "en_percent": (1.000, 1.000),
-    "en_money": (0.924, 0.934),
+    "en_money": (0.967, 0.978),
     "ar_percent": (1.000, 1.000),
+    # fr/es precision: most false hits are on spec lines without gold that hold a real
+    # amount ("$ 8,50", "2,75 $"; eval_facts.py shows them in a column of their own)
+    "fr_money": (0.980, 0.875),
+    "fr_percent": (0.824, 0.875),
+    "es_money": (0.966, 0.836),
+    "es_percent": (0.909, 0.625),
+    "ja_money": (0.900, 0.931),
+    "ja_percent": (0.928, 0.938),
 }
 # README "People, organizations, places": the overall exact-span F1 targets.
 NER_FLOORS = {"zh-Hans": 0.75, "de": 0.55, "ar": 0.5}

@@ -15,6 +15,7 @@ import logging
 
 from ..model import Fact
 from ._locale import get_profile, normalize
+from .candidate import Candidate
 from .dates import extract_dates
 from .money import extract_money
 from .numbers import scan_numbers
@@ -46,37 +47,43 @@ def extract_facts(text: str, lang: str, published: _dt.date | None = None) -> li
 
 
 def _extract(text: str, lang: str, published) -> list[Fact]:
+    """The facts of ``text``. Steps: normalise, scan numbers, read each kind's
+    candidates, keep the most specific of overlapping ones (_choose), make Facts."""
     profile = get_profile(lang)
     norm = normalize(text)
     nums = scan_numbers(norm, profile)
-    cands = []
+    cands: list[Candidate] = []
     cands += extract_money(norm, nums, profile)
     cands += extract_percent(norm, nums, profile)
     cands += extract_dates(norm, nums, profile, published)
     cands += extract_quantity(norm, text, nums, profile)
-    cands.sort(key=lambda f: (PRIORITY[f.type], -(f.end - f.start), f.start))
-    chosen = []
-    occupied = bytearray(len(text) + 1)  # 1 where a chosen fact already lies
-    for f in cands:
-        if f.end <= f.start or f.start < 0 or f.end > len(text):
-            continue
-        if occupied.find(1, f.start, f.end) != -1:
-            continue
-        occupied[f.start : f.end] = b"\x01" * (f.end - f.start)
-        chosen.append(f)
-    out = []
-    for f in chosen:
-        out.append(
-            Fact(
-                type=f.type,
-                text=text[f.start : f.end],
-                start=f.start,
-                end=f.end,
-                value=f.value,
-                currency=f.currency,
-                unit=f.unit,
-                qualifier=f.qualifier,
-            )
+    return [
+        Fact(
+            type=c.type,
+            text=text[c.start : c.end],
+            start=c.start,
+            end=c.end,
+            value=c.value,
+            currency=c.currency,
+            unit=c.unit,
+            qualifier=c.qualifier,
         )
-    out.sort(key=lambda f: (f.start, f.end))
-    return out
+        for c in _choose(cands, len(text))
+    ]
+
+
+def _choose(cands: list[Candidate], n: int) -> list[Candidate]:
+    """The candidates that do not overlap a more specific (then longer, earlier) one,
+    sorted by (start, end)."""
+    cands.sort(key=lambda c: (PRIORITY[c.type], c.start - c.end, c.start))
+    chosen = []
+    occupied = bytearray(n + 1)  # 1 where a chosen fact already lies
+    for c in cands:
+        if c.end <= c.start or c.start < 0 or c.end > n:
+            continue
+        if occupied.find(1, c.start, c.end) != -1:
+            continue
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: (c.start, c.end))
+    return chosen

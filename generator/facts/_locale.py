@@ -85,7 +85,11 @@ NO_LETTER_AFTER = rf"(?![^\W\d_])(?![{MARKS}])"
 
 def is_letter(ch: str) -> bool:
     """Is ``ch`` a letter or a combining mark (part of a word in any script)?"""
-    return ch.isalpha() or unicodedata.category(ch).startswith("M") if ch else False
+    if not ch:
+        return False
+    if ch < "\u0300" or ch.isalpha():  # no combining mark lies below U+0300
+        return ch.isalpha()
+    return unicodedata.category(ch).startswith("M")
 
 
 # Runs of characters the table changes: translating only those is ~4x faster on CJK text.

@@ -65,3 +65,20 @@ def past_patterns(base: str) -> tuple[tuple[str, str, str], ...]:
                         b, a = str(pattern).lower().split("{0}", 1)
                         out.add((b.strip(_SPACES), a.strip(_SPACES), unit))
     return tuple(sorted(out, key=lambda p: (-len(p[0]) - len(p[1]), p)))
+
+
+@cache
+def and_words(base: str) -> tuple[str, ...]:
+    """The language's words for "and" from CLDR list patterns ("{0} y {1}" gives "y"),
+    of every locale of the language, lower-cased, longest first; () when it writes none."""
+    out: set[str] = set()
+    for loc in regional_locales(base)[:MAX_LOCALES] if base else ():
+        for kind in ("standard", "standard-short"):
+            pats = loc.list_patterns.get(kind, {})
+            for key in ("2", "end"):
+                pat = str(pats.get(key, ""))
+                if "{0}" in pat and "{1}" in pat:
+                    word = pat.split("{0}", 1)[1].split("{1}", 1)[0].strip(_SPACES + ",")
+                    if word and word.replace(" ", "").isalpha():
+                        out.add(word.lower())
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))

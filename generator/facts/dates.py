@@ -19,8 +19,8 @@ import datetime as dt
 import re
 from functools import cache
 
-from ..model import Fact
 from ._locale import Profile, fold_key, fuzzy_ar, is_letter, lang_data, regional_locales
+from .candidate import Candidate
 from .cldr import past_patterns
 from .numbers import parse_cjk, trigger_positions
 
@@ -448,6 +448,19 @@ def _before_gap(norm: str, pos: int, word: str) -> int:
     return start if start >= 0 and norm[start:pos].lower() == word else -1
 
 
+@cache
+def _ago_after_re(base: str, cjk: bool) -> re.Pattern | None:
+    """A regex matching, after a number, any past pattern's word after it (a space
+    allowed; then no letter, except after a CJK word), or None when some pattern has
+    no word after the number."""
+    pats = past_patterns(base)
+    words = sorted({a for _b, a, _u in pats}, key=len, reverse=True)
+    if not words or "" in words:
+        return None
+    alts = [re.escape(w) + ("" if cjk and not w[-1].isascii() else r"(?![^\W\d_])") for w in words]
+    return re.compile(rf"[ \u00a0]?(?:{'|'.join(alts)})", re.I)
+
+
 def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) -> list:
     """ "3 years ago" in any language, from CLDR's relative past patterns (cldr.past_patterns).
 
@@ -455,14 +468,17 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
     the publication date (None without one: a year is never invented).
     """
     pats = past_patterns(base)
+    after_re = _ago_after_re(base, cjk)
     out = []
     for num in nums if pats else ():
         if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
             continue
+        if after_re is not None and not after_re.match(norm, num.end):
+            continue  # no pattern's word follows (the cheap test for most numbers)
         for before, after, unit in pats:
             e = _gap_then(norm, num.end, after)
-            if e < 0 or (not cjk and after and e < len(norm) and is_letter(norm[e])):
-                continue  # words end at a word boundary, except in scripts without spaces
+            if e < 0 or (after and (not cjk or after[-1].isascii()) and e < len(norm) and is_letter(norm[e])):
+                continue  # words end at a word boundary, except in scripts without spaces (年前)
             s = _before_gap(norm, num.start, before)
             if s < 0 or (not cjk and before and s > 0 and is_letter(norm[s - 1])):
                 continue
@@ -496,5 +512,5 @@ def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> li
         if occupied.find(1, s, e) != -1:
             continue
         occupied[s:e] = b"\x01" * (e - s)
-        facts.append(Fact(type="date", text="", start=s, end=e, value=v))
+        facts.append(Candidate(type="date", start=s, end=e, value=v))
     return facts

@@ -18,9 +18,9 @@ from typing import Any
 
 from babel.numbers import get_currency_precision
 
-from ..model import Fact
 from ._locale import (
     LETTERS,
+    MARKS,
     Profile,
     babel_locale,
     current_currencies,
@@ -29,6 +29,8 @@ from ._locale import (
     load_json,
     regional_locales,
 )
+from .candidate import Candidate
+from .cldr import and_words
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 
@@ -41,6 +43,7 @@ _MAX_SYMBOL = 6
 _LAST_TOKEN_RE = re.compile(rf"({LETTERS})$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Scripts written without spaces before a currency name: kana, Han, Hangul (2ドル, 100달러).
+_HAN_KANA_RE = re.compile(r"(?<=[\u3400-\u9fff])(?=[\u30a0-\u30ff])")
 _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 AMBIGUOUS = "?"  # the code of a symbol that several currencies write ($, ¥, kr)
 # "u.s $", "hk $", "c $": a territory prefix before a symbol
@@ -62,20 +65,48 @@ class CurrencyIndex:
     no_subunits: frozenset = frozenset()  # currencies without minor units (JPY, KRW)
     own_symbols: dict = field(default_factory=dict)  # symbol -> codes, in the article's locale
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
+    lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
+    lens_to: dict = field(default_factory=dict)  # last character -> symbol lengths, longest first
+    may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
+    after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
+    after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
 
 
-def _head_position(names) -> int:
-    """0 if the language puts the currency noun first (دولار أمريكي, dollar canadien),
-    -1 if last (US dollar, Kanadischer Dollar): whichever position varies less."""
-    first: Counter[str] = Counter()
-    last: Counter[str] = Counter()
-    for n in names:
-        toks = re.split(r"[\s\-]+", n.strip())
-        if len(toks) >= 2:
-            first[toks[0].lower()] += 1
-            last[toks[-1].lower()] += 1
+def _name_words(name: str, cjk: bool) -> list[str]:
+    """The words of a currency name: split at spaces and hyphens, and in CJK also where
+    Han meets kana (韓国ウォン = 韓国 + ウォン, スイス・フラン)."""
+    if cjk:
+        name = _HAN_KANA_RE.sub(" ", name.replace("・", " "))
+    return [t for t in re.split(r"[\s\-]+", name.strip()) if t]
+
+
+def _heads(names: list[tuple[str, str]], arabic: bool, cjk: bool) -> dict[str, set[str]]:
+    """Head noun (folded) -> the currencies whose multi-word names it heads.
+
+    The head of a name is whichever of its first and last words occurs in the names of
+    more currencies: "dollar" in "канадский доллар" and in "доллар США" alike, "dollar"
+    and not "new" in "New Zealand dollar" (a language may put the noun on either side);
+    on a tie, the side where the language's names vary less.
+    """
+    toks_of = [(code, _name_words(f, cjk)) for code, f in names]
+    codes_of: dict[str, set[str]] = defaultdict(set)  # word -> currencies whose names hold it
+    for code, toks in toks_of:
+        for t in toks:
+            codes_of[t.lower()].add(code)
+    count = {t: len(c) for t, c in codes_of.items()}
+    first = Counter(toks[0].lower() for _c, toks in toks_of if len(toks) >= 2)
+    last = Counter(toks[-1].lower() for _c, toks in toks_of if len(toks) >= 2)
     top = lambda c: c.most_common(1)[0][1] if c else 0  # noqa: E731
-    return 0 if top(first) > top(last) else -1
+    usual = 0 if top(first) > top(last) else -1  # the side the language's noun is on
+    heads: dict[str, set[str]] = defaultdict(set)
+    for code, toks in toks_of:
+        if len(toks) >= 2:
+            a, b = count[toks[0].lower()], count[toks[-1].lower()]
+            head = toks[usual] if a == b else toks[0] if a > b else toks[-1]
+            heads[fold_key(head, arabic)].add(code)
+    if cjk:  # a two-kana word of one currency is more often something else (ドン, タラ)
+        heads = defaultdict(set, {h: c for h, c in heads.items() if len(h) > 2 or len(c) > 1})
+    return heads
 
 
 def _resolve(codes, prefer, local):
@@ -105,7 +136,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     if profile.locale is not None and profile.locale not in locs:
         locs.append(profile.locale)
     names: dict[str, Any] = {}
-    heads = defaultdict(set)
+    heads: dict[str, set[str]] = defaultdict(set)
     for loc in locs:
         plural = loc._data["currency_names_plural"]
         all_names: list[tuple[str, str]] = []
@@ -117,12 +148,9 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
                 names.setdefault(fold_key(f, arabic), code)
             if code in current:
                 all_names.extend((code, f) for f in forms)
-        if all_names:  # CJK names without spaces (美元) have no head noun of their own
-            pos = _head_position([f for _c, f in all_names])
-            for code, f in all_names:
-                toks = [t for t in re.split(r"[\s\-]+", f.strip()) if t]
-                if len(toks) >= 2:
-                    heads[fold_key(toks[pos], arabic)].add(code)
+        # CJK names without spaces (美元) have no head noun of their own
+        for head, codes in _heads(all_names, arabic, cjk).items():
+            heads[head] |= codes
     for head, codes in heads.items():
         if head in names:
             continue
@@ -145,6 +173,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         symbols.setdefault(sym, code)
     for sym, code in data["symbol_aliases"].items():
         symbols[sym.lower()] = code
+    for sym, code in data["local_symbols"].get(base, {}).items():
+        symbols[sym] = code  # \100 in Japanese text converted from JIS X 0201
     symbols_of: dict = defaultdict(set)  # every symbol, letters too (kr, Kč), for resolving
     for sym, code in symbols.items():
         symbols_of[code].add(sym)
@@ -168,9 +198,29 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
             own[sym.lower().rstrip(".")].add(code)
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
-    idx.sym_first = {k[0] for k in symbols} | {k[0].upper() for k in symbols}
-    idx.sym_last = {k[-1] for k in symbols} | {k[-1].upper() for k in symbols}
+    _add_cheap_tests(idx)
     return idx
+
+
+def _add_cheap_tests(idx: CurrencyIndex) -> None:
+    """Fill the index's tables for cheap tests: first/last characters of symbols, the
+    symbol lengths per character, and where a currency may start after a number."""
+    idx.sym_first = {k[0] for k in idx.symbols} | {k[0].upper() for k in idx.symbols}
+    idx.sym_last = {k[-1] for k in idx.symbols} | {k[-1].upper() for k in idx.symbols}
+    by_first: dict = defaultdict(set)
+    by_last: dict = defaultdict(set)
+    for k in (k for k in idx.symbols if len(k) <= _MAX_SYMBOL):
+        for c in {k[0], k[0].upper()}:
+            by_first[c].add(len(k))
+        for c in {k[-1], k[-1].upper()}:
+            by_last[c].add(len(k))
+    idx.lens_from = {c: sorted(v, reverse=True) for c, v in by_first.items()}
+    # What may follow a number for a currency to start there: a symbol or a letter.
+    starts = "".join(sorted(re.escape(c) for c in idx.sym_first if not c.isdigit()))
+    ahead = rf"(?=[{starts}]|[^\W\d_]|[{MARKS}])"
+    idx.after_gap_re = re.compile(rf"[ \u00a0\u202f]{{0,2}}{ahead}")
+    idx.after_re = re.compile(ahead)
+    idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
 
 
 @dataclass
@@ -204,14 +254,14 @@ def _code_of(tok: str, idx: CurrencyIndex):
 def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     """A currency starting at ``pos`` (after up to two spaces)."""
     n = len(norm)
-    p = pos
-    if allow_gap:
-        while p < n and p - pos < 2 and norm[p] in " \u00a0\u202f":
-            p += 1
-    if p >= n or norm[p].isdigit() or (norm[p] not in idx.sym_first and not is_letter(norm[p])):
+    gap = (idx.after_gap_re if allow_gap else idx.after_re).match(norm, pos)
+    if gap is None:
         return None  # cheap exit: a digit, punctuation or the end follows
+    p = gap.end()
     # symbols (€, $, US$, ₭ …)
-    for L in range(min(_MAX_SYMBOL, n - p), 0, -1) if p < n and norm[p] in idx.sym_first else ():
+    for L in idx.lens_from.get(norm[p], ()):
+        if L > n - p:
+            continue
         cand = norm[p : p + L].lower()
         code = idx.symbols.get(cand)
         if code is not None:
@@ -266,10 +316,24 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
 
 
 def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
-    """Can a currency name, code or subunit begin with this token (a cheap filter)?"""
-    tok = tok.rstrip(".")
-    key = fold_key(tok, idx.arabic)
-    return key in idx.first_words or len(tok) in (3, 4) and tok.isalpha()
+    """Can a currency name, code or subunit begin with this token (a cheap filter)?
+    Remembered per token: a text repeats its words."""
+    ok = idx.may_start.get(tok)
+    if ok is None:
+        bare = tok.rstrip(".")
+        ok = fold_key(bare, idx.arabic) in idx.first_words or len(bare) in (3, 4) and bare.isalpha()
+        if len(idx.may_start) < 200_000:
+            idx.may_start[tok] = ok
+    return ok
+
+
+def _may_end_currency(norm: str, pos: int, idx: CurrencyIndex) -> bool:
+    """Cheap test: can a currency end before ``pos`` (a symbol's last character or a
+    letter, at most two spaces before it)? The same exit as currency_before's."""
+    q = pos
+    while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
+        q -= 1
+    return q > 0 and (norm[q - 1] in idx.sym_last or is_letter(norm[q - 1]))
 
 
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
@@ -280,7 +344,9 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     if q == 0 or (norm[q - 1] not in idx.sym_last and not is_letter(norm[q - 1])):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
-    for L in range(min(_MAX_SYMBOL, q), 0, -1) if q > 0 and norm[q - 1] in idx.sym_last else ():
+    for L in idx.lens_to.get(norm[q - 1], ()):
+        if L > q:
+            continue
         cand = norm[q - L : q].lower()
         code = idx.symbols.get(cand)
         if code is None:
@@ -293,22 +359,20 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
             if qualified is not None:
                 return qualified
         return _symbol_match(s, q, code, cand)
-    # ISO codes and names
-    m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
-    if not m:
-        return None
-    tok = m.group(1)
-    s = q - len(tok)
-    if idx.cjk and _HAN_RE.match(tok[-1]):
+    # CJK names (美元 50) and ISO codes (USD 50): a code is a whole three-letter word
+    if idx.cjk and _HAN_RE.match(norm[q - 1]):
+        m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
+        tok = m.group(1) if m else ""
         for L in range(min(len(tok), _MAX_CJK_NAME), 1, -1):
             key = tok[-L:]
             if key in idx.names and key not in ("元", "块", "塊"):
                 return CurrencyMatch(q - L, q, idx.names[key], "name")
         return None
-    code = _code_of(tok, idx)
-    if code and (s == 0 or not is_letter(norm[s - 1])):
-        return CurrencyMatch(s, q, code, "code")
-    return None
+    s = q - 3
+    if s < 0 or (s > 0 and is_letter(norm[s - 1])) or not norm[s:q].isalpha():
+        return None
+    code = _code_of(norm[s:q], idx)
+    return CurrencyMatch(s, q, code, "code") if code else None
 
 
 def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) -> CurrencyMatch | None:
@@ -330,7 +394,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     add = 0.0
     pos = end
     for _ in range(2):
-        m = re.compile(r"(?:[ \u00a0]+(?:and|und|et|y)[ \u00a0]+|[ \u00a0]*)").match(norm, pos)
+        m = _and_re(base).match(norm, pos)
         p = m.end()
         num = nums_by_start.get(p)
         if num is None or num.weak:
@@ -356,6 +420,14 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
                 pos = num.end
         break
     return add, pos
+
+
+@cache
+def _and_re(base: str) -> re.Pattern:
+    """Spaces, or the language's "and" (CLDR list patterns) between an amount and its
+    subunits: "3 dollars and 50 cents", "15 dólares y 50 centavos"."""
+    words = "|".join(re.escape(w) for w in and_words(base))
+    return re.compile(rf"(?:[ \u00a0]+(?:{words})[ \u00a0]+|[ \u00a0]*)" if words else r"[ \u00a0]*", re.I)
 
 
 @cache
@@ -463,8 +535,9 @@ def _read_amount(
     if num.weak and (after is None or after.kind != "name"):
         return None  # "a $ 1 billion": an article, not one dollar
     if after is not None and after.kind == "subunit" and before is None:
-        # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very").
-        if idx.cjk:
+        # "50 cents": an amount in the subunit. Chinese 角/分 only follow 元 (十分 = "very"),
+        # but a subunit in kana or Hangul (50セント, 50센트) stands alone.
+        if _HAN_RE.match(norm[after.start]):
             return None
         return _Amount(
             num.start,
@@ -493,9 +566,16 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
     amounts: list[tuple[_Amount, str | None]] = []
     nums_by_start = {x.start: x for x in nums}
     used_until = -1
+    after_gap = idx.after_gap_re
     for num in nums:
         if num.start < used_until:
             continue
+        if (
+            not num.scaled  # a linker may stand between (44 milliards de dollars)
+            and after_gap.match(norm, num.end) is None
+            and not _may_end_currency(norm, num.start, idx)
+        ):
+            continue  # digits, punctuation or spaces on both sides: no currency (cheap)
         before, after = _currencies_around(norm, num, idx, profile, used_until)
         a = _read_amount(norm, num, before, after, idx, profile)
         if a is None:
@@ -512,9 +592,8 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
         used_until = a.end
     codes = resolve_ambiguous([a for a, _ in amounts], profile, idx)
     return [
-        Fact(
+        Candidate(
             type="money",
-            text="",
             start=a.start,
             end=a.end,
             value=float(f"{a.value:.12g}"),

@@ -44,7 +44,7 @@ from ._locale import (
 from .spellout import rbnf_words
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Number:
     start: int
     end: int
@@ -277,6 +277,7 @@ class WordLexicon:
     arabic: bool
     word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
     cache: dict = field(default_factory=dict)  # token -> is a number word
+    parsed: dict = field(default_factory=dict)  # run text -> parse_words result
 
 
 _WORD_SEP_RE = re.compile(r"[ \u00a0-]+")
@@ -510,6 +511,17 @@ def parse_words(s: str, lex: WordLexicon):
     return value, r.only_weak and not frac, start, end
 
 
+def parsed_run(s: str, lex: WordLexicon):
+    """parse_words(s, lex), remembered per run text: number words come from a small
+    vocabulary, so the same runs recur ("two", "zwei Millionen") all through a text."""
+    got = lex.parsed.get(s, lex)
+    if got is lex:
+        got = parse_words(s, lex)
+        if len(lex.parsed) < 100_000:
+            lex.parsed[s] = got
+    return got
+
+
 # --- scales after digits -------------------------------------------------------------
 
 
@@ -558,11 +570,12 @@ def scale_table(base: str) -> ScaleTable:
         else:
             glued.setdefault(w, v)
     cjk = {}
-    if base in ("zh", "ja", "yue"):
+    if base in ("zh", "ja", "yue", "ko"):
+        # One-character scales chain by value, glued: 千萬 = 10^7, 5천만 = 5 × 10^7.
         for k, v in list(words.items()):
             if len(k) == 1 and not k.isascii():
                 cjk[k] = v
-        cjk.update({"千": 1e3, "百": 1e2, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12})
+        cjk.update({k: float(v) for k, v in nw.get("glued_scales", {}).items()})
         for k in cjk:
             words.pop(k, None)
     if arabic:
@@ -581,18 +594,13 @@ def scale_table(base: str) -> ScaleTable:
     return ScaleTable(words, glued, cjk, rx)
 
 
+_SCALE_MAY_START_RE = re.compile(r"[ \u00a0\u202f]*(?:[^\W\d_]|[-'])")
+
+
 def _no_scale_at(norm: str, pos: int) -> bool:
     """Cheap test: no scale word can start at ``pos`` (end of text, or a digit or
     punctuation next, after spaces)."""
-    if pos >= len(norm):
-        return True
-    n = len(norm)
-    while pos < n and norm[pos] in " \u00a0\u202f":
-        pos += 1
-    if pos >= n:
-        return True
-    c = norm[pos]
-    return not (c.isalpha() or c == "-" or c == "'")
+    return _SCALE_MAY_START_RE.match(norm, pos) is None
 
 
 def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[float, int]:
@@ -664,53 +672,75 @@ def _in_spans(pos: int, spans) -> bool:
 # Letters glued before a number: only a possible ISO code ("USD115") is kept; B2B,
 # MP3, COVID19 are names.
 _GLUED_CODE_RE = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]{3}|[a-z]{3})$")
+# Characters before or after a digit run that call for a closer look (the cheap test).
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SPECIAL_BEFORE = frozenset("+#-/.," + _ASCII_LETTERS)
+_SPECIAL_AFTER = frozenset("." + _ASCII_LETTERS)
 
 
-def scan_numbers(norm: str, profile: Profile) -> list:
-    """All number candidates in normalised text, sorted by start."""
-    base = profile.base
-    table = scale_table(base)
-    masked = mask_spans(norm)
+def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
+    """The digit-run numbers of ``norm`` (with a scale word after them applied)."""
+    table = scale_table(profile.base)
+    decimal, group, arabic = profile.decimal, profile.group, profile.arabic
     out = []
     n = len(norm)
     for m in DIGIT_RUN_RE.finditer(norm):
         s, run = m.start(), m.group()
         if masked and _in_spans(s, masked):
             continue
-        res = interpret_digits(run, profile.decimal, profile.group)
+        res = interpret_digits(run, decimal, group)
         if res is None:
             continue
         value, length = res
         e = s + length
-        prev = norm[s - 1] if s else " "
-        if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
-            continue  # +49…, #3, COVID-19
-        if prev == "/" and s >= 2 and norm[s - 2].isdigit():
-            continue  # 2/3, 24/7: a denominator, not a figure
-        if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
-            s, run = s - 1, "0." + run  # ",08 por ciento", ".5%": a figure that begins with its mark
-            value = float(run)
-        if prev.isascii() and prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
-            continue
-        mult, e2 = apply_scale(norm, e, table, profile.arabic)
-        nxt = norm[e2] if e2 < n else ""
-        if nxt.isascii() and nxt.isalpha() and not _glued_code(norm, e2):
-            continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
-        if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
-            continue  # 2025.11.14-like leftovers
-        plain = run[:length].isdigit() and mult == 1.0
-        out.append(
-            Number(
-                s,
-                e2,
-                _clean(value * mult) if mult != 1.0 else value,
-                "digits",
-                plain=plain,
-                scaled=mult != 1.0,
-                scale=mult,
-                ndigits=len(run[:length]) if plain else 0,
-            )
-        )
+        if s and norm[s - 1] in _SPECIAL_BEFORE:
+            got = _after_mark(norm, s, run, value)
+            if got is None:
+                continue
+            s, run, value = got
+        if _SCALE_MAY_START_RE.match(norm, e) is None:
+            mult, e2 = 1.0, e
+        else:
+            mult, e2 = apply_scale(norm, e, table, arabic)
+        if e2 < n and norm[e2] in _SPECIAL_AFTER:
+            nxt = norm[e2]
+            if nxt != "." and not _glued_code(norm, e2):
+                continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
+            if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
+                continue  # 2025.11.14-like leftovers
+        if mult != 1.0:
+            out.append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
+        elif run[:length].isdigit():
+            out.append(Number(s, e2, value, "digits", True, False, 1.0, ndigits=length))
+        else:
+            out.append(Number(s, e2, value, "digits"))
+    return out
+
+
+def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, float] | None:
+    """(start, run, value) of a digit run after +, #, -, /, a mark or a letter, or None
+    when that character makes it no figure."""
+    prev = norm[s - 1]
+    if prev in "+#" or (prev == "-" and s >= 2 and _ASCII_LETTER.match(norm[s - 2])):
+        return None  # +49…, #3, COVID-19
+    if prev == "/" and s >= 2 and norm[s - 2].isdigit():
+        return None  # 2/3, 24/7: a denominator, not a figure
+    if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
+        return s - 1, "0." + run, float("0." + run)  # ",08 por ciento", ".5%": begins with its mark
+    if prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
+        return None
+    return s, run, value
+
+
+def scan_numbers(norm: str, profile: Profile) -> list:
+    """All number candidates in normalised text, sorted by start.
+
+    Steps: digit runs (_digit_numbers), CJK numerals, spelled-out runs; then nested
+    candidates are dropped and (CJK) scaled numbers chained.
+    """
+    base = profile.base
+    masked = mask_spans(norm)
+    out = _digit_numbers(norm, profile, masked)
     if base in ("zh", "ja", "yue") or profile.cjk:
         for m in CJK_RUN_RE.finditer(norm):
             s, e = m.start(), m.end()
@@ -729,7 +759,7 @@ def scan_numbers(norm: str, profile: Profile) -> list:
         for m in _word_runs(norm, lex):
             if masked and _in_spans(m.start(), masked):
                 continue
-            parsed = parse_words(m.group(), lex)
+            parsed = parsed_run(m.group(), lex)
             if parsed is None:
                 continue
             value, weak, ws, we = parsed
@@ -757,23 +787,28 @@ def _glued_code(norm: str, pos: int) -> bool:
     return m is not None and m.group() in current_currencies()
 
 
+def _continues(norm: str, prev: Number, x: Number) -> bool:
+    """Does ``x`` add to the scaled number ``prev``: a smaller scaled one at most a space
+    after it (1억 2000만, 3億5000万), or unscaled digits below its scale glued to it
+    (2万5000円)?"""
+    if not (prev.scaled and x.kind == "digits" and x.value < prev.scale):
+        return False
+    gap = norm[prev.end : x.start]
+    if x.scaled:
+        return x.scale < prev.scale and gap in ("", " ", "\u00a0")
+    return gap == "" and x.value >= 1 and prev.scale >= 1e4
+
+
 def chain_scaled(norm: str, nums: list) -> list:
-    """Join "1억 2000만", "3億5000万", "1조 2000억" (a scaled number, then a smaller scaled
-    one below its scale, at most a space apart) into one number."""
+    """Join "1억 2000만", "3億5000万", "1조 2000억", "2万5000" (a scaled number, then a
+    smaller one below its scale: see _continues) into one number."""
     out: list = []
     for x in nums:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.scaled
-            and x.scaled
-            and x.kind == "digits"
-            and x.scale < prev.scale
-            and x.value < prev.scale
-            and norm[prev.end : x.start] in ("", " ", "\u00a0")
-        ):
+        if prev is not None and _continues(norm, prev, x):
+            scale = x.scale if x.scaled else 1.0
             out[-1] = Number(
-                prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=x.scale
+                prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=scale
             )
             continue
         out.append(x)

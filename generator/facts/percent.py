@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..model import Fact
 from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
+from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
@@ -51,6 +51,7 @@ class PercentWords:
     parts: dict  # 分/厘/半 after tenths -> value in percent
     half_price: re.Pattern | None
     negative: re.Pattern  # a minus sign or word ending right before the figure
+    before_last: frozenset | None = None  # last characters a word before may end with
 
 
 def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
@@ -124,7 +125,22 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
         )
     halves = data.get("half_price", [])
     h_re = re.compile("|".join(map(re.escape, halves))) if halves else None
-    return PercentWords(a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk))
+    # Arabic words are matched with letter variants (fuzzy_ar): no last-character test.
+    last = None if arabic else frozenset(w[-1] for w in before if w) | frozenset("f")  # "of"
+    return PercentWords(
+        a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk), last
+    )
+
+
+def _may_follow_word(norm: str, start: int, words: PercentWords) -> bool:
+    """Cheap test: can a percent word before the number end here (its last character
+    is the last one before ``start`` and its spaces)?"""
+    if words.before_last is None:
+        return True
+    j = start - 1
+    while j >= 0 and norm[j] in " \u00a0":
+        j -= 1
+    return j >= 0 and norm[j].lower() in words.before_last
 
 
 def _negative_re(base: str, arabic: bool, cjk: bool) -> re.Pattern:
@@ -164,7 +180,7 @@ def _sign_or_word(norm: str, num: Number, words: PercentWords, profile: Profile)
         m = words.after.match(norm, end)
         if m:
             return start, m.end(), _factor(words, m.group("w"), profile.arabic)
-    if words.before is not None:
+    if words.before is not None and _may_follow_word(norm, start, words):
         lo = max(0, start - _WINDOW)
         m = words.before.search(norm, lo, start)
         if m:
@@ -209,7 +225,7 @@ def _negate(norm: str, start: int, value: float, negative: re.Pattern) -> tuple[
     return start, value
 
 
-def _fractions(norm: str, profile: Profile) -> list[Fact]:
+def _fractions(norm: str, profile: Profile) -> list[Candidate]:
     """百分之八十九, 千分之二, 百分の9,999: percent, per mille, per ten thousand."""
     facts = []
     for m in CJK_FRACTION_RE.finditer(norm):
@@ -257,9 +273,9 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     return facts
 
 
-def _fact(norm: str, start: int, end: int, value: float, base: str) -> Fact:
+def _fact(norm: str, start: int, end: int, value: float, base: str) -> Candidate:
     """A percent fact with the qualifier written before or after it."""
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)
-    return Fact(type="percent", text="", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)
+    return Candidate(type="percent", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)

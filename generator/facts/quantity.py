@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..model import Fact
 from ..scripts import HAN as _HAN
 from ._locale import Profile, fold_key, lang_data, load_json
+from .candidate import Candidate
 from .numbers import CJK_NUM_CHARS, CJK_RUN_RE, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 
@@ -112,10 +112,18 @@ def _cjk_head(np: str, nouns: dict):
     return best
 
 
+@cache
+def _zh_noun_starts() -> frozenset:
+    """First characters of the listed Chinese nouns (a cheap test before matching)."""
+    return frozenset(k[0] for k in _zh()[0] if k)
+
+
 def _cjk_quantity(norm, num, profile):
     if num.weak or num.positional and num.value >= 1000:
         return None
-    if num.start > 0 and norm[num.start - 1] in CJK_ORDINAL_BEFORE + CJK_VAGUE_BEFORE:
+    if num.start > 0 and (
+        norm[num.start - 1] in CJK_ORDINAL_BEFORE or norm[num.start - 1] in CJK_VAGUE_BEFORE
+    ):
         return None
     if num.kind == "cjk" and norm[num.start] in "萬万億亿兆":
         return None  # 萬人 / 上萬顆: "tens of thousands", not a figure
@@ -129,6 +137,8 @@ def _cjk_quantity(norm, num, profile):
     if p < len(norm) and norm[p] in classifiers:
         cl = norm[p]
         p += 1
+    elif p >= len(norm) or norm[p] not in _zh_noun_starts():
+        return None  # without a classifier a listed noun must follow directly
     if CJK_TIME_RE.match(norm, p):
         return None
     m = CJK_NP_RE.match(norm, p)
@@ -217,9 +227,8 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
         if q is None:
             q, _ = qualifier_after(norm, num.end, profile.base)
         facts.append(
-            Fact(
+            Candidate(
                 type="quantity",
-                text="",
                 start=num.start,
                 end=end,
                 value=float(f"{num.value:.12g}"),
@@ -245,9 +254,8 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
                     unit = head[1]
             q, _ = qualifier_before(norm, m.start(), profile.base)
             facts.append(
-                Fact(
+                Candidate(
                     type="quantity",
-                    text="",
                     start=m.start(),
                     end=m.end(),
                     value=float(f"{nu[0] / den[0]:.12g}"),

@@ -102,3 +102,53 @@ def test_two_amounts_with_prefix_and_suffix_codes():
 def test_money_currency_resolution(text, lang, expected):
     got = money(text, lang)
     assert [(pytest.approx(v), c) for v, c in expected] == got
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, currency",
+    [
+        # the head noun of CLDR names on either side: доллар США / канадский доллар
+        ("5 долларов 50 центов", "ru", 5.5, "USD"),
+        ("15 reais e 50 centavos", "pt", 15.5, "BRL"),
+        ("309.381 yens", "fr", 309381, "JPY"),
+        # "and" between an amount and its subunits from CLDR list patterns
+        ("15 dólares y 50 centavos", "es", 15.5, "USD"),
+        # glued one-character scales chain by value in Korean as in Chinese
+        ("5천만 원", "ko", 5e7, "KRW"),
+        ("5백만 달러", "ko", 5e6, "USD"),
+        # a backslash for the yen/won sign (JIS X 0201, KS X 1003 code pages)
+        ("そのシュークリームは1個\\100です", "ja", 100, "JPY"),
+        ("\\5000", "ko", 5000, "KRW"),
+        ("500 करोड़ रुपये", "hi", 5e9, "INR"),
+        ("5 dolar", "tr", 5, "USD"),
+    ],
+)
+def test_money_kinds_from_held_out_errors(text, lang, value, currency):
+    assert money(text, lang) == [(pytest.approx(value), currency)]
+
+
+def test_kana_subunit_stands_alone_but_han_subunit_does_not():
+    assert money("50セント", "ja") == [(pytest.approx(0.5), None)]
+    assert money("这十分重要", "zh") == []
+
+
+def test_backslash_is_no_currency_outside_ja_ko():
+    assert money("a\\100 b", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, currency",
+    [
+        ("2万5000円", "ja", 25000, "JPY"),  # unscaled digits glued below the scale
+        ("2만5000원", "ko", 25000, "KRW"),
+        ("5千万ウォン", "ja", 5e7, "KRW"),  # head of 韓国ウォン, split where Han meets kana
+        ("30ペソ", "ja", 30, "MXN"),
+    ],
+)
+def test_cjk_compositions_and_kana_heads(text, lang, value, currency):
+    assert money(text, lang) == [(pytest.approx(value), currency)]
+
+
+def test_unscaled_digits_after_a_space_or_a_year_are_not_joined():
+    assert money("2万 2021年に100円", "ja") == [(pytest.approx(100), "JPY")]
+    assert money("3ドン", "ja") == []  # a two-kana head of one currency is no name

@@ -96,3 +96,17 @@ def test_percent_cldr_words(text, lang, value):
 
 def test_fraction_is_no_percent():
     assert percents("2/3%", "es") == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        # languages whose CLDR percent unit is the sign only, or lacks the common word
+        ("수출이 30퍼센트 증가했다", "ko", 30),
+        ("삼십 퍼센트", "ko", 30),
+        ("tăng 5 phần trăm", "vi", 5),
+        ("कीमत में 5 फीसदी की वृद्धि", "hi", 5),
+    ],
+)
+def test_percent_hand_words_where_cldr_has_none(text, lang, value):
+    assert [f.value for f in extract_facts(text, lang) if f.type == "percent"] == [pytest.approx(value)]
