@@ -27,6 +27,11 @@ MAX_RELATED = 5
 # paragraph matching only where it can matter (it costs a small matrix product per pair)
 PARA_MIN_Z = 1.5
 PARA_MIN_OVERLAP = 0.1
+# Shared features held by at most RARE_DF articles of the corpus (both of the pair among
+# them): the pair's specific evidence (who / what / how much), reported by pair_context for
+# measuring only. Requiring it of links at moderate z was tried and not kept (README, "Event
+# linking": same-topic stories of different events share such specifics about as often).
+RARE_DF = 4
 
 
 class Linker:
@@ -280,7 +285,8 @@ class Linker:
 
     def pair_context(self, i: int, j: int) -> dict[str, float]:
         """The pair's evidence and its neighbourhood as plain numbers (for measuring and
-        fitting): z, overlap, para, crowd, the line's z, each side's best other z."""
+        fitting): z, overlap, para, crowd, the line's z, each side's best other z, the
+        weight of rare shared features."""
         ev = self.evidence(i, j)
         t = self.lines.line_z(self._lang_pair(i, j)) if self.lines is not None else S.Z0
         return {
@@ -294,7 +300,13 @@ class Linker:
             "best_j": self.best_other(j, i),
             "score": ev.score,
             "line": self.line(i, j),
+            "rare_shared": self.rare_shared(i, j),
         }
+
+    def rare_shared(self, i: int, j: int) -> float:
+        """IDF weight of the features articles i and j share that at most RARE_DF articles hold."""
+        shared = self._fset(i) & self._fset(j)
+        return math.fsum(self.index.weight(f) for f in shared if self.index.df(f) <= RARE_DF)
 
     def line(self, i: int, j: int) -> float:
         """Score a pair needs to be same-event (SAME before result()): the line of its

@@ -259,3 +259,44 @@ def test_pair_context_names_the_evidence_and_the_line(fake_embedder):
     ctx = lk.pair_context(i, j)
     assert ctx["score"] == lk.score(i, j) and ctx["line"] == lk.line(i, j)
     assert ctx["z"] == lk.evidence(i, j).z and ctx["best_i"] >= 0.0 and ctx["best_j"] >= 0.0
+
+
+def test_rare_shared_counts_only_features_few_articles_hold():
+    from generator.link.linker import RARE_DF
+
+    common = "Acme Corporation reported results"
+    docs = [
+        doc(
+            f"d{k}",
+            f"{common}. Item {k}.",
+            "en",
+            _facts(f"{common}. Item {k}.", ("Acme Corporation", "organization", None, {"id": "acme"})),
+        )
+        for k in range(RARE_DF + 2)
+    ]
+    musk = "Elon Musk spoke"
+    docs[0] = doc(
+        "d0",
+        f"{common}. {musk}.",
+        "en",
+        _facts(
+            f"{common}. {musk}.",
+            ("Acme Corporation", "organization", None, {"id": "acme"}),
+            ("Elon Musk", "person", None, {"id": "Q317521"}),
+        ),
+    )
+    docs[1] = doc(
+        "d1",
+        f"{common}. {musk}.",
+        "en",
+        _facts(
+            f"{common}. {musk}.",
+            ("Acme Corporation", "organization", None, {"id": "acme"}),
+            ("Elon Musk", "person", None, {"id": "Q317521"}),
+        ),
+    )
+    lk = Linker(docs)
+    a, b, c = lk.pos["d0"], lk.pos["d1"], lk.pos["d2"]
+    assert lk.rare_shared(a, b) > 0.0 and lk.rare_shared(a, b) == lk.rare_shared(b, a)
+    assert lk.rare_shared(a, c) == 0.0  # they share only what every article holds
+    assert lk.rare_shared(b, c) == 0.0
