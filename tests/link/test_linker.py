@@ -275,26 +275,17 @@ def test_rare_shared_counts_only_features_few_articles_hold():
         for k in range(RARE_DF + 2)
     ]
     musk = "Elon Musk spoke"
-    docs[0] = doc(
-        "d0",
-        f"{common}. {musk}.",
-        "en",
-        _facts(
+    for k in (0, 1):  # only d0 and d1 name Musk: a feature rare in the corpus
+        docs[k] = doc(
+            f"d{k}",
             f"{common}. {musk}.",
-            ("Acme Corporation", "organization", None, {"id": "acme"}),
-            ("Elon Musk", "person", None, {"id": "Q317521"}),
-        ),
-    )
-    docs[1] = doc(
-        "d1",
-        f"{common}. {musk}.",
-        "en",
-        _facts(
-            f"{common}. {musk}.",
-            ("Acme Corporation", "organization", None, {"id": "acme"}),
-            ("Elon Musk", "person", None, {"id": "Q317521"}),
-        ),
-    )
+            "en",
+            _facts(
+                f"{common}. {musk}.",
+                ("Acme Corporation", "organization", None, {"id": "acme"}),
+                ("Elon Musk", "person", None, {"id": "Q317521"}),
+            ),
+        )
     lk = Linker(docs)
     a, b, c = lk.pos["d0"], lk.pos["d1"], lk.pos["d2"]
     assert lk.rare_shared(a, b) > 0.0 and lk.rare_shared(a, b) == lk.rare_shared(b, a)
