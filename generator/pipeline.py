@@ -159,8 +159,11 @@ def _analyse_job(job: tuple[str, str, date | None, bool]) -> Analysis:
     from .entities.tagger import use_vectors
 
     body, lang, published, vectors = job
-    use_vectors(vectors)  # per job: a worker may serve builds of either kind
-    return analyse(body, lang, published)
+    previous = use_vectors(vectors)  # per job, restored: the caller's process keeps its setting
+    try:
+        return analyse(body, lang, published)
+    finally:
+        use_vectors(previous)
 
 
 def _store(

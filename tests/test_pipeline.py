@@ -60,12 +60,10 @@ def test_analyses_with_and_without_encoder_vectors_are_cached_apart(tmp_path):
     articles, _ = ingest_corpus(make_project(tmp_path, seed_files()).seeds)
     german = [a for a in articles if a.lang == "de"]
     memo = Memo(tmp_path / "cache", "analysis", "v")
-    try:
-        lexical = pipeline.analyse_corpus(german, memo, vectors=False)
-        lines: list[str] = []
-        pipeline.analyse_corpus(german, memo, lines.append, vectors=True)
-    finally:
-        tagger.use_vectors(True)
+    lexical = pipeline.analyse_corpus(german, memo, vectors=False)
+    assert tagger.use_vectors(True) is True  # the process's own setting was left as it was
+    lines: list[str] = []
+    pipeline.analyse_corpus(german, memo, lines.append, vectors=True)
     assert lines[0] == f"analysis: 0 cached, {len(german)} to do"  # a lexical hit is not reused
     again = pipeline.analyse_corpus(german, memo, vectors=False)
     assert again == lexical

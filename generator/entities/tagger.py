@@ -47,9 +47,12 @@ def vec_path(family: str) -> str:
 _settings = {"vectors": True}
 
 
-def use_vectors(enabled: bool) -> None:
-    """Whether to tag with the encoder-feature models where they ship (default True)."""
+def use_vectors(enabled: bool) -> bool:
+    """Whether to tag with the encoder-feature models where they ship (default True);
+    returns the previous setting, for a caller to restore."""
+    previous = _settings["vectors"]
     _settings["vectors"] = bool(enabled)
+    return previous
 
 
 @cache
