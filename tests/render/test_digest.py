@@ -4,9 +4,10 @@ import dataclasses
 
 import pytest
 
-from generator.model import Article, Entity, Link
+from generator.model import Entity, Link
 from generator.render.digest import PageDigests, for_language
 
+from .factories import article
 from .test_pages import corpus
 
 
@@ -101,15 +102,7 @@ def test_base_and_entity_pages_matter():
 def test_an_unrelated_article_does_not_change_the_digest():
     c = corpus()
     before = article_digest(c)
-    c.articles["z9"] = Article(
-        id="z9",
-        slug="z9",
-        source="z9.txt",
-        lang="en",
-        title="Other",
-        paragraphs=["Nothing to do with it."],
-        kinds=["p"],
-    )
+    c.articles["z9"] = article("z9", "en", "Other", ["Nothing to do with it."])
     assert article_digest(c) == before
 
 

@@ -5,43 +5,26 @@ from datetime import date
 from pathlib import Path
 
 from generator.config import load_config
-from generator.model import Article, Corpus, Entity, Event, Fact
+from generator.model import Corpus, Entity, Event, Fact
 from generator.render.pages import View, render_entity
+
+from .factories import article
 
 CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 
 
 def corpus() -> Corpus:
-    ar = Article(
-        id="a1",
-        slug="a1",
-        source="a1.txt",
-        lang="ar",
-        title="عنوان",
-        paragraphs=["قال ماسك إن الإيرادات انخفضت بنسبة 55%. فقرة أخرى بلا أرقام 12%."],
-        kinds=["p"],
+    ar = article(
+        "a1",
+        "ar",
+        "عنوان",
+        ["قال ماسك إن الإيرادات انخفضت بنسبة 55%. فقرة أخرى بلا أرقام 12%."],
         published=date(2023, 11, 30),
     )
-    de = Article(
-        id="d1",
-        slug="d1",
-        source="d1.txt",
-        lang="de",
-        title="Titel",
-        paragraphs=["Musk sagte, die Werbeverkäufe fielen um 60 %."],
-        kinds=["p"],
-        published=date(2023, 12, 1),
+    de = article(
+        "d1", "de", "Titel", ["Musk sagte, die Werbeverkäufe fielen um 60 %."], published=date(2023, 12, 1)
     )
-    solo = Article(
-        id="s1",
-        slug="s1",
-        source="s1.txt",
-        lang="de",
-        title="Allein",
-        paragraphs=["Musk kam."],
-        kinds=["p"],
-        published=date(2023, 1, 2),
-    )
+    solo = article("s1", "de", "Allein", ["Musk kam."], published=date(2023, 1, 2))
     b = ar.body
     facts = {
         "a1": [

@@ -9,28 +9,21 @@ from generator.model import Article, Comparison, Corpus, Entity, Event, Fact, Li
 from generator.render.pages import render_language
 from generator.render.paths import article_path, rel
 
+from .factories import article
+
 CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 
 
 def corpus():
-    ar = Article(
-        id="a1",
-        slug="a1",
-        source="a1.txt",
-        lang="ar",
-        title="عنوان <b>",
-        paragraphs=["انخفضت الإيرادات بنسبة 55% هذا العام. قال ماسك شيئًا.", "فقرة ثانية."],
-        kinds=["p", "p"],
+    ar = article(
+        "a1",
+        "ar",
+        "عنوان <b>",
+        ["انخفضت الإيرادات بنسبة 55% هذا العام. قال ماسك شيئًا.", "فقرة ثانية."],
         published=date(2023, 11, 30),
     )
-    de = Article(
-        id="d1",
-        slug="d1",
-        source="d1.txt",
-        lang="de",
-        title="Titel {{ x }}",
-        paragraphs=["Die Werbeverkäufe fielen um fast 60 %. <script>alert(1)</script>"],
-        kinds=["p"],
+    de = article(
+        "d1", "de", "Titel {{ x }}", ["Die Werbeverkäufe fielen um fast 60 %. <script>alert(1)</script>"]
     )
     body = ar.body
     i = body.index("55%")
@@ -141,17 +134,14 @@ def story_corpus():
         outlet="TechCrunch",
         published=date(2023, 6, 14),
     )
-    ar = Article(
-        id="s-ar",
-        slug="s-ar",
-        source="s-ar.txt",
-        lang="ar",
-        title="تراجع الإعلانات 60٪",
-        paragraphs=[
+    ar = article(
+        "s-ar",
+        "ar",
+        "تراجع الإعلانات 60٪",
+        [
             "تراجعت إيرادات الإعلانات في تويتر بنسبة 60٪ بحسب ماسك في باريس يوم الأربعاء.",
             "تم تسريح 4000 موظف في تويتر بعد الاستحواذ.",
         ],
-        kinds=["p", "p"],
         published=date(2023, 6, 15),
     )
     en = Article(
@@ -168,14 +158,11 @@ def story_corpus():
         outlet="Reuters",
         published=date(2023, 6, 14),
     )
-    other = Article(
-        id="o-de",
-        slug="o-de",
-        source="o-de.txt",
-        lang="de",
-        title="Andere Geschichte",
-        paragraphs=["Ganz anderes Thema mit 60 % Zustimmung zur neuen Regel in Berlin."],
-        kinds=["p"],
+    other = article(
+        "o-de",
+        "de",
+        "Andere Geschichte",
+        ["Ganz anderes Thema mit 60 % Zustimmung zur neuen Regel in Berlin."],
     )
     arts = {a.id: a for a in (de, ar, en, other)}
 
@@ -319,16 +306,7 @@ def test_unanchored_relative_date_is_shown_as_written():
 def big_event_corpus(n: int):
     """One event of n short German articles, each linked to all the others, best first."""
     arts = {
-        f"b{i}": Article(
-            id=f"b{i}",
-            slug=f"b{i}",
-            source=f"b{i}.txt",
-            lang="de",
-            title=f"Bericht {i}",
-            paragraphs=[f"Satz {i} über das Ereignis."],
-            kinds=["p"],
-        )
-        for i in range(n)
+        f"b{i}": article(f"b{i}", "de", f"Bericht {i}", [f"Satz {i} über das Ereignis."]) for i in range(n)
     }
     same = {
         a: [
