@@ -1031,6 +1031,19 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
     return "\n".join(part for part in out if part) + "\n"
 
 
+# Unicode character-name prefixes → ISO 15924 code; any other letter counts as Latin.
+_SCRIPT_PREFIXES = (
+    ("CJK", "Hani"),
+    ("ARABIC", "Arab"),
+    ("CYRILLIC", "Cyrl"),
+    ("GREEK", "Grek"),
+    ("HEBREW", "Hebr"),
+    ("HANGUL", "Hang"),
+    ("HIRAGANA", "Jpan"),
+    ("KATAKANA", "Jpan"),
+)
+
+
 @cache
 def _script_of(text: str) -> str:
     """The ISO 15924 code of the script most letters of a name are in (Latn, Arab, Hani, …)."""
@@ -1041,23 +1054,7 @@ def _script_of(text: str) -> str:
     for ch in text:
         if ch.isalpha():
             uname = unicodedata.name(ch, "")
-            counts[
-                "Hani"
-                if uname.startswith("CJK")
-                else "Arab"
-                if uname.startswith("ARABIC")
-                else "Cyrl"
-                if uname.startswith("CYRILLIC")
-                else "Grek"
-                if uname.startswith("GREEK")
-                else "Hebr"
-                if uname.startswith("HEBREW")
-                else "Hang"
-                if uname.startswith("HANGUL")
-                else "Jpan"
-                if uname.startswith(("HIRAGANA", "KATAKANA"))
-                else "Latn"
-            ] += 1
+            counts[next((code for prefix, code in _SCRIPT_PREFIXES if uname.startswith(prefix)), "Latn")] += 1
     return counts.most_common(1)[0][0] if counts else "Zyyy"
 
 
