@@ -247,6 +247,7 @@ VARIANTS: dict[str, dict] = {
     "same-language lines may fall under SAME": {"SAME_LANG_FLOOR": 0.0},
     "same-language lines at least SAME (0.5)": {"SAME_LANG_FLOOR": 0.5},
     "same-language lines at least 0.6": {"SAME_LANG_FLOOR": 0.6},
+    "pages of one template scored like any pair": {"TEMPLATE_VETO": False},
 }
 FOLDS = 5
 
