@@ -162,13 +162,14 @@ class Linker:
                 para = S.mutual_match_share(ui, uj)
         else:
             cos = None
-        near = (z is not None and z >= PARA_MIN_Z) or ov >= PARA_MIN_OVERLAP
-        furniture = near and S.TEMPLATE_VETO and one_template(self._shingled(i), self._shingled(j))
         penalty = S.date_penalty(self.docs[i].published, self.docs[j].published)
-        same_lang = self._langs[i] == self._langs[j]
+        sc = S.combine(z, ov, para, penalty, same_lang=self._langs[i] == self._langs[j])
         # one template: what the vectors and features share is the site's furniture, and
-        # what each page has of its own shares nothing (template.py): no evidence at all
-        sc = S.combine(None, 0.0, None, penalty) if furniture else S.combine(z, ov, para, penalty, same_lang)
+        # what each page has of its own shares nothing (template.py): no evidence at all.
+        # Looked for only where the pair would otherwise be related coverage at least.
+        furniture = S.TEMPLATE_VETO and sc >= S.RELATED and one_template(self._shingled(i), self._shingled(j))
+        if furniture:
+            sc = S.combine(None, 0.0, None, penalty)
         return S.PairEvidence(
             round(sc, 4),
             None if cos is None else round(cos, 4),
