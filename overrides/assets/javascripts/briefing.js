@@ -32,6 +32,7 @@
 {%- set before -%}
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off"><input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off"><label class="md-overlay" for="__drawer"></label><div data-md-component="skip"></div><div data-md-component="announce"></div>{% include "partials/header.html" %}<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>
 {%- endset -%}
+{%- set footer -%}{% include "partials/footer.html" %}{%- endset -%}
 {%- set toc_title = (config.mdx_configs.toc.title if config.mdx_configs.toc and config.mdx_configs.toc.title) or lang.t("toc") -%}
 {%- set sidebars -%}
 <div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden></div><div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc"><div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner"><nav class="md-nav md-nav--secondary" aria-label="{{ toc_title | e }}"></nav></div></div></div>
@@ -65,8 +66,15 @@
     script.insertAdjacentHTML("beforebegin", {{ sidebars | tojson }});
     var here = location.href.split("#")[0].split("?")[0];
     var depth = here.indexOf(base.href) === 0 ? here.slice(base.href.length).split("/").length - 1 : 0;
+    var up = "../".repeat(depth);
     var logo = document.querySelector(".md-header .md-logo");
-    logo.setAttribute("href", "../".repeat(depth) + {{ (nav.homepage.url if nav and nav.homepage else "index.html") | tojson }});
+    logo.setAttribute("href", up + {{ (nav.homepage.url if nav and nav.homepage else "index.html") | tojson }});
+    // The footer after <main> (still being parsed: its content stays inside it).
+    container.insertAdjacentHTML("beforeend", {{ footer | tojson }});
+    container.querySelectorAll(".md-footer a").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (!/^[a-z][a-z0-9+.-]*:|^\//i.test(href)) link.setAttribute("href", up + href);
+    });
     var site = {{ (" - " ~ config.site_name) | tojson }}, title = document.title;
     var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
     topic.textContent = title.slice(-site.length) === site ? title.slice(0, -site.length) : title;
