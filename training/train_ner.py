@@ -17,6 +17,10 @@ import re
 import sys
 import time
 
+# one BLAS thread: on the shared 2-core machine extra threads only spin (measured: a
+# multi-threaded run got a third of the work done per CPU second)
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
