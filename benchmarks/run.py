@@ -106,6 +106,7 @@ class TreeMemory(threading.Thread):
 def run(cmd: list[str], cwd: Path, log: Path) -> dict:
     """Run cmd, return wall time, exit code, stderr lines, peak memory."""
     t0 = time.monotonic()
+    load0 = os.getloadavg()[0]  # other work on the machine: wall times are read beside it
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True, env=ENV)
         mem = TreeMemory(proc.pid)
@@ -131,6 +132,7 @@ def run(cmd: list[str], cwd: Path, log: Path) -> dict:
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
         "peak_tree_rss_mb": round(mem.peak_sum / 2**20, 1),
         "peak_process_rss_mb": round(mem.peak_one / 2**20, 1),
+        "load_avg_1min": [round(load0, 1), round(os.getloadavg()[0], 1)],  # at start, at end
     }
 
 
@@ -165,6 +167,9 @@ def stages(lines: list[str]) -> dict:
             out["entities"] = int(lm.group(1)) if lm else None
         elif key == "render" and "files" in msg:
             marks["render_done"] = t
+            rm = re.search(r"(\d+) files(?:, (\d+) unchanged)?", msg)
+            if rm:  # files of content/generated rendered and written, the others carried
+                out["files_written"] = int(rm.group(1)) - int(rm.group(2) or 0)
         elif key.startswith("site "):
             sm = re.match(r"site (\S+): done in ([\d.]+)s", msg)
             if sm:
@@ -399,6 +404,13 @@ def table(results: dict) -> str:
         ("+1: MkDocs + search index, all languages (wall)", lambda r: s(g(r, "plus_one", "mkdocs_wall_s"))),
         ("+1: MkDocs per language", lambda r: per_lang(r, "plus_one")),
         ("+1: HTML pages rebuilt (all languages)", lambda r: f"{g(r, 'plus_one', 'pages_rebuilt'):,}"),
+        ("+1: content/generated files written", lambda r: f"{g(r, 'plus_one', 'files_written'):,}"),
+        (
+            "load average (1 min) at start → end: full / +1",
+            lambda r: " / ".join(
+                "{} → {}".format(*g(r, step, "load_avg_1min")) for step in ("full", "plus_one")
+            ),
+        ),
         ("+1 ÷ full build, wall", lambda r: f"{r['plus_one_over_full']:.3f}"),
         ("−1 article (removed), incremental, wall", lambda r: s(g(r, "minus_one", "wall_s"))),
         ("−1: HTML pages rebuilt", lambda r: f"{g(r, 'minus_one', 'pages_rebuilt'):,}"),

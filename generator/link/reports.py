@@ -19,7 +19,7 @@ import numpy as np
 
 from generator.disjoint import DisjointSet
 from generator.link.score import MIN_UNITS, PARA_FLOOR, mutual_match_count
-from generator.link.signature import fact_features, text_features
+from generator.link.signature import fact_features, number_features
 
 # Share of the longer article's units that must align: a majority, i.e. more of the text
 # is shared than not. (Seeds: the Arabic translation of the German article 0.82 of its
@@ -63,7 +63,7 @@ def paragraph_anchors(paragraphs: Sequence[str], facts: Sequence) -> list[frozen
     for p in paragraphs:
         a, b = pos, pos + len(p)
         pos = b + 2  # PARAGRAPH_SEP
-        nums = {f for f in text_features("", p) if f.startswith("num:")}
+        nums = number_features(p)  # text_features' numbers, without its names
         out.append(frozenset(nums | fact_features([f for f in facts if a <= f.start < b])))
     return out
 

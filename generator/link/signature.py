@@ -71,14 +71,27 @@ def parse_number(tok: str) -> str | None:
     return str(int(v)) if v.is_integer() else str(round(v, 3))
 
 
-def text_features(title: str, body: str) -> set[str]:
-    """Latin names and numbers found in the raw text."""
-    text = (title + "\n" + body).translate(_DIGITS)
+def number_features(text: str) -> set[str]:
+    """The ``num:`` features of a text (its numbers of 10 or more, in any digits): the
+    numbers part of text_features, for callers that need no names (reports.py's paragraph
+    anchors: the names part is most of text_features' time)."""
+    return _numbers(text.translate(_DIGITS))
+
+
+def _numbers(text: str) -> set[str]:
+    """number_features of a text whose digits are already ASCII."""
     feats: set[str] = set()
     for m in _NUM.finditer(text):
         n = parse_number(m.group(0))
         if n is not None:
             feats.add("num:" + n)
+    return feats
+
+
+def text_features(title: str, body: str) -> set[str]:
+    """Latin names and numbers found in the raw text."""
+    text = (title + "\n" + body).translate(_DIGITS)
+    feats = _numbers(text)
     latin_doc = latin_script(text[:3000])
     names: dict[str, int] = {}
     for m in _LATIN_WORD.finditer(text):
