@@ -208,10 +208,19 @@ def _stage_fingerprint() -> str:
     return stage_version("generator.ingest", "generator.facts", "generator.entities")
 
 
+DOCS_PICKLE: Path | None = None
+
+
 def load_semeval_cached(path: Path, cache_dir: Path | None):
     """load_semeval, with the extracted facts kept under cache_dir (extraction is slow)."""
     import pickle
 
+    if DOCS_PICKLE is not None:  # --docs: an extraction made before (facts as they were then)
+        with open(DOCS_PICKLE, "rb") as fh:
+            docs, pairs, signals = pickle.load(fh)
+        SIGNALS.update(signals)
+        SIGNALS["docs"] = str(DOCS_PICKLE)
+        return docs, pairs
     if cache_dir is None:
         return load_semeval(path)
     key = hashlib.sha256(path.read_bytes()).hexdigest()[:12] + "-" + _stage_fingerprint()
@@ -247,6 +256,7 @@ VARIANTS: dict[str, dict] = {
     "same-language lines may fall under SAME": {"SAME_LANG_FLOOR": 0.0},
     "same-language lines at least SAME (0.5)": {"SAME_LANG_FLOOR": 0.5},
     "same-language lines at least 0.6": {"SAME_LANG_FLOOR": 0.6},
+    "pages of one template scored like any pair": {"TEMPLATE_VETO": False},
 }
 FOLDS = 5
 
@@ -544,7 +554,15 @@ def main(argv=None) -> int:
         help="only the texts whose vectors are cached, and the pairs of two such texts",
     )
     ap.add_argument("--no-cv", action="store_true", help="link the shipped rules only (no variants)")
+    ap.add_argument(
+        "--docs",
+        type=Path,
+        help="take the extracted SemEval docs from this semeval-docs-*.pkl of the cache dir "
+        "(an earlier extraction) instead of extracting with the current code",
+    )
     args = ap.parse_args(argv)
+    global DOCS_PICKLE
+    DOCS_PICKLE = args.docs
     emb = Embedder(disabled=True) if args.no_embeddings else Embedder(args.cache_dir)
     if args.embed_only:
         return embed_by_pairs(args.eval_dir / "semeval_pairs_dev.csv", emb)

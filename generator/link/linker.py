@@ -20,6 +20,7 @@ from generator.link.compare import ContextVectors, comparisons
 from generator.link.events import event_id, group
 from generator.link.reports import one_report, paragraph_anchors, reports
 from generator.link.signature import latin_article, signature
+from generator.link.template import Shingled, one_template, shingle
 from generator.link.types import LinkDoc, LinkResult
 from generator.model import Event, Link
 
@@ -76,6 +77,7 @@ class Linker:
         self._ev: dict[tuple[int, int], S.PairEvidence] = {}
         self._reasons: dict[tuple[int, int], tuple] = {}  # both directions of a link share them
         self._anchors: dict[int, list[frozenset]] = {}
+        self._shingles: dict[int, Shingled] = {}
         self.lines: S.DecisionLines | None = None  # set by the first result(), then frozen
         self._near: dict[int, dict[str, list[tuple[float, int]]]] = {}
         self._crowd: dict[tuple[int, int], float] = {}
@@ -160,13 +162,14 @@ class Linker:
                 para = S.mutual_match_share(ui, uj)
         else:
             cos = None
-        sc = S.combine(
-            z,
-            ov,
-            para,
-            S.date_penalty(self.docs[i].published, self.docs[j].published),
-            same_lang=self._langs[i] == self._langs[j],
-        )
+        penalty = S.date_penalty(self.docs[i].published, self.docs[j].published)
+        sc = S.combine(z, ov, para, penalty, same_lang=self._langs[i] == self._langs[j])
+        # one template: what the vectors and features share is the site's furniture, and
+        # what each page has of its own shares nothing (template.py): no evidence at all.
+        # Looked for only where the pair would otherwise be related coverage at least.
+        furniture = S.TEMPLATE_VETO and sc >= S.RELATED and one_template(self._shingled(i), self._shingled(j))
+        if furniture:
+            sc = S.combine(None, 0.0, None, penalty)
         return S.PairEvidence(
             round(sc, 4),
             None if cos is None else round(cos, 4),
@@ -174,7 +177,16 @@ class Linker:
             round(ov, 4),
             None if para is None else round(para, 4),
             shared,
+            furniture,
         )
+
+    def _shingled(self, i: int) -> Shingled:
+        """Article i's words and passages (template.shingle), computed once."""
+        s = self._shingles.get(i)
+        if s is None:
+            d = self.docs[i]
+            s = self._shingles[i] = shingle(d.title, d.body)
+        return s
 
     def _ref(self, i: int, j: int) -> tuple[float, float]:
         key = (self.docs[i].lang, self.docs[j].lang)
@@ -211,13 +223,14 @@ class Linker:
 
     def _build_lines(self) -> S.DecisionLines:
         """Runner-up z per article and language pair of its candidates (see score.LINE_Q),
-        copies collapsed first (score.runner_up)."""
+        copies collapsed first (score.runner_up) and pages of one template left out (no near
+        misses either: their cosine is the furniture's)."""
         runner: dict[str, list[float]] = defaultdict(list)
         for i in range(len(self.docs)):
             by_lp: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
             for j in self.cand[i]:
                 ev = self.evidence(i, j)
-                if ev.z is not None and ev.cos is not None:
+                if ev.z is not None and ev.cos is not None and not ev.template:
                     by_lp[self._lang_pair(i, j)].append((ev.z, ev.cos, j))
             for lp, zs in by_lp.items():
                 z2 = S.runner_up(zs, self._cos)
@@ -301,6 +314,7 @@ class Linker:
             "score": ev.score,
             "line": self.line(i, j),
             "rare_shared": self.rare_shared(i, j),
+            "template": float(ev.template),
         }
 
     def rare_shared(self, i: int, j: int) -> float:

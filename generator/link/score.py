@@ -148,6 +148,10 @@ RIVAL_SPARE = 4  # kept beyond RIVAL_K + 1 per article and language, for the one
 PARA_FLOOR = 0.88  # raw cosine a paragraph match needs
 MIN_UNITS = 3  # paragraph matching only between articles with this many units
 MAX_REASONS = 5
+# Two pages cut from one template (link/template.py: mostly the same words verbatim, the
+# rest unrelated) score as a pair without evidence. A switch, so that eval_linking.py can
+# measure the rule by leaving it out.
+TEMPLATE_VETO = True
 
 
 def base_lang(lang: str) -> str:
@@ -299,6 +303,7 @@ class PairEvidence:
     overlap: float
     para: float | None
     shared: frozenset  # features both articles have (weighed only for the reasons shown)
+    template: bool = False  # one template (template.py): scored as no evidence
 
     def reasons(self, weight) -> tuple[Reason, ...]:
         """The strongest shared facts and entities, then Latin names and plain numbers (up to

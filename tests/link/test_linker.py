@@ -291,3 +291,20 @@ def test_rare_shared_counts_only_features_few_articles_hold():
     assert lk.rare_shared(a, b) > 0.0 and lk.rare_shared(a, b) == lk.rare_shared(b, a)
     assert lk.rare_shared(a, c) == 0.0  # they share only what every article holds
     assert lk.rare_shared(b, c) == 0.0
+
+
+def test_two_pages_of_one_banner_do_not_link_but_copies_do(fake_embedder):
+    from .test_template import BANNER
+
+    docs = [
+        doc("b-1", BANNER, "en", title="Switzerland limits exports of protective gear"),
+        doc("b-2", BANNER, "en", title="Rickshaw driver in Delhi keeps his passengers' hands clean"),
+        doc("c-1", COURT, "en", title="Acme fined"),
+        doc("c-2", COURT, "en", title="Acme fined"),
+    ]
+    lk = Linker(docs, fake_embedder)
+    res = lk.result()
+    assert lk.evidence(lk.pos["b-1"], lk.pos["b-2"]).template
+    assert res.same_event["b-1"] == [] and res.related["b-1"] == []
+    assert [l.id for l in res.same_event["c-1"]] == ["c-2"]
+    assert not lk.evidence(lk.pos["c-1"], lk.pos["c-2"]).template
