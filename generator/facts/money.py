@@ -31,8 +31,10 @@ from ._locale import (
 )
 from .candidate import Candidate
 from .cldr import and_words
+from .currency_reach import ReachTables, currency_reach, reach_tables
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
+from .reach import inside_word
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
 _TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
@@ -70,6 +72,7 @@ class CurrencyIndex:
     may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
     after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
+    reach: ReachTables | None = None  # where a currency may start or end (currency_reach)
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -199,6 +202,9 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     _add_cheap_tests(idx)
+    idx.reach = reach_tables(
+        symbols, names, subunits, idx.first_words, cjk, arabic, lambda tok: code_of(tok, idx)
+    )
     return idx
 
 
@@ -240,7 +246,8 @@ def _symbol_match(start: int, end: int, code: str, sym: str) -> CurrencyMatch:
     return CurrencyMatch(start, end, code, "symbol")
 
 
-def _code_of(tok: str, idx: CurrencyIndex):
+def code_of(tok: str, idx: CurrencyIndex) -> str | None:
+    """The ISO code ``tok`` writes (USD, usd for the usual ones, RMB = CNY), or None."""
     up = tok.upper()
     if tok.isupper() and up in idx.codes:
         return up
@@ -303,12 +310,12 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
             return CurrencyMatch(p, end, idx.names[key], "name")
         if k == 1:
             tok = text.rstrip(".")
-            code = _code_of(tok, idx)
+            code = code_of(tok, idx)
             if code:
                 return CurrencyMatch(p, p + len(tok), code, "code")
             # MUSD = million USD, kEUR = thousand EUR
-            if len(tok) == 4 and tok[0] in "mMkK" and _code_of(tok[1:], idx):
-                return CurrencyMatch(p, p + 4, _code_of(tok[1:], idx), "code", 1e6 if tok[0] in "mM" else 1e3)
+            if len(tok) == 4 and tok[0] in "mMkK" and code_of(tok[1:], idx):
+                return CurrencyMatch(p, p + 4, code_of(tok[1:], idx), "code", 1e6 if tok[0] in "mM" else 1e3)
             if key_nodot in idx.subunits:
                 f, c = idx.subunits[key_nodot]
                 return CurrencyMatch(p, p + len(tok), c, "subunit", f)
@@ -325,15 +332,6 @@ def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
         if len(idx.may_start) < 200_000:
             idx.may_start[tok] = ok
     return ok
-
-
-def _may_end_currency(norm: str, pos: int, idx: CurrencyIndex) -> bool:
-    """Cheap test: can a currency end before ``pos`` (a symbol's last character or a
-    letter, at most two spaces before it)? The same exit as currency_before's."""
-    q = pos
-    while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
-        q -= 1
-    return q > 0 and (norm[q - 1] in idx.sym_last or is_letter(norm[q - 1]))
 
 
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
@@ -371,7 +369,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     s = q - 3
     if s < 0 or (s > 0 and is_letter(norm[s - 1])) or not norm[s:q].isalpha():
         return None
-    code = _code_of(norm[s:q], idx)
+    code = code_of(norm[s:q], idx)
     return CurrencyMatch(s, q, code, "code") if code else None
 
 
@@ -566,16 +564,27 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
     amounts: list[tuple[_Amount, str | None]] = []
     nums_by_start = {x.start: x for x in nums}
     used_until = -1
-    after_gap = idx.after_gap_re
+    assert idx.reach is not None
+    after_ok, before_ok, starts = currency_reach(norm, idx.reach)
+    linker = _linker_re(profile.base)
     for num in nums:
         if num.start < used_until:
             continue
         if (
-            not num.scaled  # a linker may stand between (44 milliards de dollars)
-            and after_gap.match(norm, num.end) is None
-            and not _may_end_currency(norm, num.start, idx)
+            num.end not in after_ok
+            and num.start not in before_ok
+            and (  # a digit at both edges: no word glued to the number
+                num.kind == "digits"
+                and not num.scaled
+                or not inside_word(norm, num.end)
+                and not inside_word(norm, num.start)
+            )
         ):
-            continue  # digits, punctuation or spaces on both sides: no currency (cheap)
+            if not num.scaled or linker is None:
+                continue  # no currency within reach on either side (the cheap test)
+            m = linker.match(norm, num.end)  # 44 milliards de dollars
+            if m is None or m.end() not in starts:
+                continue
         before, after = _currencies_around(norm, num, idx, profile, used_until)
         a = _read_amount(norm, num, before, after, idx, profile)
         if a is None:

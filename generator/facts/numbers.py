@@ -610,18 +610,25 @@ def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[f
     m = table.regex.match(norm, pos)
     if not m:
         return 1.0, pos
-    if m.group("glued"):
-        g = m.group("glued")
-        return table.glued_only.get(g, table.glued_only.get(g.lower(), 1.0)), m.end()
-    if m.groupdict().get("word"):
-        mult = table.words.get(fold_key(m.group("word"), arabic))
+    return _scale_of_match(m, table, arabic, pos)
+
+
+def _scale_of_match(m: re.Match, table: ScaleTable, arabic: bool, pos: int) -> tuple[float, int]:
+    """(multiplier, end) for a match holding ScaleTable.regex's groups glued/word/cjk
+    (the scale word at ``pos``), or (1, pos)."""
+    gd = m.groupdict()
+    if gd.get("glued"):
+        gl = gd["glued"]
+        return table.glued_only.get(gl, table.glued_only.get(gl.lower(), 1.0)), m.end("glued")
+    if gd.get("word"):
+        mult = table.words.get(fold_key(gd["word"], arabic))
         if mult is None:
             return 1.0, pos
-        return mult, m.end()
-    if m.groupdict().get("cjk"):
+        return mult, m.end("word")
+    if gd.get("cjk"):
         mult = 1.0
         last = 0.0
-        end = m.start("cjk")
+        end = c = m.start("cjk")
         for ch in m.group("cjk"):
             v = table.cjk.get(ch)
             if v is None or (last and v <= last and v < 1e4):
@@ -630,7 +637,7 @@ def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[f
             mult *= v
             last = v
             end += 1
-        if end == m.start("cjk"):
+        if end == c:
             return 1.0, pos
         return mult, end
     return 1.0, pos
@@ -679,42 +686,73 @@ _SPECIAL_AFTER = frozenset("." + _ASCII_LETTERS)
 
 
 def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
-    """The digit-run numbers of ``norm`` (with a scale word after them applied)."""
+    """The digit-run numbers of ``norm`` (with a scale word after them applied).
+
+    One regex finds a run and the scale word after it (digit_scale_re); readings of
+    runs and scale words are remembered per text (a text repeats its figures).
+    """
     table = scale_table(profile.base)
-    decimal, group, arabic = profile.decimal, profile.group, profile.arabic
-    out = []
+    rx = digit_scale_re(profile.base)
+    runs = _run_memo(profile.decimal, profile.group)
+    out: list = []
+    append = out.append
     n = len(norm)
-    for m in DIGIT_RUN_RE.finditer(norm):
-        s, run = m.start(), m.group()
+    special_before, special_after = _SPECIAL_BEFORE, _SPECIAL_AFTER
+    for m in rx.finditer(norm):
+        s = m.start()
         if masked and _in_spans(s, masked):
             continue
-        res = interpret_digits(run, decimal, group)
+        run = m.group(1)
+        res = runs.get(run, _MISS)
+        if res is _MISS:
+            res = runs[run] = interpret_digits(run, profile.decimal, profile.group)
+            if len(runs) > 50_000:
+                runs.clear()
         if res is None:
             continue
         value, length = res
         e = s + length
-        if s and norm[s - 1] in _SPECIAL_BEFORE:
+        if s and norm[s - 1] in special_before:
             got = _after_mark(norm, s, run, value)
             if got is None:
                 continue
             s, run, value = got
-        if _SCALE_MAY_START_RE.match(norm, e) is None:
+        if length != len(run) and not run.startswith("0."):
+            mult, e2 = apply_scale(norm, e, table, profile.arabic)  # a cut run: "2021 300"
+        elif m.end() == m.end(1):
             mult, e2 = 1.0, e
         else:
-            mult, e2 = apply_scale(norm, e, table, arabic)
-        if e2 < n and norm[e2] in _SPECIAL_AFTER:
+            mult, e2 = _scale_of_match(m, table, profile.arabic, e)
+        if e2 < n and norm[e2] in special_after:
             nxt = norm[e2]
             if nxt != "." and not _glued_code(norm, e2):
                 continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
             if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
                 continue  # 2025.11.14-like leftovers
         if mult != 1.0:
-            out.append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
-        elif run[:length].isdigit():
-            out.append(Number(s, e2, value, "digits", True, False, 1.0, ndigits=length))
+            append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
+        elif length == len(run) and run.isdigit() or run[:length].isdigit():
+            append(Number(s, e2, value, "digits", True, False, 1.0, False, False, length))
         else:
-            out.append(Number(s, e2, value, "digits"))
+            append(Number(s, e2, value, "digits"))
     return out
+
+
+_MISS = object()
+_RUN_MEMOS: dict = {}
+
+
+def _run_memo(decimal: str, group: str) -> dict:
+    """The remembered interpret_digits readings for one pair of separators."""
+    return _RUN_MEMOS.setdefault((decimal, group), {})
+
+
+@cache
+def digit_scale_re(base: str) -> re.Pattern:
+    """A digit run (group 1) and, when a letter may follow, the scale word after it
+    (groups glued, word, cjk of ScaleTable.regex)."""
+    inner = scale_table(base).regex.pattern
+    return re.compile(rf"({DIGIT_RUN_RE.pattern})(?:(?=[ \u00a0\u202f]*(?:[^\W\d_]|[-'])){inner})?", re.I)
 
 
 def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, float] | None:

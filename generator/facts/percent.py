@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
+from ._locale import AR_VARIANTS, NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
 from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
+from .reach import char_class, char_positions, reach_back, reach_forward
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -52,6 +53,10 @@ class PercentWords:
     half_price: re.Pattern | None
     negative: re.Pattern  # a minus sign or word ending right before the figure
     before_last: frozenset | None = None  # last characters a word before may end with
+    after_first: re.Pattern | None = None  # first characters of signs and words after
+    before_end: re.Pattern | None = None  # last characters of words and signs before
+    tenths_first: re.Pattern | None = None  # first characters of 成/割/折
+    negative_last: frozenset | None = None  # last characters of minus signs and words
 
 
 def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
@@ -128,8 +133,48 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     # Arabic words are matched with letter variants (fuzzy_ar): no last-character test.
     last = None if arabic else frozenset(w[-1] for w in before if w) | frozenset("f")  # "of"
     return PercentWords(
-        a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk), last
+        a_re,
+        b_re,
+        factors,
+        t_re,
+        kinds,
+        parts_map,
+        h_re,
+        _negative_re(base, arabic, cjk),
+        last,
+        char_class(_edge_chars(list(after) + ["of", *SIGN_FACTOR], arabic, 0)),
+        char_class(_edge_chars(list(before) + ["of"], arabic, -1)),
+        char_class(w[0] for w in kinds),
+        None
+        if arabic
+        else frozenset(
+            _edge_chars(merged_number_words(base).get("negative", []), False, -1) | {"-", "\u2212"}
+        ),
     )
+
+
+def _edge_chars(words: list[str], arabic: bool, i: int) -> set[str]:
+    """The first (``i`` = 0) or last (-1) characters of ``words`` in both cases and, for
+    Arabic, in every spelling fuzzy_ar accepts."""
+    out: set[str] = set()
+    for w in words:
+        w = w.strip(" \u00a0-")
+        if not w:
+            continue
+        c = w[i]
+        out |= {c, c.lower(), c.upper()}
+        if arabic:
+            out |= set(AR_VARIANTS.get(c, c).strip("[]"))
+    return out
+
+
+def _reach(norm: str, words: PercentWords) -> tuple[set[int], set[int], set[int]]:
+    """(after, before, tenths): the positions from which a sign or word after a number,
+    a word or sign before one, or a CJK tenth may be reached (spaces between)."""
+    after = reach_back(norm, char_positions(norm, words.after_first), " \u00a0\u202f-", 10**9)
+    before = [p + 1 for p in char_positions(norm, words.before_end)]
+    tenths = reach_back(norm, char_positions(norm, words.tenths_first), " ", 10**9)
+    return after, reach_forward(norm, before, " \u00a0", 10**9), tenths
 
 
 def _may_follow_word(norm: str, start: int, words: PercentWords) -> bool:
@@ -217,8 +262,16 @@ def _tenths(norm: str, num: Number, words: PercentWords) -> tuple[int, float] | 
     return m.end(), (100 - value if kind == "discount" else value)
 
 
-def _negate(norm: str, start: int, value: float, negative: re.Pattern) -> tuple[int, float]:
+def _negate(
+    norm: str, start: int, value: float, negative: re.Pattern, last: frozenset | None
+) -> tuple[int, float]:
     """(start, value) with a minus sign or word just before the figure applied."""
+    if last is not None:  # cheap test: the last character before the spaces
+        j = start - 1
+        while j >= 0 and norm[j] in " \u00a0":
+            j -= 1
+        if j < 0 or norm[j] not in last:
+            return start, value
     neg = negative.search(norm, max(0, start - 16), start)
     if neg:
         return neg.start(), -value
@@ -254,12 +307,18 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     it); else CJK tenths (成/割/折); then CJK X分之Y fractions and half-price words.
     """
     words = percent_words(profile.base, profile.cjk)
+    after, before, tenths_at = _reach(norm, words)
     facts = []
     for num in nums:
-        found = _sign_or_word(norm, num, words, profile)
+        if num.end in after or num.start in before:
+            found = _sign_or_word(norm, num, words, profile)
+        elif num.end in tenths_at:
+            found = None
+        else:
+            continue  # no sign, word or tenth within reach (the cheap test)
         if found is not None:
             start, end, factor = found
-            start, value = _negate(norm, start, num.value * factor, words.negative)
+            start, value = _negate(norm, start, num.value * factor, words.negative, words.negative_last)
             facts.append(_fact(norm, start, end, value, profile.base))
             continue
         tenths = _tenths(norm, num, words)
