@@ -54,7 +54,12 @@ class ReachTables:
         if len(tok) == 3 and tok.isalpha() and self.code_of(tok):
             return True
         low = tok.lower()
-        return any(low[-k:] in self.tails for k in self.tail_lens if k <= len(low))
+        if low in self.tails:
+            return True
+        # a letter symbol is a word of its own, except after CJK (美kr): tokens run on there
+        return any(
+            low[-k:] in self.tails and _CJK_RE.match(low[-k - 1]) for k in self.tail_lens if k < len(low)
+        )
 
 
 def reach_tables(
@@ -68,6 +73,8 @@ def reach_tables(
 ) -> ReachTables:
     """The tables of one currency index (its symbols, names, subunits and code test)."""
     starts, ends, heads, tails = set(), set(), set(), set()
+    dot_tails: set[str] = set()  # letter endings of symbols that end with a dot
+    dot_after: set[str] = set()  # other characters before a symbol's final dot (b/.)
     for sym in symbols:
         for s in (sym, sym.upper()):
             lead, tail = _LEAD_RE.match(s), _TAIL_RE.search(s)
@@ -77,7 +84,14 @@ def reach_tables(
                 starts.add(s[0])
             if tail:
                 tails.add(tail.group().lower())
-            if not tail or _CJK_RE.match(s[-1]):
+            if s.endswith(".") and len(s) > 1:
+                # "kr.", "Rs.": the word before the dot (a dot ends too many things)
+                dot = _TAIL_RE.search(s[:-1])
+                if dot:
+                    dot_tails.add(dot.group().lower())
+                else:
+                    dot_after.add(s[-2])
+            elif not tail or _CJK_RE.match(s[-1]):
                 ends.add(s[-1])
     for w in first_words:
         lead = _LEAD_RE.match(w)
@@ -89,9 +103,14 @@ def reach_tables(
                 starts.add(key[0])
             if len(key) >= 2 and _CJK_RE.match(key[-1]) and key in names:
                 ends.add(key[-1])
+    end_class, dot_class = char_class(ends), char_class(dot_after)
+    end_parts = [end_class.pattern] if end_class else []
+    if dot_class:
+        end_parts.append(rf"(?<={dot_class.pattern})\.")
+    tails |= dot_tails
     return ReachTables(
         char_class(starts),
-        char_class(ends),
+        re.compile("|".join(end_parts)) if end_parts else None,
         frozenset(heads),
         frozenset(tails),
         tuple(sorted({len(t) for t in tails}, reverse=True)),
@@ -110,4 +129,5 @@ def currency_reach(norm: str, tables: ReachTables) -> tuple[set[int], set[int], 
     starts.update(tok_starts)
     ends = [p + 1 for p in char_positions(norm, tables.end_chars)]
     ends += tok_ends
+    ends += [e + 1 for e in tok_ends if norm.startswith(".", e)]  # kr.
     return reach_back(norm, starts), reach_forward(norm, ends), starts

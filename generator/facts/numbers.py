@@ -20,6 +20,7 @@ decided by the modules that look at its neighbours.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,11 +74,12 @@ _ARABIC_GROUP = "\u066c"  # ٬ always groups
 # Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
 # times of day. Their spans are masked before scanning.
 NOT_A_FIGURE_RE = re.compile(
-    r"(?=[+(0-9])(?:"
+    # Each branch begins with a character (the "no digit before" test after it), so
+    # the regex engine scans for those in C instead of trying every position.
     r"\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
-    r"|(?<![0-9])[0-9]{2,4}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
+    r"|[0-9](?<![0-9][0-9])[0-9]{1,3}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
     r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
-    r"|(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9]))"  # 10:30, 9:05:12
+    r"|[0-9](?<![0-9][0-9])[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"  # 10:30, 9:05:12
 )
 # Web addresses and e-mail: only searched when the text has "@", "://" or "www.".
 WEB_RE = re.compile(
@@ -703,23 +705,25 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
         if masked and _in_spans(s, masked):
             continue
         run = m.group(1)
-        res = runs.get(run, _MISS)
-        if res is _MISS:
-            res = runs[run] = interpret_digits(run, profile.decimal, profile.group)
+        res = runs.get(run)
+        if res is None:
+            res = runs[run] = _run_reading(run, profile.decimal, profile.group)
             if len(runs) > 50_000:
                 runs.clear()
-        if res is None:
+        if res is False:
             continue
-        value, length = res
+        value, length, plain, whole = res
         e = s + length
         if s and norm[s - 1] in special_before:
             got = _after_mark(norm, s, run, value)
             if got is None:
                 continue
+            if got[0] != s:
+                plain = False  # ".5": the mark is its decimal point
             s, run, value = got
-        if length != len(run) and not run.startswith("0."):
+        if not whole:
             mult, e2 = apply_scale(norm, e, table, profile.arabic)  # a cut run: "2021 300"
-        elif m.end() == m.end(1):
+        elif m.lastindex == 1:
             mult, e2 = 1.0, e
         else:
             mult, e2 = _scale_of_match(m, table, profile.arabic, e)
@@ -731,11 +735,21 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
                 continue  # 2025.11.14-like leftovers
         if mult != 1.0:
             append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
-        elif length == len(run) and run.isdigit() or run[:length].isdigit():
+        elif plain:
             append(Number(s, e2, value, "digits", True, False, 1.0, False, False, length))
         else:
             append(Number(s, e2, value, "digits"))
     return out
+
+
+def _run_reading(run: str, decimal: str, group: str) -> tuple[float, int, bool, bool] | bool:
+    """(value, length used, digits only, whole run used) for a digit run, or False when
+    it is no figure (interpret_digits)."""
+    res = interpret_digits(run, decimal, group)
+    if res is None:
+        return False
+    value, length = res
+    return value, length, run[:length].isdigit(), length == len(run)
 
 
 _MISS = object()
@@ -773,47 +787,78 @@ def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, fl
 def scan_numbers(norm: str, profile: Profile) -> list:
     """All number candidates in normalised text, sorted by start.
 
-    Steps: digit runs (_digit_numbers), CJK numerals, spelled-out runs; then nested
-    candidates are dropped and (CJK) scaled numbers chained.
+    Steps: digit runs (_digit_numbers), CJK numerals (_cjk_numbers), spelled-out runs
+    (_word_numbers); then nested candidates are dropped (_outermost) and (CJK) scaled
+    numbers chained.
     """
-    base = profile.base
     masked = mask_spans(norm)
     out = _digit_numbers(norm, profile, masked)
-    if base in ("zh", "ja", "yue") or profile.cjk:
-        for m in CJK_RUN_RE.finditer(norm):
-            s, e = m.start(), m.end()
-            # Trailing spaces are not part of the numeral.
-            txt = m.group().rstrip(" ")
-            e = s + len(txt)
-            if any(a < e and s < b for a, b in ((x.start, x.end) for x in out[-3:])):
-                continue
-            parsed = parse_cjk(txt)
-            if parsed is None:
-                continue
-            value, positional = parsed
-            out.append(Number(s, e, value, "cjk", positional=positional, weak=txt in ("一",)))
-    lex = _lex_for(base)
-    if lex.run_re is not None:
-        for m in _word_runs(norm, lex):
-            if masked and _in_spans(m.start(), masked):
-                continue
-            parsed = parsed_run(m.group(), lex)
-            if parsed is None:
-                continue
-            value, weak, ws, we = parsed
-            out.append(
-                Number(m.start() + ws, m.start() + we, value, "words", weak=weak, scaled=value >= 1000)
-            )
-    out.sort(key=lambda x: (x.start, -x.end))
-    # Drop candidates nested in an earlier, longer one (a CJK run inside "7,100萬").
-    res = []
+    if profile.base in ("zh", "ja", "yue") or profile.cjk:
+        _cjk_numbers(norm, out)
+    _word_numbers(norm, _lex_for(profile.base), masked, out)
+    res = _outermost(out)
+    return chain_scaled(norm, res) if profile.cjk else res
+
+
+_CJK_MEMO: dict = {}  # numeral text -> parse_cjk result (a text repeats its numerals)
+
+
+def _cjk_numbers(norm: str, out: list) -> None:
+    """Append the CJK numerals of ``norm`` to ``out`` (not those overlapping the last
+    numbers appended)."""
+    memo = _CJK_MEMO
+    for m in CJK_RUN_RE.finditer(norm):
+        s = m.start()
+        # Trailing spaces are not part of the numeral.
+        txt = m.group().rstrip(" ")
+        e = s + len(txt)
+        if any(x.start < e and s < x.end for x in out[-3:]):
+            continue
+        parsed = memo.get(txt, _MISS)
+        if parsed is _MISS:
+            parsed = memo[txt] = parse_cjk(txt)
+            if len(memo) > 50_000:
+                memo.clear()
+        if parsed is None:
+            continue
+        value, positional = parsed
+        out.append(Number(s, e, value, "cjk", positional=positional, weak=txt == "一"))
+
+
+def _word_numbers(norm: str, lex: WordLexicon, masked: list, out: list) -> None:
+    """Append the spelled-out numbers of ``norm`` to ``out``."""
+    if lex.run_re is None:
+        return
+    for m in _word_runs(norm, lex):
+        if masked and _in_spans(m.start(), masked):
+            continue
+        parsed = parsed_run(m.group(), lex)
+        if parsed is None:
+            continue
+        value, weak, ws, we = parsed
+        out.append(Number(m.start() + ws, m.start() + we, value, "words", weak=weak, scaled=value >= 1000))
+
+
+_BY_START = operator.attrgetter("start")
+
+
+def _outermost(out: list) -> list:
+    """The numbers sorted by start, longest first on one start, without those nested in
+    an earlier, longer one (a CJK run inside "7,100萬") or too large to be figures."""
+    out.sort(key=_BY_START)  # stable: on a tie the longer one is put first below
+    res: list = []
     last_end = -1
     for x in out:
-        if x.start < last_end or not abs(x.value) < MAX_VALUE:
-            continue  # nested, or a digit run too long to be a figure (10,000 digits: inf)
+        if not abs(x.value) < MAX_VALUE:
+            continue  # a digit run too long to be a figure (10,000 digits: inf)
+        if x.start < last_end:
+            if res and x.start == res[-1].start and x.end > res[-1].end:
+                res[-1] = x  # the same start, longer: it comes first
+                last_end = x.end
+            continue  # nested
         res.append(x)
         last_end = x.end
-    return chain_scaled(norm, res) if profile.cjk else res
+    return res
 
 
 _GLUED_CODE_AFTER_RE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
@@ -843,7 +888,7 @@ def chain_scaled(norm: str, nums: list) -> list:
     out: list = []
     for x in nums:
         prev = out[-1] if out else None
-        if prev is not None and _continues(norm, prev, x):
+        if prev is not None and prev.scaled and x.kind == "digits" and _continues(norm, prev, x):
             scale = x.scale if x.scaled else 1.0
             out[-1] = Number(
                 prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=scale

@@ -21,7 +21,7 @@ from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
-from .reach import char_class, char_positions, reach_back, reach_forward
+from .reach import char_after, char_before
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -30,6 +30,7 @@ SIGN_FACTOR = {"%": 1.0, "‰": 0.1}
 # or the language's word for "negative" before it (RBNF's: minus, moins, マイナス, eksi).
 _MINUS = r"(?<![0-9A-Za-z.])[-\u2212]"
 _WINDOW = 24  # characters before a number searched for a word written before it
+_AFTER_GAP = " \u00a0\u202f-"  # what may stand between a number and a sign or word after it
 
 # Chinese/Japanese: X分之Y / X分のY with X = 百/千/万/萬/万万: percent, per mille, per 10^4.
 _SP = "[ ]*"
@@ -53,9 +54,9 @@ class PercentWords:
     half_price: re.Pattern | None
     negative: re.Pattern  # a minus sign or word ending right before the figure
     before_last: frozenset | None = None  # last characters a word before may end with
-    after_first: re.Pattern | None = None  # first characters of signs and words after
-    before_end: re.Pattern | None = None  # last characters of words and signs before
-    tenths_first: re.Pattern | None = None  # first characters of 成/割/折
+    after_first: frozenset = frozenset()  # first characters of signs and words after
+    before_end: frozenset = frozenset()  # last characters of words and signs before
+    tenths_first: frozenset = frozenset()  # first characters of 成/割/折
     negative_last: frozenset | None = None  # last characters of minus signs and words
 
 
@@ -142,9 +143,9 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
         h_re,
         _negative_re(base, arabic, cjk),
         last,
-        char_class(_edge_chars(list(after) + ["of", *SIGN_FACTOR], arabic, 0)),
-        char_class(_edge_chars(list(before) + ["of"], arabic, -1)),
-        char_class(w[0] for w in kinds),
+        frozenset(_edge_chars(list(after) + ["of", *SIGN_FACTOR], arabic, 0)),
+        frozenset(_edge_chars(list(before) + ["of"], arabic, -1)),
+        frozenset(w[0] for w in kinds),
         None
         if arabic
         else frozenset(
@@ -166,15 +167,6 @@ def _edge_chars(words: list[str], arabic: bool, i: int) -> set[str]:
         if arabic:
             out |= set(AR_VARIANTS.get(c, c).strip("[]"))
     return out
-
-
-def _reach(norm: str, words: PercentWords) -> tuple[set[int], set[int], set[int]]:
-    """(after, before, tenths): the positions from which a sign or word after a number,
-    a word or sign before one, or a CJK tenth may be reached (spaces between)."""
-    after = reach_back(norm, char_positions(norm, words.after_first), " \u00a0\u202f-", 10**9)
-    before = [p + 1 for p in char_positions(norm, words.before_end)]
-    tenths = reach_back(norm, char_positions(norm, words.tenths_first), " ", 10**9)
-    return after, reach_forward(norm, before, " \u00a0", 10**9), tenths
 
 
 def _may_follow_word(norm: str, start: int, words: PercentWords) -> bool:
@@ -307,15 +299,19 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     it); else CJK tenths (成/割/折); then CJK X分之Y fractions and half-price words.
     """
     words = percent_words(profile.base, profile.cjk)
-    after, before, tenths_at = _reach(norm, words)
     facts = []
+    after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
     for num in nums:
-        if num.end in after or num.start in before:
+        # the cheap test: a sign, word or tenth must begin or end across the spaces
+        if (
+            char_after(norm, num.end, _AFTER_GAP) in after
+            or char_before(norm, num.start, " \u00a0") in before
+        ):
             found = _sign_or_word(norm, num, words, profile)
-        elif num.end in tenths_at:
+        elif tenth_chars and char_after(norm, num.end, " ") in tenth_chars:
             found = None
         else:
-            continue  # no sign, word or tenth within reach (the cheap test)
+            continue
         if found is not None:
             start, end, factor = found
             start, value = _negate(norm, start, num.value * factor, words.negative, words.negative_last)

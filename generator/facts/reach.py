@@ -75,3 +75,20 @@ def inside_word(norm: str, pos: int) -> bool:
     """Do letters stand on both sides of ``pos`` (a marker glued inside a word there is
     not a token of its own, so the token triggers do not see it)?"""
     return 0 < pos < len(norm) and is_letter(norm[pos - 1]) and is_letter(norm[pos])
+
+
+def char_after(norm: str, pos: int, spaces: str = SPACES) -> str:
+    """The first character at or after ``pos`` that is not one of ``spaces`` ("" at
+    the end of the text)."""
+    n = len(norm)
+    while pos < n and norm[pos] in spaces:
+        pos += 1
+    return norm[pos] if pos < n else ""
+
+
+def char_before(norm: str, pos: int, spaces: str = SPACES) -> str:
+    """The last character before ``pos`` that is not one of ``spaces`` ("" at the
+    start of the text)."""
+    while pos > 0 and norm[pos - 1] in spaces:
+        pos -= 1
+    return norm[pos - 1] if pos > 0 else ""
