@@ -401,19 +401,29 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
 
 
 def _word_runs(norm: str, lex: WordLexicon):
-    """The runs of number words in ``norm``, left to right, not overlapping."""
+    """(start, text) of the runs of number words in ``norm``, left to right, not
+    overlapping. A number word with no letter after the spaces or hyphens that follow
+    it is a run of its own (the run regex is tried only where another word may join)."""
     if lex.word_re is None or lex.run_re is None:
         return
     word_re, run_re = lex.word_re, lex.run_re
+    n = len(norm)
     pos = 0
-    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
+    for s, e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
         if s < pos:
+            continue
+        q = e
+        while q < n and norm[q] in " \u00a0-":
+            q += 1
+        if q >= n or not is_letter(norm[q]):
+            pos = e
+            yield s, norm[s:e]
             continue
         r = run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()
-        yield r
+        yield s, r.group()
 
 
 @dataclass
@@ -829,14 +839,14 @@ def _word_numbers(norm: str, lex: WordLexicon, masked: list, out: list) -> None:
     """Append the spelled-out numbers of ``norm`` to ``out``."""
     if lex.run_re is None:
         return
-    for m in _word_runs(norm, lex):
-        if masked and _in_spans(m.start(), masked):
+    for start, run in _word_runs(norm, lex):
+        if masked and _in_spans(start, masked):
             continue
-        parsed = parsed_run(m.group(), lex)
+        parsed = parsed_run(run, lex)
         if parsed is None:
             continue
         value, weak, ws, we = parsed
-        out.append(Number(m.start() + ws, m.start() + we, value, "words", weak=weak, scaled=value >= 1000))
+        out.append(Number(start + ws, start + we, value, "words", weak=weak, scaled=value >= 1000))
 
 
 _BY_START = operator.attrgetter("start")
