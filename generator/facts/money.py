@@ -65,6 +65,7 @@ class CurrencyIndex:
     sym_last: set = field(default_factory=set)
     symbols_of: dict = field(default_factory=dict)  # code -> lower-cased symbols it writes
     no_subunits: frozenset = frozenset()  # currencies without minor units (JPY, KRW)
+    minor_of: dict = field(default_factory=dict)  # subunit word -> currencies it is the minor unit of
     own_symbols: dict = field(default_factory=dict)  # symbol -> codes, in the article's locale
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
     lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
@@ -195,6 +196,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
     idx.symbols_of = dict(symbols_of)
     idx.no_subunits = frozenset(c for c in codes if get_currency_precision(c) == 0)
+    minor = data.get("minor_unit_of", {}).get(base, {})
+    idx.minor_of = {fold_key(k, arabic): frozenset(v) for k, v in minor.items()}
     own: dict = defaultdict(set)
     for code, sym in profile.locale.currency_symbols.items() if profile.locale is not None else ():
         if code in current:
@@ -237,6 +240,7 @@ class CurrencyMatch:
     kind: str  # symbol | code | name | subunit
     factor: float = 1.0  # subunits (cents) and M-prefixed codes (MUSD)
     ambiguous: str | None = None  # the symbol when several currencies write it
+    minor_of: frozenset | None = None  # subunits: the currencies whose minor unit it names
 
 
 def _symbol_match(start: int, end: int, code: str, sym: str) -> CurrencyMatch:
@@ -284,7 +288,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
                 return CurrencyMatch(p, p + L, idx.names[key], "name")
             if key in idx.subunits:
                 f, c = idx.subunits[key]
-                return CurrencyMatch(p, p + L, c, "subunit", f)
+                return CurrencyMatch(p, p + L, c, "subunit", f, minor_of=idx.minor_of.get(key))
         return None
     # words: up to four tokens, longest first
     first = _TOKEN_RE.match(norm, p)
@@ -318,7 +322,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
                 return CurrencyMatch(p, p + 4, code_of(tok[1:], idx), "code", 1e6 if tok[0] in "mM" else 1e3)
             if key_nodot in idx.subunits:
                 f, c = idx.subunits[key_nodot]
-                return CurrencyMatch(p, p + len(tok), c, "subunit", f)
+                return CurrencyMatch(p, p + len(tok), c, "subunit", f, minor_of=idx.minor_of.get(key_nodot))
     return None
 
 
@@ -446,6 +450,7 @@ class _Amount:
     value: float
     code: str | None
     ambiguous: str | None = None  # the symbol ($, ¥, kr) when it names several currencies
+    minor_of: frozenset | None = None  # a bare subunit: whose minor unit it names
 
 
 def _currencies_around(
@@ -543,6 +548,7 @@ def _read_amount(
             num.value * after.factor,
             after.code,
             after.ambiguous or (None if after.code else "subunit"),
+            after.minor_of,
         )
     if after is not None and after.kind != "subunit":
         return _with_after(norm, num, before, after, idx, profile)
@@ -616,7 +622,8 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
 def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> list:
     """The ISO code of each amount: its own, else for an ambiguous symbol ($, ¥, kr) or a
     bare subunit (cents) the one currency of the text that writes it so, else the
-    territory's currency when that is how it writes it, else the one current currency
+    territory's currency when that is how it writes it (a bare subunit: when it names
+    that currency's minor unit, data minor_unit_of), else the one current currency
     the article's CLDR locale writes with exactly that symbol ($ is USD in de and ru,
     AUD in en-AU), else None (marked ambiguous: never silently another currency)."""
     explicit = sorted({a.code for a in amounts if a.code and a.ambiguous is None})
@@ -628,7 +635,11 @@ def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> li
         fits = [c for c in explicit if _writes(idx, c, a.ambiguous)]
         if len(fits) == 1:
             out.append(fits[0])
-        elif profile.local_currency and _writes(idx, profile.local_currency, a.ambiguous):
+        elif (
+            profile.local_currency
+            and _writes(idx, profile.local_currency, a.ambiguous)
+            and (a.minor_of is None or profile.local_currency in a.minor_of)
+        ):
             out.append(profile.local_currency)
         elif len(idx.own_symbols.get(a.ambiguous.rstrip("."), ())) == 1:
             out.append(next(iter(idx.own_symbols[a.ambiguous.rstrip(".")])))
