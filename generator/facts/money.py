@@ -34,7 +34,7 @@ from .cldr import and_words
 from .currency_reach import ReachTables, currency_reach, reach_tables
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
-from .reach import inside_word
+from .reach import glued_word
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
 _TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
@@ -582,8 +582,8 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
             and (  # a digit at both edges: no word glued to the number
                 num.kind == "digits"
                 and not num.scaled
-                or not inside_word(norm, num.end)
-                and not inside_word(norm, num.start)
+                or not glued_word(norm, num.end, num.end)
+                and not glued_word(norm, num.start, num.start - 1)
             )
         ):
             if not num.scaled or linker is None:

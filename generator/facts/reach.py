@@ -71,10 +71,19 @@ def reach_forward(norm: str, positions: Iterable[int], spaces: str = SPACES, lim
     return out
 
 
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
 def inside_word(norm: str, pos: int) -> bool:
     """Do letters stand on both sides of ``pos`` (a marker glued inside a word there is
     not a token of its own, so the token triggers do not see it)?"""
     return 0 < pos < len(norm) and is_letter(norm[pos - 1]) and is_letter(norm[pos])
+
+
+def glued_word(norm: str, pos: int, outside: int) -> bool:
+    """inside_word at ``pos``, where the character at ``outside`` (the one away from the
+    number) is not CJK: CJK markers are found by their characters, not as words."""
+    return inside_word(norm, pos) and _CJK_RE.match(norm[outside]) is None
 
 
 def char_after(norm: str, pos: int, spaces: str = SPACES) -> str:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from generator.facts._locale import get_profile, normalize
 from generator.facts.currency_reach import currency_reach
 from generator.facts.money import currency_after, currency_before, currency_index
+from generator.facts.reach import glued_word
 
 PIECES = [
     "12",
@@ -78,11 +79,9 @@ def _check(text: str, lang: str) -> None:
     after_ok, before_ok, _starts = currency_reach(norm, idx.reach)
     for pos in range(len(norm) + 1):
         if currency_after(norm, pos, idx) is not None:
-            glued = 0 < pos < len(norm) and norm[pos - 1].isalpha() and norm[pos].isalpha()
-            assert pos in after_ok or glued, (text, lang, pos)
+            assert pos in after_ok or glued_word(norm, pos, pos), (text, lang, pos)
         if currency_before(norm, pos, idx) is not None:
-            glued = 0 < pos < len(norm) and norm[pos - 1].isalpha() and norm[pos].isalpha()
-            assert pos in before_ok or glued, (text, lang, pos)
+            assert pos in before_ok or glued_word(norm, pos, pos - 1), (text, lang, pos)
 
 
 @settings(max_examples=150, deadline=None)
@@ -100,6 +99,7 @@ def test_reach_holds_every_currency_the_reader_finds(parts, lang):
         ("it cost 5 kr. and 3 Rs. 12", "sv"),
         ("HK $ 12 and u.s $ 5", "en"),
         ("以8美元，5USD美元", "zh-Hant"),
+        ("五USD，美元五百，USD五百", "zh"),
         ("5 000 zł 3 лв. 2", "pl"),
     ],
 )
