@@ -715,12 +715,12 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
         if masked and _in_spans(s, masked):
             continue
         run = m.group(1)
-        res = runs.get(run)
-        if res is None:
+        res = runs.get(run, _MISS)
+        if res is _MISS:
             res = runs[run] = _run_reading(run, profile.decimal, profile.group)
             if len(runs) > 50_000:
                 runs.clear()
-        if res is False:
+        if res is None:
             continue
         value, length, plain, whole = res
         e = s + length
@@ -752,12 +752,12 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
     return out
 
 
-def _run_reading(run: str, decimal: str, group: str) -> tuple[float, int, bool, bool] | bool:
-    """(value, length used, digits only, whole run used) for a digit run, or False when
+def _run_reading(run: str, decimal: str, group: str) -> tuple[float, int, bool, bool] | None:
+    """(value, length used, digits only, whole run used) for a digit run, or None when
     it is no figure (interpret_digits)."""
     res = interpret_digits(run, decimal, group)
     if res is None:
-        return False
+        return None
     value, length = res
     return value, length, run[:length].isdigit(), length == len(run)
 
