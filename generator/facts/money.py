@@ -205,15 +205,13 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     _add_cheap_tests(idx)
-    idx.reach = reach_tables(
-        symbols, names, subunits, idx.first_words, cjk, arabic, lambda tok: code_of(tok, idx)
-    )
     return idx
 
 
 def _add_cheap_tests(idx: CurrencyIndex) -> None:
     """Fill the index's tables for cheap tests: first/last characters of symbols, the
-    symbol lengths per character, and where a currency may start after a number."""
+    symbol lengths per character, where a currency may start after a number, and the
+    reach tables (currency_reach)."""
     idx.sym_first = {k[0] for k in idx.symbols} | {k[0].upper() for k in idx.symbols}
     idx.sym_last = {k[-1] for k in idx.symbols} | {k[-1].upper() for k in idx.symbols}
     by_first: dict = defaultdict(set)
@@ -230,6 +228,9 @@ def _add_cheap_tests(idx: CurrencyIndex) -> None:
     idx.after_gap_re = re.compile(rf"[ \u00a0\u202f]{{0,2}}{ahead}")
     idx.after_re = re.compile(ahead)
     idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+    idx.reach = reach_tables(
+        idx.symbols, idx.names, idx.subunits, idx.first_words, idx.cjk, idx.arabic, lambda t: code_of(t, idx)
+    )
 
 
 @dataclass
