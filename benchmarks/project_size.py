@@ -5,8 +5,11 @@ Chrome (page bytes outside <article>) and the HTML/Markdown ratio of the content
 site built with the current code at a small size (its site/ and content/generated/); each
 language's content relative to en, too. The content itself comes from the generated Markdown
 of the large corpus (one language, en: `briefing generate` is cheap next to MkDocs), with the
-"Same event" cap of generator/render/pages.py applied. Prints JSON: the measured factors and
-the HTML bytes projected per language (pages only: add search indexes, briefing.json, assets).
+"Same event" cap of generator/render/pages.py applied. Prints JSON: the measured factors, the
+HTML bytes projected per language, and the whole site's: pages, plus each language's search
+index (its bytes per article at the small size, times the large corpus' articles; the index
+holds every article's title, summary and key facts), the rest of each language's folder
+(assets and feeds measured, sitemaps scaled like the index), and briefing.json (the large corpus', if generated).
 
     python benchmarks/project_size.py benchmarks/out/n1000 benchmarks/out/n20000 --cap 5
 """
@@ -72,7 +75,32 @@ def project(small: Path, big_md: Path, cap: int) -> dict:
             total += big[kind]["pages"] * chrome + big[kind]["bytes"] * ratio * rel
         out["html_bytes"][lang] = round(total)
     out["html_bytes_total"] = sum(out["html_bytes"].values())
+    out["site_bytes"] = site_total(site, langs, big, out["html_bytes_total"], big_md.parent / "briefing.json")
     return out
+
+
+def site_total(site: Path, langs: list[str], big: dict, html_total: float, export: Path) -> dict:
+    """The projected site: pages + search indexes + the rest of each language + briefing.json."""
+    small_articles = len(pages(site / langs[0], "articles", ".html")) if langs else 0
+    scale = big["articles"]["pages"] / max(1, small_articles)
+    index = sum((site / lang / "search" / "search_index.json").stat().st_size for lang in langs) * scale
+    rest = 0.0
+    for lang in langs:
+        for path in (site / lang).rglob("*"):
+            kind = path.relative_to(site / lang).parts[0]
+            if path.is_file() and path.suffix != ".html" and kind != "search":
+                # Sitemaps list every page: they grow with the corpus; assets and feeds do not.
+                rest += path.stat().st_size * (scale if path.name.startswith("sitemap") else 1)
+    small_export = site / "briefing.json"
+    json_bytes = export.stat().st_size if export.is_file() else small_export.stat().st_size * scale
+    total = html_total + index + rest + json_bytes
+    return {
+        "pages": round(html_total),
+        "search_indexes": round(index),
+        "other_files": round(rest),
+        "briefing_json": round(json_bytes),
+        "total": round(total),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

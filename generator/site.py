@@ -37,6 +37,7 @@ from .cache import stage_version, write_atomically
 from .config import Config, SiteLanguage
 from .render.i18n import translations
 from .render.notfound import not_found_labels
+from .render.pages import View, script_labels
 
 JIEBA_USER_DICT = "jieba_user.txt"
 HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
@@ -96,6 +97,8 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
                 "about": t.gettext("About"),
                 **not_found_labels(lang.locale),
             },
+            # UI strings that assets/javascripts/briefing.js adds to pages (once per language).
+            "briefing_script": script_labels(View.of(lang)),
             "briefing_root_url": cfg.site_url.rstrip("/") + "/" if cfg.site_url else "",
             "briefing_default_language": cfg.default_language,
         },

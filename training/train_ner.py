@@ -17,6 +17,10 @@ import re
 import sys
 import time
 
+# one BLAS thread: on the shared 2-core machine extra threads only spin (measured: a
+# multi-threaded run got a third of the work done per CPU second)
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
@@ -50,7 +54,7 @@ VEC_PCA = 32
 # capped (the first sentences of each file) to keep its training within half an hour
 VEC_CAP = {"latin": 1000}
 FOLDS = 5
-VEC_SHIPPED = ("de", "latin")  # ar: trainable, not trained here in time (see README)
+VEC_SHIPPED = ("ar", "de", "latin")
 VEC_PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.15, 0.01, 200), "latin": (0.05, 0.01, 100)}
 RULE_LANG = {"de": "de", "ar": "ar", "zh": "zh", "latin": "latin"}
 
@@ -105,11 +109,37 @@ def read_smartdata(path: str) -> list[tuple[list[str], list[str]]]:
     return out
 
 
+# Europeana Newspapers files run on without sentence breaks: a sentence ends after one of
+# these tokens, or after ENP_MAX tokens (OCR noise has cut many sentences short)
+ENP_ENDS = {".", "!", "?"}
+ENP_MAX = 60
+
+
+def read_enp(path: str) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a Europeana Newspapers NER file ('tok TAG' lines, '#' comments, no
+    blank lines between sentences; tags case-folded: B-PEr is B-PER)."""
+    out, toks, tags = [], [], []
+    for line in open(path, encoding="utf-8"):
+        parts = line.split()
+        if len(parts) != 2 or line.startswith("#"):
+            continue
+        toks.append(parts[0])
+        tags.append(_tag(parts[1].upper()))
+        if parts[0] in ENP_ENDS or len(toks) >= ENP_MAX:
+            out.append((toks, tags))
+            toks, tags = [], []
+    if toks:
+        out.append((toks, tags))
+    return out
+
+
 def read(kind: str, path: str) -> list[tuple[list[str], list[str]]]:
-    """Sentences as (tokens, BIO tags) from a GermEval TSV, a CoNLL 'tok TAG', a UNER or a
-    SmartData file."""
+    """Sentences as (tokens, BIO tags) from a GermEval TSV, a CoNLL 'tok TAG', a UNER, a
+    Europeana Newspapers or a SmartData file."""
     if kind == "smartdata":
         return read_smartdata(path)
+    if kind == "enp":
+        return read_enp(path)
     out, toks, tags = [], [], []
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -168,13 +198,17 @@ def instance(family: str, toks: list[str], tags: list[str]):
     return word_features(toks, rules, family), _fix_bio(tags)
 
 
+def corpus_files(family: str, data: str, cap: int | None = None) -> list[tuple[str, list]]:
+    """(file name, its sentences as (tokens, BIO tags)) per training file of the family,
+    in corpus order (at most ``cap`` sentences from each file)."""
+    return [(name, [(toks, tags) for toks, tags in read(kind, os.path.join(data, name)) if toks][:cap])
+            for kind, name in CORPORA[family]]
+
+
 def sentences(family: str, data: str, cap: int | None = None) -> list[tuple[list[str], list[str]]]:
     """The training sentences of the family, as (tokens, BIO tags), in corpus order
     (at most ``cap`` from each file)."""
-    out = []
-    for kind, name in CORPORA[family]:
-        out += [(toks, tags) for toks, tags in read(kind, os.path.join(data, name)) if toks][:cap]
-    return out
+    return [s for _, sents in corpus_files(family, data, cap) for s in sents]
 
 
 def train(family: str, data: str, max_iter: int, c1: float, c2: float,
@@ -184,9 +218,11 @@ def train(family: str, data: str, max_iter: int, c1: float, c2: float,
     import pycrfsuite
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
-    sents = sentences(family, data, VEC_CAP.get(family) if vec_dir else None)
+    files = corpus_files(family, data, VEC_CAP.get(family) if vec_dir else None)
+    sents = [s for _, f in files for s in f]
     if vec_dir is not None:
-        items = vec_instances(family, sents, vec_dir, (out or model_path(family, True))[: -len(".crfsuite")] + ".npz")
+        head = (out or model_path(family, True))[: -len(".crfsuite")] + ".npz"
+        items = vec_instances(family, files, vec_dir, head)
     else:
         items = (instance(family, toks, tags) for toks, tags in sents)
     n = 0
@@ -203,30 +239,69 @@ def train(family: str, data: str, max_iter: int, c1: float, c2: float,
     print(f"{family}: model {os.path.getsize(out) / 1e6:.1f} MB in {time.time() - t0:.0f} s", flush=True)
 
 
-def word_states(family: str, sents: list, cache_dir: str) -> list:
-    """Encoder states (layers STATE_TAPS) of each sentence's words, cached in cache_dir
-    (computing them takes minutes: ~0.1 s per sentence on one core)."""
+def word_states(files: list[tuple[str, list]], cache_dir: str) -> list:
+    """Encoder states (layers STATE_TAPS) of each sentence's words, file by file."""
+    return [v for name, sents in files for v in file_states(name, sents, cache_dir)]
+
+
+def _load_states(path: str, lens: list[int]):
+    """The cached word states at ``path`` if they were computed for sentences of these
+    lengths (a prefix of them for a partial file) by the pinned model, else None."""
     import numpy as np
 
-    from generator.entities.e5states import SHA256, Encoder
-    path = os.path.join(cache_dir, f"states-{family}.npz")
-    lens = np.array([len(t) for t, _ in sents])
-    if os.path.exists(path):
-        z = np.load(path)
-        if list(z["lens"]) == list(lens) and tuple(z["taps"]) == STATE_TAPS and str(z["sha"]) == SHA256:
-            return np.split(z["vecs"].astype(np.float32), np.cumsum(lens)[:-1])
+    from generator.entities.e5states import SHA256
+
+    if not os.path.exists(path):
+        return None
+    z = np.load(path)
+    n = len(z["lens"])
+    if list(z["lens"]) != list(lens[:n]) or tuple(z["taps"]) != STATE_TAPS or str(z["sha"]) != SHA256:
+        return None
+    return np.split(z["vecs"], np.cumsum(z["lens"])[:-1]) if n else []
+
+
+def _save_states(path: str, vecs: list, lens: list[int]) -> None:
+    """Write word states (float16) and the sentence lengths they belong to."""
+    import numpy as np
+
+    from generator.entities.e5states import SHA256
+
+    np.savez(path + ".tmp.npz", vecs=np.concatenate(vecs), lens=np.array(lens[: len(vecs)]),
+             taps=np.array(STATE_TAPS), sha=SHA256)
+    os.replace(path + ".tmp.npz", path)
+
+
+def file_states(name: str, sents: list, cache_dir: str) -> list:
+    """Encoder states (layers STATE_TAPS) of one file's sentences, cached in
+    ``cache_dir/states-<file>.npz`` (states depend on the words only, so families that
+    share a file share its cache; computing them takes ~0.1-0.7 s per sentence here, so
+    ``states-<file>.partial.npz`` keeps the work done every 250 sentences and a new run
+    resumes from it)."""
+    import numpy as np
+
+    from generator.entities.e5states import Encoder
+
+    path = os.path.join(cache_dir, f"states-{name}.npz")
+    partial = os.path.join(cache_dir, f"states-{name}.partial.npz")
+    lens = [len(t) for t, _ in sents]
+    done = _load_states(path, lens)
+    if done is not None and len(done) == len(sents):
+        return [v.astype(np.float32) for v in done]
+    vecs = list(_load_states(partial, lens) or [])
     enc = Encoder()
     t0 = time.time()
-    vecs = []
-    for k, (toks, _) in enumerate(sents):
-        vecs.append(enc.word_states(toks, STATE_TAPS).astype(np.float16))
-        if k % 500 == 499:
-            print(f"{family}: states of {k + 1} sentences, {time.time() - t0:.0f} s", flush=True)
-    np.savez(path, vecs=np.concatenate(vecs), lens=lens, taps=np.array(STATE_TAPS), sha=SHA256)
+    for k in range(len(vecs), len(sents)):
+        vecs.append(enc.word_states(sents[k][0], STATE_TAPS).astype(np.float16))
+        if k % 250 == 249:
+            _save_states(partial, vecs, lens)
+            print(f"{name}: states of {k + 1} sentences, {time.time() - t0:.0f} s", flush=True)
+    _save_states(path, vecs, lens)
+    if os.path.exists(partial):
+        os.remove(partial)
     return [v.astype(np.float32) for v in vecs]
 
 
-def vec_instances(family: str, sents: list, cache_dir: str, head_path: str):
+def vec_instances(family: str, files: list[tuple[str, list]], cache_dir: str, head_path: str):
     """(features, labels) per sentence with encoder features added: fit the principal
     axes and the softmax head on every training word, give each sentence the head's
     probabilities from a head fitted without its fold (cross-fitting: the CRF must
@@ -234,7 +309,8 @@ def vec_instances(family: str, sents: list, cache_dir: str, head_path: str):
     import numpy as np
 
     from generator.entities import vectors as V
-    states = word_states(family, sents, cache_dir)
+    sents = [s for _, f in files for s in f]
+    states = word_states(files, cache_dir)
     cols = np.concatenate([np.arange((STATE_TAPS.index(t)) * 384, (STATE_TAPS.index(t) + 1) * 384)
                            for t in VEC_TAPS[family]])
     states = [s[:, cols] for s in states]
@@ -271,7 +347,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vectors", metavar="CACHE_DIR",
                     help="train the encoder-feature models (ner-<family>-e5); word states cached here")
     ap.add_argument("--out", help="model file (default: the shipped one)")
+    ap.add_argument("--add", action="append", default=[], metavar="READER:FILE",
+                    help="train on one more file of DIR too (e.g. enp:enp_DE.lft.bio), to measure it")
     args = ap.parse_args(argv)
+    for extra in args.add:
+        kind, _, name = extra.partition(":")
+        for fam in args.family or CORPORA:
+            CORPORA[fam] = [*CORPORA[fam], (kind, name)]
     for fam in args.family or (VEC_SHIPPED if args.vectors else SHIPPED):
         c1, c2, it = (VEC_PARAMS if args.vectors else PARAMS)[fam]
         train(fam, args.data, args.max_iter or it, c1 if args.c1 is None else args.c1,

@@ -69,6 +69,8 @@ def _recognize(text: str, lang: str) -> list[Mention]:
         s, e = _trim(text, c.start, c.end)
         if e <= s or not _plausible(text[s:e], c.type) or _ends_in_particle(text[s:e], c.type):
             continue
+        if c.type == "person" and _after_event_noun(text, s):
+            continue
         out.append(Mention(type=c.type, text=text[s:e], start=s, end=e, alias=c.alias))
     return out
 
@@ -331,6 +333,34 @@ def _abbrev_end(text: str, s: int, e: int) -> bool:
     return word in ("Inc.", "Corp.", "Ltd.", "Co.", "Jr.", "Sr.", "II.", "III.", "e.V.", "St.") or bool(
         re.fullmatch(r"(?:[A-Z]\.)+", word)
     )
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """Nouns that introduce an event's name (data/event_nouns.yml), lower-case."""
+    import os
+
+    import yaml
+
+    path = os.path.join(os.path.dirname(__file__), "data", "event_nouns.yml")
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return frozenset(str(w).lower() for words in data.values() for w in words)
+
+
+_PREV_WORD = re.compile(r"(\w+)[ \t]*\Z")
+_AR_ATTACHED = re.compile(r"^[وف]?[بلك]?(?:ال)?")
+
+
+def _after_event_noun(text: str, s: int) -> bool:
+    """Whether the word right before ``s`` (same line) is an event noun (مهرجان, Festival):
+    the name after it is the event's."""
+    m = _PREV_WORD.search(text, max(0, s - 40), s)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    nouns = _event_nouns()
+    return word in nouns or (bool(_AR_RE.match(word)) and _AR_ATTACHED.sub("", word) in nouns)
 
 
 @lru_cache(maxsize=1)

@@ -105,7 +105,7 @@ def sequence_features(
         return spans, char_features(
             [text[s] for s, _ in spans], rule_tags(spans, rules), [lac_all[s] for s, _ in spans]
         )
-    spans = word_spans(text)
+    spans = word_spans(text, fam)
     words = [text[s:e] for s, e in spans]
     feats = word_features(words, rule_tags(spans, rules), model_family(fam))
     if head is None or not words:

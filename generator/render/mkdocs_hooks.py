@@ -218,6 +218,12 @@ def on_post_build(config, **_kwargs) -> None:
     drop_source_maps(site_dir / "assets")
 
 
+def empty_section(entry: dict) -> bool:
+    """Whether an index entry is a section with no text of its own: only its heading
+    ("Original text", whose text is excluded) would match, once on every article."""
+    return "#" in str(entry.get("location", "")) and not entry.get("text")
+
+
 def write_index(index: Path) -> None:
     """Rewrite Material's index as UTF-8 JSON; in a dirty build, merged with the previous one."""
     if not index.is_file():
@@ -225,6 +231,8 @@ def write_index(index: Path) -> None:
     data = json.loads(index.read_bytes())
     if _BUILD.dirty and _BUILD.previous is not None and isinstance(data.get("docs"), list):
         data["docs"] = merge_index(_BUILD.previous, data["docs"], _BUILD.order, _BUILD.built)
+    if isinstance(data.get("docs"), list):
+        data["docs"] = [d for d in data["docs"] if not empty_section(d)]
     index.write_bytes(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 

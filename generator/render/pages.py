@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,7 +69,10 @@ _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # story: an event, or an article no event holds). An entity of one story only is reached
 # from that story's articles and event page, which list the same coverage; such entities
 # are most of a large corpus (half the site's pages at 10,000 articles, and of its index).
-MIN_ENTITY_STORIES = 2
+# Three, not two (issue 19, the site-size wall): a page listing two stories is a thin page
+# (the two are usually linked to each other already); on the 20,000-article benchmark
+# corpus 9,246 → 8,084 entity pages per language, ≈ −35 MB of the four languages' site.
+MIN_ENTITY_STORIES = 3
 # Articles listed under "Same event" on an article's page: the closest ones (the linker
 # orders them best first), then the event page's link, which lists them all. Every article
 # listing all the others made an event of k articles cost k² list items: at 20,000 articles
@@ -220,14 +224,13 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged
     out = [
         front_matter(
             title=esc(a.title),
-            description=esc(_excerpt(summary or body)),
+            description=esc(excerpt(summary or body)),
             hide=["navigation"],
             search={"boost": 1},
         ),
         title_block(a, view),
         summary_block(a, summary, view),
         meta_block(a, view),
-        translate_labels(view, [a.lang]),
         "",
     ]
     out.append(key_facts_block(a, facts, spans, view))
@@ -333,20 +336,22 @@ def _tr(lang: str, view: View, at: str = "") -> str:
     return " data-tr" + (f' data-tr-at="{at}"' if at else "")
 
 
-def translate_labels(view: View, langs) -> str:
-    """The site language and UI strings translate.js needs, when the page has foreign text."""
-    if not any(_tr(t, view) for t in langs):
-        return ""
+def script_labels(view: View) -> dict[str, str]:
+    """The UI strings assets/javascripts/briefing.js adds to a page, once per language: the
+    translate.js labels (#tr-labels, written where the page has foreign text) and the fact
+    cards' tooltip. Constant per language, so pages do not repeat them (~350 bytes a page)."""
     _ = view._
     target = language_name(view.lang.code, view.locale)
-    return (
-        f'<div id="tr-labels" hidden data-target="{esc(view.lang.code)}" data-dir="{esc(view.lang.dir)}"'
-        f' data-translate="{esc(_("Translate into {language}").format(language=target))}"'
-        f' data-original="{esc(_("Show original"))}"'
-        f' data-working="{esc(_("Translating…"))}"'
-        f' data-progress="{esc(_("Downloading the translation model: {percent}"))}"'
-        f' data-failed="{esc(_("The translation failed; the original is shown."))}"></div>\n'
-    )
+    return {
+        "target": view.lang.code,
+        "dir": view.lang.dir,
+        "translate": _("Translate into {language}").format(language=target),
+        "original": _("Show original"),
+        "working": _("Translating…"),
+        "progress": _("Downloading the translation model: {percent}"),
+        "failed": _("The translation failed; the original is shown."),
+        "fact_source": _("Show the sentence this comes from"),
+    }
 
 
 def title_block(a: Article, view: View | None = None) -> str:
@@ -400,9 +405,9 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     # plural form of the number's CLDR category (make catalogs extracts them); a noun kept as
     # written in the source passes through. data-n: the number the form agrees with.
     unit = unit_html(f, view.locale, view.ngettext)
-    title = view._("Show the sentence this comes from")
+    # Its tooltip ("Show the sentence this comes from") is added by briefing.js (script_labels).
     return (
-        f'<a class="fact-card fact-{f.type}" href="#s-{s}" title="{esc(title)}" data-sentence="s-{s}">'
+        f'<a class="fact-card fact-{f.type}" href="#s-{s}">'
         f'<span class="fact-type">{esc(label)}</span>{value}{unit}'
         f'<span class="fact-source" {lang_attrs}>{esc(f.text)}</span></a>'
     )
@@ -561,9 +566,16 @@ def _article_line(a: Article, view: View) -> str:
     return " · ".join(parts)
 
 
-def _excerpt(body: str, n: int = 160) -> str:
+def excerpt(body: str, n: int = 160) -> str:
+    """The text's first ``n`` columns: search engines cut a description by its width, and a
+    wide (CJK) character takes two columns, so Chinese gets 80 characters, not 160."""
     text = " ".join(body.split())
-    return text[:n] + ("…" if len(text) > n else "")
+    width = 0
+    for i, ch in enumerate(text):
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if width > n:
+            return text[:i] + "…"
+    return text
 
 
 # ----------------------------------------------------------------------------- lists
@@ -593,7 +605,6 @@ def render_home(listing: Listing, corpus: Corpus, view: View, cfg: Config) -> di
         front_matter(title=esc(_("Briefing")), hide=["navigation", "toc"]),
         f"# {_('Briefing')}\n",
         f'<p class="lead">{esc(_("News coverage in many languages, with its key facts and the links between stories."))}</p>\n',
-        translate_labels(view, [a.lang for a in latest] + [a.lang for a in corpus.articles.values()]),
         home_events(corpus, view),
         f"## {_('Latest articles')} {{#latest}}\n",
         '<ul class="article-list">',
@@ -628,7 +639,6 @@ def render_archive(ordered: list[Article], view: View, cfg: Config) -> dict[str,
             ),
             f"# {_('All articles')}\n",
             f"<p>{esc(_('Page {n} of {total}, newest first.').format(n=n, total=len(chunks)))}</p>\n",
-            translate_labels(view, [a.lang for a in chunk]),
             '<ul class="article-list">',
         ]
         page += [article_item(a, here, view) for a in chunk]
@@ -786,14 +796,12 @@ def event_header(ev, corpus: Corpus, view: View) -> str:
     """Front matter, the "Event" kicker, the title in the reader's language where a report
     has one (else the most central headline, translatable) and the event's line."""
     head = event_headline(ev, corpus, view)
-    langs = [corpus.articles[m].lang for m in ev.members if m in corpus.articles]
     return "\n".join(
         [
             front_matter(title=esc(head.title), hide=["navigation"]),
             f'<p class="kicker">{esc(view._("Event"))}</p>',
             title_block(head, view),
             f'<p class="event-meta">{esc(event_line(ev, corpus, view))}</p>\n',
-            translate_labels(view, langs),
         ]
     )
 
@@ -979,12 +987,10 @@ def render_events_index(corpus: Corpus, view: View) -> str:
     _ = view._
     here = "events/index.md"
     multi = ranked_events(corpus)
-    langs = [corpus.articles[m].lang for e in multi for m in e.members if m in corpus.articles]
     out = [
         front_matter(title=esc(_("Events")), hide=["navigation", "toc"]),
         f"# {_('Events')}\n",
         f"<p>{esc(_('Stories covered by more than one article, in any language.'))}</p>\n",
-        translate_labels(view, langs),
     ]
     if not multi:
         out.append(f'<p class="empty">{esc(_("No event has more than one article yet."))}</p>\n')

@@ -144,3 +144,18 @@ def test_person_span_never_ends_in_a_name_particle():
     text = "للتعبير عن الاحترام وشرب القليل من الشمبانيا مع كريم دي لا كريم في عالم الإعلانات."
     got = [m.text for m in recognize(text, "ar") if m.type == "person"]
     assert not any(t.split()[-1] in ("دي", "لا") for t in got), got
+
+
+def test_a_name_right_after_an_event_noun_is_no_person():
+    """مهرجان كان ليونز is the Cannes Lions festival; the check reads the word before."""
+    import importlib
+
+    rec = importlib.import_module("generator.entities.recognize")
+    text = "سيزوران مهرجان كان ليونز وبمهرجان كان، ثم قال كريم إن Festival Roskilde"
+    assert rec._after_event_noun(text, text.index("كان ليونز"))
+    assert rec._after_event_noun(text, text.index("كان،"))  # attached prefix stripped
+    assert not rec._after_event_noun(text, text.index("كريم"))
+    assert rec._after_event_noun(text, text.index("Roskilde"))
+    assert not rec._after_event_noun("Festival\nKarim Benzema", len("Festival\n"))
+    got = [m.text for m in recognize("Besucher des Festival Roskilde jubelten.", "de") if m.type == "person"]
+    assert "Roskilde" not in got

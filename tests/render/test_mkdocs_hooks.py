@@ -104,3 +104,17 @@ def test_briefing_js_is_rendered_even_without_static_templates_in_mkdocs_yml(tmp
     other = SimpleNamespace(dirs=[str(tmp_path)], static_templates=set())
     mkdocs_hooks.on_config(SimpleNamespace(plugins={}, get={"theme": other}.get))
     assert other.static_templates == set()
+
+
+def test_sections_without_text_leave_the_search_index(tmp_path):
+    search = tmp_path / "search"
+    search.mkdir()
+    docs = [
+        {"location": "a.html", "title": "A", "text": ""},
+        {"location": "a.html#key-facts", "title": "Key facts", "text": "<p>60%</p>"},
+        {"location": "a.html#original", "title": "Original text", "text": ""},
+    ]
+    (search / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}), encoding="utf-8")
+    mkdocs_hooks.on_post_build({"site_dir": str(tmp_path)})
+    kept = json.loads((search / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in kept] == ["a.html", "a.html#key-facts"]  # a page's own entry stays

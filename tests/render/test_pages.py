@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.model import Article, Comparison, Corpus, Entity, Event, Fact, Link, Reason
-from generator.render.pages import render_language
+from generator.render.pages import View, excerpt, render_language, script_labels
 from generator.render.paths import article_path, rel
 
 from .factories import article
@@ -260,11 +260,26 @@ def test_article_summary_under_the_title_and_in_listings():
 def test_translate_markup_only_on_foreign_text():
     p = story_pages("en")
     en_page, de_page = p[article_path("s-en")], p[article_path("s-de")]
-    assert 'id="tr-labels"' in de_page and 'data-translate="Translate into English"' in de_page
-    assert 'data-tr-at="before"' in de_page  # the article body
-    assert "data-tr" not in en_page and 'id="tr-labels"' not in en_page  # nothing to translate
-    ar = story_pages("ar")[article_path("s-de")]
-    assert 'data-target="ar" data-dir="rtl"' in ar and "ترجمة إلى العربية" in ar
+    assert "data-tr" in de_page and 'data-tr-at="before"' in de_page  # the article body
+    assert "data-tr" not in en_page  # nothing to translate
+    # The labels are the language's, once in briefing.js (script_labels), not in every page.
+    assert 'id="tr-labels"' not in de_page and "Translate into" not in de_page
+    assert script_labels(View.of(CFG.language("en")))["translate"] == "Translate into English"
+    ar = script_labels(View.of(CFG.language("ar")))
+    assert ar["target"] == "ar" and ar["dir"] == "rtl" and ar["translate"] == "ترجمة إلى العربية"
+
+
+def test_fact_cards_leave_their_tooltip_to_briefing_js():
+    page = story_pages("en")[article_path("s-de")]
+    card = re.search(r'<a class="fact-card[^>]*>', page).group(0)
+    assert "title=" not in card and "data-sentence" not in card
+    assert script_labels(View.of(CFG.language("de")))["fact_source"]
+
+
+def test_description_is_cut_by_width():
+    assert excerpt("a" * 200) == "a" * 160 + "…"
+    assert excerpt("漢" * 200) == "漢" * 80 + "…"
+    assert excerpt("short text") == "short text"
 
 
 def test_more_facts_behind_a_disclosure():

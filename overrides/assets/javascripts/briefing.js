@@ -11,7 +11,11 @@
   * on pages outside the navigation, the drawer's links, copied from the tabs (partials/nav.html
     leaves the list empty there);
   * the language switcher's links, copied from the page's hreflang alternates (partials/alternate.html);
-  * the table of contents' entries, from the headings it names (partials/toc.html).
+  * the table of contents' entries, from the headings it names (partials/toc.html);
+  * on lean.html's pages (nearly all: the script has data-toc), the rest of base.html's frame:
+    the drawer and search toggles, the skip link, the header (partials/header.html, with the
+    page's title from <title>), both sidebars, the dialog;
+  * the fact cards' tooltip, and translate.js with its labels where the page has foreign text.
   Page-relative URLs in Material's originals ("..", "../assets/…") are derived from this
   script's own URL (site/<lang>/assets/javascripts/), which works over http(s) and file://.
 -#}
@@ -21,6 +25,20 @@
 {#- The drawer's frame, as Material's base.html and partials/nav.html write it (empty list). -#}
 {%- set drawer -%}
 <div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner"><nav class="md-nav md-nav--primary{{ ' md-nav--lifted' if 'navigation.tabs' in features }}{{ ' md-nav--integrated' if 'toc.integrate' in features }}" aria-label="{{ lang.t('nav') }}" data-md-level="0"><label class="md-nav__title" for="__drawer"><a href="" title="{{ config.site_name | e }}" class="md-nav__button md-logo" aria-label="{{ config.site_name }}" data-md-component="logo"></a>{{ config.site_name }}</label><ul class="md-nav__list" data-md-scrollfix></ul></nav></div></div>
+{%- endset -%}
+{#- lean.html's frame, as Material's base.html writes it: before the container, and before this
+    script (both sidebars; the table of contents' title as partials/toc.html sets it). -#}
+{%- set briefing_dialog = dialog -%}
+{%- set before -%}
+<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off"><input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off"><label class="md-overlay" for="__drawer"></label><div data-md-component="skip"></div><div data-md-component="announce"></div>{% include "partials/header.html" %}<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>
+{%- endset -%}
+{%- set footer -%}{% include "partials/footer.html" %}{%- endset -%}
+{%- set toc_title = (config.mdx_configs.toc.title if config.mdx_configs.toc and config.mdx_configs.toc.title) or lang.t("toc") -%}
+{%- set sidebars -%}
+<div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden></div><div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc"><div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner"><nav class="md-nav md-nav--secondary" aria-label="{{ toc_title | e }}"></nav></div></div></div>
+{%- endset -%}
+{%- set tocHead -%}
+<label class="md-nav__title" for="__toc"><span class="md-nav__icon md-icon"></span>{{ toc_title }}</label><ul class="md-nav__list" data-md-component="toc" data-md-scrollfix></ul>
 {%- endset -%}
 {%- set _ = namespace() -%}
 {%- set _.annotate = config.extra.annotate -%}
@@ -33,6 +51,47 @@
 {%- endif -%}
 (function () {
   var script = document.currentScript;
+  // lean.html's frame (the script sits in .md-main__inner, the tabs are parsed, the article
+  // not yet): base.html's markup before the container and before this script, then what is
+  // the page's own: the logo's link (the home page, from this page's depth below the language
+  // root), the title in the header (<title> without " - site name"), the skip link and the
+  // table of contents (data-toc: its headings' ids, entries written once they are parsed).
+  function frame(script) {
+    var container = script.closest(".md-container");
+    container.querySelectorAll(".md-tabs__list > li:not([class])").forEach(function (item) {
+      item.className = "md-tabs__item";
+      item.firstElementChild.className = "md-tabs__link";
+    });
+    container.insertAdjacentHTML("beforebegin", {{ before | tojson }});
+    script.insertAdjacentHTML("beforebegin", {{ sidebars | tojson }});
+    var here = location.href.split("#")[0].split("?")[0];
+    var depth = here.indexOf(base.href) === 0 ? here.slice(base.href.length).split("/").length - 1 : 0;
+    var up = "../".repeat(depth);
+    var logo = document.querySelector(".md-header .md-logo");
+    logo.setAttribute("href", up + {{ (nav.homepage.url if nav and nav.homepage else "index.html") | tojson }});
+    // The footer after <main> (still being parsed: its content stays inside it).
+    container.insertAdjacentHTML("beforeend", {{ footer | tojson }});
+    container.querySelectorAll(".md-footer a").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (!/^[a-z][a-z0-9+.-]*:|^\//i.test(href)) link.setAttribute("href", up + href);
+    });
+    var site = {{ (" - " ~ config.site_name) | tojson }}, title = document.title;
+    var topic = document.querySelector('[data-md-component="header-topic"] .md-ellipsis');
+    topic.textContent = title.slice(-site.length) === site ? title.slice(0, -site.length) : title;
+    var ids = script.getAttribute("data-toc").split(" ").filter(Boolean);
+    if (ids.length) {
+      var skip = document.createElement("a");
+      skip.className = "md-skip";
+      skip.setAttribute("href", "#" + ids[0]);
+      skip.textContent = {{ lang.t("action.skip") | tojson }};
+      document.querySelector('[data-md-component="skip"]').appendChild(skip);
+      var toc = document.querySelector(".md-sidebar--secondary .md-nav--secondary");
+      toc.innerHTML = {{ tocHead | tojson }};
+      toc.lastChild.setAttribute("data-toc", ids.join(" "));
+    }
+    if ((script.getAttribute("data-hide") || "").split(" ").indexOf("toc") >= 0)
+      document.querySelector(".md-sidebar--secondary").hidden = true;
+  }
   var base = new URL("../..", script.src);
   // Material's helpers verbatim, with the scope computed here instead of written per page.
   __md_scope=base,__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
@@ -63,6 +122,7 @@
   // The language switcher's links (partials/alternate.html leaves its list empty): the page's
   // own <link rel="alternate" hreflang> in <head>, in the site's language order, with each
   // language's name, as Material's partials/alternate.html writes them.
+  if (script.hasAttribute("data-toc")) frame(script);
   var names = {{ (config.extra.alternate or []) | map(attribute="name") | list | tojson }};
   var codes = {{ (config.extra.alternate or []) | map(attribute="lang") | list | tojson }};
   var select = document.querySelector(".md-header .md-select__list:empty");
@@ -79,8 +139,28 @@
     item.appendChild(link);
     select.appendChild(item);
   });
-  script.insertAdjacentHTML("beforebegin", {{ dialog | tojson }});
+  if (!script.hasAttribute("data-toc")) script.insertAdjacentHTML("beforebegin", {{ dialog | tojson }});
   script.parentNode.insertBefore(config, script);
+  // What the renderer leaves out of every page (generator/render/pages.py script_labels): the
+  // fact cards' tooltip, and where the page has foreign text ([data-tr]), translate.js with
+  // its labels (#tr-labels). Before Material's listener, so its tooltips see the titles.
+  var labels = {{ (config.extra.briefing_script or {}) | tojson }};
+  document.addEventListener("DOMContentLoaded", function () {
+    if (labels.fact_source) document.querySelectorAll("a.fact-card:not([title])").forEach(function (card) {
+      card.setAttribute("title", labels.fact_source);
+    });
+    if (!labels.target || !document.querySelector("[data-tr]") || document.getElementById("tr-labels")) return;
+    var tr = document.createElement("div");
+    tr.id = "tr-labels";
+    tr.hidden = true;
+    ["target", "dir", "translate", "original", "working", "progress", "failed"].forEach(function (key) {
+      tr.setAttribute("data-" + key, labels[key]);
+    });
+    document.body.appendChild(tr);
+    var code = document.createElement("script");
+    code.src = new URL("translate.js", script.src).href;
+    document.body.appendChild(code);
+  });
   // Material's bundle starts its components on DOMContentLoaded, listening after this script:
   // the drawer is complete before Material sees it. Markup as Material's partials/nav-item.html.
   document.addEventListener("DOMContentLoaded", function () {

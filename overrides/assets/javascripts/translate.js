@@ -8,7 +8,8 @@
  *                              or data-tr-lang when the element also holds site-language text;
  *   .sentence, [data-tr-unit]  the pieces translated one by one (else the element's own text);
  *   data-tr-at="before|after|end"  where the control goes (default: after the element);
- *   #tr-labels                 the site language and the UI strings, from the gettext catalog.
+ *   #tr-labels                 the site language and the UI strings, from the gettext catalog
+ *                              (written by briefing.js, which loads this script after it).
  * The choice of translating a language pair is kept for the session (sessionStorage): later
  * pages translate that pair at once when its model is already on the device.
  */
