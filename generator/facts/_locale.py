@@ -220,7 +220,7 @@ def words_alternation(words, flags_word_boundary=True) -> str:
 
 
 # Arabic spelling varies in hamza/alef and ta marbuta/ha, and final ya/alef maqsura.
-_AR_VARIANTS = {
+AR_VARIANTS = {
     "ا": "[اأإآ]",
     "أ": "[اأإآ]",
     "إ": "[اأإآ]",
@@ -235,7 +235,7 @@ _AR_VARIANTS = {
 def fuzzy_ar(word: str) -> str:
     """Regex for an Arabic word tolerant to alef/hamza and ya spelling variants and to
     optional short-vowel marks and tatweel between letters (تقريبًا = تقريبا)."""
-    return "[\u064b-\u0652\u0640]*".join(_AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
+    return "[\u064b-\u0652\u0640]*".join(AR_VARIANTS.get(ch, re.escape(ch)) for ch in word)
 
 
 def fold_ar(word: str) -> str:

@@ -19,10 +19,11 @@ import datetime as dt
 import re
 from functools import cache
 
-from ._locale import Profile, fold_key, fuzzy_ar, is_letter, lang_data, regional_locales
+from ._locale import LETTERS, Profile, fold_key, fuzzy_ar, is_letter, lang_data, regional_locales
 from .candidate import Candidate
 from .cldr import past_patterns
 from .numbers import parse_cjk, trigger_positions
+from .reach import char_class, char_positions, reach_back, token_starts_ends
 
 _CJK_D = "〇零一二三四五六七八九"
 _CJK_REL_YEAR = {"去年": -1, "今年": 0, "明年": 1, "前年": -2, "後年": 2, "后年": 2, "本年": 0}
@@ -51,11 +52,14 @@ _CJK_MONTH_OFFSETS = {
 # Between two month expressions of one range: 9月至10月, 9月到10月, 9–10月.
 RANGE_JOINERS = ("至", "到", "-", "–", "~", "～", "、", "和", "與", "与")
 # Numeric dates: 2025.11.14, 2023-04-11, 11.04.2023 (day first outside the US).
+# The "no digit or dot before" test stands after the first digit, not before it: a
+# pattern that begins with a character class is scanned for in C, not tried at every
+# position of the text.
 ISO_DATE_RE = re.compile(
-    r"(?<![0-9.])(?P<y>(?:1[89]|20)[0-9]{2})[./-](?P<m>[0-9]{1,2})[./-](?P<d>[0-9]{1,2})(?![0-9])"
+    r"(?P<y>(?:1(?<![0-9.]1)[89]|2(?<![0-9.]2)0)[0-9]{2})[./-](?P<m>[0-9]{1,2})[./-](?P<d>[0-9]{1,2})(?![0-9])"
 )
 DMY_DATE_RE = re.compile(
-    r"(?<![0-9.])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>(?:1[89]|20)[0-9]{2})(?![0-9])"
+    r"(?P<d>[0-9](?<![0-9.][0-9])[0-9]?)\.(?P<m>[0-9]{1,2})\.(?P<y>(?:1[89]|20)[0-9]{2})(?![0-9])"
 )
 
 
@@ -461,6 +465,31 @@ def _ago_after_re(base: str, cjk: bool) -> re.Pattern | None:
     return re.compile(rf"[ \u00a0]?(?:{'|'.join(alts)})", re.I)
 
 
+_LEAD_RE = re.compile(LETTERS)
+_AGO_CACHE: dict = {}  # token -> begins a pattern's word after the number
+
+
+@cache
+def _ago_leads(base: str) -> frozenset:
+    """The lower-cased first letter runs of the words after the number ("months" of
+    "months ago"), and their first characters (for scripts written without spaces)."""
+    out = set()
+    for _b, a, _u in past_patterns(base):
+        m = _LEAD_RE.match(a)
+        out.add(m.group().lower() if m else a[:1])
+    return frozenset(out)
+
+
+def _ago_starts(norm: str, base: str, cjk: bool) -> list[int]:
+    """Where a word that follows the number in a past pattern may begin: a whole word
+    that begins one, or the first character of one in CJK (written without spaces)."""
+    leads = _ago_leads(base)
+    chars = char_class(w[:1] for w in leads if not w[:1].isalpha() or cjk and not w[:1].isascii())
+    cache = _AGO_CACHE.setdefault(base, {})
+    starts, _ = token_starts_ends(norm, lambda t: t.lower() in leads, cache)
+    return starts + char_positions(norm, chars)
+
+
 def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) -> list:
     """ "3 years ago" in any language, from CLDR's relative past patterns (cldr.past_patterns).
 
@@ -470,11 +499,16 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
     pats = past_patterns(base)
     after_re = _ago_after_re(base, cjk)
     out = []
+    reach = None
+    if after_re is not None:  # where a pattern's word after the number may begin
+        reach = reach_back(norm, _ago_starts(norm, base, cjk), " \u00a0", 1)
     for num in nums if pats else ():
+        if reach is not None and num.end not in reach:
+            continue  # no pattern's word follows (the cheap test for most numbers)
         if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
             continue
         if after_re is not None and not after_re.match(norm, num.end):
-            continue  # no pattern's word follows (the cheap test for most numbers)
+            continue
         for before, after, unit in pats:
             e = _gap_then(norm, num.end, after)
             if e < 0 or (after and (not cjk or after[-1].isascii()) and e < len(norm) and is_letter(norm[e])):

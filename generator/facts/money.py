@@ -31,8 +31,10 @@ from ._locale import (
 )
 from .candidate import Candidate
 from .cldr import and_words
+from .currency_reach import ReachTables, currency_reach, reach_tables
 from .numbers import Number, apply_scale, scale_table
 from .qualifiers import qualifier_after, qualifier_before
+from .reach import glued_word
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
 _TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
@@ -63,6 +65,7 @@ class CurrencyIndex:
     sym_last: set = field(default_factory=set)
     symbols_of: dict = field(default_factory=dict)  # code -> lower-cased symbols it writes
     no_subunits: frozenset = frozenset()  # currencies without minor units (JPY, KRW)
+    minor_of: dict = field(default_factory=dict)  # subunit word -> currencies it is the minor unit of
     own_symbols: dict = field(default_factory=dict)  # symbol -> codes, in the article's locale
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
     lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
@@ -70,6 +73,7 @@ class CurrencyIndex:
     may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
     after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
+    reach: ReachTables | None = None  # where a currency may start or end (currency_reach)
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -192,6 +196,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
     idx.symbols_of = dict(symbols_of)
     idx.no_subunits = frozenset(c for c in codes if get_currency_precision(c) == 0)
+    minor = data.get("minor_unit_of", {}).get(base, {})
+    idx.minor_of = {fold_key(k, arabic): frozenset(v) for k, v in minor.items()}
     own: dict = defaultdict(set)
     for code, sym in profile.locale.currency_symbols.items() if profile.locale is not None else ():
         if code in current:
@@ -204,7 +210,8 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
 
 def _add_cheap_tests(idx: CurrencyIndex) -> None:
     """Fill the index's tables for cheap tests: first/last characters of symbols, the
-    symbol lengths per character, and where a currency may start after a number."""
+    symbol lengths per character, where a currency may start after a number, and the
+    reach tables (currency_reach)."""
     idx.sym_first = {k[0] for k in idx.symbols} | {k[0].upper() for k in idx.symbols}
     idx.sym_last = {k[-1] for k in idx.symbols} | {k[-1].upper() for k in idx.symbols}
     by_first: dict = defaultdict(set)
@@ -221,6 +228,9 @@ def _add_cheap_tests(idx: CurrencyIndex) -> None:
     idx.after_gap_re = re.compile(rf"[ \u00a0\u202f]{{0,2}}{ahead}")
     idx.after_re = re.compile(ahead)
     idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+    idx.reach = reach_tables(
+        idx.symbols, idx.names, idx.subunits, idx.first_words, idx.cjk, idx.arabic, lambda t: code_of(t, idx)
+    )
 
 
 @dataclass
@@ -231,6 +241,7 @@ class CurrencyMatch:
     kind: str  # symbol | code | name | subunit
     factor: float = 1.0  # subunits (cents) and M-prefixed codes (MUSD)
     ambiguous: str | None = None  # the symbol when several currencies write it
+    minor_of: frozenset | None = None  # subunits: the currencies whose minor unit it names
 
 
 def _symbol_match(start: int, end: int, code: str, sym: str) -> CurrencyMatch:
@@ -240,7 +251,8 @@ def _symbol_match(start: int, end: int, code: str, sym: str) -> CurrencyMatch:
     return CurrencyMatch(start, end, code, "symbol")
 
 
-def _code_of(tok: str, idx: CurrencyIndex):
+def code_of(tok: str, idx: CurrencyIndex) -> str | None:
+    """The ISO code ``tok`` writes (USD, usd for the usual ones, RMB = CNY), or None."""
     up = tok.upper()
     if tok.isupper() and up in idx.codes:
         return up
@@ -277,7 +289,7 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
                 return CurrencyMatch(p, p + L, idx.names[key], "name")
             if key in idx.subunits:
                 f, c = idx.subunits[key]
-                return CurrencyMatch(p, p + L, c, "subunit", f)
+                return CurrencyMatch(p, p + L, c, "subunit", f, minor_of=idx.minor_of.get(key))
         return None
     # words: up to four tokens, longest first
     first = _TOKEN_RE.match(norm, p)
@@ -303,15 +315,15 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
             return CurrencyMatch(p, end, idx.names[key], "name")
         if k == 1:
             tok = text.rstrip(".")
-            code = _code_of(tok, idx)
+            code = code_of(tok, idx)
             if code:
                 return CurrencyMatch(p, p + len(tok), code, "code")
             # MUSD = million USD, kEUR = thousand EUR
-            if len(tok) == 4 and tok[0] in "mMkK" and _code_of(tok[1:], idx):
-                return CurrencyMatch(p, p + 4, _code_of(tok[1:], idx), "code", 1e6 if tok[0] in "mM" else 1e3)
+            if len(tok) == 4 and tok[0] in "mMkK" and code_of(tok[1:], idx):
+                return CurrencyMatch(p, p + 4, code_of(tok[1:], idx), "code", 1e6 if tok[0] in "mM" else 1e3)
             if key_nodot in idx.subunits:
                 f, c = idx.subunits[key_nodot]
-                return CurrencyMatch(p, p + len(tok), c, "subunit", f)
+                return CurrencyMatch(p, p + len(tok), c, "subunit", f, minor_of=idx.minor_of.get(key_nodot))
     return None
 
 
@@ -325,15 +337,6 @@ def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
         if len(idx.may_start) < 200_000:
             idx.may_start[tok] = ok
     return ok
-
-
-def _may_end_currency(norm: str, pos: int, idx: CurrencyIndex) -> bool:
-    """Cheap test: can a currency end before ``pos`` (a symbol's last character or a
-    letter, at most two spaces before it)? The same exit as currency_before's."""
-    q = pos
-    while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
-        q -= 1
-    return q > 0 and (norm[q - 1] in idx.sym_last or is_letter(norm[q - 1]))
 
 
 def currency_before(norm: str, pos: int, idx: CurrencyIndex):
@@ -371,7 +374,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     s = q - 3
     if s < 0 or (s > 0 and is_letter(norm[s - 1])) or not norm[s:q].isalpha():
         return None
-    code = _code_of(norm[s:q], idx)
+    code = code_of(norm[s:q], idx)
     return CurrencyMatch(s, q, code, "code") if code else None
 
 
@@ -448,6 +451,7 @@ class _Amount:
     value: float
     code: str | None
     ambiguous: str | None = None  # the symbol ($, ¥, kr) when it names several currencies
+    minor_of: frozenset | None = None  # a bare subunit: whose minor unit it names
 
 
 def _currencies_around(
@@ -545,6 +549,7 @@ def _read_amount(
             num.value * after.factor,
             after.code,
             after.ambiguous or (None if after.code else "subunit"),
+            after.minor_of,
         )
     if after is not None and after.kind != "subunit":
         return _with_after(norm, num, before, after, idx, profile)
@@ -566,16 +571,27 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
     amounts: list[tuple[_Amount, str | None]] = []
     nums_by_start = {x.start: x for x in nums}
     used_until = -1
-    after_gap = idx.after_gap_re
+    assert idx.reach is not None
+    after_ok, before_ok, starts = currency_reach(norm, idx.reach)
+    linker = _linker_re(profile.base)
     for num in nums:
         if num.start < used_until:
             continue
         if (
-            not num.scaled  # a linker may stand between (44 milliards de dollars)
-            and after_gap.match(norm, num.end) is None
-            and not _may_end_currency(norm, num.start, idx)
+            num.end not in after_ok
+            and num.start not in before_ok
+            and (  # a digit at both edges: no word glued to the number
+                num.kind == "digits"
+                and not num.scaled
+                or not glued_word(norm, num.end, num.end)
+                and not glued_word(norm, num.start, num.start - 1)
+            )
         ):
-            continue  # digits, punctuation or spaces on both sides: no currency (cheap)
+            if not num.scaled or linker is None:
+                continue  # no currency within reach on either side (the cheap test)
+            m = linker.match(norm, num.end)  # 44 milliards de dollars
+            if m is None or m.end() not in starts:
+                continue
         before, after = _currencies_around(norm, num, idx, profile, used_until)
         a = _read_amount(norm, num, before, after, idx, profile)
         if a is None:
@@ -607,7 +623,8 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
 def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> list:
     """The ISO code of each amount: its own, else for an ambiguous symbol ($, ¥, kr) or a
     bare subunit (cents) the one currency of the text that writes it so, else the
-    territory's currency when that is how it writes it, else the one current currency
+    territory's currency when that is how it writes it (a bare subunit: when it names
+    that currency's minor unit, data minor_unit_of), else the one current currency
     the article's CLDR locale writes with exactly that symbol ($ is USD in de and ru,
     AUD in en-AU), else None (marked ambiguous: never silently another currency)."""
     explicit = sorted({a.code for a in amounts if a.code and a.ambiguous is None})
@@ -619,7 +636,11 @@ def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> li
         fits = [c for c in explicit if _writes(idx, c, a.ambiguous)]
         if len(fits) == 1:
             out.append(fits[0])
-        elif profile.local_currency and _writes(idx, profile.local_currency, a.ambiguous):
+        elif (
+            profile.local_currency
+            and _writes(idx, profile.local_currency, a.ambiguous)
+            and (a.minor_of is None or profile.local_currency in a.minor_of)
+        ):
             out.append(profile.local_currency)
         elif len(idx.own_symbols.get(a.ambiguous.rstrip("."), ())) == 1:
             out.append(next(iter(idx.own_symbols[a.ambiguous.rstrip(".")])))

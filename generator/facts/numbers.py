@@ -20,6 +20,7 @@ decided by the modules that look at its neighbours.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,11 +74,12 @@ _ARABIC_GROUP = "\u066c"  # ٬ always groups
 # Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
 # times of day. Their spans are masked before scanning.
 NOT_A_FIGURE_RE = re.compile(
-    r"(?=[+(0-9])(?:"
+    # Each branch begins with a character (the "no digit before" test after it), so
+    # the regex engine scans for those in C instead of trying every position.
     r"\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
-    r"|(?<![0-9])[0-9]{2,4}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
+    r"|[0-9](?<![0-9][0-9])[0-9]{1,3}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
     r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
-    r"|(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9]))"  # 10:30, 9:05:12
+    r"|[0-9](?<![0-9][0-9])[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"  # 10:30, 9:05:12
 )
 # Web addresses and e-mail: only searched when the text has "@", "://" or "www.".
 WEB_RE = re.compile(
@@ -399,19 +401,29 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
 
 
 def _word_runs(norm: str, lex: WordLexicon):
-    """The runs of number words in ``norm``, left to right, not overlapping."""
+    """(start, text) of the runs of number words in ``norm``, left to right, not
+    overlapping. A number word with no letter after the spaces or hyphens that follow
+    it is a run of its own (the run regex is tried only where another word may join)."""
     if lex.word_re is None or lex.run_re is None:
         return
     word_re, run_re = lex.word_re, lex.run_re
+    n = len(norm)
     pos = 0
-    for s, _e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
+    for s, e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
         if s < pos:
+            continue
+        q = e
+        while q < n and norm[q] in " \u00a0-":
+            q += 1
+        if q >= n or not is_letter(norm[q]):
+            pos = e
+            yield s, norm[s:e]
             continue
         r = run_re.match(norm, s)
         if r is None:
             continue
         pos = r.end()
-        yield r
+        yield s, r.group()
 
 
 @dataclass
@@ -610,18 +622,25 @@ def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[f
     m = table.regex.match(norm, pos)
     if not m:
         return 1.0, pos
-    if m.group("glued"):
-        g = m.group("glued")
-        return table.glued_only.get(g, table.glued_only.get(g.lower(), 1.0)), m.end()
-    if m.groupdict().get("word"):
-        mult = table.words.get(fold_key(m.group("word"), arabic))
+    return _scale_of_match(m, table, arabic, pos)
+
+
+def _scale_of_match(m: re.Match, table: ScaleTable, arabic: bool, pos: int) -> tuple[float, int]:
+    """(multiplier, end) for a match holding ScaleTable.regex's groups glued/word/cjk
+    (the scale word at ``pos``), or (1, pos)."""
+    gd = m.groupdict()
+    if gd.get("glued"):
+        gl = gd["glued"]
+        return table.glued_only.get(gl, table.glued_only.get(gl.lower(), 1.0)), m.end("glued")
+    if gd.get("word"):
+        mult = table.words.get(fold_key(gd["word"], arabic))
         if mult is None:
             return 1.0, pos
-        return mult, m.end()
-    if m.groupdict().get("cjk"):
+        return mult, m.end("word")
+    if gd.get("cjk"):
         mult = 1.0
         last = 0.0
-        end = m.start("cjk")
+        end = c = m.start("cjk")
         for ch in m.group("cjk"):
             v = table.cjk.get(ch)
             if v is None or (last and v <= last and v < 1e4):
@@ -630,7 +649,7 @@ def apply_scale(norm: str, pos: int, table: ScaleTable, arabic: bool) -> tuple[f
             mult *= v
             last = v
             end += 1
-        if end == m.start("cjk"):
+        if end == c:
             return 1.0, pos
         return mult, end
     return 1.0, pos
@@ -679,42 +698,85 @@ _SPECIAL_AFTER = frozenset("." + _ASCII_LETTERS)
 
 
 def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
-    """The digit-run numbers of ``norm`` (with a scale word after them applied)."""
+    """The digit-run numbers of ``norm`` (with a scale word after them applied).
+
+    One regex finds a run and the scale word after it (digit_scale_re); readings of
+    runs and scale words are remembered per text (a text repeats its figures).
+    """
     table = scale_table(profile.base)
-    decimal, group, arabic = profile.decimal, profile.group, profile.arabic
-    out = []
+    rx = digit_scale_re(profile.base)
+    runs = _run_memo(profile.decimal, profile.group)
+    out: list = []
+    append = out.append
     n = len(norm)
-    for m in DIGIT_RUN_RE.finditer(norm):
-        s, run = m.start(), m.group()
+    special_before, special_after = _SPECIAL_BEFORE, _SPECIAL_AFTER
+    for m in rx.finditer(norm):
+        s = m.start()
         if masked and _in_spans(s, masked):
             continue
-        res = interpret_digits(run, decimal, group)
+        run = m.group(1)
+        res = runs.get(run, _MISS)
+        if res is _MISS:
+            res = runs[run] = _run_reading(run, profile.decimal, profile.group)
+            if len(runs) > 50_000:
+                runs.clear()
         if res is None:
             continue
-        value, length = res
+        value, length, plain, whole = res
         e = s + length
-        if s and norm[s - 1] in _SPECIAL_BEFORE:
+        if s and norm[s - 1] in special_before:
             got = _after_mark(norm, s, run, value)
             if got is None:
                 continue
+            if got[0] != s:
+                plain = False  # ".5": the mark is its decimal point
             s, run, value = got
-        if _SCALE_MAY_START_RE.match(norm, e) is None:
+        if not whole:
+            mult, e2 = apply_scale(norm, e, table, profile.arabic)  # a cut run: "2021 300"
+        elif m.lastindex == 1:
             mult, e2 = 1.0, e
         else:
-            mult, e2 = apply_scale(norm, e, table, arabic)
-        if e2 < n and norm[e2] in _SPECIAL_AFTER:
+            mult, e2 = _scale_of_match(m, table, profile.arabic, e)
+        if e2 < n and norm[e2] in special_after:
             nxt = norm[e2]
             if nxt != "." and not _glued_code(norm, e2):
                 continue  # 91APP, 3D, 2nd, 10am (but 115USD is an amount)
             if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
                 continue  # 2025.11.14-like leftovers
         if mult != 1.0:
-            out.append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
-        elif run[:length].isdigit():
-            out.append(Number(s, e2, value, "digits", True, False, 1.0, ndigits=length))
+            append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
+        elif plain:
+            append(Number(s, e2, value, "digits", True, False, 1.0, False, False, length))
         else:
-            out.append(Number(s, e2, value, "digits"))
+            append(Number(s, e2, value, "digits"))
     return out
+
+
+def _run_reading(run: str, decimal: str, group: str) -> tuple[float, int, bool, bool] | None:
+    """(value, length used, digits only, whole run used) for a digit run, or None when
+    it is no figure (interpret_digits)."""
+    res = interpret_digits(run, decimal, group)
+    if res is None:
+        return None
+    value, length = res
+    return value, length, run[:length].isdigit(), length == len(run)
+
+
+_MISS = object()
+_RUN_MEMOS: dict = {}
+
+
+def _run_memo(decimal: str, group: str) -> dict:
+    """The remembered interpret_digits readings for one pair of separators."""
+    return _RUN_MEMOS.setdefault((decimal, group), {})
+
+
+@cache
+def digit_scale_re(base: str) -> re.Pattern:
+    """A digit run (group 1) and, when a letter may follow, the scale word after it
+    (groups glued, word, cjk of ScaleTable.regex)."""
+    inner = scale_table(base).regex.pattern
+    return re.compile(rf"({DIGIT_RUN_RE.pattern})(?:(?=[ \u00a0\u202f]*(?:[^\W\d_]|[-'])){inner})?", re.I)
 
 
 def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, float] | None:
@@ -735,47 +797,78 @@ def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, fl
 def scan_numbers(norm: str, profile: Profile) -> list:
     """All number candidates in normalised text, sorted by start.
 
-    Steps: digit runs (_digit_numbers), CJK numerals, spelled-out runs; then nested
-    candidates are dropped and (CJK) scaled numbers chained.
+    Steps: digit runs (_digit_numbers), CJK numerals (_cjk_numbers), spelled-out runs
+    (_word_numbers); then nested candidates are dropped (_outermost) and (CJK) scaled
+    numbers chained.
     """
-    base = profile.base
     masked = mask_spans(norm)
     out = _digit_numbers(norm, profile, masked)
-    if base in ("zh", "ja", "yue") or profile.cjk:
-        for m in CJK_RUN_RE.finditer(norm):
-            s, e = m.start(), m.end()
-            # Trailing spaces are not part of the numeral.
-            txt = m.group().rstrip(" ")
-            e = s + len(txt)
-            if any(a < e and s < b for a, b in ((x.start, x.end) for x in out[-3:])):
-                continue
-            parsed = parse_cjk(txt)
-            if parsed is None:
-                continue
-            value, positional = parsed
-            out.append(Number(s, e, value, "cjk", positional=positional, weak=txt in ("一",)))
-    lex = _lex_for(base)
-    if lex.run_re is not None:
-        for m in _word_runs(norm, lex):
-            if masked and _in_spans(m.start(), masked):
-                continue
-            parsed = parsed_run(m.group(), lex)
-            if parsed is None:
-                continue
-            value, weak, ws, we = parsed
-            out.append(
-                Number(m.start() + ws, m.start() + we, value, "words", weak=weak, scaled=value >= 1000)
-            )
-    out.sort(key=lambda x: (x.start, -x.end))
-    # Drop candidates nested in an earlier, longer one (a CJK run inside "7,100萬").
-    res = []
+    if profile.base in ("zh", "ja", "yue") or profile.cjk:
+        _cjk_numbers(norm, out)
+    _word_numbers(norm, _lex_for(profile.base), masked, out)
+    res = _outermost(out)
+    return chain_scaled(norm, res) if profile.cjk else res
+
+
+_CJK_MEMO: dict = {}  # numeral text -> parse_cjk result (a text repeats its numerals)
+
+
+def _cjk_numbers(norm: str, out: list) -> None:
+    """Append the CJK numerals of ``norm`` to ``out`` (not those overlapping the last
+    numbers appended)."""
+    memo = _CJK_MEMO
+    for m in CJK_RUN_RE.finditer(norm):
+        s = m.start()
+        # Trailing spaces are not part of the numeral.
+        txt = m.group().rstrip(" ")
+        e = s + len(txt)
+        if any(x.start < e and s < x.end for x in out[-3:]):
+            continue
+        parsed = memo.get(txt, _MISS)
+        if parsed is _MISS:
+            parsed = memo[txt] = parse_cjk(txt)
+            if len(memo) > 50_000:
+                memo.clear()
+        if parsed is None:
+            continue
+        value, positional = parsed
+        out.append(Number(s, e, value, "cjk", positional=positional, weak=txt == "一"))
+
+
+def _word_numbers(norm: str, lex: WordLexicon, masked: list, out: list) -> None:
+    """Append the spelled-out numbers of ``norm`` to ``out``."""
+    if lex.run_re is None:
+        return
+    for start, run in _word_runs(norm, lex):
+        if masked and _in_spans(start, masked):
+            continue
+        parsed = parsed_run(run, lex)
+        if parsed is None:
+            continue
+        value, weak, ws, we = parsed
+        out.append(Number(start + ws, start + we, value, "words", weak=weak, scaled=value >= 1000))
+
+
+_BY_START = operator.attrgetter("start")
+
+
+def _outermost(out: list) -> list:
+    """The numbers sorted by start, longest first on one start, without those nested in
+    an earlier, longer one (a CJK run inside "7,100萬") or too large to be figures."""
+    out.sort(key=_BY_START)  # stable: on a tie the longer one is put first below
+    res: list = []
     last_end = -1
     for x in out:
-        if x.start < last_end or not abs(x.value) < MAX_VALUE:
-            continue  # nested, or a digit run too long to be a figure (10,000 digits: inf)
+        if not abs(x.value) < MAX_VALUE:
+            continue  # a digit run too long to be a figure (10,000 digits: inf)
+        if x.start < last_end:
+            if res and x.start == res[-1].start and x.end > res[-1].end:
+                res[-1] = x  # the same start, longer: it comes first
+                last_end = x.end
+            continue  # nested
         res.append(x)
         last_end = x.end
-    return chain_scaled(norm, res) if profile.cjk else res
+    return res
 
 
 _GLUED_CODE_AFTER_RE = re.compile(r"[A-Z]{3}(?![A-Za-z])")
@@ -805,7 +898,7 @@ def chain_scaled(norm: str, nums: list) -> list:
     out: list = []
     for x in nums:
         prev = out[-1] if out else None
-        if prev is not None and _continues(norm, prev, x):
+        if prev is not None and prev.scaled and x.kind == "digits" and _continues(norm, prev, x):
             scale = x.scale if x.scaled else 1.0
             out[-1] = Number(
                 prev.start, x.end, _clean(prev.value + x.value), prev.kind, scaled=True, scale=scale

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._locale import NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
+from ._locale import AR_VARIANTS, NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
 from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
+from .reach import char_after, char_before
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -29,6 +30,7 @@ SIGN_FACTOR = {"%": 1.0, "‰": 0.1}
 # or the language's word for "negative" before it (RBNF's: minus, moins, マイナス, eksi).
 _MINUS = r"(?<![0-9A-Za-z.])[-\u2212]"
 _WINDOW = 24  # characters before a number searched for a word written before it
+_AFTER_GAP = " \u00a0\u202f-"  # what may stand between a number and a sign or word after it
 
 # Chinese/Japanese: X分之Y / X分のY with X = 百/千/万/萬/万万: percent, per mille, per 10^4.
 _SP = "[ ]*"
@@ -52,6 +54,10 @@ class PercentWords:
     half_price: re.Pattern | None
     negative: re.Pattern  # a minus sign or word ending right before the figure
     before_last: frozenset | None = None  # last characters a word before may end with
+    after_first: frozenset = frozenset()  # first characters of signs and words after
+    before_end: frozenset = frozenset()  # last characters of words and signs before
+    tenths_first: frozenset = frozenset()  # first characters of 成/割/折
+    negative_last: frozenset | None = None  # last characters of minus signs and words
 
 
 def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
@@ -128,8 +134,39 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     # Arabic words are matched with letter variants (fuzzy_ar): no last-character test.
     last = None if arabic else frozenset(w[-1] for w in before if w) | frozenset("f")  # "of"
     return PercentWords(
-        a_re, b_re, factors, t_re, kinds, parts_map, h_re, _negative_re(base, arabic, cjk), last
+        a_re,
+        b_re,
+        factors,
+        t_re,
+        kinds,
+        parts_map,
+        h_re,
+        _negative_re(base, arabic, cjk),
+        last,
+        frozenset(_edge_chars(list(after) + ["of", *SIGN_FACTOR], arabic, 0)),
+        frozenset(_edge_chars(list(before) + ["of"], arabic, -1)),
+        frozenset(w[0] for w in kinds),
+        None
+        if arabic
+        else frozenset(
+            _edge_chars(merged_number_words(base).get("negative", []), False, -1) | {"-", "\u2212"}
+        ),
     )
+
+
+def _edge_chars(words: list[str], arabic: bool, i: int) -> set[str]:
+    """The first (``i`` = 0) or last (-1) characters of ``words`` in both cases and, for
+    Arabic, in every spelling fuzzy_ar accepts."""
+    out: set[str] = set()
+    for w in words:
+        w = w.strip(" \u00a0-")
+        if not w:
+            continue
+        c = w[i]
+        out |= {c, c.lower(), c.upper()}
+        if arabic:
+            out |= set(AR_VARIANTS.get(c, c).strip("[]"))
+    return out
 
 
 def _may_follow_word(norm: str, start: int, words: PercentWords) -> bool:
@@ -217,8 +254,16 @@ def _tenths(norm: str, num: Number, words: PercentWords) -> tuple[int, float] | 
     return m.end(), (100 - value if kind == "discount" else value)
 
 
-def _negate(norm: str, start: int, value: float, negative: re.Pattern) -> tuple[int, float]:
+def _negate(
+    norm: str, start: int, value: float, negative: re.Pattern, last: frozenset | None
+) -> tuple[int, float]:
     """(start, value) with a minus sign or word just before the figure applied."""
+    if last is not None:  # cheap test: the last character before the spaces
+        j = start - 1
+        while j >= 0 and norm[j] in " \u00a0":
+            j -= 1
+        if j < 0 or norm[j] not in last:
+            return start, value
     neg = negative.search(norm, max(0, start - 16), start)
     if neg:
         return neg.start(), -value
@@ -255,11 +300,21 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     """
     words = percent_words(profile.base, profile.cjk)
     facts = []
+    after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
     for num in nums:
-        found = _sign_or_word(norm, num, words, profile)
+        # the cheap test: a sign, word or tenth must begin or end across the spaces
+        if (
+            char_after(norm, num.end, _AFTER_GAP) in after
+            or char_before(norm, num.start, " \u00a0") in before
+        ):
+            found = _sign_or_word(norm, num, words, profile)
+        elif tenth_chars and char_after(norm, num.end, " ") in tenth_chars:
+            found = None
+        else:
+            continue
         if found is not None:
             start, end, factor = found
-            start, value = _negate(norm, start, num.value * factor, words.negative)
+            start, value = _negate(norm, start, num.value * factor, words.negative, words.negative_last)
             facts.append(_fact(norm, start, end, value, profile.base))
             continue
         tenths = _tenths(norm, num, words)

@@ -23,6 +23,7 @@ class QualifierRules:
     before_map: dict
     after_map: dict
     arabic: bool
+    before_last: frozenset | None = None  # characters a cue before may end with (None: any)
 
 
 def _alt(words, arabic):
@@ -50,6 +51,9 @@ def rules(base: str) -> QualifierRules:
         {fold_key(k, arabic): v for k, v in before.items()},
         {fold_key(k, arabic): v for k, v in after.items()},
         arabic,
+        None
+        if arabic
+        else frozenset(c for w in before for c in (w.rstrip()[-1:].lower(), w.rstrip()[-1:].upper()) if c),
     )
 
 
@@ -66,6 +70,12 @@ def qualifier_before(norm: str, start: int, base: str):
     r = rules(base)
     if r.before is None:
         return None, start
+    if r.before_last is not None:  # cheap test: the last character before the spaces
+        j = start - 1
+        while j >= 0 and start - j <= LOOKBEHIND and norm[j].isspace():
+            j -= 1
+        if j < 0 or norm[j] not in r.before_last:
+            return None, start
     window = norm[max(0, start - LOOKBEHIND) : start]
     m = r.before.search(window)
     if not m:

@@ -118,6 +118,13 @@ def _zh_noun_starts() -> frozenset:
     return frozenset(k[0] for k in _zh()[0] if k)
 
 
+@cache
+def _cjk_first() -> frozenset:
+    """What may stand right after a number counting things: 多/余, a classifier, the
+    first character of a listed noun."""
+    return frozenset(CJK_OVER_AFTER) | _zh()[1] | _zh_noun_starts()
+
+
 def _cjk_quantity(norm, num, profile):
     if num.weak or num.positional and num.value >= 1000:
         return None
@@ -211,13 +218,21 @@ def _latin_quantity(norm, text, num, profile):
 
 
 def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list:
+    """Counted things (quantity candidates) after the numbers of ``norm``."""
     facts = []
+    n = len(norm)
+    cjk_first = _cjk_first() if profile.cjk else frozenset()
     for num in nums:
+        e = num.end
         if profile.cjk:
-            if num.kind == "words":
+            # cheap test: a classifier, a listed noun or 多/余 must follow
+            if num.kind == "words" or e >= n or norm[e] not in cjk_first:
                 continue
             r = _cjk_quantity(norm, num, profile)
         else:
+            # cheap test: _WORD_RE needs a space, then a letter
+            if e + 1 >= n or norm[e] not in " \u00a0" or not norm[e + 1].isalnum():
+                continue
             r = _latin_quantity(norm, text, num, profile)
         if r is None:
             continue

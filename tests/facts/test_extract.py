@@ -187,3 +187,20 @@ def test_seed_000_key_figures():
         ("date", "--10", None, None),
     ]:
         assert item in got, item
+
+
+def test_large_text_leaves_the_garbage_collector_as_it_was():
+    import gc
+
+    from generator.facts import GC_PAUSE_CHARS
+
+    text = "3 million $5, 12% " * (GC_PAUSE_CHARS // 10)
+    assert gc.isenabled()
+    facts = extract_facts(text, "en")
+    assert gc.isenabled() and len(facts) > 1000
+    gc.disable()
+    try:
+        extract_facts(text, "en")
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()

@@ -152,3 +152,19 @@ def test_cjk_compositions_and_kana_heads(text, lang, value, currency):
 def test_unscaled_digits_after_a_space_or_a_year_are_not_joined():
     assert money("2万 2021年に100円", "ja") == [(pytest.approx(100), "JPY")]
     assert money("3ドン", "ja") == []  # a two-kana head of one currency is no name
+
+
+@pytest.mark.parametrize(
+    "text, lang, currency",
+    [
+        ("El contrato de diciembre subió 1,20 centavos", "es", None),  # no euro cent in Spain
+        ("cuesta 20 céntimos", "es", "EUR"),
+        ("cuesta 5 dólares y 20 centavos", "es", "USD"),  # the text names the currency
+        ("custa 20 centavos", "pt", "BRL"),
+        ("it fell 5 cents", "en", "USD"),
+        ("50セント", "ja", None),
+    ],
+)
+def test_bare_subunit_takes_the_territory_currency_only_if_it_names_its_minor_unit(text, lang, currency):
+    got = [f.currency for f in extract_facts(text, lang) if f.type == "money"]
+    assert got == [currency]
