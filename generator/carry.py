@@ -36,6 +36,8 @@ class Carried:
 
 
 class Carry:
+    """The page digests of the last build, and which generated pages this build may keep."""
+
     def __init__(self, cache: Path | None, generated: Path, version: int = FORMAT, enabled: bool = True):
         self.path = Path(cache) / MANIFEST if cache else None
         self.generated = Path(generated)

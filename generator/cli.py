@@ -225,6 +225,7 @@ def serve(site: Path, port: int) -> int:
 
 
 def cmd_facts(args) -> int:
+    """Print the facts of one file (or stdin) as JSON; return the exit status."""
     from .facts import extract_facts
     from .ingest.decode import DecodeError, decode_bytes
     from .ingest.language import detect_language, normalize_tag

@@ -34,6 +34,8 @@ FORMAT = 1  # of the journal
 
 
 class TreeUpdate:
+    """Replace a folder's files as one step, with a journal so an interrupted run can be undone."""
+
     def __init__(self, target: Path):
         self.target = Path(target)
         self.parent = self.target.parent

@@ -84,6 +84,8 @@ def slug_id(name: str) -> str:
 
 @dataclass
 class RegEntity:
+    """One registry entry: id, type, canonical name, names per language, aliases, QID."""
+
     id: str
     type: str
     name: str
@@ -92,6 +94,7 @@ class RegEntity:
     qid: str | None = None
 
     def all_names(self) -> list[str]:
+        """Return every name and alias of the entity once, in order."""
         out = [self.name] + list(self.names.values())
         for vals in self.aliases.values():
             out.extend(vals)
@@ -113,6 +116,7 @@ class Registry:
             self.add(e)
 
     def add(self, e: RegEntity) -> None:
+        """Index an entity under each of its name keys; a duplicate id is an error."""
         if e.id in self.entities:
             raise ValueError(f"duplicate registry id {e.id}")
         self.entities[e.id] = e

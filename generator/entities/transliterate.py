@@ -28,10 +28,12 @@ def _pinyin():
 
 
 def has_han(s: str) -> bool:
+    """Return whether ``s`` holds a Han character."""
     return bool(_HAN.search(s or ""))
 
 
 def has_arabic(s: str) -> bool:
+    """Return whether ``s`` holds an Arabic-script letter."""
     return bool(_ARABIC.search(s or ""))
 
 

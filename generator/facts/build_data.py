@@ -19,6 +19,7 @@ from ._locale import DATA_DIR, current_currencies
 
 
 def build() -> dict:
+    """Return CLDR's non-alphabetic currency symbols, lower-cased, each with its current ISO codes."""
     current = current_currencies()
     seen = defaultdict(set)
     for ident in localedata.locale_identifiers():
@@ -35,6 +36,7 @@ def build() -> dict:
 
 
 def main() -> None:
+    """Write the symbol table to ``data/cldr_currency_symbols.json``."""
     out = DATA_DIR / "cldr_currency_symbols.json"
     out.write_text(json.dumps(build(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}")

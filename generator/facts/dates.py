@@ -524,6 +524,7 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
 
 
 def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> list:
+    """Return date candidates of ``norm``; a year is taken from the text or ``published``, never invented."""
     pub = published if isinstance(published, dt.date) else None
     if isinstance(pub, dt.datetime):
         pub = pub.date()

@@ -54,6 +54,8 @@ _PREFIX_RE = re.compile(r"(?<![^\W\d_])([A-Za-z](?:\.?[A-Za-z]){0,2}\.?) ?$")
 
 @dataclass
 class CurrencyIndex:
+    """The currency names, symbols, codes and subunit words one language reads."""
+
     names: dict  # folded name -> code (None when ambiguous without preference)
     symbols: dict  # lower-cased symbol -> code
     codes: set  # ISO codes accepted upper case
@@ -127,6 +129,7 @@ def _resolve(codes, prefer, local):
 
 @cache
 def currency_index(base: str, tag: str) -> CurrencyIndex:
+    """Return the currency index of a language (``base``) and locale tag, from CLDR and currencies.json."""
     from ._locale import get_profile
 
     profile = get_profile(tag)
@@ -161,9 +164,40 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         names[head] = _resolve(codes, prefer, local)
     for w, code in data["names"].get(base, {}).items():
         names[fold_key(w, arabic)] = local if code == "@local" else code
+    en = babel_locale("en")
+    symbols, symbols_of = _symbol_tables(locs, en, profile, current, data, base)
+    for sym in data["ambiguous_symbols"]:
+        symbols[sym.lower()] = AMBIGUOUS
+    excluded = set(data["word_codes_excluded"])
+    assert en is not None, "Babel always has English"
+    codes = {str(c) for c in en.currencies if len(str(c)) == 3 and str(c).isalpha() and c not in excluded}
+    lower_codes = {c for c in prefer if c not in excluded} | {"RMB"}
+    subunits = {fold_key(k, arabic): tuple(v) for k, v in data["subunits"].get(base, {}).items()}
+    idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
+    idx.symbols_of = dict(symbols_of)
+    idx.no_subunits = frozenset(c for c in codes if get_currency_precision(c) == 0)
+    minor = data.get("minor_unit_of", {}).get(base, {})
+    idx.minor_of = {fold_key(k, arabic): frozenset(v) for k, v in minor.items()}
+    own: dict = defaultdict(set)
+    for code, sym in profile.locale.currency_symbols.items() if profile.locale is not None else ():
+        if code in current:
+            own[sym.lower().rstrip(".")].add(code)
+    idx.own_symbols = dict(own)
+    idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
+    _add_cheap_tests(idx)
+    return idx
+
+
+def _symbol_tables(
+    locs: list, en: Any, profile: Any, current: frozenset, data: dict, base: str
+) -> tuple[dict, dict]:
+    """Return (symbol → code, code → every symbol it is written with) for one language.
+
+    Steps: the symbols of the language's locales and English; letter symbols of the
+    article's own locale; CLDR's table of all symbols; the hand aliases and local symbols.
+    """
     # Symbols: the language's locales plus English (US$, HK$, ₩, ₭ …).
     symbols: dict[str, Any] = {}
-    en = babel_locale("en")
     for loc in list(locs) + [en]:
         for code, sym in loc.currency_symbols.items():
             if sym and sym != code and not sym.isalpha():
@@ -186,26 +220,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         for code, sym in loc.currency_symbols.items():
             if sym and sym != code:
                 symbols_of[code].add(sym.lower())
-    for sym in data["ambiguous_symbols"]:
-        symbols[sym.lower()] = AMBIGUOUS
-    excluded = set(data["word_codes_excluded"])
-    assert en is not None, "Babel always has English"
-    codes = {str(c) for c in en.currencies if len(str(c)) == 3 and str(c).isalpha() and c not in excluded}
-    lower_codes = {c for c in prefer if c not in excluded} | {"RMB"}
-    subunits = {fold_key(k, arabic): tuple(v) for k, v in data["subunits"].get(base, {}).items()}
-    idx = CurrencyIndex(names, symbols, codes, lower_codes, subunits, arabic, cjk)
-    idx.symbols_of = dict(symbols_of)
-    idx.no_subunits = frozenset(c for c in codes if get_currency_precision(c) == 0)
-    minor = data.get("minor_unit_of", {}).get(base, {})
-    idx.minor_of = {fold_key(k, arabic): frozenset(v) for k, v in minor.items()}
-    own: dict = defaultdict(set)
-    for code, sym in profile.locale.currency_symbols.items() if profile.locale is not None else ():
-        if code in current:
-            own[sym.lower().rstrip(".")].add(code)
-    idx.own_symbols = dict(own)
-    idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
-    _add_cheap_tests(idx)
-    return idx
+    return symbols, symbols_of
 
 
 def _add_cheap_tests(idx: CurrencyIndex) -> None:
@@ -235,6 +250,8 @@ def _add_cheap_tests(idx: CurrencyIndex) -> None:
 
 @dataclass
 class CurrencyMatch:
+    """A currency marker found in the text: its span, currency (if known) and kind."""
+
     start: int
     end: int
     code: str | None

@@ -47,6 +47,8 @@ from .spellout import rbnf_words
 
 @dataclass(slots=True)
 class Number:
+    """A number read from the text: span, value and how it was written."""
+
     start: int
     end: int
     value: float
@@ -539,6 +541,8 @@ def parsed_run(s: str, lex: WordLexicon):
 
 @dataclass
 class ScaleTable:
+    """The scale words (million, Millionen, 万…) of one language and the regex that finds them."""
+
     words: dict  # folded word -> multiplier (spaced or glued)
     glued_only: dict  # single letters (K, M, B, k, m, bn) only right after the digits
     cjk: dict
@@ -550,6 +554,7 @@ _PATTERN_QUOTES = re.compile(r"'")
 
 @cache
 def scale_table(base: str) -> ScaleTable:
+    """Return the scale words of a language from CLDR compact decimal patterns."""
     words: dict[str, Any] = {}
     glued: dict[str, Any] = {}
     arabic = base == "ar"
@@ -672,6 +677,7 @@ def _lex_for(base: str) -> WordLexicon:
 
 
 def mask_spans(norm: str) -> list:
+    """Return the sorted spans that hold no figure (identifiers, URLs, e-mail addresses)."""
     spans = [(m.start(), m.end()) for m in NOT_A_FIGURE_RE.finditer(norm)]
     if "@" in norm or "://" in norm or "www." in norm:
         spans += [(m.start(), m.end()) for m in WEB_RE.finditer(norm)]

@@ -18,6 +18,8 @@ LOOKBEHIND = 24
 
 @dataclass
 class QualifierRules:
+    """The cue words before and after a figure (about, more than…) of one language."""
+
     before: re.Pattern | None
     after: re.Pattern | None
     before_map: dict
@@ -35,6 +37,7 @@ def _alt(words, arabic):
 
 @cache
 def rules(base: str) -> QualifierRules:
+    """Return the qualifier rules of a language from qualifiers.json."""
     data = lang_data("qualifiers.json", base)
     arabic = base == "ar"
     cjk = base in ("zh", "ja", "yue")

@@ -1152,6 +1152,7 @@ def entity_facts(e: Entity, articles: list[Article], corpus: Corpus, view: View,
 
 
 def render_entities_index(corpus: Corpus, mentions: dict, view: View) -> str:
+    """Return the Markdown of the entity index: the most-mentioned entities by type."""
     _ = view._
     here = "entities/index.md"
     out = [
