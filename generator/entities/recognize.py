@@ -335,17 +335,22 @@ def _abbrev_end(text: str, s: int, e: int) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _event_nouns() -> frozenset[str]:
-    """Nouns that introduce an event's name (data/event_nouns.yml), lower-case."""
+@lru_cache(maxsize=8)
+def _word_set(name: str) -> frozenset[str]:
+    """The words of ``data/<name>.yml`` (a list per language), lower-case, all languages."""
     import os
 
     import yaml
 
-    path = os.path.join(os.path.dirname(__file__), "data", "event_nouns.yml")
+    path = os.path.join(os.path.dirname(__file__), "data", f"{name}.yml")
     with open(path, encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     return frozenset(str(w).lower() for words in data.values() for w in words)
+
+
+def _event_nouns() -> frozenset[str]:
+    """Nouns that introduce an event's name (data/event_nouns.yml), lower-case."""
+    return _word_set("event_nouns")
 
 
 _PREV_WORD = re.compile(r"(\w+)[ \t]*\Z")
@@ -363,17 +368,9 @@ def _after_event_noun(text: str, s: int) -> bool:
     return word in nouns or (bool(_AR_RE.match(word)) and _AR_ATTACHED.sub("", word) in nouns)
 
 
-@lru_cache(maxsize=1)
 def _name_particles() -> frozenset[str]:
     """Words that join a name's parts and never end one (data/name_particles.yml)."""
-    import os
-
-    import yaml
-
-    path = os.path.join(os.path.dirname(__file__), "data", "name_particles.yml")
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    return frozenset(str(w).lower() for words in data.values() for w in words)
+    return _word_set("name_particles")
 
 
 def _ends_in_particle(s: str, typ: str) -> bool:
