@@ -361,7 +361,8 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     q = pos
     while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
         q -= 1
-    if q == 0 or (norm[q - 1] not in idx.sym_last and not is_letter(norm[q - 1])):
+    c = norm[q - 1] if q else ""
+    if q == 0 or (c not in idx.sym_last and not (c.isalpha() or c >= "\u0300" and is_letter(c))):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
     for L in idx.lens_to.get(norm[q - 1], ()):

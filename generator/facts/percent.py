@@ -21,7 +21,7 @@ from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
-from .reach import char_after, char_before
+from .reach import chars_ahead, chars_behind
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -301,14 +301,14 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     words = percent_words(profile.base, profile.cjk)
     facts = []
     after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
+    # the cheap test: a sign, word or tenth must begin or end across the spaces (the
+    # positions from which one is reached, found in C-level scans of the text)
+    ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
+    tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
     for num in nums:
-        # the cheap test: a sign, word or tenth must begin or end across the spaces
-        if (
-            char_after(norm, num.end, _AFTER_GAP) in after
-            or char_before(norm, num.start, " \u00a0") in before
-        ):
+        if num.end in ends or num.start in starts:
             found = _sign_or_word(norm, num, words, profile)
-        elif tenth_chars and char_after(norm, num.end, " ") in tenth_chars:
+        elif num.end in tenth_ends:
             found = None
         else:
             continue
