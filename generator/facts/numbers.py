@@ -64,9 +64,10 @@ class Number:
 # --- digits -------------------------------------------------------------------------
 
 # A run of ASCII digits (after normalisation) joined by separators. A space only joins
-# when exactly three digits follow ("12 500"), so "in 2021 300 people" stays apart.
+# groups: at most three digits before it and exactly three after ("12 500", "1 234 567"),
+# so "in 2021 300 people" is a year and a count, not one run cut back to the year.
 DIGIT_RUN_RE = re.compile(
-    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|(?<![0-9]{4})[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
 )
 _SEP_SPLIT_RE = re.compile(r"([.,\u066b\u066c'\u2019 \u00a0\u202f])")
 _SPACES = " \u00a0\u202f"
