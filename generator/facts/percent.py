@@ -21,6 +21,7 @@ from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
+from .ranges import is_range, range_words
 from .reach import chars_ahead, chars_behind
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
@@ -305,7 +306,8 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     # positions from which one is reached, found in C-level scans of the text)
     ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
     tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
-    for num in nums:
+    uppers: list[tuple[int, float]] = []  # (index in nums, factor) of figures with a sign or word after
+    for i, num in enumerate(nums):
         if num.end in ends or num.start in starts:
             found = _sign_or_word(norm, num, words, profile)
         elif num.end in tenth_ends:
@@ -314,18 +316,40 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
             continue
         if found is not None:
             start, end, factor = found
+            if start == num.start and i:
+                uppers.append((i, factor))
             start, value = _negate(norm, start, num.value * factor, words.negative, words.negative_last)
             facts.append(_fact(norm, start, end, value, profile.base))
             continue
         tenths = _tenths(norm, num, words)
         if tenths is not None:
             facts.append(_fact(norm, num.start, tenths[0], tenths[1], profile.base))
+    if uppers:
+        facts += _range_lower_ends(norm, nums, uppers, facts, profile)
     if profile.cjk:
         facts += _fractions(norm, profile)
     if words.half_price is not None:
         for m in words.half_price.finditer(norm):
             facts.append(_fact(norm, m.start(), m.end(), 50.0, profile.base))
     return facts
+
+
+def _range_lower_ends(
+    norm: str, nums: list, uppers: list[tuple[int, float]], facts: list, profile: Profile
+) -> list[Candidate]:
+    """The lower ends of ranges whose upper end is a percentage ("20–30 %", "entre 20 et
+    30 %", 二十~三十パーセント): a percent fact each, with the upper end's factor."""
+    rw = range_words(profile.base, profile.tag)
+    words = percent_words(profile.base, profile.cjk)
+    taken = {f.start for f in facts}
+    out = []
+    for i, factor in uppers:
+        lower = nums[i - 1]
+        if lower.start in taken or not is_range(norm, lower, nums[i], rw):
+            continue
+        start, value = _negate(norm, lower.start, lower.value * factor, words.negative, words.negative_last)
+        out.append(_fact(norm, start, lower.end, value, profile.base))
+    return out
 
 
 def _fact(norm: str, start: int, end: int, value: float, base: str) -> Candidate:
