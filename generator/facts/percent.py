@@ -2,7 +2,9 @@
 بنسبة 55%, 百分之八十九, 50パーセント, 三成 / 三割 (×10), 八五折 (a price paid), 8割引 (a
 discount), 千分之二 (per mille), 个百分点.
 
-``value`` is in percent: 55 means 55 %. Percentage points are reported as percent.
+``value`` is in percent: 55 means 55 %. Percentage points (percentage points,
+Prozentpunkte, 个百分点, ポイント) are percent facts with ``unit`` "points": a reader must
+not see "+2.4 %" where the text says "+2.4 points".
 
 The words come from CLDR first (:func:`generator.facts.cldr.unit_words`: the unit
 patterns for percent and per mille of every locale of the language, each length and
@@ -39,6 +41,7 @@ CJK_FRACTION_RE = re.compile(
     f"(?P<den>[百佰千仟万萬]|万万|萬萬){_SP}分{_SP}[之の]{_SP}"
     rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>{_SP}[kK](?![A-Za-z]))?"
 )
+POINTS = "points"  # the unit of a percentage-point fact
 _DEN = {"百": 1.0, "佰": 1.0, "千": 10.0, "仟": 10.0, "万": 100.0, "萬": 100.0, "万万": 1e6, "萬萬": 1e6}
 
 
@@ -59,6 +62,7 @@ class PercentWords:
     before_end: frozenset = frozenset()  # last characters of words and signs before
     tenths_first: frozenset = frozenset()  # first characters of 成/割/折
     negative_last: frozenset | None = None  # last characters of minus signs and words
+    points: frozenset = frozenset()  # folded words of percentage points (data "points")
 
 
 def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
@@ -97,7 +101,7 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     data = lang_data("percent.json", base)
     arabic = base == "ar"
     after, before = _collect(base, data)
-    factors = {fold_key(w, arabic).replace(" ", ""): f for w, f in {**before, **after}.items()}
+    factors = {_word_key(w, arabic): f for w, f in {**before, **after}.items()}
     tail = "" if cjk else NO_LETTER_AFTER
     a_re = (
         re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I)
@@ -152,6 +156,7 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
         else frozenset(
             _edge_chars(merged_number_words(base).get("negative", []), False, -1) | {"-", "\u2212"}
         ),
+        frozenset(_word_key(w, arabic) for w in data.get("points", [])),
     )
 
 
@@ -201,30 +206,45 @@ def _num_value(s: str, profile: Profile) -> float | None:
     return None if c is None else c[0]
 
 
+def _word_key(word: str, arabic: bool) -> str:
+    """The look-up key of a percent word: folded, without spaces."""
+    return fold_key(word, arabic).replace(" ", "").replace("\u00a0", "")
+
+
 def _factor(words: PercentWords, word: str | None, arabic: bool) -> float:
     """The factor of a matched percent word (1 when unknown)."""
     if not word:
         return 1.0
-    return words.factors.get(fold_key(word, arabic).replace(" ", "").replace("\u00a0", ""), 1.0)
+    return words.factors.get(_word_key(word, arabic), 1.0)
+
+
+def _unit(words: PercentWords, word: str | None, arabic: bool) -> str | None:
+    """POINTS for a word of percentage points, else None."""
+    return POINTS if word and words.points and _word_key(word, arabic) in words.points else None
 
 
 def _sign_or_word(norm: str, num: Number, words: PercentWords, profile: Profile):
-    """(start, end, factor) of a percentage around ``num`` by sign or word, or None."""
+    """(start, end, factor, unit) of a percentage around ``num`` by sign or word (unit
+    POINTS for percentage points, else None), or None."""
     start, end = num.start, num.end
     m = SIGN_RE.match(norm, end)
     if m:
-        return start, m.end(), SIGN_FACTOR[m.group("sign")]
+        pm = words.after.match(norm, end) if words.points and words.after is not None else None
+        if pm and pm.end() > m.end() and _unit(words, pm.group("w"), profile.arabic):
+            return start, pm.end(), 1.0, POINTS  # 1.5%p, 3%포인트: points written with the sign
+        return start, m.end(), SIGN_FACTOR[m.group("sign")], None
     if words.after is not None:
         m = words.after.match(norm, end)
         if m:
-            return start, m.end(), _factor(words, m.group("w"), profile.arabic)
+            w = m.group("w")
+            return start, m.end(), _factor(words, w, profile.arabic), _unit(words, w, profile.arabic)
     if words.before is not None and _may_follow_word(norm, start, words):
         lo = max(0, start - _WINDOW)
         m = words.before.search(norm, lo, start)
         if m:
             s2 = SIGN_RE.match(norm, end)
             word = m.group("w") if "w" in m.groupdict() and m.group("w") else m.groupdict().get("s")
-            return m.start(), s2.end() if s2 else end, _factor(words, word, profile.arabic)
+            return m.start(), s2.end() if s2 else end, _factor(words, word, profile.arabic), None
     return None
 
 
@@ -306,7 +326,7 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     # positions from which one is reached, found in C-level scans of the text)
     ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
     tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
-    uppers: list[tuple[int, float]] = []  # (index in nums, factor) of figures with a sign or word after
+    uppers: list[tuple[int, float, str | None]] = []  # (index in nums, factor, unit): a sign or word after
     for i, num in enumerate(nums):
         if num.end in ends or num.start in starts:
             found = _sign_or_word(norm, num, words, profile)
@@ -315,11 +335,11 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
         else:
             continue
         if found is not None:
-            start, end, factor = found
+            start, end, factor, unit = found
             if start == num.start and i:
-                uppers.append((i, factor))
+                uppers.append((i, factor, unit))
             start, value = _negate(norm, start, num.value * factor, words.negative, words.negative_last)
-            facts.append(_fact(norm, start, end, value, profile.base))
+            facts.append(_fact(norm, start, end, value, profile.base, unit))
             continue
         tenths = _tenths(norm, num, words)
         if tenths is not None:
@@ -335,7 +355,7 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
 
 
 def _range_lower_ends(
-    norm: str, nums: list, uppers: list[tuple[int, float]], facts: list, profile: Profile
+    norm: str, nums: list, uppers: list[tuple[int, float, str | None]], facts: list, profile: Profile
 ) -> list[Candidate]:
     """The lower ends of ranges whose upper end is a percentage ("20–30 %", "entre 20 et
     30 %", 二十~三十パーセント): a percent fact each, with the upper end's factor."""
@@ -343,18 +363,20 @@ def _range_lower_ends(
     words = percent_words(profile.base, profile.cjk)
     taken = {f.start for f in facts}
     out = []
-    for i, factor in uppers:
+    for i, factor, unit in uppers:
         lower = nums[i - 1]
         if lower.start in taken or not is_range(norm, lower, nums[i], rw):
             continue
         start, value = _negate(norm, lower.start, lower.value * factor, words.negative, words.negative_last)
-        out.append(_fact(norm, start, lower.end, value, profile.base))
+        out.append(_fact(norm, start, lower.end, value, profile.base, unit))
     return out
 
 
-def _fact(norm: str, start: int, end: int, value: float, base: str) -> Candidate:
+def _fact(norm: str, start: int, end: int, value: float, base: str, unit: str | None = None) -> Candidate:
     """A percent fact with the qualifier written before or after it."""
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)
-    return Candidate(type="percent", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)
+    return Candidate(
+        type="percent", start=start, end=end, value=float(f"{value:.12g}"), unit=unit, qualifier=q
+    )
