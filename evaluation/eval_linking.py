@@ -73,8 +73,9 @@ def _recognized(args) -> tuple[list, list | None, dict]:
     return out, mentions, errors
 
 
-def recognize_all(docs, jobs: int = JOBS) -> list[tuple[list, list | None]]:
-    """(numeric facts, mentions) per doc, in order; over ``jobs`` processes when > 1."""
+def recognize_all(docs, jobs: int | None = None) -> list[tuple[list, list | None]]:
+    """(numeric facts, mentions) per doc, in order; over ``jobs`` processes (--jobs) when > 1."""
+    jobs = JOBS if jobs is None else jobs
     work = [(d.body, d.lang, d.published) for d in docs]
     if jobs > 1:
         import multiprocessing as mp
