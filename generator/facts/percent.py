@@ -327,13 +327,13 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
     tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
     uppers: list[tuple[int, float, str | None]] = []  # (index in nums, factor, unit): a sign or word after
-    for i, num in enumerate(nums):
+    ends_any = ends.union(tenth_ends)
+    for i in [i for i, x in enumerate(nums) if x.end in ends_any or x.start in starts]:
+        num = nums[i]
         if num.end in ends or num.start in starts:
             found = _sign_or_word(norm, num, words, profile)
-        elif num.end in tenth_ends:
+        else:  # a tenth (成, 割) may follow
             found = None
-        else:
-            continue
         if found is not None:
             start, end, factor, unit = found
             if start == num.start and i:
