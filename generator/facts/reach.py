@@ -107,20 +107,23 @@ def char_before(norm: str, pos: int, spaces: str = SPACES) -> str:
 
 
 def chars_ahead(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[int]:
-    """The positions ``p`` with ``char_after(norm, p, spaces)`` in ``chars``: one C-level
-    scan for the runs of ``spaces`` that end in one of ``chars``."""
-    rx = _run_class(frozenset(chars) - frozenset(spaces), spaces, ahead=True)
+    """The positions ``p`` with ``char_after(norm, p, spaces)`` in ``chars``: each of
+    ``chars`` found by a C-level scan, with the run of ``spaces`` before it. (A regex
+    for spaces-then-a-character would be tried at every position of the text.)"""
     out: set[int] = set()
-    if rx is not None:
-        for m in rx.finditer(norm):
-            out.update(range(m.start(), m.end()))
+    add = out.add
+    for p in char_positions(norm, char_class(frozenset(chars) - frozenset(spaces))):
+        add(p)
+        while p > 0 and norm[p - 1] in spaces:
+            p -= 1
+            add(p)
     return out
 
 
 def chars_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[int]:
     """The positions ``p`` with ``char_before(norm, p, spaces)`` in ``chars`` (see
     chars_ahead)."""
-    rx = _run_class(frozenset(chars) - frozenset(spaces), spaces, ahead=False)
+    rx = _run_class(frozenset(chars) - frozenset(spaces), spaces)
     out: set[int] = set()
     if rx is not None:
         for m in rx.finditer(norm):
@@ -131,17 +134,16 @@ def chars_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[i
 _RUN_CLASSES: dict = {}
 
 
-def _run_class(chars: frozenset, spaces: str, ahead: bool) -> re.Pattern | None:
-    """Spaces then one of ``chars`` (``ahead``), or one of ``chars`` then spaces; None
-    when ``chars`` is empty. The sets have no character in common, so a greedy match
-    covers exactly the positions that reach its character."""
-    key = (chars, spaces, ahead)
+def _run_class(chars: frozenset, spaces: str) -> re.Pattern | None:
+    """One of ``chars``, then any run of ``spaces``; None when ``chars`` is empty. The
+    sets have no character in common, so a greedy match covers exactly the positions
+    that reach its character."""
+    key = (chars, spaces)
     if key not in _RUN_CLASSES:
         one, gap = char_class(chars), char_class(spaces)
         if one is None:
             _RUN_CLASSES[key] = None
         else:
-            gap_rx = f"{gap.pattern}*" if gap is not None else ""
-            _RUN_CLASSES[key] = re.compile(gap_rx + one.pattern if ahead else one.pattern + gap_rx)
+            _RUN_CLASSES[key] = re.compile(one.pattern + (f"{gap.pattern}*" if gap is not None else ""))
     rx: re.Pattern | None = _RUN_CLASSES[key]
     return rx
