@@ -24,7 +24,7 @@ from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 from .ranges import is_range, range_words
-from .reach import chars_ahead, chars_behind
+from .reach import char_after, char_before, chars_ahead, chars_behind
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -321,19 +321,10 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     """
     words = percent_words(profile.base, profile.cjk)
     facts = []
-    after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
-    # the cheap test: a sign, word or tenth must begin or end across the spaces (the
-    # positions from which one is reached, found in C-level scans of the text)
-    ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
-    tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
     uppers: list[tuple[int, float, str | None]] = []  # (index in nums, factor, unit): a sign or word after
-    ends_any = ends.union(tenth_ends)
-    for i in [i for i, x in enumerate(nums) if x.end in ends_any or x.start in starts]:
+    for i, by_sign_or_word in _within_reach(norm, nums, words):
         num = nums[i]
-        if num.end in ends or num.start in starts:
-            found = _sign_or_word(norm, num, words, profile)
-        else:  # a tenth (成, 割) may follow
-            found = None
+        found = _sign_or_word(norm, num, words, profile) if by_sign_or_word else None
         if found is not None:
             start, end, factor, unit = found
             if start == num.start and i:
@@ -352,6 +343,38 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
         for m in words.half_price.finditer(norm):
             facts.append(_fact(norm, m.start(), m.end(), 50.0, profile.base))
     return facts
+
+
+# Numbers denser than one per this many characters are tested against position sets
+# of the whole text; sparser ones (prose) each look at their two neighbours.
+_DENSE = 64
+
+
+def _within_reach(norm: str, nums: list, words: PercentWords) -> list[tuple[int, bool]]:
+    """(index, True) of the numbers that a sign or word may begin after or end before
+    (across the spaces), (index, False) of those a tenth (成, 割) may follow: the cheap
+    test, as position sets found in C-level scans for a text dense with numbers, else
+    by each number's neighbours (a text of prose has more marker letters than numbers)."""
+    after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
+    if len(nums) * _DENSE < len(norm):
+        out = []
+        for i, x in enumerate(nums):
+            if (
+                char_after(norm, x.end, _AFTER_GAP) in after
+                or char_before(norm, x.start, " \u00a0") in before
+            ):
+                out.append((i, True))
+            elif tenth_chars and char_after(norm, x.end, " ") in tenth_chars:
+                out.append((i, False))
+        return out
+    ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
+    tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
+    ends_any = ends.union(tenth_ends)
+    return [
+        (i, x.end in ends or x.start in starts)
+        for i, x in enumerate(nums)
+        if x.end in ends_any or x.start in starts
+    ]
 
 
 def _range_lower_ends(
