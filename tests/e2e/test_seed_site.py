@@ -108,12 +108,25 @@ def test_arabic_site_is_rtl(seed_site):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_hreflang_alternates_point_at_the_same_article(seed_site, lang):
-    text = page(seed_site, lang, "004_2af2013fb0c89e17")
-    alts = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', text))
+    """An article's language versions are in its section's gzipped sitemap, not its <head>."""
+    import gzip
+
+    assert 'hreflang="' not in page(seed_site, lang, "004_2af2013fb0c89e17").split("</head>")[0]
+    sitemap = gzip.decompress((seed_site.site / lang / "articles" / "sitemap-alternates.xml.gz").read_bytes())
+    entries = re.findall(r"<url>(.*?)</url>", sitemap.decode("utf-8"))
+    entry = next(e for e in entries if f"{lang}/articles/004_2af2013fb0c89e17.html</loc>" in e)
+    alts = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry))
     assert set(alts) == set(LANGS) | {"x-default"}
     for code, href in alts.items():
         target = "en" if code == "x-default" else code  # the default language's page
         assert href.endswith(f"{target}/articles/004_2af2013fb0c89e17.html")
+        assert (seed_site.site / target / "articles" / "004_2af2013fb0c89e17.html").is_file()
+
+
+def test_home_page_keeps_its_alternates_in_the_head(seed_site):
+    head = (seed_site.site / "de" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    alts = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', head))
+    assert set(alts) == set(LANGS) | {"x-default"}
 
 
 def test_labels_are_in_the_reader_language(seed_site):
