@@ -80,6 +80,13 @@ MIN_ENTITY_STORIES = 3
 # chrome (GitHub Pages' 1 GB). The event page and briefing.json keep every member.
 # Three, not five: the event page is one click away (−13 MB at 20,000 in four languages).
 SAME_EVENT_SHOWN = 3
+# "Related coverage": the linker's closest four (best first; its fifth, the weakest, stays in
+# briefing.json): ~20 MB at 20,000 articles in four languages.
+RELATED_SHOWN = 4
+# An entity page lists its newest stories (an event or a single article) up to this many, then
+# says how many older ones there are (search finds them by the entity's name): the stories of a
+# country or a head of state ran to hundreds of items, 800 KB a page (~22 MB at 20,000).
+ENTITY_STORIES_SHOWN = 30
 HOME_EVENTS = 10  # events shown first on the home page
 EVENT_CARD_FIGURES = 4  # key figures on an event's card
 
@@ -302,7 +309,7 @@ def links_block(a: Article, corpus: Corpus, view: View, event_of: dict, here: st
     related = corpus.related.get(a.id, [])
     if related:
         out.append(f"## {_('Related coverage')} {{#related data-search-exclude}}\n")
-        out.append(link_list(a, related, corpus, view, here))
+        out.append(link_list(a, related[:RELATED_SHOWN], corpus, view, here))
     return "\n".join(out)
 
 
@@ -1153,22 +1160,22 @@ def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: Vi
         f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
         '<ul class="article-list">',
     ]
-    seen_events: set = set()
-    for a in articles:
-        ev = event_of.get(a.id)
-        if ev is None:
-            out.append(article_item(a, here, view))
-            continue
-        if ev in seen_events:
-            continue
-        seen_events.add(ev)
-        members = [x for x in articles if event_of.get(x.id) == ev]
-        inner = "".join(article_item(x, here, view) for x in members)
-        out.append(
-            f'<li><a href="{rel(here, event_path(ev))}">{esc(view._("Event"))}</a>'
-            f'<ul class="article-list">{inner}</ul></li>'
-        )
+    stories = list(dict.fromkeys(event_of.get(a.id, a.id) for a in articles))  # newest first
+    for story in stories[:ENTITY_STORIES_SHOWN]:
+        members = [x for x in articles if event_of.get(x.id, x.id) == story]
+        if story not in corpus.articles:  # an event (its id), else the article alone
+            inner = "".join(article_item(x, here, view) for x in members)
+            out.append(
+                f'<li><a href="{rel(here, event_path(story))}">{esc(view._("Event"))}</a>'
+                f'<ul class="article-list">{inner}</ul></li>'
+            )
+        else:
+            out.append(article_item(members[0], here, view))
     out.append("</ul>\n")
+    older = len(stories) - ENTITY_STORIES_SHOWN
+    if older > 0:
+        note = view.ngettext("{n} older story is not listed.", "{n} older stories are not listed.", older)
+        out.append(f'<p class="empty">{esc(note.format(n=format_number(older, view.locale)))}</p>\n')
     return "\n".join(out)
 
 
