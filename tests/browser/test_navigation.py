@@ -85,6 +85,7 @@ def test_text_is_fetched_from_its_own_languages_page(page, built_site):
     hrefs = page.locator("a.fact-card").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert hrefs and all(re.fullmatch(r"#s-\d+", h) for h in hrefs), hrefs
     target = hrefs[-1]
+    load(page, "/en/index.html")  # a new document: goto() to a fragment of this one loads nothing
     load(page, built_site.article_url("en", "004") + target)
     text_in_place(page)
     sentence = f'span.sentence[id="{target[1:]}"]'
