@@ -535,7 +535,7 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
         if shared.type in ENTITY_TYPES and shared.id in corpus.entities:
             shown.append(corpus.entities[shared.id].display_name(view.lang.code))
         else:
-            shown.append(format_fact(shared, view.locale, view.gettext))
+            shown.append(format_fact(shared, view.locale, view.gettext, view.ngettext))
     return list_text(list(dict.fromkeys(shown)), view.locale)
 
 
@@ -750,7 +750,7 @@ def event_card(ev, corpus: Corpus, view: View, here: str) -> str:
     head = event_headline(ev, corpus, view)
     group = _tr_group(head.lang, view)
     figures = " ".join(
-        f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext))}</span>'
+        f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext, view.ngettext))}</span>'
         for r in event_figures(ev, corpus)[:EVENT_CARD_FIGURES]
     )
     return (
