@@ -190,13 +190,23 @@ def _pads(known: frozenset[str] | None) -> tuple[tuple[str, ...], ...]:
     return _PADS if known is None else tuple(tuple(x for x in p if x in known) for p in _PADS)
 
 
-def _token_tail(words: list[str], rules: list[str], i: int) -> list[str]:
-    """Sentence start and the rule recognizers' tags at and around word i."""
-    f = ["start"] if i == 0 or words[i - 1] in _SENT_END else []
-    f.append("r=" + rules[i])
-    f.append("r-1=" + (rules[i - 1] if i > 0 else "<pad>"))
-    f.append("r+1=" + (rules[i + 1] if i + 1 < len(rules) else "<pad>"))
-    return f
+def _tails(words: list[str], rules: list[str], lows: list[str]) -> list[list[str]]:
+    """Per word: the bigrams with its neighbours, sentence start, and the rule
+    recognizers' tags at and around it."""
+    n = len(words)
+    pairs = [lows[i] + "|" + lows[i + 1] for i in range(n - 1)]
+    out = []
+    for i in range(n):
+        f = ["bi-1=" + pairs[i - 1]] if i > 0 else []
+        if i + 1 < n:
+            f.append("bi+1=" + pairs[i])
+        if i == 0 or words[i - 1] in _SENT_END:
+            f.append("start")
+        f.append("r=" + rules[i])
+        f.append("r-1=" + (rules[i - 1] if i > 0 else "<pad>"))
+        f.append("r+1=" + (rules[i + 1] if i + 1 < n else "<pad>"))
+        out.append(f)
+    return out
 
 
 def word_features(
@@ -215,20 +225,16 @@ def word_features(
         own = [_known_word_feats(w, fam, known) for w in words]
     nb = [_neighbour_feats(w, known) for w in words]
     pads = _pads(known)
+    head = ("b",) if known is None or "b" in known else ()
     out = []
-    for i in range(n):
-        f = ["b", *own[i]]
+    for i, tail in enumerate(_tails(words, rules, lows)):
+        f = [*head, *own[i]]
         f += nb[i - 2][0] if i >= 2 else pads[0]
         f += nb[i - 1][1] if i >= 1 else pads[1]
         f += nb[i + 1][2] if i + 1 < n else pads[2]
         f += nb[i + 2][3] if i + 2 < n else pads[3]
-        tail = _token_tail(words, rules, i)
-        if i > 0:
-            tail.insert(0, "bi-1=" + lows[i - 1] + "|" + lows[i])
-        if i + 1 < n:
-            tail.insert(1 if i > 0 else 0, "bi+1=" + lows[i] + "|" + lows[i + 1])
         f += tail if known is None else [x for x in tail if x in known]
-        out.append(f if known is None or "b" in known else f[1:])
+        out.append(f)
     return out
 
 
