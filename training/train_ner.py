@@ -47,7 +47,7 @@ PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.15, 0.01, 200), "zh": (0.05, 0.01, 1
 SHIPPED = ("ar", "de", "latin")
 # the encoder-feature variants (ner-<family>-e5.crfsuite + .npz): states of these layers
 STATE_TAPS = (6, 12)  # cached per sentence
-VEC_TAPS = {"de": (6,), "ar": (12,), "latin": (12,)}
+VEC_TAPS = {"de": (6,), "ar": (6,), "latin": (12,)}
 VEC_SCALE = {"de": 0.25, "ar": 0.25, "latin": 0.25}
 VEC_PCA = 32
 # encoder states cost ~0.1-0.3 s per sentence here: the latin family's four corpora are
