@@ -53,8 +53,8 @@ FACT_FLOORS = {
     "ja_percent": (0.928, 0.928),
 }
 # README "People, organizations, places": the overall exact-span F1 targets.
-# Measured 2026-12-01: zh-Hans 0.869, de 0.715, ar 0.724 (encoder-feature models).
-NER_FLOORS = {"zh-Hans": 0.86, "de": 0.70, "ar": 0.71}
+# Measured 2026-12-01: zh-Hans 0.869, de 0.750, ar 0.743 (encoder-feature models, layer 6).
+NER_FLOORS = {"zh-Hans": 0.86, "de": 0.74, "ar": 0.73}
 ROUNDING = 0.0005  # the README shows three decimals
 
 
