@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -93,6 +94,11 @@ def make_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """The exit code of one `briefing` command (0 ok, 1 failed or --strict with errors, 2 bad config, 130 interrupted)."""
     args = make_parser().parse_args(argv)
+    # One BLAS thread per process: builds run one worker per core already, and on a shared
+    # machine OpenBLAS's extra threads spin (an encoder sentence cost ~10x its CPU time).
+    # Set before numpy is first imported; an explicit setting in the environment wins.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     try:
         if args.command == "facts":
             return cmd_facts(args)
