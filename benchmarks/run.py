@@ -289,9 +289,9 @@ def event_sizes(export: Path) -> dict:
     sizes = sorted(
         (len(e["articles"]) for e in json.loads(export.read_text(encoding="utf-8"))["events"]), reverse=True
     )
-    bins = {"2": 0, "3-5": 0, "6-10": 0, "11-50": 0, ">50": 0}
+    bins = {"1": 0, "2": 0, "3-5": 0, "6-10": 0, "11-50": 0, ">50": 0}
     for k in sizes:
-        key = "2" if k <= 2 else "3-5" if k <= 5 else "6-10" if k <= 10 else "11-50" if k <= 50 else ">50"
+        key = str(k) if k <= 2 else "3-5" if k <= 5 else "6-10" if k <= 10 else "11-50" if k <= 50 else ">50"
         bins[key] += 1
     return {"events": len(sizes), "largest": sizes[0] if sizes else 0, "top10": sizes[:10], "bins": bins}
 
@@ -445,7 +445,7 @@ def table(results: dict) -> str:
         ),
         ("full build: linking (warm), wall", lambda r: s(g(r, "full", "link_s"))),
         (
-            "largest event (articles); events by size 2 / 3-5 / 6-10 / 11-50 / >50",
+            "largest event (articles); events of 1 / 2 / 3-5 / 6-10 / 11-50 / >50 articles",
             lambda r: (
                 f"{r['event_sizes']['largest']:,}; "
                 + " / ".join(f"{v:,}" for v in r["event_sizes"]["bins"].values())
