@@ -25,6 +25,9 @@ from generator.link import Embedder, LinkDoc, Linker  # noqa: E402
 from generator.link.reports import aligned_share  # noqa: E402
 
 SIGNALS: dict[str, str] = {}
+JOBS = 1  # processes for per-article recognition (--jobs)
+MENTIONS_PICKLE: Path | None = None  # --mentions: recognition made before, resolved anew
+CACHE_DIR: Path | None = None
 
 
 def _optional():
@@ -52,22 +55,47 @@ def _optional():
     return ingest, facts, entities
 
 
-def attach_facts(docs, facts_fn, entities) -> None:
-    """Numeric facts per article; entities recognised per article, resolved corpus-wide."""
+def _recognized(args) -> tuple[list, list | None, dict]:
+    """(numeric facts, entity mentions or None, errors) of one text: the per-article work."""
+    body, lang, published = args
+    _, facts_fn, entities = _optional()
+    out, mentions, errors = [], None, {}
+    if facts_fn is not None:
+        try:
+            out = list(facts_fn(body, lang, published))
+        except Exception as e:  # a stage still being written must not stop the eval
+            errors["facts_error"] = repr(e)[:200]
+    if entities is not None:
+        try:
+            mentions = list(entities[0](body, lang))
+        except Exception as e:
+            errors["entities_error"] = repr(e)[:200]
+    return out, mentions, errors
+
+
+def recognize_all(docs, jobs: int | None = None) -> list[tuple[list, list | None]]:
+    """(numeric facts, mentions) per doc, in order; over ``jobs`` processes (--jobs) when > 1."""
+    jobs = JOBS if jobs is None else jobs
+    work = [(d.body, d.lang, d.published) for d in docs]
+    if jobs > 1:
+        import multiprocessing as mp
+
+        with mp.get_context("fork").Pool(jobs) as pool:
+            got = pool.map(_recognized, work, chunksize=8)
+    else:
+        got = [_recognized(w) for w in work]
+    for _, _, errors in got:
+        SIGNALS.update(errors)
+    return [(f, m) for f, m, _ in got]
+
+
+def attach_facts(docs, recognized, entities) -> None:
+    """Numeric facts per article; entities (recognized per article) resolved corpus-wide."""
     mentions = {}
-    for d in docs:
-        out = []
-        if facts_fn is not None:
-            try:
-                out.extend(facts_fn(d.body, d.lang, d.published))
-            except Exception as e:  # a stage still being written must not stop the eval
-                SIGNALS["facts_error"] = repr(e)[:200]
-        d.facts = out
-        if entities is not None:
-            try:
-                mentions[d.id] = (d.lang, list(entities[0](d.body, d.lang)))
-            except Exception as e:
-                SIGNALS["entities_error"] = repr(e)[:200]
+    for d, (facts, ms) in zip(docs, recognized):
+        d.facts = list(facts)
+        if ms is not None:
+            mentions[d.id] = (d.lang, ms)
     if entities is not None and mentions:
         try:
             facts_by_id, _ = entities[1](mentions)
@@ -107,7 +135,7 @@ def _lang_guess(text: str) -> str:
 
 
 def load_seeds(seeds_dir: Path) -> list[LinkDoc]:
-    ingest, facts_fn, entities = _optional()
+    ingest, _, entities = _optional()
     docs = []
     for p in sorted(seeds_dir.glob("*.txt")):
         if ingest is not None:
@@ -119,7 +147,7 @@ def load_seeds(seeds_dir: Path) -> list[LinkDoc]:
             docs.append(
                 LinkDoc(p.stem, _lang_guess(title + " " + " ".join(paras[:3])), title, paras, None, [], h)
             )
-    attach_facts(docs, facts_fn, entities)
+    attach_facts(docs, recognize_all(docs, jobs=1), entities)
     return docs
 
 
@@ -133,7 +161,7 @@ def _split_semeval(text: str) -> tuple[str, list[str]]:
 
 def load_semeval(path: Path, with_facts: bool = True):
     """(docs, pairs): one doc per distinct article id; pairs = (id1, id2, lang pair, overall)."""
-    _, facts_fn, entities = _optional() if with_facts else (None, None, None)
+    _, _, entities = _optional() if with_facts else (None, None, None)
     docs: dict[str, LinkDoc] = {}
     pairs = []
     with open(path, newline="", encoding="utf-8") as f:
@@ -146,8 +174,32 @@ def load_semeval(path: Path, with_facts: bool = True):
                     docs[i] = LinkDoc(i, lang, title, paras, None, [], h)
             pairs.append((a, b, f"{r['lang1']}-{r['lang2']}", float(r["Overall"])))
     out = [docs[k] for k in sorted(docs)]
-    attach_facts(out, facts_fn, entities)
+    if with_facts:
+        attach_facts(out, recognized_cached(out), entities)
     return out, pairs
+
+
+def recognized_cached(docs) -> list[tuple[list, list | None]]:
+    """recognize_all, or the recognition of --mentions / the cache when it is of these texts."""
+    import pickle
+
+    texts = hashlib.sha256("\0".join(d.body for d in docs).encode()).hexdigest()[:12]
+    path = MENTIONS_PICKLE
+    if path is None and CACHE_DIR is not None:
+        path = CACHE_DIR / f"semeval-mentions-{texts}-{_stage_fingerprint()}.pkl"
+    if path is not None and path.exists():
+        with open(path, "rb") as fh:
+            key, got = pickle.load(fh)
+        if key != texts:
+            raise SystemExit(f"{path}: a recognition of other texts")
+        SIGNALS["mentions"] = str(path)
+        return got
+    got = recognize_all(docs)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            pickle.dump((texts, got), fh)
+    return got
 
 
 def pearson(xs, ys) -> float:
@@ -560,9 +612,16 @@ def main(argv=None) -> int:
         help="take the extracted SemEval docs from this semeval-docs-*.pkl of the cache dir "
         "(an earlier extraction) instead of extracting with the current code",
     )
+    ap.add_argument("--jobs", type=int, default=1, help="processes for per-article recognition")
+    ap.add_argument(
+        "--mentions",
+        type=Path,
+        help="take facts and entity mentions from this semeval-mentions-*.pkl (a recognition "
+        "made before, e.g. by other recognizer code) and resolve them with the current code",
+    )
     args = ap.parse_args(argv)
-    global DOCS_PICKLE
-    DOCS_PICKLE = args.docs
+    global DOCS_PICKLE, JOBS, MENTIONS_PICKLE, CACHE_DIR
+    DOCS_PICKLE, JOBS, MENTIONS_PICKLE, CACHE_DIR = args.docs, args.jobs, args.mentions, args.cache_dir
     emb = Embedder(disabled=True) if args.no_embeddings else Embedder(args.cache_dir)
     if args.embed_only:
         return embed_by_pairs(args.eval_dir / "semeval_pairs_dev.csv", emb)

@@ -13,7 +13,8 @@ Evidence, strongest first:
    equal skeleton (score 1.0 for the full name, 0.9 for a person's surname); accepted when
    the skeleton has ≥ 4 classes, and for
    shorter skeletons only with a second signal (the Latin name occurs in the same article,
-   or the two articles share ≥ 2 other resolved entities).
+   or an article on each side shares ≥ 2 other resolved entities that are not countries);
+   never with a CLDR territory, whose names in every script CLDR already gives.
 
 Everything is indexed by key (no pairwise comparison of mentions), so the cost is linear
 in the number of mentions. Iteration is over sorted keys: output is deterministic.
@@ -32,7 +33,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..model import Entity, Fact, Mention
-from .places import entity_for_id, lookup_place
+from .places import entity_for_id, is_territory_id, lookup_place
 from .registry import RegEntity, Registry, load_registry, norm_key, slug_id
 from .transliterate import has_arabic, has_han, transliterate
 from .transliterate import skeleton as _skeleton
@@ -485,12 +486,18 @@ def _join_cross_script(st: _Resolution, latin_index: dict) -> None:
 
 
 def _cross_score(st: _Resolution, node, cnode, kind: str, sk: str, art_entities: dict, root_arts: dict):
-    """Score of joining a non-Latin name node with a Latin candidate, None when refused:
-    a short skeleton or a surname match needs the same article or two shared entities."""
+    """Score of joining a non-Latin name node with a Latin candidate, None when refused.
+
+    Refused: a CLDR territory (CLDR names it in every script, so a name of this script that
+    is none of those is another place: ترهونة is not Italien, though both skeletons read
+    TLN). A short skeleton or a surname match also needs the same article, or one article on
+    each side sharing two other entities that are not territories (countries are named by
+    half of all news: two of them in common say nothing about a third name)."""
     if cnode not in st.uf.parent:
         # a registry entity no article has mentioned so far enters the union-find here
         st.uf.add(cnode, cnode[1])
-    if st.uf.find(cnode) == st.uf.find(node):
+    croot, root = st.uf.find(cnode), st.uf.find(node)
+    if croot == root or is_territory_id(st.uf.reg.get(croot) or ""):
         return None
     score = 1.0 if kind == "full" else 0.9
     if len(sk) >= MIN_STRONG_SKELETON and kind == "full":
@@ -498,16 +505,26 @@ def _cross_score(st: _Resolution, node, cnode, kind: str, sk: str, art_entities:
     here = st.node_articles[node]
     there = st.node_articles.get(cnode, set())
     if not (here & there):
-        croot = st.uf.find(cnode)
-        ctx_here = set().union(*(art_entities[a] for a in sorted(here)[:50])) if here else set()
         arts_there = sorted(root_arts.get(croot, set()) | there)[:50]
-        ctx_there = set().union(*(art_entities[a] for a in arts_there)) if arts_there else set()
-        shared = len(
-            {st.uf.find(x) for x in ctx_here} & {st.uf.find(x) for x in ctx_there} - {croot, st.uf.find(node)}
-        )
-        if shared < 2:
+        if not _context_shared(st, sorted(here)[:50], arts_there, art_entities, {croot, root}):
             return None
     return score - 0.05
+
+
+def _context_shared(st: _Resolution, here: list, there: list, art_entities: dict, skip: set) -> bool:
+    """Whether an article of ``here`` and one of ``there`` share two resolved entities that
+    are neither in ``skip`` nor territories."""
+
+    def telling(akey) -> set:
+        roots = {st.uf.find(x) for x in art_entities[akey]} - skip
+        return {r for r in roots if not is_territory_id(st.uf.reg.get(r) or "")}
+
+    ctx_there = [telling(a) for a in there]
+    for a in here:
+        mine = telling(a)
+        if len(mine) >= 2 and any(len(mine & other) >= 2 for other in ctx_there):
+            return True
+    return False
 
 
 def _canonical_entities(st: _Resolution) -> tuple[dict, dict]:

@@ -80,6 +80,53 @@ def test_short_skeleton_with_same_article_evidence():
     assert facts["zh"][0].id == facts["zh"][1].id == "x-alex-spiro"
 
 
+def test_a_territory_is_never_reached_by_its_skeleton():
+    from generator.entities.registry import Registry
+
+    # ترهونة (Tarhuna, a Libyan town) and 德黑兰 (Tehran) read TLN like Italien; the German
+    # articles share Libya and Egypt with them, which is no evidence: CLDR names Italy in
+    # Arabic and Chinese, and neither name is that.
+    libya = [M("place", "Libyen", 10), M("place", "Ägypten", 20), M("place", "Italien", 30)]
+    arts = {
+        "de1": ("de", libya),
+        "de2": ("de", [M("place", "Italien"), M("place", "Libyen", 10), M("place", "Ägypten", 20)]),
+        "ar": ("ar", [M("place", "ترهونة"), M("place", "ليبيا", 10), M("place", "مصر", 20)]),
+        "zh": ("zh-Hans", [M("place", "德黑兰"), M("place", "利比亚", 10), M("place", "埃及", 20)]),
+    }
+    facts, _ = resolve(arts, Registry([]))
+    assert facts["de1"][2].id == "x-cldr-IT"
+    assert facts["ar"][0].id != "x-cldr-IT" and facts["zh"][0].id != "x-cldr-IT"
+    assert facts["ar"][1].id == "x-cldr-LY" and facts["zh"][2].id == "x-cldr-EG"
+
+
+def test_short_skeleton_joins_on_two_shared_entities_of_one_article_each():
+    from generator.entities.registry import Registry
+
+    en = [M("person", "Alex Spiro"), M("organization", "Tesla", 20), M("organization", "SpaceX", 30)]
+    zh = [M("person", "斯皮羅"), M("organization", "特斯拉", 10), M("organization", "太空探索", 20)]
+    arts = {
+        "en": ("en", en),
+        "en2": ("en", [M("organization", "Tesla"), M("organization", "SpaceX", 10)]),
+        "zh": ("zh-Hant", zh),
+        "zh2": (
+            "zh-Hant",
+            [
+                M("organization", "特斯拉", 0, alias="Tesla"),
+                M("organization", "太空探索", 10, alias="SpaceX"),
+            ],
+        ),
+    }
+    facts, _ = resolve(arts, Registry([]))
+    assert facts["zh"][0].id == "x-alex-spiro"
+    # only countries in common: no join
+    arts2 = {
+        "en": ("en", [M("person", "Alex Spiro"), M("place", "France", 20), M("place", "Germany", 30)]),
+        "zh": ("zh-Hant", [M("person", "斯皮羅"), M("place", "法國", 10), M("place", "德國", 20)]),
+    }
+    facts2, _ = resolve(arts2, Registry([]))
+    assert facts2["zh"][0].id != "x-alex-spiro"
+
+
 def test_other_entries_dropped_and_deterministic():
     text = "Musk sprach auf der VivaTech über ChatGPT und Twitter."
     arts = {"d": ("de", recognize(text, "de")), "e": ("en", recognize("Elon Musk bought Twitter.", "en"))}
