@@ -1,6 +1,6 @@
 """Throughput of generator.entities on seed-sized articles (one core).
 
-    python benchmarks/bench_entities.py [--repeat 20]
+    python benchmarks/bench_entities.py [--repeat 20] [--vectors]
 
 Prints articles/s (CPU seconds of this process) for recognize (cold: first pass, models loaded before timing; warm:
 per-word caches filled, and Chinese chunks tagged before come from the LAC cache; "tag cache
@@ -15,6 +15,10 @@ import os
 import sys
 import time
 
+# one core: OpenBLAS's extra threads (the e5 encoder's products) would only spin, and
+# process CPU time counts their spinning (~10x the encoder's real cost on a loaded machine)
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "evaluation"))
@@ -22,13 +26,20 @@ sys.path.insert(0, os.path.join(ROOT, "evaluation"))
 from eval_entities import seed_body  # noqa: E402
 
 from generator.entities import load_registry, recognize, resolve  # noqa: E402
+from generator.entities.tagger import use_vectors  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--articles", type=int, default=10000, help="corpus size for resolve")
+    ap.add_argument(
+        "--vectors",
+        action="store_true",
+        help="tag with the e5 encoder-feature models (default: the lexical models, as --no-embeddings)",
+    )
     args = ap.parse_args()
+    use_vectors(args.vectors)
     seeds_dir = os.path.join(ROOT, "seeds")
     docs = [
         seed_body(os.path.join(seeds_dir, f)) for f in sorted(os.listdir(seeds_dir)) if f.endswith(".txt")

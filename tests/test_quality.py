@@ -47,11 +47,14 @@ FACT_FLOORS = {
     "es_money": (0.966, 0.836),
     "es_percent": (0.909, 0.625),
     "ja_money": (0.900, 0.931),
-    "ja_percent": (0.928, 0.938),
+    # precision 0.938 -> 0.928 by one fact, on purpose: a range gives both its ends
+    # (issue 15), and the spec line 二十~三十パーセント has no gold (NotSupported), so
+    # its lower end 二十 counts as a false hit; precision on lines with gold is unchanged
+    "ja_percent": (0.928, 0.928),
 }
 # README "People, organizations, places": the overall exact-span F1 targets.
-# Measured 2026-12-01: zh-Hans 0.869, de 0.715, ar 0.724 (encoder-feature models).
-NER_FLOORS = {"zh-Hans": 0.86, "de": 0.70, "ar": 0.71}
+# Measured 2026-12-01: zh-Hans 0.869, de 0.750, ar 0.743 (encoder-feature models, layer 6).
+NER_FLOORS = {"zh-Hans": 0.86, "de": 0.74, "ar": 0.73}
 ROUNDING = 0.0005  # the README shows three decimals
 
 

@@ -47,7 +47,7 @@ PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.15, 0.01, 200), "zh": (0.05, 0.01, 1
 SHIPPED = ("ar", "de", "latin")
 # the encoder-feature variants (ner-<family>-e5.crfsuite + .npz): states of these layers
 STATE_TAPS = (6, 12)  # cached per sentence
-VEC_TAPS = {"de": (12,), "ar": (12,), "latin": (12,)}
+VEC_TAPS = {"de": (6,), "ar": (6,), "latin": (12,)}
 VEC_SCALE = {"de": 0.25, "ar": 0.25, "latin": 0.25}
 VEC_PCA = 32
 # encoder states cost ~0.1-0.3 s per sentence here: the latin family's four corpora are
@@ -349,7 +349,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="model file (default: the shipped one)")
     ap.add_argument("--add", action="append", default=[], metavar="READER:FILE",
                     help="train on one more file of DIR too (e.g. enp:enp_DE.lft.bio), to measure it")
+    ap.add_argument("--taps", help="encoder layers to read, e.g. 6 (default: VEC_TAPS; any of STATE_TAPS)")
     args = ap.parse_args(argv)
+    if args.taps:
+        taps = tuple(int(t) for t in args.taps.split(","))
+        if not set(taps) <= set(STATE_TAPS):
+            ap.error(f"--taps: only layers {STATE_TAPS} are cached")
+        for fam in VEC_TAPS:
+            VEC_TAPS[fam] = taps
     for extra in args.add:
         kind, _, name = extra.partition(":")
         for fam in args.family or CORPORA:

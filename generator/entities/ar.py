@@ -174,26 +174,44 @@ def ar_cands(text: str, folded: str) -> list[Cand]:
     return out + _latin_runs(text)
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_firsts() -> dict[str, int]:
+    """The first token of every gazetteer key and the most tokens a key starting with it
+    has: an n-gram is looked up only where one could match."""
+    out: dict[str, int] = {}
+    for key in _gazetteer():
+        parts = key.split("_")
+        out[parts[0]] = max(out.get(parts[0], 1), len(parts))
+    return out
+
+
+def _gazetteer_hit(ctx: _Ctx, i: int, firsts: dict[str, int]) -> tuple[int, str] | None:
+    """(tokens, type) of the longest gazetteer n-gram at token i (up to 4 tokens, none
+    across punctuation; the first may carry a prefix), or None."""
+    toks, seps = ctx.toks, ctx.seps
+    variants = _strip_variants(toks[i][2])
+    longest = min(4, len(toks) - i, max(firsts.get(v, 0) for v in variants))
+    for size in range(longest, 0, -1):
+        if size > 1 and any(seps[i : i + size - 1]):
+            continue
+        rest = [toks[k][2] for k in range(i + 1, i + size)]
+        for v in variants:
+            if firsts.get(v, 0) < size:
+                continue
+            typ = ctx.gaz.get(_key([v, *rest]))
+            if typ:
+                return size, typ
+    return None
+
+
 def _gazetteer_cands(ctx: _Ctx) -> list[Cand]:
     """Gazetteer n-grams (longest first, up to 4 tokens); the first may carry a prefix."""
     toks, n = ctx.toks, len(ctx.toks)
+    firsts = _gazetteer_firsts()
     out = []
     i = 0
     while i < n:
-        hit = None
-        for size in (4, 3, 2, 1):
-            if i + size > n:
-                continue
-            if size > 1 and any(ctx.sep_between(k, k + 1) for k in range(i, i + size - 1)):
-                continue
-            rest = [toks[k][2] for k in range(i + 1, i + size)]
-            for v in strip_variants(toks[i][2]):
-                typ = ctx.gaz.get(_key([v] + rest))
-                if typ:
-                    hit = (size, typ)
-                    break
-            if hit:
-                break
+        hit = _gazetteer_hit(ctx, i, firsts)
         if hit:
             size, typ = hit
             out.append(Cand(toks[i][0], toks[i + size - 1][1], typ, 40))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import threading
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from .cand import Cand
@@ -87,16 +88,28 @@ def _tagger(family: str, vectors: bool = False):
     return t
 
 
+@cache
+def _known(family: str, vectors: bool = False) -> frozenset[str] | None:
+    """The attributes the family's model has weights for (None: hand it every feature)."""
+    from .crfmodel import ModelFormatError, model_attributes
+
+    try:
+        return model_attributes(model_path(family, vectors))
+    except (OSError, ModelFormatError):  # the tagger still reads the file: all features
+        return None
+
+
 def available(fam: str) -> bool:
     """Whether a trained model can tag this family."""
     return _tagger(model_family(fam)) is not None
 
 
 def sequence_features(
-    text: str, fam: str, rules: list[Cand], head=None
+    text: str, fam: str, rules: list[Cand], head=None, known: frozenset[str] | None = None
 ) -> tuple[list[tuple[int, int]], list]:
     """Token spans of ``text`` and their features for the family's model (with ``head``,
-    a :class:`~.vectors.VecHead`, the encoder's features added to each word's)."""
+    a :class:`~.vectors.VecHead`, the encoder's features added to each word's; with
+    ``known``, only the word features the model has weights for)."""
     if model_family(fam) == "zh":
         from .zh import lac_char_tags
 
@@ -107,7 +120,7 @@ def sequence_features(
         )
     spans = word_spans(text, fam)
     words = [text[s:e] for s, e in spans]
-    feats = word_features(words, rule_tags(spans, rules), model_family(fam))
+    feats = word_features(words, rule_tags(spans, rules), model_family(fam), known)
     if head is None or not words:
         return spans, feats
     from .e5states import states
@@ -145,16 +158,20 @@ def tag_lines(text: str, fam: str, rules: list[Cand]) -> list[Cand] | None:
     tagger, head = vec if vec is not None else (_tagger(family), None)
     if tagger is None:
         return None
+    known = _known(family, vec is not None) if family != "zh" else None
     out: list[Cand] = []
     pos = 0
+    rules = sorted(rules, key=lambda c: c.start)  # stable: each line's share stays in order
+    starts = [c.start for c in rules]
     for line in text.split("\n"):
         if line.strip():
+            lo, hi = bisect_left(starts, pos), bisect_right(starts, pos + len(line))
             local = [
                 Cand(c.start - pos, c.end - pos, c.type, c.prio)
-                for c in rules
-                if pos <= c.start and c.end <= pos + len(line)
+                for c in rules[lo:hi]
+                if c.end <= pos + len(line)
             ]
-            spans, feats = sequence_features(line, fam, local, head)
+            spans, feats = sequence_features(line, fam, local, head, known)
             if spans:
                 with _lock:
                     tags = tagger.tag(feats)

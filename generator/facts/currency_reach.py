@@ -31,13 +31,16 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 class ReachTables:
     """Per currency index: what a currency may begin or end with."""
 
-    start_chars: re.Pattern | None  # non-letter first characters (symbols; CJK names)
+    start_chars: re.Pattern | None  # non-letter, non-CJK first characters (symbols)
     end_chars: re.Pattern | None  # non-letter last characters (symbols; CJK names)
     heads: frozenset  # folded words a name, subunit or letter symbol may begin with
     tails: frozenset  # lower-cased letter endings of letter symbols (kr, zł, Rs)
     tail_lens: tuple  # their lengths
     arabic: bool
     code_of: Callable[[str], str | None]
+    cjk_first: re.Pattern | None = None  # CJK first characters of symbols and names
+    cjk_whole: frozenset = frozenset()  # CJK characters that are a whole symbol or name
+    cjk_pairs: frozenset = frozenset()  # the first two characters of the longer ones
     start_cache: dict = field(default_factory=dict)
     end_cache: dict = field(default_factory=dict)
 
@@ -73,6 +76,7 @@ def reach_tables(
 ) -> ReachTables:
     """The tables of one currency index (its symbols, names, subunits and code test)."""
     starts, ends, heads, tails = set(), set(), set(), set()
+    cjk_keys: set[str] = set()  # symbols (lower-cased, as looked up) and names that begin in CJK
     dot_tails: set[str] = set()  # letter endings of symbols that end with a dot
     dot_after: set[str] = set()  # other characters before a symbol's final dot (b/.)
     for sym in symbols:
@@ -80,7 +84,9 @@ def reach_tables(
             lead, tail = _LEAD_RE.match(s), _TAIL_RE.search(s)
             if lead:
                 heads.add(lead.group().lower())
-            if not lead or _CJK_RE.match(s[0]):  # CJK runs on with the next word: 円の
+            if _CJK_RE.match(s[0]):  # CJK runs on with the next word: 円の
+                cjk_keys.update((s, s.lower()))
+            elif not lead:
                 starts.add(s[0])
             if tail:
                 tails.add(tail.group().lower())
@@ -100,7 +106,7 @@ def reach_tables(
     if cjk:
         for key in list(names) + list(subunits):
             if key and _CJK_RE.match(key[0]):
-                starts.add(key[0])
+                cjk_keys.add(key)
             if len(key) >= 2 and _CJK_RE.match(key[-1]) and key in names:
                 ends.add(key[-1])
     end_class, dot_class = char_class(ends), char_class(dot_after)
@@ -116,6 +122,9 @@ def reach_tables(
         tuple(sorted({len(t) for t in tails}, reverse=True)),
         arabic,
         code_of,
+        char_class(k[0] for k in cjk_keys),
+        frozenset(k for k in cjk_keys if len(k) == 1),
+        frozenset(k[:2] for k in cjk_keys if len(k) > 1),
     )
 
 
@@ -127,6 +136,14 @@ def currency_reach(norm: str, tables: ReachTables) -> tuple[set[int], set[int], 
     _, tok_ends = token_starts_ends(norm, tables.ends_with_word, tables.end_cache)
     starts = set(char_positions(norm, tables.start_chars))
     starts.update(tok_starts)
+    # a CJK character starts a currency only as a whole one or with its second character
+    # (百 begins 百慕達元, but 三百萬 holds no currency): most CJK numerals are no start
+    whole, pairs = tables.cjk_whole, tables.cjk_pairs
+    starts.update(
+        p
+        for p in char_positions(norm, tables.cjk_first)
+        if norm[p] in whole or norm[p : p + 2] in pairs or norm[p : p + 2].lower() in pairs
+    )
     ends = [p + 1 for p in char_positions(norm, tables.end_chars)]
     ends += tok_ends
     ends += [e + 1 for e in tok_ends if norm.startswith(".", e)]  # kr.

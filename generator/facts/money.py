@@ -50,6 +50,7 @@ _CJK_CHAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a
 AMBIGUOUS = "?"  # the code of a symbol that several currencies write ($, ¥, kr)
 # "u.s $", "hk $", "c $": a territory prefix before a symbol
 _PREFIX_RE = re.compile(r"(?<![^\W\d_])([A-Za-z](?:\.?[A-Za-z]){0,2}\.?) ?$")
+_PREFIX_LAST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
 @dataclass
@@ -361,7 +362,8 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     q = pos
     while q > 0 and pos - q < 2 and norm[q - 1] in " \u00a0\u202f":
         q -= 1
-    if q == 0 or (norm[q - 1] not in idx.sym_last and not is_letter(norm[q - 1])):
+    c = norm[q - 1] if q else ""
+    if q == 0 or (c not in idx.sym_last and not (c.isalpha() or c >= "\u0300" and is_letter(c))):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
     for L in idx.lens_to.get(norm[q - 1], ()):
@@ -397,6 +399,10 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
 
 def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) -> CurrencyMatch | None:
     """A territory or ISO prefix before a symbol: "hk $", "u.s $", "c $", "MXN$" (or None)."""
+    # cheap test: _PREFIX_RE ends in an ASCII letter or a dot, then at most one space
+    j = s - 2 if s >= 2 and norm[s - 1] == " " else s - 1
+    if j < 0 or norm[j] not in _PREFIX_LAST:
+        return None
     m = _PREFIX_RE.search(norm, max(0, s - 7), s)
     if not m:
         return None

@@ -64,9 +64,10 @@ class Number:
 # --- digits -------------------------------------------------------------------------
 
 # A run of ASCII digits (after normalisation) joined by separators. A space only joins
-# when exactly three digits follow ("12 500"), so "in 2021 300 people" stays apart.
+# groups: at most three digits before it and exactly three after ("12 500", "1 234 567"),
+# so "in 2021 300 people" is a year and a count, not one run cut back to the year.
 DIGIT_RUN_RE = re.compile(
-    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|(?<![0-9]{4})[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
 )
 _SEP_SPLIT_RE = re.compile(r"([.,\u066b\u066c'\u2019 \u00a0\u202f])")
 _SPACES = " \u00a0\u202f"
@@ -75,14 +76,25 @@ _ARABIC_GROUP = "\u066c"  # ٬ always groups
 
 # Things that look like numbers but are not figures: URLs, e-mail, phone numbers,
 # times of day. Their spans are masked before scanning.
-NOT_A_FIGURE_RE = re.compile(
-    # Each branch begins with a character (the "no digit before" test after it), so
-    # the regex engine scans for those in C instead of trying every position.
-    r"\+[0-9][0-9 \-]{7,}[0-9]"  # +886 2 2345 6789
-    r"|[0-9](?<![0-9][0-9])[0-9]{1,3}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"  # 02-2345-6789
-    r"|\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"
-    r"|[0-9](?<![0-9][0-9])[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"  # 10:30, 9:05:12
+# Each branch is kept with a character it cannot match without ("+", "-", "(", ":"): a
+# text is searched only with the branches whose character it holds (a text of figures
+# alone has none, and trying every branch at every digit is most of a scan).
+_NOT_A_FIGURE_BRANCHES = (
+    ("+", r"\+[0-9][0-9 \-]{7,}[0-9]"),  # +886 2 2345 6789
+    ("-", r"[0-9](?<![0-9][0-9])[0-9]{1,3}-[0-9]{3,4}-[0-9]{3,5}(?![0-9])"),  # 02-2345-6789
+    ("(", r"\([0-9]{2,4}\) ?[0-9]{3,4}[ -][0-9]{3,4}"),
+    (":", r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{2}(?::[0-9]{2})?(?![0-9])"),  # 10:30, 9:05:12
 )
+NOT_A_FIGURE_RE = re.compile("|".join(b for _c, b in _NOT_A_FIGURE_BRANCHES))
+
+
+@cache
+def _not_a_figure_re(present: tuple[str, ...]) -> re.Pattern | None:
+    """NOT_A_FIGURE_RE with only the branches whose character is in ``present``."""
+    branches = [b for c, b in _NOT_A_FIGURE_BRANCHES if c in present]
+    return re.compile("|".join(branches)) if branches else None
+
+
 # Web addresses and e-mail: only searched when the text has "@", "://" or "www.".
 WEB_RE = re.compile(
     r"https?://\S+|www\.\S+"
@@ -395,7 +407,12 @@ def trigger_positions(norm: str, is_trigger, cache: dict):
         L = len(tok)
         i = norm.find(tok)
         while i != -1:
-            if (i == 0 or not is_letter(norm[i - 1])) and (i + L >= n or not is_letter(norm[i + L])):
+            # is_letter inlined for the common case (a space, digit or ASCII mark next)
+            b = norm[i - 1] if i else " "
+            a = norm[i + L] if i + L < n else " "
+            if not (b.isalpha() or b >= "\u0300" and is_letter(b)) and not (
+                a.isalpha() or a >= "\u0300" and is_letter(a)
+            ):
                 out.append((i, i + L))
             i = norm.find(tok, i + L)
     out.sort()
@@ -417,7 +434,7 @@ def _word_runs(norm: str, lex: WordLexicon):
         q = e
         while q < n and norm[q] in " \u00a0-":
             q += 1
-        if q >= n or not is_letter(norm[q]):
+        if q >= n or not (norm[q].isalpha() or norm[q] >= "\u0300" and is_letter(norm[q])):
             pos = e
             yield s, norm[s:e]
             continue
@@ -678,7 +695,8 @@ def _lex_for(base: str) -> WordLexicon:
 
 def mask_spans(norm: str) -> list:
     """Return the sorted spans that hold no figure (identifiers, URLs, e-mail addresses)."""
-    spans = [(m.start(), m.end()) for m in NOT_A_FIGURE_RE.finditer(norm)]
+    rx = _not_a_figure_re(tuple(c for c, _b in _NOT_A_FIGURE_BRANCHES if c in norm))
+    spans = [(m.start(), m.end()) for m in rx.finditer(norm)] if rx is not None else []
     if "@" in norm or "://" in norm or "www." in norm:
         spans += [(m.start(), m.end()) for m in WEB_RE.finditer(norm)]
         spans.sort()
@@ -712,6 +730,7 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
     table = scale_table(profile.base)
     rx = digit_scale_re(profile.base)
     runs = _run_memo(profile.decimal, profile.group)
+    scales = _SCALE_MEMOS.setdefault(profile.base, {})  # (match text, group) -> (mult, length)
     out: list = []
     append = out.append
     n = len(norm)
@@ -742,7 +761,15 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
         elif m.lastindex == 1:
             mult, e2 = 1.0, e
         else:
-            mult, e2 = _scale_of_match(m, table, profile.arabic, e)
+            # the scale word's reading is the same wherever the same match text stands
+            key = (m.group(), m.lastindex)
+            got_scale = scales.get(key)
+            if got_scale is None:
+                mult, e2 = _scale_of_match(m, table, profile.arabic, e)
+                got_scale = scales[key] = (mult, e2 - e)
+                if len(scales) > 50_000:
+                    scales.clear()
+            mult, e2 = got_scale[0], e + got_scale[1]
         if e2 < n and norm[e2] in special_after:
             nxt = norm[e2]
             if nxt != "." and not _glued_code(norm, e2):
@@ -770,6 +797,7 @@ def _run_reading(run: str, decimal: str, group: str) -> tuple[float, int, bool, 
 
 _MISS = object()
 _RUN_MEMOS: dict = {}
+_SCALE_MEMOS: dict = {}
 
 
 def _run_memo(decimal: str, group: str) -> dict:

@@ -2,7 +2,9 @@
 بنسبة 55%, 百分之八十九, 50パーセント, 三成 / 三割 (×10), 八五折 (a price paid), 8割引 (a
 discount), 千分之二 (per mille), 个百分点.
 
-``value`` is in percent: 55 means 55 %. Percentage points are reported as percent.
+``value`` is in percent: 55 means 55 %. Percentage points (percentage points,
+Prozentpunkte, 个百分点, ポイント) are percent facts with ``unit`` "points": a reader must
+not see "+2.4 %" where the text says "+2.4 points".
 
 The words come from CLDR first (:func:`generator.facts.cldr.unit_words`: the unit
 patterns for percent and per mille of every locale of the language, each length and
@@ -21,7 +23,8 @@ from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
-from .reach import char_after, char_before
+from .ranges import is_range, range_words
+from .reach import char_after, char_before, chars_ahead, chars_behind
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -38,6 +41,7 @@ CJK_FRACTION_RE = re.compile(
     f"(?P<den>[百佰千仟万萬]|万万|萬萬){_SP}分{_SP}[之の]{_SP}"
     rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>{_SP}[kK](?![A-Za-z]))?"
 )
+POINTS = "points"  # the unit of a percentage-point fact
 _DEN = {"百": 1.0, "佰": 1.0, "千": 10.0, "仟": 10.0, "万": 100.0, "萬": 100.0, "万万": 1e6, "萬萬": 1e6}
 
 
@@ -58,6 +62,7 @@ class PercentWords:
     before_end: frozenset = frozenset()  # last characters of words and signs before
     tenths_first: frozenset = frozenset()  # first characters of 成/割/折
     negative_last: frozenset | None = None  # last characters of minus signs and words
+    points: frozenset = frozenset()  # folded words of percentage points (data "points")
 
 
 def _alt(words: list[str], arabic: bool, cjk: bool) -> str:
@@ -96,7 +101,7 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     data = lang_data("percent.json", base)
     arabic = base == "ar"
     after, before = _collect(base, data)
-    factors = {fold_key(w, arabic).replace(" ", ""): f for w, f in {**before, **after}.items()}
+    factors = {_word_key(w, arabic): f for w, f in {**before, **after}.items()}
     tail = "" if cjk else NO_LETTER_AFTER
     a_re = (
         re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I)
@@ -151,6 +156,7 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
         else frozenset(
             _edge_chars(merged_number_words(base).get("negative", []), False, -1) | {"-", "\u2212"}
         ),
+        frozenset(_word_key(w, arabic) for w in data.get("points", [])),
     )
 
 
@@ -200,30 +206,45 @@ def _num_value(s: str, profile: Profile) -> float | None:
     return None if c is None else c[0]
 
 
+def _word_key(word: str, arabic: bool) -> str:
+    """The look-up key of a percent word: folded, without spaces."""
+    return fold_key(word, arabic).replace(" ", "").replace("\u00a0", "")
+
+
 def _factor(words: PercentWords, word: str | None, arabic: bool) -> float:
     """The factor of a matched percent word (1 when unknown)."""
     if not word:
         return 1.0
-    return words.factors.get(fold_key(word, arabic).replace(" ", "").replace("\u00a0", ""), 1.0)
+    return words.factors.get(_word_key(word, arabic), 1.0)
+
+
+def _unit(words: PercentWords, word: str | None, arabic: bool) -> str | None:
+    """POINTS for a word of percentage points, else None."""
+    return POINTS if word and words.points and _word_key(word, arabic) in words.points else None
 
 
 def _sign_or_word(norm: str, num: Number, words: PercentWords, profile: Profile):
-    """(start, end, factor) of a percentage around ``num`` by sign or word, or None."""
+    """(start, end, factor, unit) of a percentage around ``num`` by sign or word (unit
+    POINTS for percentage points, else None), or None."""
     start, end = num.start, num.end
     m = SIGN_RE.match(norm, end)
     if m:
-        return start, m.end(), SIGN_FACTOR[m.group("sign")]
+        pm = words.after.match(norm, end) if words.points and words.after is not None else None
+        if pm and pm.end() > m.end() and _unit(words, pm.group("w"), profile.arabic):
+            return start, pm.end(), 1.0, POINTS  # 1.5%p, 3%포인트: points written with the sign
+        return start, m.end(), SIGN_FACTOR[m.group("sign")], None
     if words.after is not None:
         m = words.after.match(norm, end)
         if m:
-            return start, m.end(), _factor(words, m.group("w"), profile.arabic)
+            w = m.group("w")
+            return start, m.end(), _factor(words, w, profile.arabic), _unit(words, w, profile.arabic)
     if words.before is not None and _may_follow_word(norm, start, words):
         lo = max(0, start - _WINDOW)
         m = words.before.search(norm, lo, start)
         if m:
             s2 = SIGN_RE.match(norm, end)
             word = m.group("w") if "w" in m.groupdict() and m.group("w") else m.groupdict().get("s")
-            return m.start(), s2.end() if s2 else end, _factor(words, word, profile.arabic)
+            return m.start(), s2.end() if s2 else end, _factor(words, word, profile.arabic), None
     return None
 
 
@@ -300,26 +321,22 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     """
     words = percent_words(profile.base, profile.cjk)
     facts = []
-    after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
-    for num in nums:
-        # the cheap test: a sign, word or tenth must begin or end across the spaces
-        if (
-            char_after(norm, num.end, _AFTER_GAP) in after
-            or char_before(norm, num.start, " \u00a0") in before
-        ):
-            found = _sign_or_word(norm, num, words, profile)
-        elif tenth_chars and char_after(norm, num.end, " ") in tenth_chars:
-            found = None
-        else:
-            continue
+    uppers: list[tuple[int, float, str | None]] = []  # (index in nums, factor, unit): a sign or word after
+    for i, by_sign_or_word in _within_reach(norm, nums, words):
+        num = nums[i]
+        found = _sign_or_word(norm, num, words, profile) if by_sign_or_word else None
         if found is not None:
-            start, end, factor = found
+            start, end, factor, unit = found
+            if start == num.start and i:
+                uppers.append((i, factor, unit))
             start, value = _negate(norm, start, num.value * factor, words.negative, words.negative_last)
-            facts.append(_fact(norm, start, end, value, profile.base))
+            facts.append(_fact(norm, start, end, value, profile.base, unit))
             continue
         tenths = _tenths(norm, num, words)
         if tenths is not None:
             facts.append(_fact(norm, num.start, tenths[0], tenths[1], profile.base))
+    if uppers:
+        facts += _range_lower_ends(norm, nums, uppers, facts, profile)
     if profile.cjk:
         facts += _fractions(norm, profile)
     if words.half_price is not None:
@@ -328,9 +345,61 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     return facts
 
 
-def _fact(norm: str, start: int, end: int, value: float, base: str) -> Candidate:
+# Numbers denser than one per this many characters are tested against position sets
+# of the whole text; sparser ones (prose) each look at their two neighbours.
+_DENSE = 64
+
+
+def _within_reach(norm: str, nums: list, words: PercentWords) -> list[tuple[int, bool]]:
+    """(index, True) of the numbers that a sign or word may begin after or end before
+    (across the spaces), (index, False) of those a tenth (成, 割) may follow: the cheap
+    test, as position sets found in C-level scans for a text dense with numbers, else
+    by each number's neighbours (a text of prose has more marker letters than numbers)."""
+    after, before, tenth_chars = words.after_first, words.before_end, words.tenths_first
+    if len(nums) * _DENSE < len(norm):
+        out = []
+        for i, x in enumerate(nums):
+            if (
+                char_after(norm, x.end, _AFTER_GAP) in after
+                or char_before(norm, x.start, " \u00a0") in before
+            ):
+                out.append((i, True))
+            elif tenth_chars and char_after(norm, x.end, " ") in tenth_chars:
+                out.append((i, False))
+        return out
+    ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
+    tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
+    ends_any = ends.union(tenth_ends)
+    return [
+        (i, x.end in ends or x.start in starts)
+        for i, x in enumerate(nums)
+        if x.end in ends_any or x.start in starts
+    ]
+
+
+def _range_lower_ends(
+    norm: str, nums: list, uppers: list[tuple[int, float, str | None]], facts: list, profile: Profile
+) -> list[Candidate]:
+    """The lower ends of ranges whose upper end is a percentage ("20–30 %", "entre 20 et
+    30 %", 二十~三十パーセント): a percent fact each, with the upper end's factor."""
+    rw = range_words(profile.base, profile.tag)
+    words = percent_words(profile.base, profile.cjk)
+    taken = {f.start for f in facts}
+    out = []
+    for i, factor, unit in uppers:
+        lower = nums[i - 1]
+        if lower.start in taken or not is_range(norm, lower, nums[i], rw):
+            continue
+        start, value = _negate(norm, lower.start, lower.value * factor, words.negative, words.negative_last)
+        out.append(_fact(norm, start, lower.end, value, profile.base, unit))
+    return out
+
+
+def _fact(norm: str, start: int, end: int, value: float, base: str, unit: str | None = None) -> Candidate:
     """A percent fact with the qualifier written before or after it."""
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)
-    return Candidate(type="percent", start=start, end=end, value=float(f"{value:.12g}"), qualifier=q)
+    return Candidate(
+        type="percent", start=start, end=end, value=float(f"{value:.12g}"), unit=unit, qualifier=q
+    )

@@ -230,8 +230,8 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
                 continue
             r = _cjk_quantity(norm, num, profile)
         else:
-            # cheap test: _WORD_RE needs a space, then a letter
-            if e + 1 >= n or norm[e] not in " \u00a0" or not norm[e + 1].isalnum():
+            # cheap test: _WORD_RE needs a space, then [^\W\d_] (alphanumeric, not a digit)
+            if e + 1 >= n or norm[e] not in " \u00a0" or not norm[e + 1].isalnum() or norm[e + 1].isdecimal():
                 continue
             r = _latin_quantity(norm, text, num, profile)
         if r is None:

@@ -77,7 +77,10 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 def inside_word(norm: str, pos: int) -> bool:
     """Do letters stand on both sides of ``pos`` (a marker glued inside a word there is
     not a token of its own, so the token triggers do not see it)?"""
-    return 0 < pos < len(norm) and is_letter(norm[pos - 1]) and is_letter(norm[pos])
+    if not 0 < pos < len(norm):
+        return False
+    b, a = norm[pos - 1], norm[pos]  # is_letter inlined for the common case (no letter)
+    return (b.isalpha() or b >= "\u0300" and is_letter(b)) and (a.isalpha() or a >= "\u0300" and is_letter(a))
 
 
 def glued_word(norm: str, pos: int, outside: int) -> bool:
@@ -101,3 +104,46 @@ def char_before(norm: str, pos: int, spaces: str = SPACES) -> str:
     while pos > 0 and norm[pos - 1] in spaces:
         pos -= 1
     return norm[pos - 1] if pos > 0 else ""
+
+
+def chars_ahead(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[int]:
+    """The positions ``p`` with ``char_after(norm, p, spaces)`` in ``chars``: each of
+    ``chars`` found by a C-level scan, with the run of ``spaces`` before it. (A regex
+    for spaces-then-a-character would be tried at every position of the text.)"""
+    out: set[int] = set()
+    add = out.add
+    for p in char_positions(norm, char_class(frozenset(chars) - frozenset(spaces))):
+        add(p)
+        while p > 0 and norm[p - 1] in spaces:
+            p -= 1
+            add(p)
+    return out
+
+
+def chars_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[int]:
+    """The positions ``p`` with ``char_before(norm, p, spaces)`` in ``chars`` (see
+    chars_ahead)."""
+    rx = _run_class(frozenset(chars) - frozenset(spaces), spaces)
+    out: set[int] = set()
+    if rx is not None:
+        for m in rx.finditer(norm):
+            out.update(range(m.start() + 1, m.end() + 1))
+    return out
+
+
+_RUN_CLASSES: dict = {}
+
+
+def _run_class(chars: frozenset, spaces: str) -> re.Pattern | None:
+    """One of ``chars``, then any run of ``spaces``; None when ``chars`` is empty. The
+    sets have no character in common, so a greedy match covers exactly the positions
+    that reach its character."""
+    key = (chars, spaces)
+    if key not in _RUN_CLASSES:
+        one, gap = char_class(chars), char_class(spaces)
+        if one is None:
+            _RUN_CLASSES[key] = None
+        else:
+            _RUN_CLASSES[key] = re.compile(one.pattern + (f"{gap.pattern}*" if gap is not None else ""))
+    rx: re.Pattern | None = _RUN_CLASSES[key]
+    return rx

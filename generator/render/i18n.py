@@ -95,5 +95,6 @@ def extract_units_json(fileobj, keywords, comment_tags, options):
     # A counted noun takes the plural form of its number (CLDR categories: Arabic has six),
     # so each unit is a plural entry; msgid and msgid_plural are both the unit, the English
     # catalog gives the English singular and plural.
+    units.add("percentage points")  # percent facts in points (render.formatting.POINTS_NOUN)
     for unit in sorted(units):
         yield 1, "ngettext", (unit, unit), ["unit of a counted quantity (after a number)"]

@@ -45,7 +45,7 @@ from .formatting import (
 )
 from .i18n import N_, translations
 from .keyfacts import RankedFact, rank_facts, split_top, unanchored_relative
-from .paths import article_path, entity_path, event_path, rel
+from .paths import article_path, entity_path, event_path, rel, url_of
 from .summary import summarize
 
 CREDIT_LABELS = {
@@ -78,7 +78,15 @@ MIN_ENTITY_STORIES = 3
 # listing all the others made an event of k articles cost k² list items: at 20,000 articles
 # ~2.3 KB of each article page in each language, the largest part of the page after the
 # chrome (GitHub Pages' 1 GB). The event page and briefing.json keep every member.
-SAME_EVENT_SHOWN = 5
+# Three, not five: the event page is one click away (−13 MB at 20,000 in four languages).
+SAME_EVENT_SHOWN = 3
+# "Related coverage": the linker's closest four (best first; its fifth, the weakest, stays in
+# briefing.json): ~20 MB at 20,000 articles in four languages.
+RELATED_SHOWN = 4
+# An entity page lists its newest stories (an event or a single article) up to this many, then
+# says how many older ones there are (search finds them by the entity's name): the stories of a
+# country or a head of state ran to hundreds of items, 800 KB a page (~22 MB at 20,000).
+ENTITY_STORIES_SHOWN = 30
 HOME_EVENTS = 10  # events shown first on the home page
 EVENT_CARD_FIGURES = 4  # key figures on an event's card
 
@@ -109,12 +117,26 @@ class View:
     locale: Locale
     gettext: Callable[[str], str]
     ngettext: Callable[[str, str, int], str]
+    # The site's languages (codes, in order) and its default one: where articles' texts live.
+    site_languages: tuple[str, ...] = ()
+    default_language: str = ""
 
     @classmethod
-    def of(cls, lang: SiteLanguage) -> View:
-        """The view of a site language: its catalog and Babel locale."""
+    def of(cls, lang: SiteLanguage, cfg: Config | None = None) -> View:
+        """The view of a site language: its catalog and Babel locale (and, with ``cfg``, the
+        site's other languages)."""
         t = translations(lang.locale)
-        return cls(lang, lang.babel, t.gettext, t.ngettext)
+        codes = tuple(x.code for x in cfg.languages) if cfg else ()
+        return cls(lang, lang.babel, t.gettext, t.ngettext, codes, cfg.default_language if cfg else "")
+
+    def text_home(self, article_lang: str) -> str:
+        """The site language whose page of an article in ``article_lang`` holds its text: this
+        one if it shares the article's language, else the first that does, else the default."""
+        base = article_lang.split("-")[0].lower()
+        same = [c for c in self.site_languages if c.split("-")[0].lower() == base]
+        if self.lang.code.split("-")[0].lower() == base or not self.site_languages:
+            return self.lang.code
+        return same[0] if same else self.default_language or self.lang.code
 
     def _(self, msg: str) -> str:
         return self.gettext(msg)
@@ -187,7 +209,7 @@ def render_language(
     (render/digest.py) are those of a page already built; the page is then not rendered.
     ``digests`` and ``listing`` may be shared by the languages of one build.
     """
-    view = View.of(lang)
+    view = View.of(lang, cfg)
     listing = listing or Listing.of(corpus)
     base = reuse_base(lang, cfg) if reuse else ""
     pages: dict = {}
@@ -221,13 +243,12 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged
     body = a.body
     spans = _sentences(body)[0]
     summary = summary_text(a, facts)
+    # The description (the summary's start, in the article's language) only on the page that
+    # holds the article's text: on the others it was foreign text repeated for search
+    # engines, which find the page through its sitemap's alternates (~200 bytes a page).
+    meta = {"description": esc(excerpt(summary or body))} if not text_url(a, view) else {}
     out = [
-        front_matter(
-            title=esc(a.title),
-            description=esc(excerpt(summary or body)),
-            hide=["navigation"],
-            search={"boost": 1},
-        ),
+        front_matter(title=esc(a.title), hide=["navigation"], **meta),
         title_block(a, view),
         summary_block(a, summary, view),
         meta_block(a, view),
@@ -237,7 +258,7 @@ def render_article(a: Article, corpus: Corpus, view: View, event_of: dict, paged
     out.append(entity_chips(facts, corpus.entities, view, here, paged))
     out.append(links_block(a, corpus, view, event_of, here))
     out.append(f"## {_('Original text')} {{#original}}\n")
-    out.append(original_block(a, spans, view))
+    out.append(original_block(a, spans, view) if not text_url(a, view) else original_link(a, view))
     if a.credits:
         out.append(credits_block(a, view))
     return "\n".join(out) + "\n"
@@ -288,7 +309,7 @@ def links_block(a: Article, corpus: Corpus, view: View, event_of: dict, here: st
     related = corpus.related.get(a.id, [])
     if related:
         out.append(f"## {_('Related coverage')} {{#related data-search-exclude}}\n")
-        out.append(link_list(a, related, corpus, view, here))
+        out.append(link_list(a, related[:RELATED_SHOWN], corpus, view, here))
     return "\n".join(out)
 
 
@@ -323,9 +344,13 @@ def summary_block(a: Article, summary: str, view: View) -> str:
     """The summary under the title, in the article's language, translatable."""
     if not summary:
         return ""
+    # Like the text (original_block): another language's summary stays out of this site's
+    # search index (a third of it; titles, facts and entity names stay searchable).
+    tr = _tr(a.lang, view)
+    exclude = " data-search-exclude" if tr else ""
     return (
         f'<p class="summary" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
-        f"{_tr(a.lang, view)}>{esc(summary)}</p>\n"
+        f"{exclude}{tr}>{esc(summary)}</p>\n"
     )
 
 
@@ -334,6 +359,14 @@ def _tr(lang: str, view: View, at: str = "") -> str:
     if lang.split("-")[0].lower() == view.lang.code.split("-")[0].lower():
         return ""
     return " data-tr" + (f' data-tr-at="{at}"' if at else "")
+
+
+def _tr_group(lang: str, view: View) -> str:
+    """The attribute that offers translation of a list item's foreign pieces as one block
+    (translate.js: its pieces are the elements with a lang, the control at its end)."""
+    # One attribute, not data-tr data-tr-at="end" and data-tr-unit on each piece: ~40 bytes
+    # on each of the ~1.5 million foreign list items of a 20,000-article site.
+    return f' data-tr-lang="{esc(lang)}"' if _tr(lang, view) else ""
 
 
 def script_labels(view: View) -> dict[str, str]:
@@ -407,7 +440,7 @@ def fact_card(f: Fact, a: Article, spans, view: View) -> str:
     unit = unit_html(f, view.locale, view.ngettext)
     # Its tooltip ("Show the sentence this comes from") is added by briefing.js (script_labels).
     return (
-        f'<a class="fact-card fact-{f.type}" href="#s-{s}">'
+        f'<a class="fact-card fact-{f.type}" href="{text_url(a, view)}#s-{s}">'
         f'<span class="fact-type">{esc(label)}</span>{value}{unit}'
         f'<span class="fact-source" {lang_attrs}>{esc(f.text)}</span></a>'
     )
@@ -449,7 +482,7 @@ def link_list(a: Article, links: list[Link], corpus: Corpus, view: View, here: s
             continue
         why = reasons_text(a, other, link, corpus, view)
         items.append(
-            f'<li><a href="{rel(here, article_path(other.slug))}" hreflang="{esc(other.lang)}">'
+            f'<li><a href="{rel(here, article_path(other.slug))}">'
             f'<span lang="{esc(other.lang)}" dir="{script_direction(other.lang)}">{esc(other.title)}</span></a> '
             f'<span class="link-meta">{_article_line(other, view)}</span> '
             f'<span class="link-score" data-score="{_score(link.score, view)}">'
@@ -502,7 +535,7 @@ def reasons_text(a: Article, other: Article, link: Link, corpus: Corpus, view: V
         if shared.type in ENTITY_TYPES and shared.id in corpus.entities:
             shown.append(corpus.entities[shared.id].display_name(view.lang.code))
         else:
-            shown.append(format_fact(shared, view.locale, view.gettext))
+            shown.append(format_fact(shared, view.locale, view.gettext, view.ngettext))
     return list_text(list(dict.fromkeys(shown)), view.locale)
 
 
@@ -546,6 +579,31 @@ def original_block(a: Article, spans, view: View) -> str:
     return "\n".join(out)
 
 
+def text_url(a: Article, view: View) -> str:
+    """ "" when this page holds the article's text, else the URL of the page that does.
+
+    An article's text is on its page in its own language's site (or the default one's) only,
+    not repeated in every site language: 2 KB of each page, 120 MB at 20,000 articles in four
+    languages, against GitHub Pages' 1 GB. The other pages fetch it (briefing.js)."""
+    home = view.text_home(a.lang)
+    return "" if home == view.lang.code else f"../../{home}/{url_of(article_path(a.slug))}"
+
+
+def original_link(a: Article, view: View) -> str:
+    """The article's text block on a page that does not hold it: its lang/dir and translation
+    attributes, and a link to the page that holds it, which briefing.js replaces by the text
+    it fetches from there (data-src); without JavaScript or over file:// the link stays."""
+    src = text_url(a, view)
+    home = language_name(view.text_home(a.lang), view.locale)
+    label = view._("Read the original text: this page in {language}").format(language=home)
+    return (
+        f'<div class="original" lang="{esc(a.lang)}" dir="{script_direction(a.lang)}" data-search-exclude'
+        f'{_tr(a.lang, view, "before")} data-src="{esc(src)}">\n'
+        f'<p class="original-link" lang="{esc(view.lang.code)}" dir="{view.lang.dir}">'
+        f'<a href="{esc(src)}#original">{esc(label)}</a></p>\n</div>\n'
+    )
+
+
 def credits_block(a: Article, view: View) -> str:
     """The article's credit lines (editor, image …) with translated labels."""
     parts = [
@@ -584,14 +642,14 @@ def excerpt(body: str, n: int = 160) -> str:
 def article_item(a: Article, here: str, view: View, summary: str = "") -> str:
     """An article in a list: its title (and summary) in its own language, then language,
     outlet and date; foreign text is offered for translation as one block."""
+    # No hreflang on the link (nor in link_list): the title's own lang says the language,
+    # and browsers do nothing with it; 14 bytes on each of ~2 million list items at 20,000.
     lang = f'lang="{esc(a.lang)}" dir="{script_direction(a.lang)}"'
-    tr = _tr(a.lang, view, "end")
-    group = f' data-tr-lang="{esc(a.lang)}"{tr}' if tr else ""
-    unit = " data-tr-unit" if tr else ""
-    text = f'<br><span class="item-summary" {lang}{unit}>{esc(summary)}</span>' if summary else ""
+    group = _tr_group(a.lang, view)
+    text = f'<br><span class="item-summary" {lang}>{esc(summary)}</span>' if summary else ""
     return (
-        f'<li{group}><a href="{rel(here, article_path(a.slug))}" hreflang="{esc(a.lang)}">'
-        f"<span {lang}{unit}>{esc(a.title)}</span></a>"
+        f'<li{group}><a href="{rel(here, article_path(a.slug))}">'
+        f"<span {lang}>{esc(a.title)}</span></a>"
         f'<br><span class="link-meta">{_article_line(a, view)}</span>{text}</li>'
     )
 
@@ -690,16 +748,14 @@ def event_card(ev, corpus: Corpus, view: View, here: str) -> str:
     """An event in a list: its title in the reader's language where a report has one, then
     its languages, independent reports, outlets, date span and key figures."""
     head = event_headline(ev, corpus, view)
-    tr = _tr(head.lang, view, "end")
-    group = f' data-tr-lang="{esc(head.lang)}"{tr}' if tr else ""
-    unit = " data-tr-unit" if tr else ""
+    group = _tr_group(head.lang, view)
     figures = " ".join(
-        f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext))}</span>'
+        f'<span class="chip">{esc(format_fact(r.fact, view.locale, view.gettext, view.ngettext))}</span>'
         for r in event_figures(ev, corpus)[:EVENT_CARD_FIGURES]
     )
     return (
         f'<li class="event-card"{group}><a href="{rel(here, event_path(ev.id))}">'
-        f'<span lang="{esc(head.lang)}" dir="{script_direction(head.lang)}"{unit}>{esc(head.title)}</span></a>'
+        f'<span lang="{esc(head.lang)}" dir="{script_direction(head.lang)}">{esc(head.title)}</span></a>'
         f'<br><span class="link-meta">{esc(event_line(ev, corpus, view))}</span>'
         + (f'<br><span class="event-figures">{figures}</span>' if figures else "")
         + "</li>"
@@ -949,12 +1005,12 @@ def sentence_link(a: Article, f: Fact, here: str, view: View | None = None) -> s
     """A link to the sentence a fact is in, showing that sentence in its own language
     (translatable when ``view`` is given and the language is not the site's)."""
     i, text = sentence_of(a, f)
-    tr = _tr(a.lang, view, "end") if view is not None else ""
+    group = _tr_group(a.lang, view) if view is not None else ""
     link = (
         f'<a href="{rel(here, article_path(a.slug))}#s-{i}"><span lang="{esc(a.lang)}" '
-        f'dir="{script_direction(a.lang)}"{" data-tr-unit" if tr else ""}>{esc(text)}</span></a>'
+        f'dir="{script_direction(a.lang)}">{esc(text)}</span></a>'
     )
-    return f'<span class="tr-sentence" data-tr-lang="{esc(a.lang)}"{tr}>{link}</span>' if tr else link
+    return f'<span class="tr-sentence"{group}>{link}</span>' if group else link
 
 
 def source_link(a: Article, here: str, view: View, note: str = "") -> str:
@@ -1104,22 +1160,22 @@ def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: Vi
         f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
         '<ul class="article-list">',
     ]
-    seen_events: set = set()
-    for a in articles:
-        ev = event_of.get(a.id)
-        if ev is None:
-            out.append(article_item(a, here, view))
-            continue
-        if ev in seen_events:
-            continue
-        seen_events.add(ev)
-        members = [x for x in articles if event_of.get(x.id) == ev]
-        inner = "".join(article_item(x, here, view) for x in members)
-        out.append(
-            f'<li><a href="{rel(here, event_path(ev))}">{esc(view._("Event"))}</a>'
-            f'<ul class="article-list">{inner}</ul></li>'
-        )
+    stories = list(dict.fromkeys(event_of.get(a.id, a.id) for a in articles))  # newest first
+    for story in stories[:ENTITY_STORIES_SHOWN]:
+        members = [x for x in articles if event_of.get(x.id, x.id) == story]
+        if story not in corpus.articles:  # an event (its id), else the article alone
+            inner = "".join(article_item(x, here, view) for x in members)
+            out.append(
+                f'<li><a href="{rel(here, event_path(story))}">{esc(view._("Event"))}</a>'
+                f'<ul class="article-list">{inner}</ul></li>'
+            )
+        else:
+            out.append(article_item(members[0], here, view))
     out.append("</ul>\n")
+    older = len(stories) - ENTITY_STORIES_SHOWN
+    if older > 0:
+        note = view.ngettext("{n} older story is not listed.", "{n} older stories are not listed.", older)
+        out.append(f'<p class="empty">{esc(note.format(n=format_number(older, view.locale)))}</p>\n')
     return "\n".join(out)
 
 

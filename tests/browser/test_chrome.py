@@ -103,13 +103,19 @@ def test_phone_drawer_lists_the_tabs(phone_context, built_site, lang):
 
 
 def test_without_javascript_phones_get_the_tabs(browser, base_url, built_site):
+    """The home page keeps its tabs; a lean page (an article) has its article and links only:
+    briefing.js writes its tabs with its header (site size, README "Performance")."""
     context = browser.new_context(
         base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False
     )
     try:
         page = context.new_page()
-        load(page, built_site.article_url("en", "003"))
+        load(page, "/en/index.html")
         assert page.locator(".md-tabs").is_visible()
         assert not page.locator('.md-header label[for="__drawer"]').is_visible()
+        load(page, built_site.article_url("en", "003"))
+        assert page.locator(".md-tabs").count() == 0
+        assert page.locator("h1.article-title").is_visible()
+        assert page.locator("div.original a[href]").count() == 1  # the text is one link away
     finally:
         context.close()

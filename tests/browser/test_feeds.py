@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import urllib.request
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
@@ -69,7 +70,7 @@ def test_article_sitemaps_have_every_article(base_url, built_site):
             loc = urljoin(sm_url, url.findtext(f"{SM}loc"))
             path = urlsplit(loc).path
             assert path.startswith(f"/{lang}/articles/"), loc
-            # Language versions live in the page's <head> (test below), not in the sitemap.
+            # Language versions live in the gzipped sitemap beside it (test below).
             assert not url.findall(f"{XHTML}link"), loc
             locs[path.rsplit("/", 1)[1][:-5]] = loc
         assert set(locs) == ids
@@ -85,22 +86,51 @@ def test_root_sitemap_is_an_index(base_url):
     locs = [urljoin(index_url, s.findtext(f"{SM}loc")) for s in root.findall(f"{SM}sitemap")]
     paths = {urlsplit(u).path for u in locs}
     for lang in LANGS:
-        assert f"/{lang}/articles/sitemap.xml" in paths
+        assert f"/{lang}/articles/sitemap-alternates.xml.gz" in paths
     for url in locs:
         status, body, _ = fetch(url)
         assert status == 200, url
-        assert ET.fromstring(body).tag == f"{SM}urlset", url
+        data = gzip.decompress(body) if url.endswith(".gz") else body
+        assert ET.fromstring(data).tag == f"{SM}urlset", url
 
 
-def test_pages_announce_their_alternates(page, built_site):
-    """Each page's <link rel=alternate hreflang> points at the same page in every language."""
+def alternates(base_url: str, lang: str, section: str) -> dict[str, dict[str, str]]:
+    """{page URL: {hreflang: URL}} of a section's gzipped sitemap, as served."""
+    sm_url = f"{base_url}/{lang}/{section}/sitemap-alternates.xml.gz"
+    status, body, _ = fetch(sm_url)
+    assert status == 200
+    out = {}
+    for url in ET.fromstring(gzip.decompress(body)).findall(f"{SM}url"):
+        links = url.findall(f"{XHTML}link")
+        out[urljoin(sm_url, url.findtext(f"{SM}loc"))] = {
+            x.get("hreflang"): urljoin(sm_url, x.get("href")) for x in links if x.get("rel") == "alternate"
+        }
+    return out
+
+
+def test_pages_announce_their_alternates(page, base_url, built_site):
+    """Each article's language versions (sitemap) point at the same page in every language."""
     aid = built_site.article("001")["id"]
     load(page, f"/de/articles/{aid}.html")
-    alts = page.locator('head link[rel="alternate"][hreflang]').evaluate_all(
-        "els => els.map(e => [e.hreflang, e.href])"
+    # Not in the head of a lean page (site size): in its section's sitemap, for every language.
+    assert page.locator('head link[rel="alternate"][hreflang]').count() == 0
+    for lang in LANGS:
+        alts = alternates(base_url, lang, "articles")[f"{base_url}/{lang}/articles/{aid}.html"]
+        assert set(alts) == set(LANGS) | {"x-default"}
+        for code, href in alts.items():
+            target = "en" if code == "x-default" else code  # x-default: the default language's page
+            assert urlsplit(href).path == f"/{target}/articles/{aid}.html"
+            assert_serves_page(href)
+
+
+def test_navigation_pages_announce_their_alternates(page, built_site):
+    """The home page keeps its <link rel=alternate hreflang> (x-default: the language chooser)."""
+    load(page, "/ar/index.html")
+    alts = dict(
+        page.locator('head link[rel="alternate"][hreflang]').evaluate_all(
+            "els => els.map(e => [e.hreflang, e.href])"
+        )
     )
-    assert {lang for lang, _ in alts} == set(LANGS) | {"x-default"}
-    for lang, href in alts:
-        target = "en" if lang == "x-default" else lang  # x-default: the default language's page
-        assert urlsplit(href).path == f"/{target}/articles/{aid}.html"
-        assert_serves_page(href)
+    assert set(alts) == set(LANGS) | {"x-default"}
+    assert urlsplit(alts["x-default"]).path == "/index.html"
+    assert urlsplit(alts["de"]).path == "/de/index.html"

@@ -63,6 +63,57 @@ def test_same_event_links_join_003_and_004(page, built_site):
         assert page.locator("h1.article-title").inner_text().strip() == a3["title"]
 
 
+def text_in_place(page):
+    """Wait until the article's text is on the page (fetched from its own language's page)."""
+    page.wait_for_function(
+        "!document.querySelector('div.original[data-src]') && !!document.querySelector('span.sentence')"
+    )
+
+
+def test_text_is_fetched_from_its_own_languages_page(page, built_site):
+    """On the English page of a German article the text is the German page's, its cards' links
+    point at this page's sentences, and a link to a sentence there (#s-N) lands on it, lit."""
+    a4 = built_site.article("004")
+    html = (built_site.root / "en" / "articles" / f"{a4['id']}.html").read_text(encoding="utf-8")
+    assert 'class="sentence"' not in html and f'data-src="../../de/articles/{a4["id"]}.html"' in html
+    load(page, built_site.article_url("de", "004"))
+    own = page.locator("div.original").inner_text()
+    load(page, built_site.article_url("en", "004"))
+    text_in_place(page)
+    assert page.locator("div.original").inner_text() == own
+    assert page.locator("div.original").get_attribute("lang") == "de"
+    hrefs = page.locator("a.fact-card").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all(re.fullmatch(r"#s-\d+", h) for h in hrefs), hrefs
+    target = hrefs[-1]
+    load(page, "/en/index.html")  # a new document: goto() to a fragment of this one loads nothing
+    load(page, built_site.article_url("en", "004") + target)
+    text_in_place(page)
+    sentence = f'span.sentence[id="{target[1:]}"]'
+    page.wait_for_function(
+        "([sel, bg]) => getComputedStyle(document.querySelector(sel)).backgroundColor === bg",
+        arg=[sentence, HIGHLIGHT],
+    )
+    assert in_viewport(page, sentence)["visible"]
+
+
+def test_without_the_fetch_the_text_is_one_link_away(page, built_site):
+    """Should the fetch fail (file://, offline), the block links to the page holding the text,
+    and the fact cards to its sentences there."""
+    a4 = built_site.article("004")
+    page.route("**/de/articles/*.html", lambda route: route.abort())
+    load(page, built_site.article_url("en", "004"))
+    page.wait_for_function("!document.querySelector('div.original[data-tr]')")  # given up
+    link = page.locator("div.original p.original-link a")
+    assert link.get_attribute("href") == f"../../de/articles/{a4['id']}.html#original"
+    assert link.inner_text().strip()
+    card = page.locator("a.fact-card").first
+    assert card.get_attribute("href").startswith(f"../../de/articles/{a4['id']}.html#s-")
+    page.unroute("**/de/articles/*.html")
+    link.click()
+    page.wait_for_url(f"**/de/articles/{a4['id']}.html#original")
+    assert page.locator("span.sentence").count() > 0
+
+
 def in_viewport(page, selector) -> dict:
     return page.evaluate(
         """sel => {
@@ -79,6 +130,7 @@ def in_viewport(page, selector) -> dict:
 def test_key_fact_scrolls_to_and_highlights_its_sentence(page, built_site, lang):
     prefix = {"en": "004", "de": "004", "ar": "003", "zh-Hant": "000"}[lang]
     load(page, built_site.article_url(lang, prefix))
+    text_in_place(page)  # en 004 (German): its text comes from the German page
     cards = page.locator(".facts-grid a.fact-card:visible")  # not those behind "more facts"
     assert cards.count() >= 1
     # The last card: its sentence is furthest down, so the page really has to scroll.

@@ -170,7 +170,7 @@ def test_the_choice_is_remembered_for_the_session(context, built_site):
     assert page.locator('[data-tr-lang="ar"][data-tr-state="translated"]').count() == 0  # only that pair
     # handles, not locators: a locator by data-tr-state would move on to the next item
     item = page.locator('[data-tr-lang="de"][data-tr-state="translated"]').first.element_handle()
-    unit = item.query_selector("[data-tr-unit]")
+    unit = item.query_selector("[lang]:not(.tr-control)")
     assert unit.get_attribute("lang") == "en" and unit.inner_text().startswith("[en] ")
     # "Show original" restores the piece's own language, and forgets the choice
     item.query_selector(".tr-button").click()

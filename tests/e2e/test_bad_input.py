@@ -255,6 +255,13 @@ def article_page(built, lang: str, source: str) -> str:
     return (built.project.site / entry["pages"][lang]).read_text(encoding="utf-8")
 
 
+def text_page(built, source: str) -> str:
+    """The page holding an article's text: its own language's site, else the default's (en)."""
+    entry = next(a for a in built.export["articles"] if a["source"] == source)
+    base = entry["lang"].split("-")[0]
+    return article_page(built, next((x for x in LANGS if x.split("-")[0] == base), "en"), source)
+
+
 def original_text(page: str) -> str:
     m = re.search(r'<div class="original"[^>]*>(.*?)</div>', page, re.S)
     assert m, "no original-text block"
@@ -310,7 +317,7 @@ def test_every_other_file_has_a_page_in_every_language(built):
 
 def test_good_seeds_are_unharmed(built):
     for seed in GOOD_SEEDS:
-        page = article_page(built, "en", seed)
+        page = text_page(built, seed)
         assert len(original_text(page)) > 500
 
 
@@ -318,15 +325,15 @@ def test_good_seeds_are_unharmed(built):
 def test_legacy_encodings_are_shown_correctly(built, case, sample, codec):
     entry = next(a for a in built.export["articles"] if a["source"] == f"{case}.txt")
     assert entry["title"] == sample[0]
-    text = original_text(article_page(built, "en", f"{case}.txt"))
+    text = original_text(text_page(built, f"{case}.txt"))
     for paragraph in sample[1]:
         assert paragraph in text
 
 
 def test_utf16_one_line_and_mixed_articles(built):
-    assert ARABIC[1][0] in original_text(article_page(built, "ar", "utf16.txt"))
-    assert ONE_LINE.strip() in original_text(article_page(built, "en", "one-line.txt"))
-    mixed = original_text(article_page(built, "en", "mixed.txt"))
+    assert ARABIC[1][0] in original_text(text_page(built, "utf16.txt"))
+    assert ONE_LINE.strip() in original_text(text_page(built, "one-line.txt"))
+    mixed = original_text(text_page(built, "mixed.txt"))
     assert ENGLISH[1][0] in mixed and GERMAN[1][0] in mixed
 
 
@@ -334,8 +341,8 @@ def test_same_stem_twice_and_identical_files_all_have_pages(built):
     by_source = {a["source"]: a for a in built.export["articles"]}
     pages_ = [by_source[s]["pages"]["en"] for s in ("dup.txt", "dup.TXT", "copy-1.txt", "copy-2.txt")]
     assert len({p.lower() for p in pages_}) == 4, pages_
-    assert GERMAN[1][0] in original_text(article_page(built, "en", "dup.txt"))
-    assert ENGLISH[1][0] in original_text(article_page(built, "en", "dup.TXT"))
+    assert GERMAN[1][0] in original_text(text_page(built, "dup.txt"))
+    assert ENGLISH[1][0] in original_text(text_page(built, "dup.TXT"))
 
 
 def test_article_paths_stay_inside_the_site(built):
@@ -373,7 +380,7 @@ def test_nothing_from_outside_seeds_is_published(built):
 
 def test_include_syntax_is_shown_literally(built):
     """pymdownx.snippets is enabled in this build: article text is escaped, so it never acts."""
-    text = original_text(article_page(built, "en", "include.txt"))
+    text = original_text(text_page(built, "include.txt"))
     for literal in ('--8<-- "secret-include.txt"', "{!secret-include.txt!}", ';--8<-- "secret-include.txt"'):
         assert literal in text, literal
     assert "The team said no page ever includes a file" in text
@@ -385,7 +392,7 @@ def test_004_and_its_retitled_copy_both_keep_every_paragraph(built):
     alone = ingest_file(ROOT / "seeds" / GOOD_SEEDS[1]).paragraphs
     assert any("PayPal" in p and "eBay" in p for p in alone)
     for source in (GOOD_SEEDS[1], "004-retitled.txt"):
-        text = original_text(article_page(built, "en", source))
+        text = original_text(text_page(built, source))
         missing = [p[:60] for p in alone if p not in text]
         assert not missing, (source, missing)
     entry = next(a for a in built.export["articles"] if a["source"] == "004-retitled.txt")

@@ -53,6 +53,13 @@ def page(site, lang, seed):
     return (site.site / lang / "articles" / f"{seed}.html").read_text(encoding="utf-8")
 
 
+def home(site, seed) -> str:
+    """The site language whose page holds the seed's text: its own language's, else en."""
+    data = json.loads((site.site / "briefing.json").read_text(encoding="utf-8"))
+    lang = next(a["lang"] for a in data["articles"] if a["id"] == seed).split("-")[0]
+    return next((x for x in LANGS if x.split("-")[0] == lang), "en")
+
+
 def original_block(text: str) -> str:
     m = re.search(r'<div class="original"[^>]*>(.*?)</div>', text, re.S)
     assert m, "no original-text block"
@@ -68,6 +75,12 @@ def test_build_reports_every_article(seed_site):
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_every_seed_has_a_clean_page_in_every_language(seed_site, lang, seed):
     text = page(seed_site, lang, seed)
+    if lang != home(seed_site, seed):
+        # The text is on its own language's page only: here a link to it (fetched by briefing.js).
+        where = f"../../{home(seed_site, seed)}/articles/{seed}.html"
+        assert f'data-src="{where}"' in text and f'<a href="{where}#original">' in text
+        assert 'class="sentence"' not in text
+        text = page(seed_site, home(seed_site, seed), seed)
     original = original_block(text)
     last, furniture = SEEDS[seed]
     assert last in original, "last real paragraph missing"
@@ -86,7 +99,7 @@ def test_title_appears_once(seed_site, seed):
     title = next(a["title"] for a in data["articles"] if a["id"] == seed)
     text = page(seed_site, "en", seed)
     assert len(re.findall(r"<h1\b", text)) == 1
-    original = original_block(text)
+    original = original_block(page(seed_site, home(seed_site, seed), seed))
     # Sources repeat (and truncate) the title under it; none of that survives.
     assert title[:20] not in original
 
@@ -108,12 +121,25 @@ def test_arabic_site_is_rtl(seed_site):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_hreflang_alternates_point_at_the_same_article(seed_site, lang):
-    text = page(seed_site, lang, "004_2af2013fb0c89e17")
-    alts = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', text))
+    """An article's language versions are in its section's gzipped sitemap, not its <head>."""
+    import gzip
+
+    assert 'hreflang="' not in page(seed_site, lang, "004_2af2013fb0c89e17").split("</head>")[0]
+    sitemap = gzip.decompress((seed_site.site / lang / "articles" / "sitemap-alternates.xml.gz").read_bytes())
+    entries = re.findall(r"<url>(.*?)</url>", sitemap.decode("utf-8"))
+    entry = next(e for e in entries if f"{lang}/articles/004_2af2013fb0c89e17.html</loc>" in e)
+    alts = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry))
     assert set(alts) == set(LANGS) | {"x-default"}
     for code, href in alts.items():
         target = "en" if code == "x-default" else code  # the default language's page
         assert href.endswith(f"{target}/articles/004_2af2013fb0c89e17.html")
+        assert (seed_site.site / target / "articles" / "004_2af2013fb0c89e17.html").is_file()
+
+
+def test_home_page_keeps_its_alternates_in_the_head(seed_site):
+    head = (seed_site.site / "de" / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    alts = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', head))
+    assert set(alts) == set(LANGS) | {"x-default"}
 
 
 def test_labels_are_in_the_reader_language(seed_site):
@@ -171,7 +197,7 @@ def test_briefing_json_shape(seed_site):
 def test_fact_offsets_point_into_the_body_shown(seed_site):
     data = json.loads((seed_site.site / "briefing.json").read_text(encoding="utf-8"))
     for a in data["articles"]:
-        body = original_block(page(seed_site, "en", a["id"]))
+        body = original_block(page(seed_site, home(seed_site, a["id"]), a["id"]))
         for f in a["facts"]:
             assert f["text"] in body
 

@@ -204,3 +204,18 @@ def test_large_text_leaves_the_garbage_collector_as_it_was():
         assert not gc.isenabled()  # not switched on behind the caller's back
     finally:
         gc.enable()
+
+
+def test_facts_are_the_facts_init_would_make():
+    """extract_facts builds Facts without __init__ (speed): they equal, hash, compare
+    and stay frozen as Fact(...) does."""
+    import dataclasses
+
+    from generator.model import Fact
+
+    got = extract_facts("It cost $5, up 20%.", "en")
+    made = [Fact(**{k: getattr(f, k) for k in (x.name for x in dataclasses.fields(Fact))}) for f in got]
+    assert got == made and [hash(f) for f in got] == [hash(f) for f in made]
+    assert [f.to_json() for f in got] == [f.to_json() for f in made]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got[0].value = 1.0  # type: ignore[misc]

@@ -31,6 +31,24 @@ def test_space_groups_split_when_invalid():
 
 
 @pytest.mark.parametrize(
+    "text, lang, figures",
+    [
+        ("In 2021 300 people", "en", [("2021", 2021), ("300", 300)]),
+        ("Im Jahr 2021 300 Menschen", "de", [("2021", 2021), ("300", 300)]),
+        ("x 2021 440 million", "en", [("2021", 2021), ("440 million", 4.4e8)]),
+        ("2021 300,000", "en", [("2021", 2021), ("300,000", 300_000)]),
+        ("12 500 and 1 234 567", "en", [("12 500", 12_500), ("1 234 567", 1_234_567)]),
+    ],
+)
+def test_a_number_after_a_year_is_read(text, lang, figures):
+    """A space joins digit groups only after at most three digits: the rest of a run
+    after a year is a number of its own, not dropped."""
+    norm = normalize(text)
+    got = [(text[x.start : x.end], x.value) for x in scan_numbers(norm, get_profile(lang))]
+    assert got == [(t, pytest.approx(v)) for t, v in figures]
+
+
+@pytest.mark.parametrize(
     "text, value",
     [
         ("三", 3),

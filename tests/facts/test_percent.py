@@ -110,3 +110,23 @@ def test_fraction_is_no_percent():
 )
 def test_percent_hand_words_where_cldr_has_none(text, lang, value):
     assert [f.value for f in extract_facts(text, lang) if f.type == "percent"] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("2.4ポイント上昇", "ja"),
+        ("rose 2.4 percentage points", "en"),
+        ("um 2,4 Prozentpunkte", "de"),
+        ("上升2.4个百分点", "zh-Hant"),
+        ("2.4%p 상승", "ko"),
+    ],
+)
+def test_percentage_points_are_marked(text, lang):
+    """Percentage points are percent facts with unit "points" (never shown as "2.4 %")."""
+    got = [(f.value, f.unit) for f in extract_facts(text, lang) if f.type == "percent"]
+    assert got == [(2.4, "points")]
+
+
+def test_percent_has_no_unit():
+    assert [f.unit for f in extract_facts("up 2.4% and 3 percent", "en")] == [None, None]

@@ -53,3 +53,9 @@ def test_fraction():
 )
 def test_not_quantities(text, lang):
     assert quantities(text, lang) == []
+
+
+def test_count_after_a_year_is_kept():
+    """In "in 2021 300 people" the year is a date and the 300 a count."""
+    got = [(f.type, f.text, f.value) for f in extract_facts("In 2021 300 people were hired.", "en")]
+    assert got == [("date", "2021", "2021"), ("quantity", "300 people", 300.0)]

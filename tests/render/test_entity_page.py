@@ -70,3 +70,27 @@ def test_stories_grouped_by_event_and_facts_labelled():
     assert "articles/s1.html" in en
     assert "Percentage" in en and "55" in en and "60" in en
     assert "12" not in en.split("facts")[-1]  # not in a sentence naming the entity
+
+
+def test_an_entity_page_lists_its_newest_stories_then_counts_the_older():
+    from generator.render import pages as pages_mod
+
+    c = corpus()
+    shown = pages_mod.ENTITY_STORIES_SHOWN
+    ids = [f"n{i:03d}" for i in range(shown + 2)]
+    for n, i in enumerate(ids):
+        c.articles[i] = article(
+            i, "en", f"Story {i}", ["Elon Musk said so."], published=date(2024, 1, 1 + n % 28)
+        )
+        c.facts[i] = []
+    view = View.of(CFG.language("de"))
+    page = render_entity(c.entities["Q317521"], ids, c, view)
+    assert page.count('<a href="../articles/n') == shown
+    assert "2 ältere Meldungen sind nicht aufgeführt." in page
+    assert ENTITY_NOTE_EN.format(n=2) in render_entity(
+        c.entities["Q317521"], ids, c, View.of(CFG.language("en"))
+    )
+    assert "aufgeführt" not in render_entity(c.entities["Q317521"], ids[:shown], c, view)
+
+
+ENTITY_NOTE_EN = "{n} older stories are not listed."

@@ -1,13 +1,14 @@
 """RSS and sitemaps: absolute URLs with site_url, pubDate, atom:self, x-default, a warning."""
 
 import dataclasses
+import gzip
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
 from generator.config import load_config
 from generator.model import Article
-from generator.render.feeds import feed_xml, section_sitemaps, site_url_warning
+from generator.render.feeds import feed_xml, section_sitemaps, site_url_warning, sitemap_index
 
 CFG = load_config(Path(__file__).resolve().parents[2] / "mkdocs.yml")
 HOSTED = dataclasses.replace(CFG, site_url="https://example.org/briefing/")
@@ -63,7 +64,35 @@ def test_sitemaps_list_every_page_absolutely_without_alternates():
         "https://example.org/briefing/ar/articles/a1.html",
         "https://example.org/briefing/ar/articles/a2.html",
     ]
-    # The language versions are in each page's <head>, not repeated here (site size).
+    # The language versions are in the gzipped sitemap beside it (site size), not here.
     assert not any(u.findall(f"{XHTML}link") for u in urls)
     events = ET.fromstring(maps["events/sitemap.xml"]).findall(f"{SM}url")
     assert [u.findtext(f"{SM}loc") for u in events] == ["https://example.org/briefing/ar/events/e-1.html"]
+
+
+def test_gzipped_sitemaps_give_every_language_version_deterministically():
+    paths = ["articles/a1.md", "articles/a2.md", "events/e-1.md"]
+    maps = section_sitemaps(paths, HOSTED.language("ar"), HOSTED)
+    data = maps["articles/sitemap-alternates.xml.gz"]
+    assert isinstance(data, bytes)
+    assert (
+        data == section_sitemaps(paths, HOSTED.language("ar"), HOSTED)["articles/sitemap-alternates.xml.gz"]
+    )
+    urls = ET.fromstring(gzip.decompress(data)).findall(f"{SM}url")
+    assert [u.findtext(f"{SM}loc") for u in urls] == [
+        "https://example.org/briefing/ar/articles/a1.html",
+        "https://example.org/briefing/ar/articles/a2.html",
+    ]
+    alts = {x.get("hreflang"): x.get("href") for x in urls[0].findall(f"{XHTML}link")}
+    codes = [lang.code for lang in HOSTED.languages]
+    assert set(alts) == set(codes) | {"x-default"}
+    for code in codes:
+        assert alts[code] == f"https://example.org/briefing/{code}/articles/a1.html"
+    assert alts["x-default"] == f"https://example.org/briefing/{HOSTED.default_language}/articles/a1.html"
+
+
+def test_sitemap_index_lists_the_gzipped_section_sitemaps():
+    index = ET.fromstring(sitemap_index(HOSTED))
+    locs = [s.findtext(f"{SM}loc") for s in index.findall(f"{SM}sitemap")]
+    assert "https://example.org/briefing/ar/articles/sitemap-alternates.xml.gz" in locs
+    assert not any(loc.endswith("/articles/sitemap.xml") for loc in locs)

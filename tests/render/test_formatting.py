@@ -160,3 +160,19 @@ def test_a_month_alone_does_not_depend_on_locales_loaded_before():
         for before in ([], ["zh"], ["zh_Hans", "ar"])
     }
     assert len(runs) == 1
+
+
+def test_percentage_points_are_shown_as_points_not_percent():
+    from generator.render.formatting import counted_fact_html
+
+    f = Fact("percent", "2.4 percentage points", 0, 21, value=2.4, unit="points")
+    en, de, ar, zh = (translations(x) for x in ("en", "de", "ar", "zh_Hant"))
+    assert format_fact(f, EN, en.gettext, en.ngettext) == "2.4 percentage points"
+    assert format_fact(f, DE, de.gettext, de.ngettext) == "2,4 Prozentpunkte"
+    assert "%" not in format_fact(f, ZH, zh.gettext, zh.ngettext)
+    one = Fact("percent", "1 Prozentpunkt", 0, 14, value=1.0, unit="points")
+    assert format_fact(one, DE, de.gettext, de.ngettext) == "1 Prozentpunkt"
+    html = counted_fact_html(f, AR, ar.gettext, ar.ngettext)
+    assert "%" not in html and "٪" not in html and "نقطة مئوية" in html
+    # a plain percentage keeps its sign
+    assert fmt(Fact("percent", "2.4 %", 0, 5, value=2.4), EN) == "2.4%"

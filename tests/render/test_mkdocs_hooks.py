@@ -118,3 +118,34 @@ def test_sections_without_text_leave_the_search_index(tmp_path):
     mkdocs_hooks.on_post_build({"site_dir": str(tmp_path)})
     kept = json.loads((search / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert [d["location"] for d in kept] == ["a.html", "a.html#key-facts"]  # a page's own entry stays
+
+
+def test_a_page_entry_does_not_repeat_its_title_in_its_text():
+    page = {"location": "articles/a.html", "title": "Musk sells", "text": "Musk sells <p>Summary.</p>"}
+    assert mkdocs_hooks.untitled(page)["text"] == "<p>Summary.</p>"
+    section = {"location": "articles/a.html#key-facts", "title": "Key facts", "text": "Key facts <p>x</p>"}
+    assert mkdocs_hooks.untitled(section) == section  # a section's heading is its title only
+    other = {"location": "b.html", "title": "Musk", "text": "Musketeers <p>y</p>"}
+    assert mkdocs_hooks.untitled(other) == other  # a word that merely starts alike is kept
+
+
+def test_untitled_entries_merge_like_a_full_build(tmp_path):
+    """A dirty build strips its own entries only: the previous ones are kept as written."""
+    prev = [{"location": "a.html", "title": "A", "text": "A <p>A b</p>"}]
+    new = [{"location": "b.html", "title": "B", "text": "B <p>c</p>"}]
+    merged = mkdocs_hooks.merge_index(
+        prev, [mkdocs_hooks.untitled(d) for d in new], ["a.html", "b.html"], {"b.html"}
+    )
+    assert [d["text"] for d in merged] == ["A <p>A b</p>", "<p>c</p>"]
+
+
+def test_search_exclusion_marks_leave_the_page_but_not_its_text():
+    html = (
+        '<html><body><article class="md-content__inner">'
+        '<h2 data-search-exclude id="related">Related</h2>'
+        '<div class="original" lang="de" data-search-exclude data-tr>a data-search-exclude b</div>'
+        "</article></body></html>"
+    )
+    out = mkdocs_hooks.on_post_page(html)
+    assert '<h2 id="related">' in out and '<div class="original" lang="de" data-tr>' in out
+    assert "a data-search-exclude b" in out  # the article's own words stay

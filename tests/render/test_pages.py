@@ -74,11 +74,37 @@ def test_original_text_carries_its_own_lang_and_dir():
 
 
 def test_fact_card_links_to_its_sentence():
-    page = pages("en")[article_path("a1")]
+    page = pages("ar")[article_path("a1")]
     card = re.search(r'<a class="fact-card fact-percent" href="#(s-\d+)"', page)
     assert card
     sentence = re.search(rf'<span class="sentence" id="{card.group(1)}">([^<]*)</span>', page)
     assert "55%" in sentence.group(1)
+
+
+def test_the_text_is_on_its_own_languages_page_only():
+    """Other site languages link to it (briefing.js fetches it there); so do their fact cards."""
+    home = pages("ar")[article_path("a1")]
+    sentence = re.search(r'<span class="sentence" id="(s-\d+)">[^<]*55%', home).group(1)
+    for code in ("en", "de", "zh-Hant"):
+        page = pages(code)[article_path("a1")]
+        assert 'class="sentence"' not in page and "فقرة ثانية" not in page, code
+        block = re.search(r'<div class="original" lang="ar" dir="rtl"([^>]*)>(.*?)</div>', page, re.S)
+        assert 'data-src="../../ar/articles/a1.html"' in block.group(1)
+        assert "data-search-exclude" in block.group(1) and "data-tr" in block.group(1)
+        assert '<a href="../../ar/articles/a1.html#original">' in block.group(2)
+        assert f'class="fact-card fact-percent" href="../../ar/articles/a1.html#{sentence}"' in page
+    assert "diese Seite auf Arabisch" in pages("de")[article_path("a1")]
+
+
+def test_a_text_in_no_site_language_is_on_the_default_languages_page():
+    c = corpus()
+    c.articles["s1"] = article("s1", "es", "Título", ["Las ventas cayeron un 60 %."])
+    c.facts["s1"] = []
+    en = render_language(c, CFG.language("en"), CFG)[article_path("s1")]
+    ar = render_language(c, CFG.language("ar"), CFG)[article_path("s1")]
+    assert CFG.default_language == "en"
+    assert 'class="sentence"' in en and "data-src" not in en
+    assert 'class="sentence"' not in ar and 'data-src="../../en/articles/s1.html"' in ar
 
 
 def test_article_text_is_escaped_everywhere():
@@ -86,7 +112,7 @@ def test_article_text_is_escaped_everywhere():
         for path, text in pages(code).items():
             assert "<script>" not in text, path
             assert "<b>" not in text, path
-    page = pages("en")[article_path("d1")]
+    page = pages("de")[article_path("d1")]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
@@ -252,9 +278,20 @@ def test_article_summary_under_the_title_and_in_listings():
     p = story_pages("en")
     page = p[article_path("s-de")]
     assert page.index('class="article-title"') < page.index('class="summary"') < page.index("{#key-facts}")
-    summary = re.search(r'<p class="summary" lang="de" dir="ltr" data-tr>([^<]*)</p>', page).group(1)
-    assert "Der Werbeumsatz" in summary and "Wetter" not in summary
+    # another language's summary: translatable, and out of this site's search index
+    summary = re.search(
+        r'<p class="summary" lang="de" dir="ltr" data-search-exclude data-tr>([^<]*)</p>', page
+    )
+    assert "Der Werbeumsatz" in summary.group(1) and "Wetter" not in summary.group(1)
     assert '<span class="item-summary" lang="de"' in p["index.md"]
+    own = story_pages("de")[article_path("s-de")]
+    assert re.search(r'<p class="summary" lang="de" dir="ltr">[^<]*Der Werbeumsatz', own)  # searchable there
+
+
+def test_the_description_is_on_the_page_holding_the_text_only():
+    assert "\ndescription: " in story_pages("de")[article_path("s-de")]
+    assert "\ndescription: " not in story_pages("en")[article_path("s-de")]
+    assert "\ndescription: " in story_pages("en")[article_path("s-en")]
 
 
 def test_translate_markup_only_on_foreign_text():

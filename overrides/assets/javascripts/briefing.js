@@ -33,6 +33,13 @@
 <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off"><input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off"><label class="md-overlay" for="__drawer"></label><div data-md-component="skip"></div><div data-md-component="announce"></div>{% include "partials/header.html" %}<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>
 {%- endset -%}
 {%- set footer -%}{% include "partials/footer.html" %}{%- endset -%}
+{#- lean.html's tabs, as Material's partials/tabs.html writes a flat navigation with none
+    active; hrefs from the site root, made relative to the page by frame(). -#}
+{%- set tabs -%}
+<nav class="md-tabs" aria-label="{{ lang.t('tabs') }}" data-md-component="tabs"><div class="md-grid"><ul class="md-tabs__list">
+{%- for nav_item in (nav.items if nav else []) -%}<li class="md-tabs__item"><a href="{{ nav_item.url }}" class="md-tabs__link">{{ nav_item.title }}</a></li>{%- endfor -%}
+</ul></div></nav>
+{%- endset -%}
 {%- set toc_title = (config.mdx_configs.toc.title if config.mdx_configs.toc and config.mdx_configs.toc.title) or lang.t("toc") -%}
 {%- set sidebars -%}
 <div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" hidden></div><div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc"><div class="md-sidebar__scrollwrap"><div class="md-sidebar__inner"><nav class="md-nav md-nav--secondary" aria-label="{{ toc_title | e }}"></nav></div></div></div>
@@ -58,15 +65,22 @@
   // table of contents (data-toc: its headings' ids, entries written once they are parsed).
   function frame(script) {
     var container = script.closest(".md-container");
+    var here = location.href.split("#")[0].split("?")[0];
+    var depth = here.indexOf(base.href) === 0 ? here.slice(base.href.length).split("/").length - 1 : 0;
+    var up = "../".repeat(depth);
+    // The tabs (lean.html leaves them out), before <main>, links made relative to the page.
+    if (!container.querySelector(".md-tabs")) {
+      container.insertAdjacentHTML("afterbegin", {{ tabs | tojson }});
+      container.querySelectorAll(".md-tabs__link").forEach(function (link) {
+        link.setAttribute("href", up + link.getAttribute("href"));
+      });
+    }
     container.querySelectorAll(".md-tabs__list > li:not([class])").forEach(function (item) {
       item.className = "md-tabs__item";
       item.firstElementChild.className = "md-tabs__link";
     });
     container.insertAdjacentHTML("beforebegin", {{ before | tojson }});
     script.insertAdjacentHTML("beforebegin", {{ sidebars | tojson }});
-    var here = location.href.split("#")[0].split("?")[0];
-    var depth = here.indexOf(base.href) === 0 ? here.slice(base.href.length).split("/").length - 1 : 0;
-    var up = "../".repeat(depth);
     var logo = document.querySelector(".md-header .md-logo");
     logo.setAttribute("href", up + {{ (nav.homepage.url if nav and nav.homepage else "index.html") | tojson }});
     // The footer after <main> (still being parsed: its content stays inside it).
@@ -119,20 +133,26 @@
     "tags": {{ (_.tags or none) | tojson }},
     "version": {{ (_.version or none) | tojson }}
   });
-  // The language switcher's links (partials/alternate.html leaves its list empty): the page's
-  // own <link rel="alternate" hreflang> in <head>, in the site's language order, with each
-  // language's name, as Material's partials/alternate.html writes them.
+  // The language switcher's links (partials/alternate.html leaves its list empty), in the
+  // site's language order, with each language's name, as Material's partials/alternate.html
+  // writes them: the page's own <link rel="alternate" hreflang> in <head> where it has them
+  // (the pages of the navigation), else the same path in each language's folder (every page
+  // exists at the same path in every language; lean pages' alternates are in the sitemaps).
   if (script.hasAttribute("data-toc")) frame(script);
   var names = {{ (config.extra.alternate or []) | map(attribute="name") | list | tojson }};
   var codes = {{ (config.extra.alternate or []) | map(attribute="lang") | list | tojson }};
   var select = document.querySelector(".md-header .md-select__list:empty");
+  var page = location.href.split("#")[0].split("?")[0];
+  var path = page.indexOf(base.href) === 0 ? page.slice(base.href.length) : "";
+  var root = "../".repeat(path.split("/").length);
   codes.forEach(function (code, i) {
     var alt = select && document.head.querySelector('link[rel="alternate"][hreflang="' + code + '"]');
-    if (!alt) return;
+    var href = alt ? alt.getAttribute("href") : path && root + code + "/" + path;
+    if (!select || !href) return;
     var item = document.createElement("li"), link = document.createElement("a");
     item.className = "md-select__item";
     link.className = "md-select__link";
-    link.setAttribute("href", alt.getAttribute("href"));
+    link.setAttribute("href", href);
     link.setAttribute("hreflang", code);
     link.setAttribute("lang", code);
     link.textContent = names[i];
@@ -149,7 +169,39 @@
     if (labels.fact_source) document.querySelectorAll("a.fact-card:not([title])").forEach(function (card) {
       card.setAttribute("title", labels.fact_source);
     });
-    if (!labels.target || !document.querySelector("[data-tr]") || document.getElementById("tr-labels")) return;
+    // translate.js sees the page's foreign text once: after the article's text is in place.
+    originalText().then(translator);
+  });
+  // An article's text is on its page in its own language's site only (render/pages.py
+  // original_link): elsewhere its block holds a link to that page (data-src), replaced here
+  // by the text fetched from there. Links to that page's sentences (the fact cards) then
+  // point at this page's, and a sentence this page was opened at (#s-N) is scrolled to and
+  // highlighted (:target). Should the fetch fail (file://, offline), the link stays, and so
+  // do the cards' links to the sentences there; the block is then no text to translate.
+  function originalText() {
+    var box = document.querySelector("div.original[data-src]");
+    if (!box || !window.fetch) return Promise.resolve();
+    var src = new URL(box.getAttribute("data-src"), location.href).href;
+    return fetch(src).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    }).then(function (html) {
+      var text = new DOMParser().parseFromString(html, "text/html").querySelector("div.original:not([data-src])");
+      if (!text) throw new Error("no text at " + src);
+      box.innerHTML = text.innerHTML;
+      box.removeAttribute("data-src");
+      document.querySelectorAll('a[href*="#s-"]').forEach(function (link) {
+        var parts = link.href.split("#");
+        if (parts[0] === src && box.querySelector('[id="' + parts[1] + '"]')) link.setAttribute("href", "#" + parts[1]);
+      });
+      var id = decodeURIComponent(location.hash.slice(1));
+      if (id && box.querySelector('[id="' + id.replace(/["\\]/g, "") + '"]')) location.replace("#" + id);
+    }).catch(function () {
+      box.removeAttribute("data-tr");
+    });
+  }
+  function translator() {
+    if (!labels.target || !document.querySelector("[data-tr], [data-tr-lang]") || document.getElementById("tr-labels")) return;
     var tr = document.createElement("div");
     tr.id = "tr-labels";
     tr.hidden = true;
@@ -160,7 +212,7 @@
     var code = document.createElement("script");
     code.src = new URL("translate.js", script.src).href;
     document.body.appendChild(code);
-  });
+  }
   // Material's bundle starts its components on DOMContentLoaded, listening after this script:
   // the drawer is complete before Material sees it. Markup as Material's partials/nav-item.html.
   document.addEventListener("DOMContentLoaded", function () {

@@ -4,10 +4,12 @@
  * left exactly as it is (Firefox translates pages itself from their lang attributes).
  *
  * Markup (generator/render/pages.py):
- *   [data-tr]                  something to translate; its language is its lang attribute,
- *                              or data-tr-lang when the element also holds site-language text;
+ *   [data-tr]                  something to translate; its language is its lang attribute;
  *   .sentence, [data-tr-unit]  the pieces translated one by one (else the element's own text);
  *   data-tr-at="before|after|end"  where the control goes (default: after the element);
+ *   [data-tr-lang]             a block (a list item) that also holds site-language text: its
+ *                              pieces in data-tr-lang are its elements with a lang attribute,
+ *                              the control goes at its end;
  *   #tr-labels                 the site language and the UI strings, from the gettext catalog
  *                              (written by briefing.js, which loads this script after it).
  * The choice of translating a language pair is kept for the session (sessionStorage): later
@@ -70,7 +72,8 @@
   }
 
   function unitsOf(el) {
-    var units = el.querySelectorAll(".sentence, [data-tr-unit]");
+    var block = !el.hasAttribute("data-tr") && el.hasAttribute("data-tr-lang");
+    var units = el.querySelectorAll(block ? "[lang]:not(.tr-control)" : ".sentence, [data-tr-unit]");
     return units.length ? Array.prototype.slice.call(units) : [el];
   }
 
@@ -176,7 +179,7 @@
         translate(el, source, control, true);
       }
     });
-    var at = el.getAttribute("data-tr-at") || "after";
+    var at = el.getAttribute("data-tr-at") || (el.hasAttribute("data-tr") ? "after" : "end");
     if (at === "before") el.parentNode.insertBefore(box, el);
     else if (at === "end") el.appendChild(box);
     else el.parentNode.insertBefore(box, el.nextSibling);
@@ -184,7 +187,7 @@
   }
 
   function scan() {
-    var els = document.querySelectorAll("[data-tr]");
+    var els = document.querySelectorAll("[data-tr], [data-tr-lang]");
     Array.prototype.forEach.call(els, function (el) {
       var source = el.getAttribute("data-tr-lang") || el.getAttribute("lang");
       if (!source || base(source) === base(target)) return;

@@ -1,0 +1,60 @@
+import pytest
+
+from generator.facts import extract_facts
+from generator.facts._locale import get_profile, normalize
+from generator.facts.numbers import scan_numbers
+from generator.facts.ranges import is_range, range_words
+
+
+def percents(text, lang):
+    return [(f.text, f.value) for f in extract_facts(text, lang) if f.type == "percent"]
+
+
+@pytest.mark.parametrize(
+    "text, lang, lower",
+    [
+        ("20–30 %", "de", "20"),
+        ("20-30%", "en", "20"),
+        ("between 20 and 30 percent of voters", "en", "20"),
+        ("from 10 to 15 per cent", "en", "10"),
+        ("entre 20 et 30 %", "fr", "20"),
+        ("de 20 à 30 %", "fr", "20"),
+        ("del 20 al 30 por ciento", "es", "20"),
+        ("zwischen 5 und 7 Prozent", "de", "5"),
+        ("от 20 до 30 %", "ru", "20"),
+        ("二十~三十パーセント", "ja", "二十"),
+        ("二十から三十パーセント", "ja", "二十"),
+        ("20至30%", "zh-Hant", "20"),
+        ("20 ~ 30 %", "ko", "20"),  # the CLDR range sign of a language without range words
+    ],
+)
+def test_both_ends_of_a_percent_range(text, lang, lower):
+    """A range gives both ends, the lower one with the upper one's unit."""
+    got = percents(text, lang)
+    assert len(got) == 2
+    assert got[0][0] == lower
+    assert got[0][1] < got[1][1]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("in 2019-20% rose", "en"),  # descending: no range of 2019 to 20
+        ("fell 5 to 3%", "en"),
+        ("2 points to 30%", "en"),  # a word between that is no range word
+        ("20 et 30 %", "fr"),  # "et" joins a range only after "entre"
+    ],
+)
+def test_no_range_without_a_range_between(text, lang):
+    assert len(percents(text, lang)) == 1
+
+
+def test_a_percent_on_both_ends_is_not_doubled():
+    assert percents("rose 20% to 30%", "en") == [("20%", 20.0), ("30%", 30.0)]
+
+
+def test_is_range_reads_the_gap():
+    text = "20 bis 30"
+    nums = scan_numbers(normalize(text), get_profile("de"))
+    assert is_range(normalize(text), nums[0], nums[1], range_words("de", "de"))
+    assert not is_range(normalize(text), nums[1], nums[0], range_words("de", "de"))
