@@ -9,7 +9,8 @@ overrides/), with one new article (a perturbed copy of the first) added to the N
   full      `briefing build --full --progress`: stage times from the progress lines
             ("[  t s] stage: …"), MkDocs time per language, wall and CPU time, peak memory
             (sampled RSS of the whole process tree, and of its largest process); then the
-            site's size, search index sizes, first-query bytes and a hash of every file
+            site's size, search index sizes, first-query bytes, the events' sizes (largest,
+            distribution; from briefing.json) and a hash of every file
   minus_one the new article removed, `briefing build` (incremental: its pages deleted)
   plus_one  the new article added back, `briefing build` (incremental): the one-new-article
             update; afterwards every file of site/ is compared with the full build's (same
@@ -281,6 +282,20 @@ def first_query_bytes(site: Path, lang: str) -> dict:
     return {"raw": raw, "gzip": gz}
 
 
+def event_sizes(export: Path) -> dict:
+    """The largest event's article count and the event size distribution in briefing.json."""
+    if not export.is_file():
+        return {}
+    sizes = sorted(
+        (len(e["articles"]) for e in json.loads(export.read_text(encoding="utf-8"))["events"]), reverse=True
+    )
+    bins = {"1": 0, "2": 0, "3-5": 0, "6-10": 0, "11-50": 0, ">50": 0}
+    for k in sizes:
+        key = str(k) if k <= 2 else "3-5" if k <= 5 else "6-10" if k <= 10 else "11-50" if k <= 50 else ">50"
+        bins[key] += 1
+    return {"events": len(sizes), "largest": sizes[0] if sizes else 0, "top10": sizes[:10], "bins": bins}
+
+
 def rebuilt(lines: list[str]) -> int:
     """HTML pages MkDocs rebuilt in an incremental update (from the per-language progress lines)."""
     return sum(int(m.group(1)) for ln in lines for m in [re.search(r"(\d+) pages rebuilt", ln)] if m)
@@ -333,6 +348,7 @@ def bench_size(n: int, args, briefing: list[str], out: Path) -> dict:
             p.parent.parent.name: p.stat().st_size for p in sorted(site.glob("*/search/search_index.json"))
         }
         res["first_query"] = {lang: first_query_bytes(site, lang) for lang in res["search_index_bytes"]}
+        res["event_sizes"] = event_sizes(site / "briefing.json")
         full = site_hashes(site)
         new.rename(bench / "zz_added_article.txt.aside")
         res["minus_one"] = measure_update("minus_one", briefing, common, bench, log)
@@ -427,6 +443,15 @@ def table(results: dict) -> str:
                 "yes" if all(r["new_article_in_search"].values()) else f"no: {r['new_article_in_search']}"
             ),
         ),
+        ("full build: linking (warm), wall", lambda r: s(g(r, "full", "link_s"))),
+        (
+            "largest event (articles); events of 1 / 2 / 3-5 / 6-10 / 11-50 / >50 articles",
+            lambda r: (
+                f"{r['event_sizes']['largest']:,}; "
+                + " / ".join(f"{v:,}" for v in r["event_sizes"]["bins"].values())
+            ),
+        ),
+        ("+1: linking, wall", lambda r: s(g(r, "plus_one", "link_s"))),
         ("site size (sum of file sizes)", lambda r: fmt_mb(r["site_bytes"])),
         ("site bytes per article", lambda r: f"{r['site_bytes'] / (r['n'] + 1) / 1e3:,.1f} KB"),
         (

@@ -238,9 +238,15 @@ def link_stage(
 
     docs = link_docs(articles, facts, caches.memo("textsig", "generator.link.signature"))
     embedder = Embedder(cache_dir=caches.folder("embeddings")) if embeddings else None
+    # Events of unchanged groups are taken from the last build (exact: an Event depends on
+    # its members alone, linker.event_key), so an update recomputes the few that changed.
+    # So are the one-template verdicts of pairs of texts met before (the costliest part of
+    # scoring a pair, and a function of the two texts alone).
+    events = caches.memo("events", "generator.link")
+    templates = caches.memo("templates", "generator.link.template")
     t0 = time.monotonic()
     try:
-        result = link_corpus(docs, embedder)
+        result = link_corpus(docs, embedder, events, templates)
     except Exception as exc:  # noqa: BLE001 - as above: articles keep their pages, unlinked
         errors.append(BuildError(CORPUS, f"linking failed, pages show no links: {type(exc).__name__}: {exc}"))
         result = unlinked(docs)

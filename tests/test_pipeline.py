@@ -112,7 +112,7 @@ def test_cached_builds_give_what_an_uncached_build_gives(tmp_path):
     assert not project.cache.exists()  # nothing read, nothing written
     cold = pipeline.build_corpus(cfg)
     tables = sorted(p.name.split("-")[0] for p in project.cache.glob("*.pickle"))
-    assert tables == ["analysis", "ingest", "names", "textsig"]
+    assert tables == ["analysis", "events", "ingest", "names", "templates", "textsig"]
     warm = pipeline.build_corpus(cfg)
     assert uncached == cold == warm
     assert dumps(export(uncached, cfg)) == dumps(export(warm, cfg))

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Hashable
+from typing import Any, Protocol
 
 import numpy as np
 
 from generator.link import score as S
 from generator.link.candidates import CandidateIndex
 from generator.link.compare import ContextVectors, comparisons
+from generator.link.embed import doc_text
 from generator.link.events import event_id, group
 from generator.link.reports import one_report, paragraph_anchors, reports
 from generator.link.signature import latin_article, signature
@@ -38,8 +42,17 @@ RARE_DF = 4
 class Linker:
     """A corpus linked: its index, vectors and pair scores; :meth:`result` gives the events."""
 
-    def __init__(self, docs: list[LinkDoc], embedder=None):
+    def __init__(
+        self,
+        docs: list[LinkDoc],
+        embedder=None,
+        events_memo: MemoTable | None = None,
+        template_memo: MemoTable | None = None,
+    ):
         docs = sorted(docs, key=lambda d: d.id)
+        self.events_memo = events_memo  # Events of groups met before (see event_key)
+        self.template_memo = template_memo  # one_template verdicts of pairs met before
+        self._text_keys: dict[int, str] = {}
         ids = [d.id for d in docs]
         if len(set(ids)) != len(ids):
             raise ValueError("duplicate article ids")
@@ -167,7 +180,7 @@ class Linker:
         # one template: what the vectors and features share is the site's furniture, and
         # what each page has of its own shares nothing (template.py): no evidence at all.
         # Looked for only where the pair would otherwise be related coverage at least.
-        furniture = S.TEMPLATE_VETO and sc >= S.RELATED and one_template(self._shingled(i), self._shingled(j))
+        furniture = S.TEMPLATE_VETO and sc >= S.RELATED and self._one_template(i, j)
         if furniture:
             sc = S.combine(None, 0.0, None, penalty)
         return S.PairEvidence(
@@ -179,6 +192,29 @@ class Linker:
             shared,
             furniture,
         )
+
+    def _one_template(self, i: int, j: int) -> bool:
+        """template.one_template of articles i and j, from the template memo when the two
+        texts met before (the verdict reads the two texts alone: exact, and the costliest
+        part of scoring a pair)."""
+        memo = self.template_memo
+        if memo is None:
+            return one_template(self._shingled(i), self._shingled(j))
+        a, b = self._text_key(i), self._text_key(j)
+        key = (a, b) if a <= b else (b, a)  # one_template is symmetric
+        hit = memo.get(key)
+        if not isinstance(hit, bool):
+            hit = one_template(self._shingled(i), self._shingled(j))
+            memo.put(key, hit)
+        return hit
+
+    def _text_key(self, i: int) -> str:
+        """Digest of the text one_template reads of article i (embed.doc_text)."""
+        k = self._text_keys.get(i)
+        if k is None:
+            d = self.docs[i]
+            k = self._text_keys[i] = hashlib.sha1(doc_text(d.title, d.body).encode("utf-8")).hexdigest()[:20]
+        return k
 
     def _shingled(self, i: int) -> Shingled:
         """Article i's words and passages (template.shingle), computed once."""
@@ -444,7 +480,14 @@ class Linker:
         published = {d.id: d.published for d in self.docs}
         ctx = ContextVectors(self.embedder) if self.embedder is not None else None
         out = []
+        memo = self.events_memo if self.events_memo is not None else _NoMemo()
         for g in groups:
+            # a single article's event is cheap to make: only groups are worth a lookup
+            key = event_key([self.docs[k] for k in g], self.embedder) if len(g) > 1 else None
+            hit = memo.get(key) if key is not None else None
+            if isinstance(hit, Event):
+                out.append(hit)
+                continue
             mids = sorted(self.docs[k].id for k in g)
             reps = reports(sorted(g), self.one_report, lambda k: self.docs[k].id)
             rep_ids = [[self.docs[k].id for k in r] for r in reps]
@@ -452,6 +495,8 @@ class Linker:
                 [self.docs[k] for k in sorted(g, key=lambda k: self.docs[k].id)], ctx, rep_ids
             )
             out.append(Event(event_id(mids, published), mids, comps, rep_ids))
+            if key is not None:
+                memo.put(key, out[-1])
         out.sort(key=lambda e: (e.members[0], e.id))
         return out
 
@@ -484,10 +529,54 @@ class Linker:
         return Link(self.docs[j].id, ev.score, reasons)
 
 
-def link_corpus(docs: list[LinkDoc], embedder=None) -> LinkResult:
-    """Events, same-event links and related coverage for ``docs`` (see the package doc)."""
+def link_corpus(
+    docs: list[LinkDoc],
+    embedder=None,
+    events_memo: MemoTable | None = None,
+    template_memo: MemoTable | None = None,
+) -> LinkResult:
+    """Events, same-event links and related coverage for ``docs`` (see the package doc).
+
+    The memos (get/put tables, e.g. generator.cache.Memo) keep between builds what depends on
+    a few articles' texts alone, so an update recomputes it only where they changed: the
+    Event of each group (``events_memo``, keyed by event_key) and the one-template verdict of
+    each pair (``template_memo``). The result is the same with or without them."""
     with _no_gc():
-        return Linker(docs, embedder).result()
+        return Linker(docs, embedder, events_memo, template_memo).result()
+
+
+class MemoTable(Protocol):
+    """What the linker needs of a table kept between builds: get (None when absent) and put."""
+
+    def get(self, key: Hashable) -> Any: ...
+
+    def put(self, key: Hashable, value: Any) -> None: ...
+
+
+class _NoMemo:
+    """The table that keeps nothing (no memo given)."""
+
+    def get(self, key: Hashable) -> Any:
+        return None
+
+    def put(self, key: Hashable, value: Any) -> None:
+        pass
+
+
+def event_key(members: list[LinkDoc], embedder=None) -> tuple | None:
+    """Everything an Event of these articles depends on (its reports, comparisons and id read
+    the members alone): the encoder's key, then per member, by id, its id, language, date,
+    content hash and a digest of its facts (entity ids may change with the rest of the
+    corpus). None when a member has no content hash (nothing then identifies its text)."""
+    if any(not d.content_hash for d in members):
+        return None
+    on = embedder is not None and not getattr(embedder, "disabled", False)
+    enc = getattr(embedder, "key", None) if on else None
+    parts = []
+    for d in sorted(members, key=lambda d: d.id):
+        facts = hashlib.sha1(repr(d.facts).encode("utf-8")).hexdigest()
+        parts.append((d.id, d.lang, str(d.published), d.content_hash, facts))
+    return (enc, tuple(parts))
 
 
 @contextlib.contextmanager

@@ -308,3 +308,63 @@ def test_two_pages_of_one_banner_do_not_link_but_copies_do(fake_embedder):
     assert res.same_event["b-1"] == [] and res.related["b-1"] == []
     assert [l.id for l in res.same_event["c-1"]] == ["c-2"]
     assert not lk.evidence(lk.pos["c-1"], lk.pos["c-2"]).template
+
+
+class _Table(dict):
+    """A dict with the memo interface; counts hits."""
+
+    hits = 0
+
+    def get(self, key):
+        v = super().get(key)
+        self.hits += v is not None
+        return v
+
+    def put(self, key, value):
+        self[key] = value
+
+
+def test_events_memo_gives_the_same_result_and_is_reused(fake_embedder):
+    plain = _dump(link_corpus(corpus(), fake_embedder))
+    table = _Table()
+    first = _dump(link_corpus(corpus(), fake_embedder, table))
+    assert first == plain
+    groups = [e for e in first[0] if len(e["articles"]) > 1]
+    assert groups and len(table) == len(groups) and table.hits == 0  # one entry per group
+    again = _dump(link_corpus(corpus(), fake_embedder, table))
+    assert again == plain and table.hits == len(groups)
+
+
+def test_events_memo_misses_when_a_member_changes(fake_embedder):
+    from generator.link.linker import event_key
+
+    docs = {d.id: d for d in corpus()}
+    key = event_key([docs["c-1"], docs["c-2"]], fake_embedder)
+    assert key == event_key([docs["c-2"], docs["c-1"]], fake_embedder)  # order of members
+    renamed = [
+        f if f.type != "organization" else Fact(**{**f.__dict__, "id": "Q1"}) for f in docs["c-1"].facts
+    ]
+    changed = doc("c-1", COURT, "en", renamed)
+    assert event_key([changed, docs["c-2"]], fake_embedder) != key  # an entity id moved
+    assert event_key([docs["c-1"], docs["c-2"]], None) != key  # another encoder
+    docs["c-1"].content_hash = ""
+    assert event_key([docs["c-1"], docs["c-2"]], fake_embedder) is None  # nothing names its text
+
+
+def test_template_memo_keeps_the_verdicts_and_changes_nothing(fake_embedder):
+    from .test_template import BANNER
+
+    docs = [
+        doc("b-1", BANNER, "en", title="Switzerland limits exports of protective gear"),
+        doc("b-2", BANNER, "en", title="Rickshaw driver in Delhi keeps his passengers' hands clean"),
+        *corpus(),
+    ]
+    plain = _dump(link_corpus(docs, fake_embedder))
+    table = _Table()
+    assert _dump(link_corpus(docs, fake_embedder, template_memo=table)) == plain
+    assert True in table.values() and False in table.values()  # the banner pair, and others
+    table.hits = 0
+    lk = Linker(docs, fake_embedder, template_memo=table)
+    assert _dump(lk.result()) == plain and table.hits == len(table)  # every verdict reused
+    assert lk.evidence(lk.pos["b-1"], lk.pos["b-2"]).template
+    assert not lk._shingles  # no text was shingled again
