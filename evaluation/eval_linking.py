@@ -12,12 +12,17 @@ import argparse
 import csv
 import hashlib
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
+# One BLAS thread per process (set before numpy loads): recognition runs --jobs processes,
+# and OpenBLAS's own threads only spin beside them (generator/cli.py does the same).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
