@@ -104,14 +104,10 @@ def format_fact(
     """The fact's value in the locale with its qualifier ("about 60 %"), as plain text; with
     ``ngettext``, percentage points carry their noun ("2.4 percentage points")."""
     text = format_value(fact, locale)
-    if (
-        ngettext is not None
-        and fact.type == "percent"
-        and fact.unit == POINTS
-        and isinstance(fact.value, (int, float))
-    ):
-        noun = counted_unit(POINTS_NOUN, fact.value, locale, ngettext)
-        text = gettext("{value} {unit}").format(value=text, unit=noun)
+    noun = counted_noun(fact)
+    if ngettext is not None and noun == POINTS_NOUN:
+        word = counted_unit(noun, fact.value, locale, ngettext)
+        text = gettext("{value} {unit}").format(value=text, unit=word)
     if fact.qualifier in QUALIFIER_TEMPLATES and fact.type in ("money", "percent", "quantity"):
         text = gettext(QUALIFIER_TEMPLATES[fact.qualifier]).format(value=text)
     return text
@@ -278,21 +274,24 @@ def closeness(score: float) -> str:
     return CLOSENESS[-1][1]
 
 
+def counted_noun(fact: Fact) -> str | None:
+    """The catalog noun a fact's number counts: a quantity's unit, "percentage points" for a
+    percent fact in points, else None."""
+    if not fact.unit or not isinstance(fact.value, (int, float)):
+        return None
+    if fact.type == "percent" and fact.unit == POINTS:
+        return POINTS_NOUN
+    return fact.unit if fact.type == "quantity" else None
+
+
 def unit_html(fact: Fact, locale: Locale, ngettext: Callable[[str, str, int], str]) -> str:
     """The counted noun of a quantity (or "percentage points" of a percent fact in points) in
     the form of its number, as a span naming both."""
-    if not fact.unit or not isinstance(fact.value, (int, float)):
-        return ""
-    if fact.type == "percent" and fact.unit == POINTS:
-        noun = POINTS_NOUN
-    elif fact.type == "quantity":
-        noun = fact.unit
-    else:
+    noun, unit = counted_noun(fact), fact.unit
+    if noun is None or unit is None:
         return ""
     word = html.escape(counted_unit(noun, fact.value, locale, ngettext), quote=False)
-    return (
-        f'<span class="fact-unit" data-unit="{html.escape(fact.unit)}" data-n="{fact.value:g}">{word}</span>'
-    )
+    return f'<span class="fact-unit" data-unit="{html.escape(unit)}" data-n="{fact.value:g}">{word}</span>'
 
 
 def counted_fact_html(
