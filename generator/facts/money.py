@@ -421,6 +421,10 @@ def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) 
     return None
 
 
+# What after "15 dollars 50" makes the 50 no cents: a verb or "of"/"per" ("50 of them").
+_NOT_CENTS_RE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:is|are|was|were|of|per|%|[0-9])")
+
+
 def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
     """Subunits after an amount: 3 dollars 50 cents, 五元三毛, 15 dollars 50."""
     add = 0.0
@@ -447,7 +451,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
             and cur is None
         ):
             after = norm[num.end : num.end + 12]
-            if not re.match(r"\s*(?:[^\W\d_]+\s+)?(?:is|are|was|were|of|per|%|[0-9])", after):
+            if not _NOT_CENTS_RE.match(after):
                 add += num.value / 100
                 pos = num.end
         break
