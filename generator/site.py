@@ -83,7 +83,9 @@ def language_config(cfg: Config, lang: SiteLanguage, out_dir: Path, docs_dir: Pa
         "not_in_nav": "/articles/\n/events/\n/entities/\n/archive/\n",
         "validation": {
             "nav": {"omitted_files": "ignore", "not_found": "warn"},
-            "links": {"not_found": "ignore", "unrecognized_links": "ignore"},
+            # anchors: the pages and their ids are the generator's; "ignore" also lets the
+            # hooks skip MkDocs' per-page scan for ids (render/mkdocs_hooks.py).
+            "links": {"not_found": "ignore", "unrecognized_links": "ignore", "anchors": "ignore"},
         },
         "extra": {
             "alternate": [

@@ -24,6 +24,14 @@ They exist for sites of thousands of pages, where MkDocs' per-page costs dominat
   page's content before this hook sees its HTML): dropped from the page.
 * Material ships a JavaScript/CSS source map beside each of its assets (1.3 MB per language, only
   for debugging Material itself): dropped after the build, with the comments naming them.
+* MkDocs parses every page's Markdown as HTML a second time (after Python-Markdown's own raw-HTML
+  pass) only to collect its ``id``s, which serve nothing but the log messages of
+  ``validation.links.anchors``. The generated configs set that to ``ignore`` (their pages are
+  made by the generator, with their anchors); then the scan is skipped: ~1 ms of ~11 per page,
+  nothing written changes.
+* Python-Markdown finds a page's raw HTML blocks with `html.parser` (~1.7 ms a page): the
+  generator's pages are first given to render/html_blocks.py, which stores the same blocks
+  the same way without a parser, or leaves the page to Python-Markdown where it is not sure.
 
 And they make ``mkdocs build --dirty`` (what ``briefing build`` runs on an existing site: only
 pages whose Markdown is newer than their HTML are rebuilt) give a full build's site:
@@ -40,6 +48,7 @@ pages whose Markdown is newer than their HTML are rebuilt) give a full build's s
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -88,8 +97,64 @@ def on_startup(command: str = "build", dirty: bool = False, **_kwargs) -> None:
 from generator.render.notfound import on_template_context  # noqa: E402,F401
 
 
+def anchors_validated(config) -> bool:
+    """Whether ``validation.links.anchors`` would log anything (True when it cannot be read)."""
+    try:
+        level = config.validation.links.anchors
+    except AttributeError:
+        return True
+    return not isinstance(level, int) or level > logging.DEBUG
+
+
+def scan_anchors(scan: bool) -> None:
+    """None; makes MkDocs' per-page anchor scan (pages._RawHTMLPreprocessor) run or return
+    its lines untouched. Its only output, the page's anchor ids, feeds validate_anchor_links."""
+    try:
+        from mkdocs.structure import pages
+    except ImportError:
+        return
+    scanner = getattr(pages, "_RawHTMLPreprocessor", None)
+    if scanner is None or not callable(getattr(scanner, "run", None)):
+        return  # another MkDocs: nothing to skip
+    original = getattr(scanner, "_briefing_original_run", scanner.run)
+    scanner._briefing_original_run = original
+    scanner.run = original if scan else _lines_unchanged
+
+
+def _lines_unchanged(self, lines: list[str]) -> list[str]:
+    return lines
+
+
+def html_blocks_extension():
+    """A Markdown extension whose preprocessor stashes raw HTML blocks without html.parser
+    (render/html_blocks.py), just before Python-Markdown's own raw-HTML pass."""
+    from markdown.extensions import Extension  # type: ignore[import-untyped]
+    from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
+
+    from generator.render.html_blocks import stash_blocks
+
+    class HtmlBlocks(Preprocessor):
+        def run(self, lines: list[str]) -> list[str]:
+            md = self.md
+            done = stash_blocks("\n".join(lines), md.htmlStash.store, md.is_block_level)
+            return lines if done is None else done.split("\n")
+
+    class HtmlBlocksExtension(Extension):
+        def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+            # After normalize_whitespace (30) and fenced code (25), before MkDocs' anchor scan
+            # (21) and Python-Markdown's raw-HTML pass (20), which then find no block left.
+            md.preprocessors.register(HtmlBlocks(md), "briefing_html_blocks", 22)
+
+    return HtmlBlocksExtension()
+
+
 def on_config(config, **_kwargs):
-    """The config, with briefing.js among the static templates and jieba off unless the search language is Chinese."""
+    """The config, with briefing.js among the static templates, jieba off unless the search
+    language is Chinese, and MkDocs' anchor scan off when anchors are not validated."""
+    scan_anchors(anchors_validated(config))
+    extensions = config.get("markdown_extensions")
+    if isinstance(extensions, list):
+        extensions.append(html_blocks_extension())
     # overrides/partials/header.html loads briefing.js, without which Material's scripts find no
     # __config and stop: render it whenever the theme has it, even if a mkdocs.yml (a copy, a
     # benchmark's) lacks theme.static_templates.

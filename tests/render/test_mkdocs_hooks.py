@@ -149,3 +149,42 @@ def test_search_exclusion_marks_leave_the_page_but_not_its_text():
     out = mkdocs_hooks.on_post_page(html)
     assert '<h2 id="related">' in out and '<div class="original" lang="de" data-tr>' in out
     assert "a data-search-exclude b" in out  # the article's own words stay
+
+
+def test_anchor_scan_is_skipped_only_when_anchors_are_not_validated():
+    from mkdocs.structure import pages
+
+    def config(anchors):
+        links = SimpleNamespace(anchors=anchors)
+        return SimpleNamespace(plugins={}, get={}.get, validation=SimpleNamespace(links=links))
+
+    lines = ['<p id="x">a</p>']
+    try:
+        mkdocs_hooks.on_config(config(10))  # "ignore" (logging.DEBUG)
+        scanner = pages._RawHTMLPreprocessor()
+        assert scanner.run(lines) == lines and scanner.present_anchor_ids == set()
+        mkdocs_hooks.on_config(config(20))  # "info": MkDocs' own scan
+        scanner = pages._RawHTMLPreprocessor()
+        assert scanner.run(lines) == lines and scanner.present_anchor_ids == {"x"}
+    finally:
+        mkdocs_hooks.scan_anchors(True)
+
+
+def test_generated_configs_do_not_validate_anchors():
+    from generator.config import load_config
+    from generator.site import language_config
+
+    cfg = load_config(REPO / "mkdocs.yml")
+    conf = language_config(cfg, cfg.languages[0], cfg.generated, cfg.generated / cfg.languages[0].code)
+    assert conf["validation"]["links"]["anchors"] == "ignore"
+
+
+def test_on_config_adds_the_html_block_pass():
+    extensions = ["attr_list"]
+    mkdocs_hooks.on_config(SimpleNamespace(plugins={}, get={"markdown_extensions": extensions}.get))
+    assert extensions[0] == "attr_list" and len(extensions) == 2
+    import markdown
+
+    md = markdown.Markdown(extensions=extensions)
+    assert "briefing_html_blocks" in md.preprocessors
+    assert md.convert('<div class="a"><p>x &amp; y</p></div>') == '<div class="a"><p>x &amp; y</p></div>'

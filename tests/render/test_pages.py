@@ -384,3 +384,13 @@ def test_same_event_lists_the_closest_then_links_the_event_page():
     # The event page still lists every article.
     event = pages["events/e-big.md"]
     assert all(f"b{i}.html" in event for i in range(n))
+
+
+def test_story_events_are_the_events_with_a_page_and_follow_the_corpus():
+    from generator.render.pages import story_events
+
+    c = corpus()
+    assert story_events(c) == {"a1": "e-1", "d1": "e-1"}
+    alone = Corpus(c.articles, c.facts, c.entities, [Event("e-2", ["a1"])], {}, {}, [])
+    assert story_events(alone) == {}  # a one-article event has no page
+    assert story_events(c) == {"a1": "e-1", "d1": "e-1"}
