@@ -58,6 +58,9 @@ class Fact:
             return f"money:{_num(self.value)}:{self.currency}"
         if self.type == "quantity":
             return f"quantity:{_num(self.value)}:{self.unit}"
+        if self.type == "percent" and self.unit:
+            # percentage points (a change of a rate) are not the percentage itself
+            return f"percent:{_num(self.value)}:{self.unit}"
         return f"{self.type}:{_num(self.value)}"
 
 

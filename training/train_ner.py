@@ -50,10 +50,20 @@ STATE_TAPS = (6, 12)  # cached per sentence
 VEC_TAPS = {"de": (6,), "ar": (6,), "latin": (12,)}
 VEC_SCALE = {"de": 0.25, "ar": 0.25, "latin": 0.25}
 VEC_PCA = 32
+# neighbours on each side whose vectors the head reads too (--window)
+VEC_WINDOW: dict[str, int] = {}
+# the static-vector models (--static, ner-<family>-static): layer 0 of e5 (its input
+# embeddings: a lookup per word), the head reading one neighbour on each side, and
+# nearest-centroid features instead of principal components (a few string attributes per
+# word keep the CRF as fast as the lexical one; 32 real-valued components doubled its time)
+STATIC = {"window": 1, "clusters": (64, 512), "pca": 0}
+# spherical k-means granularities of the word vectors (--clusters), as CRF features
+VEC_CLUSTERS: tuple[int, ...] = ()
 # encoder states cost ~0.1-0.3 s per sentence here: the latin family's four corpora are
 # capped (the first sentences of each file) to keep its training within half an hour
 VEC_CAP = {"latin": 1000}
 FOLDS = 5
+CAP: int | None = None  # --cap: at most this many sentences of each file (all families)
 VEC_SHIPPED = ("ar", "de", "latin")
 VEC_PARAMS = {"de": (0.02, 0.05, 200), "ar": (0.15, 0.01, 200), "latin": (0.05, 0.01, 100)}
 RULE_LANG = {"de": "de", "ar": "ar", "zh": "zh", "latin": "latin"}
@@ -218,10 +228,14 @@ def train(family: str, data: str, max_iter: int, c1: float, c2: float,
     import pycrfsuite
     t0 = time.time()
     trainer = pycrfsuite.Trainer(verbose=False)
-    files = corpus_files(family, data, VEC_CAP.get(family) if vec_dir else None)
+    # the cap is for the transformer's cost: static vectors (layer 0 only) cost a lookup
+    capped = vec_dir is not None and any(VEC_TAPS[family])
+    files = corpus_files(family, data, CAP or (VEC_CAP.get(family) if capped else None))
     sents = [s for _, f in files for s in f]
+    kind = ("e5" if any(VEC_TAPS[family]) else "static") if vec_dir is not None else False
+    out = out or model_path(family, kind)
     if vec_dir is not None:
-        head = (out or model_path(family, True))[: -len(".crfsuite")] + ".npz"
+        head = out[: -len(".crfsuite")] + ".npz"
         items = vec_instances(family, files, vec_dir, head)
     else:
         items = (instance(family, toks, tags) for toks, tags in sents)
@@ -233,18 +247,40 @@ def train(family: str, data: str, max_iter: int, c1: float, c2: float,
     print(f"{family}: {n} sentences featurized in {time.time() - t0:.0f} s", flush=True)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter,
                         "feature.possible_transitions": True, "feature.minfreq": 1})
-    out = out or model_path(family, vectors=vec_dir is not None)
     trainer.train(out + ".tmp")
     os.replace(out + ".tmp", out)
     print(f"{family}: model {os.path.getsize(out) / 1e6:.1f} MB in {time.time() - t0:.0f} s", flush=True)
 
 
-def word_states(files: list[tuple[str, list]], cache_dir: str) -> list:
-    """Encoder states (layers STATE_TAPS) of each sentence's words, file by file."""
-    return [v for name, sents in files for v in file_states(name, sents, cache_dir)]
+def word_states(files: list[tuple[str, list]], cache_dir: str, taps: tuple[int, ...] = STATE_TAPS) -> list:
+    """Encoder states of each sentence's words after the layers ``taps`` (in that order),
+    file by file: layer 0 (static) computed here, it costs a lookup; the transformer
+    layers read from the cache of STATE_TAPS when it holds them, else from a cache of
+    their own (``states-L<taps>-<file>.npz``)."""
+    import numpy as np
+
+    layers = tuple(sorted({t for t in taps if t}))
+    cached = STATE_TAPS if set(layers) <= set(STATE_TAPS) else layers
+    enc = None
+    out = []
+    for name, sents in files:
+        ctx = file_states(name, sents, cache_dir, cached) if layers else [None] * len(sents)
+        for (toks, _), c in zip(sents, ctx, strict=True):
+            parts = []
+            for t in taps:
+                if t == 0:
+                    if enc is None:
+                        from generator.entities.e5states import Encoder
+
+                        enc = Encoder()
+                    parts.append(enc.word_states(toks, (0,)))
+                else:
+                    parts.append(c[:, cached.index(t) * 384 : (cached.index(t) + 1) * 384])
+            out.append(np.concatenate(parts, axis=1).astype(np.float32))
+    return out
 
 
-def _load_states(path: str, lens: list[int]):
+def _load_states(path: str, lens: list[int], taps: tuple[int, ...] = STATE_TAPS):
     """The cached word states at ``path`` if they were computed for sentences of these
     lengths (a prefix of them for a partial file) by the pinned model, else None."""
     import numpy as np
@@ -255,25 +291,25 @@ def _load_states(path: str, lens: list[int]):
         return None
     z = np.load(path)
     n = len(z["lens"])
-    if list(z["lens"]) != list(lens[:n]) or tuple(z["taps"]) != STATE_TAPS or str(z["sha"]) != SHA256:
+    if list(z["lens"]) != list(lens[:n]) or tuple(z["taps"]) != taps or str(z["sha"]) != SHA256:
         return None
     return np.split(z["vecs"], np.cumsum(z["lens"])[:-1]) if n else []
 
 
-def _save_states(path: str, vecs: list, lens: list[int]) -> None:
+def _save_states(path: str, vecs: list, lens: list[int], taps: tuple[int, ...] = STATE_TAPS) -> None:
     """Write word states (float16) and the sentence lengths they belong to."""
     import numpy as np
 
     from generator.entities.e5states import SHA256
 
     np.savez(path + ".tmp.npz", vecs=np.concatenate(vecs), lens=np.array(lens[: len(vecs)]),
-             taps=np.array(STATE_TAPS), sha=SHA256)
+             taps=np.array(taps), sha=SHA256)
     os.replace(path + ".tmp.npz", path)
 
 
-def file_states(name: str, sents: list, cache_dir: str) -> list:
-    """Encoder states (layers STATE_TAPS) of one file's sentences, cached in
-    ``cache_dir/states-<file>.npz`` (states depend on the words only, so families that
+def file_states(name: str, sents: list, cache_dir: str, taps: tuple[int, ...] = STATE_TAPS) -> list:
+    """Encoder states (layers ``taps``, all ≥ 1) of one file's sentences, cached in
+    ``cache_dir/states-<file>.npz`` (``states-L<taps>-<file>.npz`` for other layers; states depend on the words only, so families that
     share a file share its cache; computing them takes ~0.1-0.7 s per sentence here, so
     ``states-<file>.partial.npz`` keeps the work done every 250 sentences and a new run
     resumes from it)."""
@@ -281,21 +317,22 @@ def file_states(name: str, sents: list, cache_dir: str) -> list:
 
     from generator.entities.e5states import Encoder
 
-    path = os.path.join(cache_dir, f"states-{name}.npz")
-    partial = os.path.join(cache_dir, f"states-{name}.partial.npz")
+    tag = "" if taps == STATE_TAPS else "L" + ",".join(map(str, taps)) + "-"
+    path = os.path.join(cache_dir, f"states-{tag}{name}.npz")
+    partial = os.path.join(cache_dir, f"states-{tag}{name}.partial.npz")
     lens = [len(t) for t, _ in sents]
-    done = _load_states(path, lens)
+    done = _load_states(path, lens, taps)
     if done is not None and len(done) == len(sents):
         return [v.astype(np.float32) for v in done]
-    vecs = list(_load_states(partial, lens) or [])
+    vecs = list(_load_states(partial, lens, taps) or [])
     enc = Encoder()
     t0 = time.time()
     for k in range(len(vecs), len(sents)):
-        vecs.append(enc.word_states(sents[k][0], STATE_TAPS).astype(np.float16))
+        vecs.append(enc.word_states(sents[k][0], taps).astype(np.float16))
         if k % 250 == 249:
-            _save_states(partial, vecs, lens)
+            _save_states(partial, vecs, lens, taps)
             print(f"{name}: states of {k + 1} sentences, {time.time() - t0:.0f} s", flush=True)
-    _save_states(path, vecs, lens)
+    _save_states(path, vecs, lens, taps)
     if os.path.exists(partial):
         os.remove(partial)
     return [v.astype(np.float32) for v in vecs]
@@ -310,21 +347,25 @@ def vec_instances(family: str, files: list[tuple[str, list]], cache_dir: str, he
 
     from generator.entities import vectors as V
     sents = [s for _, f in files for s in f]
-    states = word_states(files, cache_dir)
-    cols = np.concatenate([np.arange((STATE_TAPS.index(t)) * 384, (STATE_TAPS.index(t) + 1) * 384)
-                           for t in VEC_TAPS[family]])
-    states = [s[:, cols] for s in states]
+    states = word_states(files, cache_dir, VEC_TAPS[family])
     labels = tuple(sorted({t for _, tags in sents for t in _fix_bio(tags)}))
     ys = [np.array([labels.index(t) for t in _fix_bio(tags)]) for _, tags in sents]
     x_all, y_all = np.concatenate(states), np.concatenate(ys)
     mean, proj = V.fit_pca(x_all, VEC_PCA)
+    win = VEC_WINDOW.get(family, 0)
+    if win:  # the head reads each word's neighbours too (centred, per sentence)
+        x_all = np.concatenate([V.windowed(s - mean, win) for s in states]) + np.tile(mean, 2 * win + 1)
+        mean_h = np.tile(mean, 2 * win + 1)
+    else:
+        mean_h = mean
     fold = np.concatenate([np.full(len(s), k % FOLDS) for k, s in enumerate(states)])
     p_all = np.zeros((len(x_all), len(labels)), dtype=np.float32)
     for f in range(FOLDS):
-        w, b = V.fit_head(x_all[fold != f] - mean, y_all[fold != f], len(labels))
-        p_all[fold == f] = V.softmax((x_all[fold == f] - mean) @ w + b)
-    w, b = V.fit_head(x_all - mean, y_all, len(labels))
-    head = V.VecHead(VEC_TAPS[family], mean, proj, w, b, labels, VEC_SCALE[family])
+        w, b = V.fit_head(x_all[fold != f] - mean_h, y_all[fold != f], len(labels))
+        p_all[fold == f] = V.softmax((x_all[fold == f] - mean_h) @ w + b)
+    w, b = V.fit_head(x_all - mean_h, y_all, len(labels))
+    clusters = V.fit_clusters(np.unique(np.concatenate(states), axis=0) - mean, VEC_CLUSTERS) if VEC_CLUSTERS else ()
+    head = V.VecHead(VEC_TAPS[family], mean, proj, w, b, labels, VEC_SCALE[family], win, clusters)
     V.save(head_path, head)
     acc = float((p_all.argmax(1) == y_all).mean())
     print(f"{family}: head cross-fitted token accuracy {acc:.3f}", flush=True)
@@ -338,6 +379,7 @@ def vec_instances(family: str, files: list[tuple[str, list]], cache_dir: str, he
 
 def main(argv: list[str] | None = None) -> int:
     """Train the requested families; returns the exit status."""
+    global VEC_CLUSTERS, VEC_PCA, CAP
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", required=True)
     ap.add_argument("--family", action="append", choices=sorted(CORPORA))
@@ -349,19 +391,38 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="model file (default: the shipped one)")
     ap.add_argument("--add", action="append", default=[], metavar="READER:FILE",
                     help="train on one more file of DIR too (e.g. enp:enp_DE.lft.bio), to measure it")
-    ap.add_argument("--taps", help="encoder layers to read, e.g. 6 (default: VEC_TAPS; any of STATE_TAPS)")
+    ap.add_argument("--taps", help="encoder layers to read, e.g. 6, or 0 for the static embeddings (default: VEC_TAPS)")
+    ap.add_argument("--window", type=int, help="the head also reads this many neighbours' vectors on each side")
+    ap.add_argument("--static", action="store_true",
+                    help="train the static-vector models (ner-<family>-static: STATIC settings, no encoder layer)")
+    ap.add_argument("--cap", type=int, help="at most this many sentences of each training file")
+    ap.add_argument("--clusters", help="k-means granularities of the word vectors, e.g. 64,512 (CRF features)")
+    ap.add_argument("--pca", type=int, help=f"principal components as features (default {VEC_PCA})")
     args = ap.parse_args(argv)
+    CAP = args.cap
+    if args.static:
+        args.vectors = args.vectors or args.data  # static vectors are never cached: nothing written
+        VEC_PCA, VEC_CLUSTERS = STATIC["pca"], STATIC["clusters"]
+        for fam in CORPORA:
+            VEC_TAPS[fam], VEC_WINDOW[fam] = (0,), STATIC["window"]
+    if args.clusters:
+        VEC_CLUSTERS = tuple(int(k) for k in args.clusters.split(","))
+    if args.pca is not None:
+        VEC_PCA = args.pca
+    if args.window is not None:
+        for fam in CORPORA:
+            VEC_WINDOW[fam] = args.window
     if args.taps:
         taps = tuple(int(t) for t in args.taps.split(","))
-        if not set(taps) <= set(STATE_TAPS):
-            ap.error(f"--taps: only layers {STATE_TAPS} are cached")
+        if not all(0 <= t <= 12 for t in taps):
+            ap.error("--taps: layers are 0 (static embeddings) to 12")
         for fam in VEC_TAPS:
             VEC_TAPS[fam] = taps
     for extra in args.add:
         kind, _, name = extra.partition(":")
         for fam in args.family or CORPORA:
             CORPORA[fam] = [*CORPORA[fam], (kind, name)]
-    for fam in args.family or (VEC_SHIPPED if args.vectors else SHIPPED):
+    for fam in args.family or (VEC_SHIPPED if args.vectors else SHIPPED):  # static: as VEC_SHIPPED
         c1, c2, it = (VEC_PARAMS if args.vectors else PARAMS)[fam]
         train(fam, args.data, args.max_iter or it, c1 if args.c1 is None else args.c1,
               c2 if args.c2 is None else args.c2, args.vectors, args.out)

@@ -8,6 +8,10 @@ may change it, and a model trained on these states must see exactly these states
 
 Steps of :func:`word_states`: tokenize each word (normalize, metaspace, Viterbi over the
 unigram pieces), run the encoder over ``<s> pieces </s>``, average each word's pieces.
+Layer 0 is the static view: each piece's row of the input embedding table (plus the
+token-type row, without a position: the same word gets the same vector everywhere) after
+the embedding LayerNorm, averaged per word and cached per word — no transformer layer
+runs, so it costs a tokenization and a lookup.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import hashlib
 import os
 import struct
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -104,8 +109,10 @@ class Encoder:
         (self.eps,) = r.take("f")
         r.take("i")
         self._read_vocab(r)
+        self._layers: list[_Layer] | None = None
         self._read_tensors(r, buf)
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._static: dict[str, np.ndarray] = {}
 
     def _read_vocab(self, r: _Reader) -> None:
         """Unigram pieces with scores, special ids and the normalization map."""
@@ -130,7 +137,7 @@ class Encoder:
             self.norm[cp] = "".join(chr(c) for c in nm.take(f"{no}I"))
 
     def _read_tensors(self, r: _Reader, buf: bytes) -> None:
-        """Embedding tables and the layers' weights (dequantized, transposed for x @ W)."""
+        """Embedding tables, and readers of the layers' weights for :attr:`layers`."""
         (ndir,) = r.take("i")
         d: dict[str, int] = {}
         for _ in range(ndir):
@@ -141,7 +148,7 @@ class Encoder:
             (off,) = r.take("Q")
             r.take("Q")
             d[name] = off
-        H, FF, mv = self.H, self.FF, memoryview(buf)
+        H, mv = self.H, memoryview(buf)
 
         def f32(name: str, count: int) -> np.ndarray:
             return np.frombuffer(buf, dtype=np.float32, count=count, offset=d[name]).copy()
@@ -153,12 +160,26 @@ class Encoder:
         self.pos = f32("emb.pos", self.MAXP * H).reshape(self.MAXP, H)
         self.type0 = f32("emb.type", H)
         self.eln = (f32("emb.ln.w", H), f32("emb.ln.b", H))
-        self.layers = []
+        self._layer_reader = (f32, q4)
+
+    @property
+    def layers(self) -> list[_Layer]:
+        """The transformer layers, dequantized on first use (the static layer 0 needs none)."""
+        if self._layers is None:
+            self._layers = self._read_layers(*self._layer_reader)
+        return self._layers
+
+    def _read_layers(
+        self, f32: Callable[[str, int], np.ndarray], q4: Callable[[str, int, int], np.ndarray]
+    ) -> list[_Layer]:
+        """Every layer's weights (dequantized, transposed for x @ W)."""
+        H, FF = self.H, self.FF
+        layers = []
         for i in range(self.NL):
             p = f"l{i}."
             qkv = np.concatenate([q4(p + k, H, H) for k in ("q.w", "k.w", "v.w")], axis=1)
             qkv_b = np.concatenate([f32(p + k, H) for k in ("q.b", "k.b", "v.b")])
-            self.layers.append(
+            layers.append(
                 _Layer(
                     qkv, qkv_b, q4(p + "ao.w", H, H), f32(p + "ao.b", H),
                     (f32(p + "aln.w", H), f32(p + "aln.b", H)),
@@ -166,6 +187,7 @@ class Encoder:
                     (f32(p + "oln.w", H), f32(p + "oln.b", H)),
                 )
             )  # fmt: skip
+        return layers
 
     def pieces_of(self, word: str) -> tuple[int, ...]:
         """Piece ids of one whitespace-free word, as the sentence tokenizer would cut it."""
@@ -205,6 +227,18 @@ class Encoder:
         raw = b"".join(bytes(self._word[i * nb : (i + 1) * nb]) for i in ids)
         return _deq(raw, len(ids), self.H)
 
+    def static_state(self, word: str) -> np.ndarray:
+        """Layer-0 vector of one word: mean of its pieces' embedding rows (+ token type,
+        no position) after the embedding LayerNorm; cached per word."""
+        hit = self._static.get(word)
+        if hit is not None:
+            return hit
+        ids = list(self.pieces_of(word)) or [self.unk]
+        x = _layernorm(self._embed_rows(ids) + self.type0, *self.eln, self.eps).mean(axis=0)
+        if len(self._static) < 200000:
+            self._static[word] = x
+        return x
+
     def hidden(self, ids: list[int], taps: tuple[int, ...] = (12,)) -> np.ndarray:
         """Hidden states (T, H * len(taps)) after the layers ``taps`` (1-based) of one window
         ``<s> ids </s>`` (ids ≤ 510); layers after the last tap are not run."""
@@ -231,7 +265,19 @@ class Encoder:
 
     def word_states(self, words: list[str], taps: tuple[int, ...] = (12,)) -> np.ndarray:
         """One vector per word: the mean state of its pieces after the layers ``taps``
-        (concatenated), long inputs cut into windows."""
+        (concatenated in the order of ``taps``; 0 is the static layer, see
+        :meth:`static_state`), long inputs cut into windows."""
+        if 0 in taps:
+            static = np.array([self.static_state(w) for w in words], dtype=np.float32).reshape(-1, self.H)
+            rest = sorted({t for t in taps if t})  # hidden() returns layers in layer order
+            ctx = self._context_states(words, tuple(rest)) if rest else static[:, :0]
+            H = self.H
+            parts = [static if t == 0 else ctx[:, rest.index(t) * H : (rest.index(t) + 1) * H] for t in taps]
+            return np.concatenate(parts, axis=1)
+        return self._context_states(words, taps)
+
+    def _context_states(self, words: list[str], taps: tuple[int, ...]) -> np.ndarray:
+        """Mean piece states per word after the transformer layers ``taps`` (all ≥ 1)."""
         pieces = [self.pieces_of(w) for w in words]
         out = np.zeros((len(words), self.H * len(taps)), dtype=np.float32)
         i = 0

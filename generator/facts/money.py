@@ -32,8 +32,10 @@ from ._locale import (
 from .candidate import Candidate
 from .cldr import and_words
 from .currency_reach import ReachTables, currency_reach, reach_tables
-from .numbers import Number, apply_scale, scale_table
+from .money_ranges import range_ends
+from .numbers import Number, apply_scale, merged_number_words, scale_table
 from .qualifiers import qualifier_after, qualifier_before
+from .ranges import range_words
 from .reach import glued_word
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
@@ -77,6 +79,7 @@ class CurrencyIndex:
     after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
     reach: ReachTables | None = None  # where a currency may start or end (currency_reach)
+    articles: frozenset = frozenset()  # the language's article-like number words (a, an)
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -185,6 +188,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
             own[sym.lower().rstrip(".")].add(code)
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
+    idx.articles = frozenset(w.lower() for w in merged_number_words(base).get("weak", ()))
     _add_cheap_tests(idx)
     return idx
 
@@ -407,12 +411,18 @@ def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) 
     if not m:
         return None
     letters = m.group(1).replace(".", "")
+    if m.end(1) < s and letters.lower() in idx.articles:
+        return None  # "a $48 million": the article, not A$ (AUD)
     joined = (letters + cand).lower()
     if joined in idx.symbols and idx.symbols[joined] != AMBIGUOUS:
         return CurrencyMatch(m.start(1), q, idx.symbols[joined], "symbol")
     if len(letters) == 3 and letters.isupper() and letters in idx.codes and m.end(1) == s:
         return CurrencyMatch(m.start(1), q, letters, "code")  # MXN$, USD$
     return None
+
+
+# What after "15 dollars 50" makes the 50 no cents: a verb or "of"/"per" ("50 of them").
+_NOT_CENTS_RE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:is|are|was|were|of|per|%|[0-9])")
 
 
 def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
@@ -441,7 +451,7 @@ def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
             and cur is None
         ):
             after = norm[num.end : num.end + 12]
-            if not re.match(r"\s*(?:[^\W\d_]+\s+)?(?:is|are|was|were|of|per|%|[0-9])", after):
+            if not _NOT_CENTS_RE.match(after):
                 add += num.value / 100
                 pos = num.end
         break
@@ -583,21 +593,17 @@ def _read_amount(
     return None
 
 
-def extract_money(norm: str, nums: list, profile: Profile) -> list:
-    """Money facts (text left empty) in normalised text, from the number candidates.
-
-    Steps per number: the currencies before/after it, the amount they make, subunits
-    that continue it (3 dollars 50 cents), its qualifier; then ambiguous symbols and
-    bare subunits get their currency from the text or the territory (resolve_ambiguous).
-    """
-    idx = currency_index(profile.base, profile.tag)
-    amounts: list[tuple[_Amount, str | None]] = []
+def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> list[tuple[_Amount, int, bool]]:
+    """(amount, index of its number, subunits added) of the numbers next to a currency,
+    in text order. Steps per number: the cheap test (a currency within reach), the
+    currencies before/after it, the amount they make, subunits that continue it."""
+    out: list[tuple[_Amount, int, bool]] = []
     nums_by_start = {x.start: x for x in nums}
     used_until = -1
     assert idx.reach is not None
     after_ok, before_ok, starts = currency_reach(norm, idx.reach)
     linker = _linker_re(profile.base)
-    for num in nums:
+    for i, num in enumerate(nums):
         if num.start < used_until:
             continue
         if (
@@ -624,11 +630,32 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
         if add:
             a.value += add
             a.end = end2
-        q, _ = qualifier_before(norm, a.start, profile.base)
-        if q is None:
-            q, _ = qualifier_after(norm, a.end, profile.base)
-        amounts.append((a, q))
+        out.append((a, i, bool(add)))
         used_until = a.end
+    return out
+
+
+def _qualifier(norm: str, a: _Amount, base: str) -> str | None:
+    """The qualifier written before the amount, else after it (or None)."""
+    q, _ = qualifier_before(norm, a.start, base)
+    if q is None:
+        q, _ = qualifier_after(norm, a.end, base)
+    return q
+
+
+def extract_money(norm: str, nums: list, profile: Profile) -> list:
+    """Money facts (text left empty) in normalised text, from the number candidates.
+
+    Steps: the amounts next to a currency (_amounts), the other ends of ranges of
+    amounts (money_ranges.range_ends: "$20-30 million"), each one's qualifier; then
+    ambiguous symbols and bare subunits get their currency from the text or the
+    territory (resolve_ambiguous).
+    """
+    idx = currency_index(profile.base, profile.tag)
+    read = _amounts(norm, nums, idx, profile)
+    ends = range_ends(norm, nums, read, range_words(profile.base, profile.tag))
+    amounts: list[tuple[_Amount, str | None]] = [(a, _qualifier(norm, a, profile.base)) for a, _i, _c in read]
+    amounts += [(a, _qualifier(norm, a, profile.base)) for a, _i in ends]
     codes = resolve_ambiguous([a for a, _ in amounts], profile, idx)
     return [
         Candidate(

@@ -750,7 +750,7 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
         value, length, plain, whole = res
         e = s + length
         if s and norm[s - 1] in special_before:
-            got = _after_mark(norm, s, run, value)
+            got = _after_mark(norm, s, run, value, profile.base)
             if got is None:
                 continue
             if got[0] != s:
@@ -813,7 +813,7 @@ def digit_scale_re(base: str) -> re.Pattern:
     return re.compile(rf"({DIGIT_RUN_RE.pattern})(?:(?=[ \u00a0\u202f]*(?:[^\W\d_]|[-'])){inner})?", re.I)
 
 
-def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, float] | None:
+def _after_mark(norm: str, s: int, run: str, value: float, base: str) -> tuple[int, str, float] | None:
     """(start, run, value) of a digit run after +, #, -, /, a mark or a letter, or None
     when that character makes it no figure."""
     prev = norm[s - 1]
@@ -823,9 +823,40 @@ def _after_mark(norm: str, s: int, run: str, value: float) -> tuple[int, str, fl
         return None  # 2/3, 24/7: a denominator, not a figure
     if prev in ".," and run.isdigit() and (s < 2 or norm[s - 2] in " \n\t(") and len(run) <= 6:
         return s - 1, "0." + run, float("0." + run)  # ",08 por ciento", ".5%": begins with its mark
-    if prev.isalpha() and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s):
+    if (
+        prev.isalpha()
+        and not _GLUED_CODE_RE.search(norm, max(0, s - 4), s)
+        and not _glued_symbol(norm, s, base)
+    ):
         return None
     return s, run, value
+
+
+_LETTERS_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,4}\.?$")
+
+
+def _glued_symbol(norm: str, s: int, base: str) -> bool:
+    """Is a letter currency symbol of the language's CLDR locales (Rp, RM, Rs, kr) glued
+    before the digits at ``s`` (Rp5.000, RM20)? Other letters glued before digits (MP3,
+    B2B, G7) make a name, not a figure."""
+    m = _LETTERS_BEFORE_RE.search(norm, max(0, s - 5), s)
+    return m is not None and m.group().lower() in letter_symbols(base)
+
+
+@cache
+def letter_symbols(base: str) -> frozenset:
+    """The lower-cased currency symbols written in Latin letters (Rp, RM, kr; two letters or more) of
+    the language's CLDR locales, for current currencies."""
+    current = current_currencies()
+    return frozenset(
+        sym.lower()
+        for loc in regional_locales(base)
+        for code, sym in loc.currency_symbols.items()
+        if code in current and _LATIN_SYMBOL_RE.fullmatch(sym) and sym.upper() != code
+    )
+
+
+_LATIN_SYMBOL_RE = re.compile(r"[A-Za-z]{2,4}\.?")  # one letter (R, K, P) is too often a name
 
 
 def scan_numbers(norm: str, profile: Profile) -> list:

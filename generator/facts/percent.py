@@ -14,6 +14,7 @@ adds what CLDR has no unit for (percentage points, 百分之, tenths such as 成
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -291,9 +292,11 @@ def _negate(
     return start, value
 
 
-def _fractions(norm: str, profile: Profile) -> list[Candidate]:
-    """百分之八十九, 千分之二, 百分の9,999: percent, per mille, per ten thousand."""
+def _fractions(norm: str, nums: list, profile: Profile) -> list[Candidate]:
+    """百分之八十九, 千分之二, 百分の9,999: percent, per mille, per ten thousand; the
+    upper end of a range after one (百分之二十到三十: _fraction_upper)."""
     facts = []
+    starts = [x.start for x in nums]
     for m in CJK_FRACTION_RE.finditer(norm):
         num_s, end = m.group("num"), m.end("num")
         v = _num_value(num_s, profile)
@@ -310,7 +313,26 @@ def _fractions(norm: str, profile: Profile) -> list[Candidate]:
         if s > 0 and norm[s - 1] in "0123456789一二三四五六七八九十百千万萬两兩":
             continue  # 五百分之2.2 is a fraction with denominator 500, not percent
         facts.append(_fact(norm, s, m_end, v / _DEN[m.group("den")], profile.base))
+        up = _fraction_upper(norm, m_end, v, nums, starts, profile)
+        if up is not None:
+            facts.append(_fact(norm, up.start, up.end, up.value / _DEN[m.group("den")], profile.base))
     return facts
+
+
+def _fraction_upper(norm: str, end: int, lower: float, nums: list, starts: list, profile: Profile):
+    """The number after a range sign or word that closes a range opened by a fraction
+    ending at ``end`` (百分之二十到三十, 百分之五至八), or None: it ascends and no
+    sign or fraction of its own marks it."""
+    gap = range_words(profile.base, profile.tag).gap.match(norm, end)
+    if gap is None or gap.end() == end or CJK_FRACTION_RE.match(norm, gap.end()):
+        return None  # no range sign, or 百分之二十至百分之三十 (a fraction of its own)
+    i = bisect.bisect_left(starts, gap.end())
+    if i == len(nums) or starts[i] != gap.end():
+        return None
+    up = nums[i]
+    if up.weak or not lower < up.value or SIGN_RE.match(norm, up.end) or norm.startswith("分", up.end):
+        return None
+    return up
 
 
 def extract_percent(norm: str, nums: list, profile: Profile) -> list:
@@ -338,7 +360,7 @@ def extract_percent(norm: str, nums: list, profile: Profile) -> list:
     if uppers:
         facts += _range_lower_ends(norm, nums, uppers, facts, profile)
     if profile.cjk:
-        facts += _fractions(norm, profile)
+        facts += _fractions(norm, nums, profile)
     if words.half_price is not None:
         for m in words.half_price.finditer(norm):
             facts.append(_fact(norm, m.start(), m.end(), 50.0, profile.base))

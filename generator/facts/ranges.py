@@ -74,11 +74,18 @@ def is_range(norm: str, lower: Number, upper: Number, words: RangeWords) -> bool
     range is written low to high: "2019-20 %" is no range of 2019 to 20)."""
     if lower.weak or not lower.value < upper.value or lower.end > upper.start:
         return False
-    gap = norm[lower.end : upper.start]
+    return joins(norm, lower.start, lower.end, upper.start, words)
+
+
+def joins(norm: str, lo_start: int, lo_end: int, up_start: int, words: RangeWords) -> bool:
+    """Does the text from ``lo_end`` to ``up_start`` join two ends of a range: a range
+    sign or word, or an opener's word with the opener before ``lo_start`` ("between …
+    and", "entre … et")?"""
+    gap = norm[lo_end:up_start]
     if words.gap.fullmatch(gap):
         return True
     m = words.joiner.fullmatch(gap) if words.joiner is not None else None
     if m is None:
         return False
     opener = words.openers[m.group("w").lower()]
-    return opener.search(norm, max(0, lower.start - _WINDOW), lower.start) is not None
+    return opener.search(norm, max(0, lo_start - _WINDOW), lo_start) is not None

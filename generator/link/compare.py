@@ -70,6 +70,8 @@ def _compatible(f, g) -> bool:
         return False
     if f.type == "quantity" and f.unit and g.unit and f.unit != g.unit:
         return False
+    if f.type == "percent" and (f.unit or None) != (g.unit or None):
+        return False  # 2.4 percentage points and 2.4 % are different figures
     a, b = abs(float(f.value)), abs(float(g.value))
     if a == 0 or b == 0:
         return a == b

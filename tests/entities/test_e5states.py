@@ -37,3 +37,15 @@ def test_wrong_file_is_refused(tmp_path):
     p.write_bytes(b"E5S1" + b"\0" * 64)
     with pytest.raises(e5states.E5FileError, match="x.bin"):
         e5states.Encoder(str(p))
+
+
+def test_static_layer_is_the_same_vector_wherever_the_word_stands(enc):
+    """Layer 0 reads the embedding table only: a word's vector ignores its neighbours and
+    position, and mixing it with a transformer layer keeps each layer's own columns."""
+    a = enc.word_states(["Berlin", "ist", "groß"], taps=(0,))
+    b = enc.word_states(["Gestern", "war", "ich", "in", "Berlin"], taps=(0,))
+    assert a.shape == (3, enc.H) and np.allclose(a[0], b[4])
+    assert not np.allclose(a[0], a[1])
+    both = enc.word_states(["Berlin", "ist", "groß"], taps=(0, 1))
+    assert np.allclose(both[:, : enc.H], a)
+    assert np.allclose(both[:, enc.H :], enc.word_states(["Berlin", "ist", "groß"], taps=(1,)), atol=1e-5)

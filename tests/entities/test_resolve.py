@@ -167,3 +167,19 @@ def test_names_kept_between_builds_give_the_same_result(tmp_path):
     again.old[("skeleton", "ليندا ياكارينو")] = "QQQQQQ"
     facts, _ = resolve(arts, Registry([]), again)
     assert facts["ar"][0].id != facts["de"][0].id
+
+
+def test_context_entities_follow_unions():
+    """The per-article entity roots kept for the cross-script context are taken anew once
+    the union-find changes (a kept answer would miss a join made since)."""
+    from generator.entities import resolver as R
+
+    st = R._Resolution(load_registry())
+    for node in ("a", "b", "c"):
+        st.uf.add(node)
+    arts = {"x": {"a", "b"}}
+    assert R._telling(st, "x", arts) == {"a", "b"}
+    st.uf.union("a", "b")
+    assert R._telling(st, "x", arts) == {"a"}
+    st.uf.union("c", "a")
+    assert R._telling(st, "x", arts) == {"a"}

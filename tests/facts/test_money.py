@@ -168,3 +168,21 @@ def test_unscaled_digits_after_a_space_or_a_year_are_not_joined():
 def test_bare_subunit_takes_the_territory_currency_only_if_it_names_its_minor_unit(text, lang, currency):
     got = [f.currency for f in extract_facts(text, lang) if f.type == "money"]
     assert got == [currency]
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("harga Rp5.000", "id", ("Rp5.000", 5000.0, "IDR")),
+        ("RM20 juta", "ms", ("RM20 juta", 20e6, "MYR")),
+        ("kr20", "sv", ("kr20", 20.0, "SEK")),
+    ],
+)
+def test_a_letter_symbol_glued_before_digits(text, lang, want):
+    """CLDR's letter symbols of the language (Rp, RM, kr) may be glued to the amount."""
+    got = [(f.text, f.value, f.currency) for f in extract_facts(text, lang) if f.type == "money"]
+    assert got == [want]
+
+
+def test_other_letters_glued_before_digits_are_names():
+    assert [f for f in extract_facts("MP3 G7 B2B R2 F1", "en") if f.type == "money"] == []

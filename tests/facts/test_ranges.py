@@ -58,3 +58,18 @@ def test_is_range_reads_the_gap():
     nums = scan_numbers(normalize(text), get_profile("de"))
     assert is_range(normalize(text), nums[0], nums[1], range_words("de", "de"))
     assert not is_range(normalize(text), nums[1], nums[0], range_words("de", "de"))
+
+
+@pytest.mark.parametrize(
+    "text, lang, want",
+    [
+        ("增長百分之二十到三十", "zh-Hant", [("百分之二十", 20.0), ("三十", 30.0)]),
+        ("百分之五至八的人", "zh", [("百分之五", 5.0), ("八", 8.0)]),
+        ("百分之20~30", "zh", [("百分之20", 20.0), ("30", 30.0)]),
+        ("增長百分之二十至百分之三十", "zh-Hant", [("百分之二十", 20.0), ("百分之三十", 30.0)]),
+        ("百分之三十到二十", "zh", [("百分之三十", 30.0)]),  # descending: no range
+    ],
+)
+def test_a_fraction_opens_a_range(text, lang, want):
+    """百分之二十到三十: the marker before the lower end stands for both ends."""
+    assert percents(text, lang) == want

@@ -93,3 +93,14 @@ def test_event_comparisons_in_result(fake_embedder):
     res = link_corpus(_docs(), fake_embedder)
     comps = [c for e in res.events for c in e.comparisons]
     assert comps == sorted(comps, key=lambda c: (c.type, c.items[0][0], c.items[0][1].start, len(c.items)))
+
+
+def test_percentage_points_are_not_compared_with_percentages():
+    """2.4 percentage points and 2.4 % are different figures: not one fact, never compared."""
+    from generator.link.compare import _compatible
+
+    pct = Fact("percent", "2.4 %", 0, 5, 2.4)
+    pts = Fact("percent", "2.4 points", 0, 10, 2.4, unit="points")
+    assert pct.key != pts.key
+    assert not _compatible(pct, pts)
+    assert _compatible(pts, Fact("percent", "2,4 Prozentpunkte", 0, 17, 2.4, unit="points"))
