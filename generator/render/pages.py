@@ -165,12 +165,18 @@ class Listing:
     ordered: list
     event_of: dict
     mentions: dict
+    story_events: dict  # article id → its event's id, for the events that have a page
 
     @classmethod
     def of(cls, corpus: Corpus) -> Listing:
         """The listing of a corpus, worked out once for every language."""
         event_of = corpus.event_of()
-        return cls(newest_first(corpus.articles.values()), event_of, entity_mentions(corpus, event_of))
+        return cls(
+            newest_first(corpus.articles.values()),
+            event_of,
+            entity_mentions(corpus, event_of),
+            story_events(corpus),
+        )
 
 
 def corpus_pages(corpus: Corpus, listing: Listing, digests: PageDigests | None = None):
@@ -191,7 +197,7 @@ def corpus_pages(corpus: Corpus, listing: Listing, digests: PageDigests | None =
         yield (
             entity_path(eid),
             partial(digests.entity_page, eid, ids),
-            partial(render_entity, corpus.entities[eid], ids, corpus),
+            partial(render_entity, corpus.entities[eid], ids, corpus, event_pages=listing.story_events),
         )
 
 
@@ -1075,9 +1081,12 @@ def entity_mentions(corpus: Corpus, event_of: dict | None = None) -> dict[str, l
     }
 
 
-def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
+def render_entity(
+    e: Entity, ids: list[str], corpus: Corpus, view: View, event_pages: dict | None = None
+) -> str:
     """The entity page: type, names per language with their script, the Wikidata link,
-    the stories it appears in over time, and the facts reported next to it, labelled."""
+    the stories it appears in over time, and the facts reported next to it, labelled
+    (``event_pages``: the corpus' story_events, when worked out already)."""
     here = entity_path(e.id)
     name = e.display_name(view.lang.code)
     articles = newest_first([corpus.articles[i] for i in ids if i in corpus.articles])
@@ -1087,7 +1096,7 @@ def render_entity(e: Entity, ids: list[str], corpus: Corpus, view: View) -> str:
         f"# {esc(name)}\n",
         entity_names(e, view),
         entity_qid(e),
-        entity_timeline(e, articles, corpus, view, here),
+        entity_timeline(e, articles, corpus, view, here, event_pages),
         entity_facts(e, articles, corpus, view, here),
     ]
     return "\n".join(part for part in out if part) + "\n"
@@ -1151,23 +1160,19 @@ def entity_qid(e: Entity) -> str:
     )
 
 
-_STORY_EVENTS: list = [None, {}]  # [the corpus' events list, its story_events map]
-
-
 def story_events(corpus: Corpus) -> dict[str, str]:
     """Article id → its event's id, for the events of two or more articles (only they have a
-    page, corpus_pages). Worked out once per corpus, not on each entity page: over 10,000
-    articles that loop was a third of rendering (5,221 entity pages × 6,222 events)."""
-    if _STORY_EVENTS[0] is not corpus.events:  # the same list object: the same events
-        mapping = {m: ev.id for ev in corpus.events if len(ev.members) > 1 for m in ev.members}
-        _STORY_EVENTS[:] = [corpus.events, mapping]
-    return _STORY_EVENTS[1]
+    page, corpus_pages). Worked out once per corpus (Listing), not on each entity page: over
+    10,000 articles that loop was a third of rendering (5,221 entity pages × 6,222 events)."""
+    return {m: ev.id for ev in corpus.events if len(ev.members) > 1 for m in ev.members}
 
 
-def entity_timeline(e: Entity, articles: list[Article], corpus: Corpus, view: View, here: str) -> str:
+def entity_timeline(
+    e: Entity, articles: list[Article], corpus: Corpus, view: View, here: str, event_pages: dict | None = None
+) -> str:
     """The stories the entity appears in, newest first: an event (linked) with its
     articles, or a single article."""
-    event_of = story_events(corpus)
+    event_of = event_pages if event_pages is not None else story_events(corpus)
     out = [
         f"## {view._('Mentioned in')} {{#articles data-search-exclude}}\n",  # titles: see render_article
         '<ul class="article-list">',
