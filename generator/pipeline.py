@@ -322,7 +322,10 @@ def generated_files(
         files = language_files(corpus, lang, cfg, listing, digests, carry, worker)
         return files, carry.record() if carry is not None else None
 
-    tasks: list[SiteLanguage | None] = [None, *cfg.languages]  # None: briefing.json, the longest
+    # None: briefing.json. Last: the first language a worker renders fills its caches (the
+    # event figures, sentence spans: 4.6 s against 1.9-2.6 s at 10,000), so the languages go
+    # first, one to each worker, and the export (2.1 s) fills the gap at the end.
+    tasks: list[SiteLanguage | None] = [*cfg.languages, None]
     files: dict[str, Any] = {}
     for lang, (part, record) in zip(tasks, fork_map(task, tasks, jobs)):
         files.update(part)
