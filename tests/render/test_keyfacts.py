@@ -80,3 +80,21 @@ def test_relative_dates_need_a_publication_date():
     resolved = Fact("date", "去年10月", 0, 5, value="2022-10")
     assert not unanchored_relative(resolved, "zh-Hant", date(2023, 4, 12))
     assert unanchored_relative(Fact("date", "last October", 0, 12, value="--10"), "en", None)
+
+
+def test_stated_answers_what_the_digit_bounded_pattern_answers():
+    import random
+    import re
+
+    from generator.render.keyfacts import _stated
+
+    rng = random.Random(7)
+    alphabet = "12 3,.%a١٢５-"  # ASCII, Arabic-Indic and full-width digits are all \d
+    cases = [("12", "112 units"), ("12", "a 12% rise"), ("5", "5"), ("١٢", "x١٢٣"), ("3", "33 and 3")]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+        title = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        cases.append((text, title))
+    for text, title in cases:
+        expected = bool(re.search(rf"(?<!\d){re.escape(text)}(?!\d)", title))
+        assert _stated(text, title) is expected, (text, title)

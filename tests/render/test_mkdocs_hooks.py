@@ -188,3 +188,73 @@ def test_on_config_adds_the_html_block_pass():
     md = markdown.Markdown(extensions=extensions)
     assert "briefing_html_blocks" in md.preprocessors
     assert md.convert('<div class="a"><p>x &amp; y</p></div>') == '<div class="a"><p>x &amp; y</p></div>'
+
+
+def _dirty_files(tmp_path: Path, pages: dict[str, str], changed: set[str]):
+    """A docs folder and site folder where only ``changed`` pages are newer than their HTML,
+    and MkDocs' Files of it (use_directory_urls off, as the generated configs)."""
+    import os
+
+    from mkdocs.structure.files import File, Files
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    files = []
+    for src, text in pages.items():
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(text, encoding="utf-8")
+        f = File(src, str(docs), str(site), False)
+        Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(f.abs_dest_path).write_text("<html></html>", encoding="utf-8")
+        older, newer = (2_000_000, 1_000_000) if src in changed else (1_000_000, 2_000_000)
+        os.utime(f.abs_src_path, (older, older))
+        os.utime(f.abs_dest_path, (newer, newer))
+        files.append(f)
+    files.append(File("feed.xml", str(docs), str(site), False))  # not a page: never pruned
+    (docs / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    return Files(files)
+
+
+def test_a_dirty_build_leaves_out_unchanged_pages_but_keeps_nav_and_link_targets(tmp_path):
+    pages = {
+        "index.md": "# Home\n",
+        "about.md": "See [the list](archive/1.md) and <a href='b.html'>b</a>.\n",
+        "archive/1.md": "# All\n",
+        "articles/a.md": "# A\nread [b](b.md#top) and [c](../articles/c%20d.md)\n",
+        "articles/b.md": "# B\n",
+        "articles/c d.md": "# C\n",
+        "articles/e.md": "# E\n",
+    }
+    files = _dirty_files(tmp_path, pages, changed={"articles/a.md"})
+    documents = list(files.documentation_pages())
+    config = {"nav": [{"Home": "index.md"}, {"About": "about.md"}]}
+    assert mkdocs_hooks.prune_unchanged(files, documents, config) == 2
+    left = {f.src_uri for f in files}
+    # the changed page, the nav's pages, what the changed page links to, and the non-pages
+    assert left == {"index.md", "about.md", "articles/a.md", "articles/b.md", "articles/c d.md", "feed.xml"}
+
+
+def test_without_a_nav_nothing_is_pruned(tmp_path):
+    files = _dirty_files(tmp_path, {"index.md": "# H\n", "x.md": "# X\n"}, changed=set())
+    assert mkdocs_hooks.prune_unchanged(files, list(files.documentation_pages()), {"nav": None}) == 0
+    assert len(files) == 3
+
+
+def test_nav_sources_reads_nested_navs():
+    nav = [{"Home": "index.md"}, {"Part": [{"One": "a/one.md"}, "/b.md", {"Out": "https://x.org/"}]}]
+    assert mkdocs_hooks.nav_sources(nav) == {"index.md", "a/one.md", "b.md", "https://x.org/"}
+    assert mkdocs_hooks.nav_sources(None) is None
+
+
+def test_the_sitemap_lists_pruned_pages_again(tmp_path):
+    from mkdocs.config.defaults import MkDocsConfig
+
+    files = _dirty_files(tmp_path, {"index.md": "# H\n", "x/y.md": "# Y\n"}, changed=set())
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "site_url": "https://example.org/", "use_directory_urls": False})
+    config.validate()
+    documents = list(files.documentation_pages())
+    pages = mkdocs_hooks.sitemap_pages(documents, config)
+    assert [f.page.canonical_url for f in pages] == [
+        "https://example.org/index.html",
+        "https://example.org/x/y.html",
+    ]

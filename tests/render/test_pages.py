@@ -394,3 +394,17 @@ def test_story_events_are_the_events_with_a_page_and_follow_the_corpus():
     alone = Corpus(c.articles, c.facts, c.entities, [Event("e-2", ["a1"])], {}, {}, [])
     assert story_events(alone) == {}  # a one-article event has no page
     assert story_events(c) == {"a1": "e-1", "d1": "e-1"}
+
+
+def test_event_figures_are_worked_out_once_per_event_of_a_corpus():
+    from dataclasses import replace
+
+    from generator.render.pages import event_figures
+
+    c = corpus()
+    ev = next(e for e in c.events if len(e.members) > 1)
+    first = event_figures(ev, c)
+    assert first and event_figures(ev, c) is first  # the second language reads the first's
+    other = replace(c, facts={aid: [] for aid in c.facts})  # another corpus: worked out again
+    assert event_figures(ev, other) == []
+    assert event_figures(ev, c) == first
