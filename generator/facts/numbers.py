@@ -60,6 +60,14 @@ class Number:
     positional: bool = False  # CJK digits read positionally (三八 = 38, 二〇二一)
     ndigits: int = 0  # digits before the decimal separator (plain numbers)
 
+    def is_year(self) -> bool:
+        """Is this number written as a plain year could be: four digits alone, no separator
+        or scale, 1800-2100 ("in 2021", "2010-2020 dollars")?"""
+        return self.plain and self.ndigits == 4 and YEARS[0] <= self.value <= YEARS[1]
+
+
+YEARS = (1800, 2100)  # the plain four-digit numbers that may be years (Number.is_year)
+
 
 # --- digits -------------------------------------------------------------------------
 

@@ -181,10 +181,7 @@ def _latin_quantity(norm, text, num, profile):
     base = profile.base
     if num.weak:
         return None
-    if num.plain and num.ndigits == 4 and 1800 <= num.value <= 2100:
-        strict = True  # a year unless a listed noun follows: "2000 people"
-    else:
-        strict = False
+    strict = num.is_year()  # a year unless a listed noun follows: "2000 people"
     if (
         num.end < len(norm)
         and norm[num.end] == "."

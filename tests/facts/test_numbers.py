@@ -149,3 +149,22 @@ def test_rbnf_words_are_derived_from_cldr():
     assert rbnf_words("ko")["scales"] == {"천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12}
     assert "coma" in rbnf_words("es")["decimal"]
     assert rbnf_words("xx-unknown") == {}
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("in 2021", True),
+        ("in 1800", True),
+        ("in 2100", True),
+        ("in 2101", False),  # past the years a news text names
+        ("in 1799", False),
+        ("in 02021", False),  # five digits: a code, not a year
+        ("in 2,021", False),  # a separator: a count
+        ("in 2021.5", False),
+        ("in 2 million", False),
+    ],
+)
+def test_is_year(text, year):
+    (num,) = scan_numbers(normalize(text), get_profile("en"))
+    assert num.is_year() is year
