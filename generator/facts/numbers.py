@@ -303,6 +303,8 @@ class WordLexicon:
     prefixes: tuple
     arabic: bool
     word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
+    span_re: re.Pattern | None = None  # the characters a run may hold (see run_at)
+    runs: dict = field(default_factory=dict)  # (character before, span) -> run length
     cache: dict = field(default_factory=dict)  # token -> is a number word
     parsed: dict = field(default_factory=dict)  # run text -> parse_words result
 
@@ -375,8 +377,22 @@ def word_lexicon(base: str) -> WordLexicon:
     run = rf"{NO_LETTER_BEFORE}(?:{word})(?:{joiner}(?:{word}))*{NO_LETTER_AFTER}"
     morph_all = f"{morph}|{conn}" if conn else morph
     return WordLexicon(
-        values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes, arabic, re.compile(word, re.I)
+        values,
+        re.compile(run, re.I),
+        re.compile(morph_all, re.I),
+        prefixes,
+        arabic,
+        re.compile(word, re.I),
+        _span_re(list(values) + list(prefixes)),
     )
+
+
+def _span_re(words: list[str]) -> re.Pattern:
+    """Any run of the characters a run of ``words`` can hold: letters and marks (every
+    case form of a letter is a letter), the separators, and the other characters of
+    the words themselves (a dot, an apostrophe)."""
+    other = {c for w in words for c in w if not is_letter(c)} | set(" \u00a0-")
+    return re.compile(rf"(?:[^\W\d_]|[{MARKS}{''.join(re.escape(c) for c in sorted(other))}])*")
 
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
@@ -451,7 +467,7 @@ def _word_runs(norm: str, lex: WordLexicon):
     it is a run of its own (the run regex is tried only where another word may join)."""
     if lex.word_re is None or lex.run_re is None:
         return
-    word_re, run_re = lex.word_re, lex.run_re
+    word_re = lex.word_re
     n = len(norm)
     pos = 0
     for s, e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
@@ -464,11 +480,33 @@ def _word_runs(norm: str, lex: WordLexicon):
             pos = e
             yield s, norm[s:e]
             continue
-        r = run_re.match(norm, s)
-        if r is None:
+        length = run_at(norm, s, lex)
+        if length is None:
             continue
-        pos = r.end()
-        yield s, r.group()
+        pos = s + length
+        yield s, norm[s:pos]
+
+
+def run_at(norm: str, s: int, lex: WordLexicon) -> int | None:
+    """The length of lex.run_re's match at ``s`` (None when it does not match),
+    remembered per text around it: the match depends only on the character before
+    ``s`` and on the span of characters a run may hold from ``s`` on (lex.span_re),
+    since the character that ends the span is no letter, mark or separator and so
+    passes the run's closing test whatever it is. The long alternations of number
+    words are tried once per such span, not at every occurrence."""
+    assert lex.span_re is not None and lex.run_re is not None
+    end = lex.span_re.match(norm, s).end()
+    key = (norm[s - 1 : s], norm[s:end]) if end - s <= _MAX_RUN_KEY else None
+    got = lex.runs.get(key, _MISS) if key is not None else _MISS
+    if got is _MISS:
+        r = lex.run_re.match(norm, s)
+        got = None if r is None else r.end() - s
+        if key is not None and len(lex.runs) < 100_000:
+            lex.runs[key] = got
+    return got
+
+
+_MAX_RUN_KEY = 80  # longer spans (prose without punctuation) are matched, not remembered
 
 
 @dataclass

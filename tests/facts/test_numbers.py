@@ -1,7 +1,18 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.facts._locale import get_profile, normalize
-from generator.facts.numbers import interpret_digits, parse_cjk, parse_number, scan_numbers
+from generator.facts.numbers import (
+    WORD_TOKEN_RE,
+    distinct_tokens,
+    interpret_digits,
+    parse_cjk,
+    parse_number,
+    run_at,
+    scan_numbers,
+    word_lexicon,
+)
 
 
 @pytest.mark.parametrize(
@@ -168,3 +179,45 @@ def test_rbnf_words_are_derived_from_cldr():
 def test_is_year(text, year):
     (num,) = scan_numbers(normalize(text), get_profile("en"))
     assert num.is_year() is year
+
+
+_RUN_PIECES = st.sampled_from(
+    [
+        "fünf",
+        "Millionen",
+        "und",
+        "zwanzig",
+        "drei",
+        "hundert",
+        " ",
+        "  ",
+        "-",
+        ".",
+        ",",
+        "7",
+        "x",
+        "²",
+        "é",
+        "\u0301",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_RUN_PIECES, max_size=10).map("".join), min_size=1, max_size=4))
+def test_run_memo_matches_the_run_regex(texts):
+    """run_at (remembered per span) gives run_re's match wherever a run may start, the
+    same spans recurring in other texts with other characters around them."""
+    lex = word_lexicon("de")
+    for text in texts:
+        for s in range(len(text)):
+            r = lex.run_re.match(text, s)
+            assert run_at(text, s, lex) == (None if r is None else r.end() - s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Zé\u0301\u00a0-.,7²三٣\n_ßſ", max_size=40))
+def test_distinct_tokens_are_the_letter_tokens(text):
+    """The chunked scan finds exactly the tokens WORD_TOKEN_RE finds in the whole text."""
+    assert distinct_tokens(text + " ") == set(WORD_TOKEN_RE.findall(text + " "))
