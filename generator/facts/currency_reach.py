@@ -33,6 +33,7 @@ class ReachTables:
 
     start_chars: re.Pattern | None  # non-letter, non-CJK first characters (symbols)
     end_chars: re.Pattern | None  # non-letter last characters (symbols; CJK names)
+    end_dots: re.Pattern | None  # a character before a symbol's final dot (the / of b/.)
     heads: frozenset  # folded words a name, subunit or letter symbol may begin with
     tails: frozenset  # lower-cased letter endings of letter symbols (kr, zł, Rs)
     tail_lens: tuple  # their lengths
@@ -109,14 +110,14 @@ def reach_tables(
                 cjk_keys.add(key)
             if len(key) >= 2 and _CJK_RE.match(key[-1]) and key in names:
                 ends.add(key[-1])
-    end_class, dot_class = char_class(ends), char_class(dot_after)
-    end_parts = [end_class.pattern] if end_class else []
-    if dot_class:
-        end_parts.append(rf"(?<={dot_class.pattern})\.")
+    # Two scans, each led by a character class: one regex with both branches would be
+    # tried at every position of the text (no class to skip ahead by).
+    dot_class = char_class(dot_after)
     tails |= dot_tails
     return ReachTables(
         char_class(starts),
-        re.compile("|".join(end_parts)) if end_parts else None,
+        char_class(ends),
+        re.compile(rf"{dot_class.pattern}(?=\.)") if dot_class else None,
         frozenset(heads),
         frozenset(tails),
         tuple(sorted({len(t) for t in tails}, reverse=True)),
@@ -145,6 +146,7 @@ def currency_reach(norm: str, tables: ReachTables) -> tuple[set[int], set[int], 
         if norm[p] in whole or norm[p : p + 2] in pairs or norm[p : p + 2].lower() in pairs
     )
     ends = [p + 1 for p in char_positions(norm, tables.end_chars)]
+    ends += [p + 2 for p in char_positions(norm, tables.end_dots)]  # the dot of b/.
     ends += tok_ends
     ends += [e + 1 for e in tok_ends if norm.startswith(".", e)]  # kr.
     return reach_back(norm, starts), reach_forward(norm, ends), starts

@@ -18,8 +18,6 @@ from .numbers import Number
 from .ranges import RangeWords, joins
 from .reach import char_after
 
-# Plain four-digit numbers read as years: "in 2010-2020 dollars" is a period, no range.
-_YEARS = (1800, 2100)
 _PERCENT_SIGNS = frozenset("%\u066a\u2030")
 
 
@@ -112,6 +110,6 @@ def _lower_end(norm: str, low: Number, up: Number, up_start: int, words: RangeWo
     currency written from ``up_start``)?"""
     if low.end > up_start or not joins(norm, low.start, low.end, up_start, words):
         return False
-    if low.plain and up.plain and all(_YEARS[0] <= x.value <= _YEARS[1] for x in (low, up)):
-        return False
+    if low.is_year() and up.is_year():
+        return False  # "in 2010-2020 dollars" is a period, no range
     return _ends(norm, low, up)

@@ -28,6 +28,7 @@ from typing import Any
 
 from ._locale import (
     LETTERS,
+    MARKS,
     NO_LETTER_AFTER,
     NO_LETTER_BEFORE,
     Profile,
@@ -60,14 +61,24 @@ class Number:
     positional: bool = False  # CJK digits read positionally (三八 = 38, 二〇二一)
     ndigits: int = 0  # digits before the decimal separator (plain numbers)
 
+    def is_year(self) -> bool:
+        """Is this number written as a plain year could be: four digits alone, no separator
+        or scale, 1800-2100 ("in 2021", "2010-2020 dollars")?"""
+        return self.plain and self.ndigits == 4 and YEARS[0] <= self.value <= YEARS[1]
+
+
+YEARS = (1800, 2100)  # the plain four-digit numbers that may be years (Number.is_year)
+
 
 # --- digits -------------------------------------------------------------------------
 
 # A run of ASCII digits (after normalisation) joined by separators. A space only joins
 # groups: at most three digits before it and exactly three after ("12 500", "1 234 567"),
 # so "in 2021 300 people" is a year and a count, not one run cut back to the year.
+# The regex begins with one [0-9] (not [0-9]+) so that re finds a character class to skip
+# ahead by: a pattern led by a repeat is tried at every position of the text.
 DIGIT_RUN_RE = re.compile(
-    r"[0-9]+(?:(?:[.,\u066b\u066c'\u2019]|(?<![0-9]{4})[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
+    r"[0-9][0-9]*(?:(?:[.,\u066b\u066c'\u2019]|(?<![0-9]{4})[ \u00a0\u202f](?=[0-9]{3}(?![0-9])))[0-9]+)*"
 )
 _SEP_SPLIT_RE = re.compile(r"([.,\u066b\u066c'\u2019 \u00a0\u202f])")
 _SPACES = " \u00a0\u202f"
@@ -292,6 +303,8 @@ class WordLexicon:
     prefixes: tuple
     arabic: bool
     word_re: re.Pattern | None = None  # one number word (a token), for fast triggering
+    span_re: re.Pattern | None = None  # the characters a run may hold (see run_at)
+    runs: dict = field(default_factory=dict)  # (character before, span) -> run length
     cache: dict = field(default_factory=dict)  # token -> is a number word
     parsed: dict = field(default_factory=dict)  # run text -> parse_words result
 
@@ -364,24 +377,53 @@ def word_lexicon(base: str) -> WordLexicon:
     run = rf"{NO_LETTER_BEFORE}(?:{word})(?:{joiner}(?:{word}))*{NO_LETTER_AFTER}"
     morph_all = f"{morph}|{conn}" if conn else morph
     return WordLexicon(
-        values, re.compile(run, re.I), re.compile(morph_all, re.I), prefixes, arabic, re.compile(word, re.I)
+        values,
+        re.compile(run, re.I),
+        re.compile(morph_all, re.I),
+        prefixes,
+        arabic,
+        re.compile(word, re.I),
+        _span_re(list(values) + list(prefixes)),
     )
+
+
+def _span_re(words: list[str]) -> re.Pattern:
+    """Any run of the characters a run of ``words`` can hold: letters and marks (every
+    case form of a letter is a letter), the separators, and the other characters of
+    the words themselves (a dot, an apostrophe)."""
+    other = {c for w in words for c in w if not is_letter(c)} | set(" \u00a0-")
+    return re.compile(rf"(?:[^\W\d_]|[{MARKS}{''.join(re.escape(c) for c in sorted(other))}])*")
 
 
 # Letter tokens; number-word runs are only tried where a token is a number word, which
 # keeps the long alternations off most positions of a large text.
-WORD_TOKEN_RE = re.compile(LETTERS)
+# LETTERS with its first letter apart: re skips ahead by a class that leads the pattern.
+WORD_TOKEN_RE = re.compile(rf"[^\W\d_][^\W\d_]*(?:[{MARKS}]+[^\W\d_]*)*")
+assert LETTERS == rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*", "WORD_TOKEN_RE must match what LETTERS does"
 
 
 _TOKENS_CACHE: list[Any] = [None, set()]  # (text, distinct tokens) of the last text seen
 
 
+# Runs of characters that are not ASCII digits, spaces or punctuation: every letter token
+# lies inside one (no ASCII character but a letter is a letter or a mark), and a run of
+# ASCII alone is a token. A class of ranges is scanned several times faster than the
+# Unicode categories of WORD_TOKEN_RE, which then reads only the distinct other runs.
+_TOKEN_CHUNK_RE = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f][^\x00-\x40\x5b-\x60\x7b-\x7f]*")
+
+
 def distinct_tokens(norm: str) -> set[str]:
-    """The distinct letter tokens of a text (computed once per text, shared by modules)."""
+    """The distinct letter tokens of a text, set(WORD_TOKEN_RE.findall(norm)) (computed
+    once per text, shared by modules)."""
     if _TOKENS_CACHE[0] is not norm:
-        _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, set(WORD_TOKEN_RE.findall(norm))
-    tokens: set[str] = _TOKENS_CACHE[1]
-    return tokens
+        chunks = set(_TOKEN_CHUNK_RE.findall(norm))
+        tokens = {c for c in chunks if c.isascii()}
+        other = [c for c in chunks if not c.isascii()]
+        if other:
+            tokens.update(WORD_TOKEN_RE.findall(" ".join(other)))
+        _TOKENS_CACHE[0], _TOKENS_CACHE[1] = norm, tokens
+    got: set[str] = _TOKENS_CACHE[1]
+    return got
 
 
 def trigger_positions(norm: str, is_trigger, cache: dict):
@@ -425,7 +467,7 @@ def _word_runs(norm: str, lex: WordLexicon):
     it is a run of its own (the run regex is tried only where another word may join)."""
     if lex.word_re is None or lex.run_re is None:
         return
-    word_re, run_re = lex.word_re, lex.run_re
+    word_re = lex.word_re
     n = len(norm)
     pos = 0
     for s, e in trigger_positions(norm, lambda t: len(t) <= 40 and word_re.fullmatch(t.lower()), lex.cache):
@@ -438,11 +480,33 @@ def _word_runs(norm: str, lex: WordLexicon):
             pos = e
             yield s, norm[s:e]
             continue
-        r = run_re.match(norm, s)
-        if r is None:
+        length = run_at(norm, s, lex)
+        if length is None:
             continue
-        pos = r.end()
-        yield s, r.group()
+        pos = s + length
+        yield s, norm[s:pos]
+
+
+def run_at(norm: str, s: int, lex: WordLexicon) -> int | None:
+    """The length of lex.run_re's match at ``s`` (None when it does not match),
+    remembered per text around it: the match depends only on the character before
+    ``s`` and on the span of characters a run may hold from ``s`` on (lex.span_re),
+    since the character that ends the span is no letter, mark or separator and so
+    passes the run's closing test whatever it is. The long alternations of number
+    words are tried once per such span, not at every occurrence."""
+    assert lex.span_re is not None and lex.run_re is not None
+    end = lex.span_re.match(norm, s).end()
+    key = (norm[s - 1 : s], norm[s:end]) if end - s <= _MAX_RUN_KEY else None
+    got = lex.runs.get(key, _MISS) if key is not None else _MISS
+    if got is _MISS:
+        r = lex.run_re.match(norm, s)
+        got = None if r is None else r.end() - s
+        if key is not None and len(lex.runs) < 100_000:
+            lex.runs[key] = got
+    return got
+
+
+_MAX_RUN_KEY = 80  # longer spans (prose without punctuation) are matched, not remembered
 
 
 @dataclass
@@ -724,13 +788,13 @@ _SPECIAL_AFTER = frozenset("." + _ASCII_LETTERS)
 def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
     """The digit-run numbers of ``norm`` (with a scale word after them applied).
 
-    One regex finds a run and the scale word after it (digit_scale_re); readings of
-    runs and scale words are remembered per text (a text repeats its figures).
+    One regex finds a run and the scale word after it (digit_scale_re); what a match
+    reads as is remembered per match text (_match_reading: a text repeats its figures),
+    so a repeated figure costs one dict look-up before the tests of its neighbours.
     """
     table = scale_table(profile.base)
     rx = digit_scale_re(profile.base)
-    runs = _run_memo(profile.decimal, profile.group)
-    scales = _SCALE_MEMOS.setdefault(profile.base, {})  # (match text, group) -> (mult, length)
+    memo = _MATCH_MEMOS.setdefault((profile.base, profile.decimal, profile.group), {})
     out: list = []
     append = out.append
     n = len(norm)
@@ -739,37 +803,26 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
         s = m.start()
         if masked and _in_spans(s, masked):
             continue
-        run = m.group(1)
-        res = runs.get(run, _MISS)
-        if res is _MISS:
-            res = runs[run] = _run_reading(run, profile.decimal, profile.group)
-            if len(runs) > 50_000:
-                runs.clear()
-        if res is None:
+        got = memo.get(m.group(), _MISS)
+        if got is _MISS or (got is not None and got[0] != m.lastindex):
+            got = memo[m.group()] = _match_reading(m, profile, table)
+            if len(memo) > 50_000:
+                memo.clear()
+        if got is None:
             continue
-        value, length, plain, whole = res
+        _li, run, value, length, plain, mult, scale_len = got
         e = s + length
         if s and norm[s - 1] in special_before:
-            got = _after_mark(norm, s, run, value, profile.base)
-            if got is None:
+            mark = _after_mark(norm, s, run, value, profile.base)
+            if mark is None:
                 continue
-            if got[0] != s:
+            if mark[0] != s:
                 plain = False  # ".5": the mark is its decimal point
-            s, run, value = got
-        if not whole:
+            s, run, value = mark
+        if scale_len < 0:
             mult, e2 = apply_scale(norm, e, table, profile.arabic)  # a cut run: "2021 300"
-        elif m.lastindex == 1:
-            mult, e2 = 1.0, e
         else:
-            # the scale word's reading is the same wherever the same match text stands
-            key = (m.group(), m.lastindex)
-            got_scale = scales.get(key)
-            if got_scale is None:
-                mult, e2 = _scale_of_match(m, table, profile.arabic, e)
-                got_scale = scales[key] = (mult, e2 - e)
-                if len(scales) > 50_000:
-                    scales.clear()
-            mult, e2 = got_scale[0], e + got_scale[1]
+            e2 = e + scale_len
         if e2 < n and norm[e2] in special_after:
             nxt = norm[e2]
             if nxt != "." and not _glued_code(norm, e2):
@@ -785,24 +838,27 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
     return out
 
 
-def _run_reading(run: str, decimal: str, group: str) -> tuple[float, int, bool, bool] | None:
-    """(value, length used, digits only, whole run used) for a digit run, or None when
-    it is no figure (interpret_digits)."""
-    res = interpret_digits(run, decimal, group)
+def _match_reading(m: re.Match, profile: Profile, table: ScaleTable) -> tuple | None:
+    """What a digit_scale_re match reads as, wherever its text stands: (lastindex, run,
+    value, length of the run used, digits only, scale multiplier, length of the scale
+    word after the run used, -1 when the run was cut and the scale is read in place),
+    or None when the run is no figure (interpret_digits)."""
+    run = m.group(1)
+    res = interpret_digits(run, profile.decimal, profile.group)
     if res is None:
         return None
     value, length = res
-    return value, length, run[:length].isdigit(), length == len(run)
+    plain = run[:length].isdigit()
+    if length != len(run):
+        return m.lastindex, run, value, length, plain, 1.0, -1
+    if m.lastindex == 1:
+        return m.lastindex, run, value, length, plain, 1.0, 0
+    mult, e2 = _scale_of_match(m, table, profile.arabic, m.end(1))
+    return m.lastindex, run, value, length, plain, mult, e2 - m.end(1)
 
 
 _MISS = object()
-_RUN_MEMOS: dict = {}
-_SCALE_MEMOS: dict = {}
-
-
-def _run_memo(decimal: str, group: str) -> dict:
-    """The remembered interpret_digits readings for one pair of separators."""
-    return _RUN_MEMOS.setdefault((decimal, group), {})
+_MATCH_MEMOS: dict = {}  # (language, decimal, group) -> match text -> _match_reading
 
 
 @cache
@@ -810,7 +866,10 @@ def digit_scale_re(base: str) -> re.Pattern:
     """A digit run (group 1) and, when a letter may follow, the scale word after it
     (groups glued, word, cjk of ScaleTable.regex)."""
     inner = scale_table(base).regex.pattern
-    return re.compile(rf"({DIGIT_RUN_RE.pattern})(?:(?=[ \u00a0\u202f]*(?:[^\W\d_]|[-'])){inner})?", re.I)
+    # Case-insensitive only where case can matter (the run's characters have none), and
+    # "(?:X|)", not "(?:X)?": re tries an alternative far faster than an optional group.
+    ahead = r"(?=[ \u00a0\u202f]*(?:[^\W\d_]|[-']))"
+    return re.compile(rf"({DIGIT_RUN_RE.pattern})(?:(?i:{ahead}{inner})|)")
 
 
 def _after_mark(norm: str, s: int, run: str, value: float, base: str) -> tuple[int, str, float] | None:

@@ -39,7 +39,8 @@ _AFTER_GAP = " \u00a0\u202f-"  # what may stand between a number and a sign or w
 # Chinese/Japanese: X分之Y / X分のY with X = 百/千/万/萬/万万: percent, per mille, per 10^4.
 _SP = "[ ]*"
 CJK_FRACTION_RE = re.compile(
-    f"(?P<den>[百佰千仟万萬]|万万|萬萬){_SP}分{_SP}[之の]{_SP}"
+    # 万万 after 万: one class leads (re skips ahead by it); the two forms never both fit
+    f"(?P<den>[百佰千仟万萬](?:(?<=万)万|(?<=萬)萬|)){_SP}分{_SP}[之の]{_SP}"
     rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>{_SP}[kK](?![A-Za-z]))?"
 )
 POINTS = "points"  # the unit of a percentage-point fact

@@ -49,8 +49,13 @@ CJK_TIME_RE = re.compile("|".join(CJK_TIME_NOUNS))
 CJK_OVER_AFTER = "多餘余"
 # The denominator starts where its run starts (lookbehinds): tried at every position of a
 # 10,000-digit run, it would be quadratic.
+# Its first character is matched by one class, then the branch it belongs to checks
+# the character before it: led by a class, the regex is not tried at every position.
+_CJK_LEAD = f"[{CJK_NUM_CHARS}]"
+assert CJK_RUN_RE.pattern.startswith(_CJK_LEAD)
 CJK_FRACTION_RE = re.compile(
-    rf"(?P<den>(?<![{CJK_NUM_CHARS}])(?:{CJK_RUN_RE.pattern})|(?<![0-9])[0-9]+)[ ]*分之[ ]*"
+    rf"(?P<den>[{CJK_NUM_CHARS}0-9](?:(?<={_CJK_LEAD})(?<!{_CJK_LEAD}{_CJK_LEAD}){CJK_RUN_RE.pattern[len(_CJK_LEAD) :]}"
+    rf"|(?<=[0-9])(?<![0-9][0-9])[0-9]*))[ ]*分之[ ]*"
     rf"(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)"
 )
 # Words after a number that mean it is not a count (German ordinal dot, units of time).
@@ -181,10 +186,7 @@ def _latin_quantity(norm, text, num, profile):
     base = profile.base
     if num.weak:
         return None
-    if num.plain and num.ndigits == 4 and 1800 <= num.value <= 2100:
-        strict = True  # a year unless a listed noun follows: "2000 people"
-    else:
-        strict = False
+    strict = num.is_year()  # a year unless a listed noun follows: "2000 people"
     if (
         num.end < len(norm)
         and norm[num.end] == "."

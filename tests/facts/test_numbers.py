@@ -1,7 +1,18 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.facts._locale import get_profile, normalize
-from generator.facts.numbers import interpret_digits, parse_cjk, parse_number, scan_numbers
+from generator.facts.numbers import (
+    WORD_TOKEN_RE,
+    distinct_tokens,
+    interpret_digits,
+    parse_cjk,
+    parse_number,
+    run_at,
+    scan_numbers,
+    word_lexicon,
+)
 
 
 @pytest.mark.parametrize(
@@ -149,3 +160,64 @@ def test_rbnf_words_are_derived_from_cldr():
     assert rbnf_words("ko")["scales"] == {"천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12}
     assert "coma" in rbnf_words("es")["decimal"]
     assert rbnf_words("xx-unknown") == {}
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("in 2021", True),
+        ("in 1800", True),
+        ("in 2100", True),
+        ("in 2101", False),  # past the years a news text names
+        ("in 1799", False),
+        ("in 02021", False),  # five digits: a code, not a year
+        ("in 2,021", False),  # a separator: a count
+        ("in 2021.5", False),
+        ("in 2 million", False),
+    ],
+)
+def test_is_year(text, year):
+    (num,) = scan_numbers(normalize(text), get_profile("en"))
+    assert num.is_year() is year
+
+
+_RUN_PIECES = st.sampled_from(
+    [
+        "fünf",
+        "Millionen",
+        "und",
+        "zwanzig",
+        "drei",
+        "hundert",
+        " ",
+        "  ",
+        "-",
+        ".",
+        ",",
+        "7",
+        "x",
+        "²",
+        "é",
+        "\u0301",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_RUN_PIECES, max_size=10).map("".join), min_size=1, max_size=4))
+def test_run_memo_matches_the_run_regex(texts):
+    """run_at (remembered per span) gives run_re's match wherever a run may start, the
+    same spans recurring in other texts with other characters around them."""
+    lex = word_lexicon("de")
+    for text in texts:
+        for s in range(len(text)):
+            r = lex.run_re.match(text, s)
+            assert run_at(text, s, lex) == (None if r is None else r.end() - s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Zé\u0301\u00a0-.,7²三٣\n_ßſ", max_size=40))
+def test_distinct_tokens_are_the_letter_tokens(text):
+    """The chunked scan finds exactly the tokens WORD_TOKEN_RE finds in the whole text."""
+    assert distinct_tokens(text + " ") == set(WORD_TOKEN_RE.findall(text + " "))

@@ -1,6 +1,12 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.facts import extract_facts
+from generator.facts.numbers import CJK_RUN_RE
+from generator.facts.percent import CJK_FRACTION_RE
 
 
 def percents(text, lang):
@@ -130,3 +136,26 @@ def test_percentage_points_are_marked(text, lang):
 
 def test_percent_has_no_unit():
     assert [f.unit for f in extract_facts("up 2.4% and 3 percent", "en")] == [None, None]
+
+
+# The plain form of percent.CJK_FRACTION_RE, before it was led by a character class.
+_PLAIN_FRACTION_RE = re.compile(
+    "(?P<den>[百佰千仟万萬]|万万|萬萬)[ ]*分[ ]*[之の][ ]*"
+    rf"(?P<num>[0-9][0-9,.]*|{CJK_RUN_RE.pattern})(?P<k>[ ]*[kK](?![A-Za-z]))?"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["百", "千", "万", "萬", "万万", "分之", "分の", "分 之", " ", "三", "十", "5", ".", "k"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_fraction_regex_matches_its_plain_form(text):
+    def spans(rx):
+        return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+    assert spans(CJK_FRACTION_RE) == spans(_PLAIN_FRACTION_RE)

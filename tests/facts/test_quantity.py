@@ -1,6 +1,12 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.facts import extract_facts
+from generator.facts.numbers import CJK_NUM_CHARS, CJK_RUN_RE
+from generator.facts.quantity import CJK_FRACTION_RE
 
 
 def quantities(text, lang):
@@ -59,3 +65,41 @@ def test_count_after_a_year_is_kept():
     """In "in 2021 300 people" the year is a date and the 300 a count."""
     got = [(f.type, f.text, f.value) for f in extract_facts("In 2021 300 people were hired.", "en")]
     assert got == [("date", "2021", "2021"), ("quantity", "300 people", 300.0)]
+
+
+_FRACTION_PIECES = st.sampled_from(
+    [
+        "百",
+        "千",
+        "万",
+        "萬萬",
+        "億",
+        "三",
+        "二十",
+        "〇",
+        "零",
+        "點",
+        "分之",
+        "分 之",
+        " ",
+        "0",
+        "12",
+        ",",
+        "的",
+        "人",
+    ]
+)
+# The plain form of quantity.CJK_FRACTION_RE, before it was led by a character class.
+_PLAIN_FRACTION_RE = re.compile(
+    rf"(?P<den>(?<![{CJK_NUM_CHARS}])(?:{CJK_RUN_RE.pattern})|(?<![0-9])[0-9]+)[ ]*分之[ ]*"
+    rf"(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FRACTION_PIECES, max_size=12).map("".join))
+def test_fraction_regex_matches_its_plain_form(text):
+    def spans(rx):
+        return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+    assert spans(CJK_FRACTION_RE) == spans(_PLAIN_FRACTION_RE)
