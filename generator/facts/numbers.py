@@ -495,7 +495,8 @@ def run_at(norm: str, s: int, lex: WordLexicon) -> int | None:
     passes the run's closing test whatever it is. The long alternations of number
     words are tried once per such span, not at every occurrence."""
     assert lex.span_re is not None and lex.run_re is not None
-    end = lex.span_re.match(norm, s).end()
+    span = lex.span_re.match(norm, s)
+    end = span.end() if span is not None else s
     key = (norm[s - 1 : s], norm[s:end]) if end - s <= _MAX_RUN_KEY else None
     got = lex.runs.get(key, _MISS) if key is not None else _MISS
     if got is _MISS:
@@ -503,7 +504,7 @@ def run_at(norm: str, s: int, lex: WordLexicon) -> int | None:
         got = None if r is None else r.end() - s
         if key is not None and len(lex.runs) < 100_000:
             lex.runs[key] = got
-    return got
+    return got if isinstance(got, int) else None
 
 
 _MAX_RUN_KEY = 80  # longer spans (prose without punctuation) are matched, not remembered
