@@ -39,6 +39,7 @@ from .render.i18n import translations
 from .render.mkdocs_hooks import TEMPLATE_CACHE
 from .render.notfound import not_found_labels
 from .render.pages import View, script_labels
+from .update import files_under
 
 JIEBA_USER_DICT = "jieba_user.txt"
 HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
@@ -329,17 +330,8 @@ li{{font-size:1.3rem;margin:.5rem 0}}</style>
 
 
 def pages_report(stage: Path) -> int:
-    """The number of HTML pages under ``stage`` (os.scandir, not Path.rglob: 70,000 pages
-    of a 10,000-article site counted in ~0.2 s instead of ~1 s)."""
-    count, todo = 0, [str(stage)]
-    while todo:
-        try:
-            with os.scandir(todo.pop()) as it:
-                for entry in it:
-                    if entry.is_dir(follow_symlinks=False):
-                        todo.append(entry.path)
-                    elif entry.name.endswith(".html"):
-                        count += 1
-        except OSError:
-            continue
-    return count
+    """The number of HTML pages under ``stage`` (0 when it cannot be read)."""
+    try:
+        return sum(1 for name in files_under(stage) if name.endswith(".html"))
+    except OSError:
+        return 0

@@ -67,7 +67,7 @@ class TreeUpdate:
         if not self.target.exists() or 2 * len(changed) > len(self.files):
             self._swap()
             return
-        live = _files_under(self.target)
+        live = files_under(self.target)
         dropped = sorted(live - set(self.files))
         self.backup = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.tmp-backup-", dir=self.parent))
         self.paths = [(p, p in live) for p in changed] + [(p, True) for p in dropped]
@@ -179,7 +179,7 @@ def _move(src: Path, dst: Path) -> None:
         os.replace(src, dst)
 
 
-def _files_under(root: Path) -> set[str]:
+def files_under(root: Path) -> set[str]:
     """Relative POSIX paths of the files under root (os.scandir: 75,000 files in ~0.2 s)."""
     out: set[str] = set()
     stack = [("", str(root))]
