@@ -237,6 +237,9 @@ class Linker:
         todo = [p for p in pairs if p not in self._ev]
         if not todo:
             return
+        if self.V is None:
+            self._score_pairs_no_vectors(todo)
+            return
         cos: list[float | None] = [None] * len(todo)
         if self.V is not None:
             a = np.fromiter((p[0] for p in todo), np.int64, len(todo))
@@ -248,6 +251,39 @@ class Linker:
             cos[:] = c.tolist()
         for (i, j), cv in zip(todo, cos):
             self._ev[(i, j)] = self._evidence(i, j, cv)
+
+    def _score_pairs_no_vectors(self, todo: list[tuple[int, int]]) -> None:
+        """_evidence(i, j) of each pair when there are no vectors, with the per-article parts
+        (feature sets, weight sums, scripts, dates) looked up once: the same values in the
+        same order of operations, without ~10 method calls per pair (185,000 pairs at
+        10,000 articles)."""
+        n = len(self.docs)
+        fsets = [self._fset(k) for k in range(n)]
+        wsums = [self._weight_sum(k) for k in range(n)]
+        latin = [self._latin(k) for k in range(n)]
+        dates = [d.published for d in self.docs]
+        langs = self._langs
+        weight = self.index.weight_table().__getitem__
+        fsum, sqrt, penalty_of, combine = math.fsum, math.sqrt, S.date_penalty, S.combine
+        veto, related = S.TEMPLATE_VETO, S.RELATED
+        ev = self._ev
+        for i, j in todo:
+            shared = fsets[i] & fsets[j]
+            ov = 0.0
+            if shared:  # _overlap, inlined
+                sw = fsum(map(weight, shared))
+                if sw:
+                    (an, ao), (bn, bo) = wsums[i], wsums[j]
+                    la, lb = latin[i], latin[j]
+                    dn = bn if la and not lb else an if lb and not la else sqrt(an * bn)
+                    den = sqrt(ao * bo) + dn
+                    ov = min(1.0, sw / den) if den > 0 else 0.0
+            penalty = penalty_of(dates[i], dates[j])
+            sc = combine(None, ov, None, penalty, same_lang=langs[i] == langs[j])
+            furniture = veto and sc >= related and self._one_template(i, j)
+            if furniture:
+                sc = combine(None, 0.0, None, penalty)
+            ev[(i, j)] = S.PairEvidence(round(sc, 4), None, None, round(ov, 4), None, shared, furniture)
 
     def score(self, i: int, j: int) -> float:
         """The pair score of articles i and j in (0, 1)."""
@@ -262,6 +298,8 @@ class Linker:
         copies collapsed first (score.runner_up) and pages of one template left out (no near
         misses either: their cosine is the furniture's)."""
         runner: dict[str, list[float]] = defaultdict(list)
+        if self.V is None:  # no vectors: no pair has a z, so there is no runner-up either
+            return S.DecisionLines(runner)
         for i in range(len(self.docs)):
             by_lp: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
             for j in self.cand[i]:
@@ -290,6 +328,8 @@ class Linker:
         """Article i's best candidates by z, per language; taken at the first result() (or
         when i is first needed after an add) and then kept, like the decision lines."""
         near = self._near.get(i)
+        if near is None and self.V is None:  # no vectors: no candidate has a z
+            near = self._near[i] = {}
         if near is None:
             by: dict[str, list[tuple[float, int]]] = defaultdict(list)
             for j in self.cand[i]:

@@ -251,6 +251,25 @@ def test_without_vectors_no_line_is_placed():
     assert all(lk.line(i, j) == SAME for i in range(n) for j in range(i + 1, n))
 
 
+def test_bulk_scoring_without_vectors_equals_the_pairwise_evidence():
+    # result() scores every candidate pair at once (_score_pairs_no_vectors when there are
+    # no vectors): each pair's evidence must be exactly what _evidence gives for it alone,
+    # with a publication gap and a Latin/non-Latin pair among them
+    import dataclasses
+    import datetime as dt
+
+    docs = corpus()
+    docs[0] = dataclasses.replace(docs[0], published=dt.date(2024, 1, 1))
+    docs[1] = dataclasses.replace(docs[1], published=dt.date(2024, 3, 1))
+    docs.append(dataclasses.replace(docs[2], id="c-ar", lang="ar"))
+    lk = Linker(docs)
+    lk.result()
+    pairs = sorted(lk._ev)
+    assert pairs and any(lk._ev[p].overlap > 0 for p in pairs)
+    fresh = Linker(docs)
+    assert all(lk._ev[(i, j)] == fresh._evidence(i, j) for i, j in pairs)
+
+
 def test_pair_context_names_the_evidence_and_the_line(fake_embedder):
     lk = Linker(corpus(), fake_embedder)
     lk.result()
