@@ -36,7 +36,7 @@ from .money_ranges import range_ends
 from .numbers import Number, apply_scale, merged_number_words, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 from .ranges import range_words
-from .reach import glued_word
+from .reach import glued_edges
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
 _TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
@@ -75,6 +75,10 @@ class CurrencyIndex:
     first_words: frozenset = frozenset()  # first words of names and subunits (a cheap filter)
     lens_from: dict = field(default_factory=dict)  # first character -> symbol lengths, longest first
     lens_to: dict = field(default_factory=dict)  # last character -> symbol lengths, longest first
+    # CJK names and subunits: first character -> their lengths (names and subunits),
+    # last character -> lengths of names (2 characters or more), longest first
+    cjk_lens_from: dict = field(default_factory=dict)
+    cjk_lens_to: dict = field(default_factory=dict)
     may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
     after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
@@ -248,6 +252,16 @@ def _add_cheap_tests(idx: CurrencyIndex) -> None:
     idx.after_gap_re = re.compile(rf"[ \u00a0\u202f]{{0,2}}{ahead}")
     idx.after_re = re.compile(ahead)
     idx.lens_to = {c: sorted(v, reverse=True) for c, v in by_last.items()}
+    name_first: dict = defaultdict(set)
+    name_last: dict = defaultdict(set)
+    for k in list(idx.names) + list(idx.subunits):
+        if 0 < len(k) <= _MAX_CJK_NAME:
+            name_first[k[0]].add(len(k))
+    for k in idx.names:
+        if 2 <= len(k) <= _MAX_CJK_NAME:
+            name_last[k[-1]].add(len(k))
+    idx.cjk_lens_from = {c: sorted(v, reverse=True) for c, v in name_first.items()}
+    idx.cjk_lens_to = {c: sorted(v, reverse=True) for c, v in name_last.items()}
     idx.reach = reach_tables(
         idx.symbols, idx.names, idx.subunits, idx.first_words, idx.cjk, idx.arabic, lambda t: code_of(t, idx)
     )
@@ -305,7 +319,9 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
     if p >= n:
         return None
     if idx.cjk and _CJK_CHAR_RE.match(norm[p]):
-        for L in range(min(_MAX_CJK_NAME, n - p), 0, -1):
+        for L in idx.cjk_lens_from.get(norm[p], ()):  # only the lengths of keys that begin so
+            if L > n - p:
+                continue
             key = norm[p : p + L]
             if key in idx.names:
                 return CurrencyMatch(p, p + L, idx.names[key], "name")
@@ -387,9 +403,14 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
         return _symbol_match(s, q, code, cand)
     # CJK names (美元 50) and ISO codes (USD 50): a code is a whole three-letter word
     if idx.cjk and _HAN_RE.match(norm[q - 1]):
+        lens = idx.cjk_lens_to.get(norm[q - 1])
+        if lens is None:
+            return None  # no name ends with this character (三百萬 50): no token to find
         m = _LAST_TOKEN_RE.search(norm, max(0, q - 12), q)
         tok = m.group(1) if m else ""
-        for L in range(min(len(tok), _MAX_CJK_NAME), 1, -1):
+        for L in lens:  # only the lengths of names that end so
+            if L > len(tok):
+                continue
             key = tok[-L:]
             if key in idx.names and key not in ("元", "块", "塊"):
                 return CurrencyMatch(q - L, q, idx.names[key], "name")
@@ -425,14 +446,19 @@ def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) 
 _NOT_CENTS_RE = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:is|are|was|were|of|per|%|[0-9])")
 
 
-def _continuation(norm, end, nums_by_start, idx, base, main_is_int):
-    """Subunits after an amount: 3 dollars 50 cents, 五元三毛, 15 dollars 50."""
+def _continuation(norm, end, nums, i, idx, base, main_is_int):
+    """Subunits after an amount: 3 dollars 50 cents, 五元三毛, 15 dollars 50. The amount
+    ends at ``end`` and its number is ``nums[i]``; the numbers after it are looked up
+    from there (scan_numbers gives them sorted by start, no two with one start)."""
     add = 0.0
     pos = end
+    j, count = i + 1, len(nums)
     for _ in range(2):
         m = _and_re(base).match(norm, pos)
         p = m.end()
-        num = nums_by_start.get(p)
+        while j < count and nums[j].start < p:
+            j += 1
+        num = nums[j] if j < count and nums[j].start == p else None
         if num is None or num.weak:
             break  # "$ 98 a share": an article, not 98.01
         cur = currency_after(norm, num.end, idx)
@@ -598,7 +624,6 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
     in text order. Steps per number: the cheap test (a currency within reach), the
     currencies before/after it, the amount they make, subunits that continue it."""
     out: list[tuple[_Amount, int, bool]] = []
-    nums_by_start = {x.start: x for x in nums}
     used_until = -1
     assert idx.reach is not None
     after_ok, before_ok, starts = currency_reach(norm, idx.reach)
@@ -610,10 +635,7 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
             num.end not in after_ok
             and num.start not in before_ok
             and (  # a digit at both edges: no word glued to the number
-                num.kind == "digits"
-                and not num.scaled
-                or not glued_word(norm, num.end, num.end)
-                and not glued_word(norm, num.start, num.start - 1)
+                num.kind == "digits" and not num.scaled or not glued_edges(norm, num.start, num.end)
             )
         ):
             if not num.scaled or linker is None:
@@ -626,7 +648,7 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
         if a is None:
             continue
         main_is_int = a.value == int(a.value) and (after is not None or before is not None)
-        add, end2 = _continuation(norm, a.end, nums_by_start, idx, profile.base, main_is_int)
+        add, end2 = _continuation(norm, a.end, nums, i, idx, profile.base, main_is_int)
         if add:
             a.value += add
             a.end = end2

@@ -800,28 +800,35 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
     append = out.append
     n = len(norm)
     special_before, special_after = _SPECIAL_BEFORE, _SPECIAL_AFTER
+    memo_get, arabic = memo.get, profile.arabic
     for m in rx.finditer(norm):
         s = m.start()
         if masked and _in_spans(s, masked):
             continue
-        got = memo.get(m.group(), _MISS)
+        key = m.group()
+        got = memo_get(key, _MISS)
         if got is _MISS or (got is not None and got[0] != m.lastindex):
-            got = memo[m.group()] = _match_reading(m, profile, table)
+            got = memo[key] = _match_reading(m, profile, table)
             if len(memo) > 50_000:
                 memo.clear()
         if got is None:
             continue
-        _li, run, value, length, plain, mult, scale_len = got
-        e = s + length
+        _li, run, value, length, plain, mult, scale_len, scaled = got
         if s and norm[s - 1] in special_before:
             mark = _after_mark(norm, s, run, value, profile.base)
             if mark is None:
                 continue
             if mark[0] != s:
                 plain = False  # ".5": the mark is its decimal point
-            s, run, value = mark
+                value = mark[2]
+                scaled = _clean(value * mult)
+            e = s + length
+            s = mark[0]
+        else:
+            e = s + length
         if scale_len < 0:
-            mult, e2 = apply_scale(norm, e, table, profile.arabic)  # a cut run: "2021 300"
+            mult, e2 = apply_scale(norm, e, table, arabic)  # a cut run: "2021 300"
+            scaled = _clean(value * mult)
         else:
             e2 = e + scale_len
         if e2 < n and norm[e2] in special_after:
@@ -831,7 +838,7 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
             if nxt == "." and e2 + 1 < n and norm[e2 + 1].isdigit():
                 continue  # 2025.11.14-like leftovers
         if mult != 1.0:
-            append(Number(s, e2, _clean(value * mult), "digits", False, True, mult))
+            append(Number(s, e2, scaled, "digits", False, True, mult))
         elif plain:
             append(Number(s, e2, value, "digits", True, False, 1.0, False, False, length))
         else:
@@ -842,8 +849,9 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
 def _match_reading(m: re.Match, profile: Profile, table: ScaleTable) -> tuple | None:
     """What a digit_scale_re match reads as, wherever its text stands: (lastindex, run,
     value, length of the run used, digits only, scale multiplier, length of the scale
-    word after the run used, -1 when the run was cut and the scale is read in place),
-    or None when the run is no figure (interpret_digits)."""
+    word after the run used, -1 when the run was cut and the scale is read in place,
+    the value times the multiplier), or None when the run is no figure
+    (interpret_digits)."""
     run = m.group(1)
     res = interpret_digits(run, profile.decimal, profile.group)
     if res is None:
@@ -851,11 +859,11 @@ def _match_reading(m: re.Match, profile: Profile, table: ScaleTable) -> tuple | 
     value, length = res
     plain = run[:length].isdigit()
     if length != len(run):
-        return m.lastindex, run, value, length, plain, 1.0, -1
+        return m.lastindex, run, value, length, plain, 1.0, -1, value
     if m.lastindex == 1:
-        return m.lastindex, run, value, length, plain, 1.0, 0
+        return m.lastindex, run, value, length, plain, 1.0, 0, value
     mult, e2 = _scale_of_match(m, table, profile.arabic, m.end(1))
-    return m.lastindex, run, value, length, plain, mult, e2 - m.end(1)
+    return m.lastindex, run, value, length, plain, mult, e2 - m.end(1), _clean(value * mult)
 
 
 _MISS = object()
@@ -947,7 +955,12 @@ def _cjk_numbers(norm: str, out: list) -> None:
         # Trailing spaces are not part of the numeral.
         txt = m.group().rstrip(" ")
         e = s + len(txt)
-        if any(x.start < e and s < x.end for x in out[-3:]):
+        overlaps = False
+        for x in out[-3:]:  # a loop, not any(genexpr): a generator costs a frame per run
+            if x.start < e and s < x.end:
+                overlaps = True
+                break
+        if overlaps:
             continue
         parsed = memo.get(txt, _MISS)
         if parsed is _MISS:
@@ -957,7 +970,7 @@ def _cjk_numbers(norm: str, out: list) -> None:
         if parsed is None:
             continue
         value, positional = parsed
-        out.append(Number(s, e, value, "cjk", positional=positional, weak=txt == "一"))
+        out.append(Number(s, e, value, "cjk", False, False, 1.0, txt == "一", positional))
 
 
 def _word_numbers(norm: str, lex: WordLexicon, masked: list, out: list) -> None:

@@ -58,6 +58,35 @@ CJK_FRACTION_RE = re.compile(
     rf"|(?<=[0-9])(?<![0-9][0-9])[0-9]*))[ ]*分之[ ]*"
     rf"(?P<num>{CJK_RUN_RE.pattern}|[0-9]+)"
 )
+# What may stand between the start of a fraction and its 分之: the characters of a CJK
+# numeral (with 點 and the digits after it), ASCII digits and spaces (not 分 nor 之).
+_FRACTION_RUN = frozenset(CJK_NUM_CHARS + "点點0123456789 ")
+assert "分" not in _FRACTION_RUN and "之" not in _FRACTION_RUN
+
+
+def fraction_matches(norm: str):
+    """CJK_FRACTION_RE.finditer(norm), found from the 分之 each match holds.
+
+    The regex is led by a class of every digit and numeral, so finditer enters it at each
+    one of a text of figures; a match's characters before its 分之 are all numeral
+    characters (_FRACTION_RUN), so the leftmost match after ``pos`` starts no earlier
+    than the run of them before the next 分之, and it is searched for from there."""
+    pos = 0
+    search = CJK_FRACTION_RE.search
+    while True:
+        k = norm.find("分之", pos)
+        if k < 0:
+            return
+        lo = k
+        while lo > pos and norm[lo - 1] in _FRACTION_RUN:
+            lo -= 1
+        m = search(norm, lo)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 # Words after a number that mean it is not a count (German ordinal dot, units of time).
 _WORD_RE = re.compile(r"[ \u00a0]([^\W\d_]+(?:-[^\W\d_]+)*)")
 DE_NOT_COUNTED = {
@@ -255,7 +284,7 @@ def extract_quantity(norm: str, text: str, nums: list, profile: Profile) -> list
         )
     if profile.cjk:
         nouns, _c, _u = _zh()
-        for m in CJK_FRACTION_RE.finditer(norm):
+        for m in fraction_matches(norm):
             den_s, num_s = m.group("den").replace(" ", ""), m.group("num").replace(" ", "")
             if den_s in ("百", "佰", "千", "仟", "万", "萬", "万万", "萬萬"):
                 continue  # percent, per mille … (percent.py)

@@ -103,3 +103,11 @@ def test_fraction_regex_matches_its_plain_form(text):
         return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
 
     assert spans(CJK_FRACTION_RE) == spans(_PLAIN_FRACTION_RE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="三百分之五十 0123.,點千萬x之分", max_size=40))
+def test_fraction_matches_are_finditer(text):
+    from generator.facts.quantity import fraction_matches
+
+    assert [m.span() for m in fraction_matches(text)] == [m.span() for m in CJK_FRACTION_RE.finditer(text)]
