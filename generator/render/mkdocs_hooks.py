@@ -47,6 +47,7 @@ pages whose Markdown is newer than their HTML are rebuilt) give a full build's s
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import os
@@ -418,8 +419,10 @@ def untitled(entry: dict) -> dict:
     location = str(entry.get("location", ""))
     if "#" in location or not isinstance(title, str) or not title or not isinstance(text, str):
         return entry
-    if text == title or text.startswith(title + " "):
-        return {**entry, "text": text[len(title) :].lstrip(" ")}
+    # The title field is HTML-escaped (&quot;, &amp;), the text is not: compare both spellings.
+    for head in dict.fromkeys((title, html.unescape(title))):
+        if text == head or text.startswith(head + " "):
+            return {**entry, "text": text[len(head) :].lstrip(" ")}
     return entry
 
 

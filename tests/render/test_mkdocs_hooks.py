@@ -129,6 +129,12 @@ def test_a_page_entry_does_not_repeat_its_title_in_its_text():
     assert mkdocs_hooks.untitled(other) == other  # a word that merely starts alike is kept
 
 
+def test_a_title_with_quotes_is_matched_unescaped():
+    # Material escapes the title field (&quot;) but not the text taken from the <h1>.
+    page = {"location": "a.html", "title": "WHO &quot;four steps&quot;", "text": 'WHO "four steps" <p>s</p>'}
+    assert mkdocs_hooks.untitled(page)["text"] == "<p>s</p>"
+
+
 def test_untitled_entries_merge_like_a_full_build(tmp_path):
     """A dirty build strips its own entries only: the previous ones are kept as written."""
     prev = [{"location": "a.html", "title": "A", "text": "A <p>A b</p>"}]
