@@ -240,15 +240,13 @@ class Linker:
         if self.V is None:
             self._score_pairs_no_vectors(todo)
             return
-        cos: list[float | None] = [None] * len(todo)
-        if self.V is not None:
-            a = np.fromiter((p[0] for p in todo), np.int64, len(todo))
-            b = np.fromiter((p[1] for p in todo), np.int64, len(todo))
-            c = np.empty(len(todo), np.float32)
-            for s0 in range(0, len(todo), 65536):
-                sl = slice(s0, s0 + 65536)
-                c[sl] = np.einsum("nd,nd->n", self.V[a[sl]], self.V[b[sl]])
-            cos[:] = c.tolist()
+        a = np.fromiter((p[0] for p in todo), np.int64, len(todo))
+        b = np.fromiter((p[1] for p in todo), np.int64, len(todo))
+        c = np.empty(len(todo), np.float32)
+        for s0 in range(0, len(todo), 65536):
+            sl = slice(s0, s0 + 65536)
+            c[sl] = np.einsum("nd,nd->n", self.V[a[sl]], self.V[b[sl]])
+        cos: list[float] = c.tolist()
         for (i, j), cv in zip(todo, cos):
             self._ev[(i, j)] = self._evidence(i, j, cv)
 
