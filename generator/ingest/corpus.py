@@ -136,7 +136,7 @@ def _sidecar(seed_path: Path, root: Path, memo: Memo) -> tuple[Sidecar, bytes, B
     may not be read or parsed is reported; the article still gets its page, without it."""
     side = seed_path.with_suffix(".yml")
     try:
-        entry = sidecar_of(seed_path, root)
+        entry = sidecar_of(seed_path, root, listed=True)  # seed_path came from allowed_seeds
         if entry is None:
             return Sidecar(), b"", None
         raw = read_limited(entry, MAX_SIDECAR_BYTES)

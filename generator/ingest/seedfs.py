@@ -51,12 +51,22 @@ def seed_names(seeds_dir: Path) -> list[Path]:
     )
 
 
-def check(path: Path, root: Path) -> Allowed:
-    """The entry, if it may be read (see the module docstring); raise UnsafePath otherwise."""
+def check(path: Path, root: Path, listed: bool = False) -> Allowed:
+    """The entry, if it may be read (see the module docstring); raise UnsafePath otherwise.
+
+    ``listed``: the path was listed from the folder ``root`` was resolved from (its folder
+    is ``root``), so a plain file needs no resolving."""
     try:
-        linked = stat.S_ISLNK(os.lstat(path).st_mode)
+        lst = os.lstat(path)
     except OSError as exc:
         raise UnsafePath(f"cannot read file: {exc.strerror or exc}") from None
+    linked = stat.S_ISLNK(lst.st_mode)
+    if not linked and listed:
+        # The common case, a plain file directly in the folder: it is its own target, and
+        # lstat has said what stat would. Resolving every path cost ~70 µs a file (0.7 s
+        # for the seeds and sidecars of a 10,000-article folder, on every build).
+        require_regular(lst.st_mode)
+        return Allowed(path, root / path.name, False, (lst.st_dev, lst.st_ino))
     target = Path(os.path.realpath(path))
     if linked and not target.is_relative_to(root):
         raise UnsafePath("symbolic link to a file outside the seeds folder; not read")
@@ -96,7 +106,7 @@ def allowed_seeds(seeds_dir: Path) -> tuple[list[Allowed], list[tuple[Path, str]
     refused: list[tuple[Path, str]] = []
     for path in seed_names(seeds_dir):
         try:
-            allowed.append(check(path, root))
+            allowed.append(check(path, root, listed=True))
         except UnsafePath as exc:
             refused.append((path, str(exc)))
     owner: dict[tuple[int, int], Allowed] = {}
@@ -119,9 +129,10 @@ def allowed_seeds(seeds_dir: Path) -> tuple[list[Allowed], list[tuple[Path, str]
     return kept, refused
 
 
-def sidecar_of(entry_path: Path, root: Path) -> Allowed | None:
+def sidecar_of(entry_path: Path, root: Path, listed: bool = False) -> Allowed | None:
     """The sidecar ``<name>.yml`` beside a seed, if there is one; raise UnsafePath when there
-    is an entry of that name that may not be read."""
+    is an entry of that name that may not be read. ``listed``: as for :func:`check`, of the
+    seed's path."""
     side = entry_path.with_suffix(".yml")
     try:
         os.lstat(side)
@@ -129,7 +140,7 @@ def sidecar_of(entry_path: Path, root: Path) -> Allowed | None:
         return None
     except OSError as exc:
         raise UnsafePath(f"cannot read file: {exc.strerror or exc}") from None
-    return check(side, root)
+    return check(side, root, listed)
 
 
 def read_limited(entry: Allowed, limit: int) -> bytes:

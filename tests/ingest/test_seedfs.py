@@ -212,3 +212,26 @@ def test_allowed_seeds_lists_in_byte_order(tree):
     (seeds / "a.TXT").write_text(article_text(GERMAN), encoding="utf-8")
     allowed, refused = allowed_seeds(seeds)
     assert [a.path.name for a in allowed] == ["B.txt", "a.TXT", "good.txt"] and not refused
+
+
+@pytest.mark.parametrize("through_link", [False, True])
+def test_listed_check_says_what_the_full_check_says(tree, tmp_path, through_link):
+    """The shortcut for a plain file listed from the folder (no resolving) gives the same
+    entry as resolving it, also when the folder is reached through a link; a link inside
+    the folder still takes the full check (a link out is refused either way)."""
+    seeds, outside = tree
+    folder = seeds
+    if through_link:
+        folder = tmp_path / "seeds-link"
+        os.symlink(seeds, folder)
+    os.symlink(outside / "secret.txt", seeds / "out.txt")
+    os.symlink(seeds / "good.txt", seeds / "again.txt")
+    root = seeds_root(folder)
+    for name in ("good.txt", "again.txt"):
+        assert check(folder / name, root, listed=True) == check(folder / name, root)
+    for listed in (False, True):
+        with pytest.raises(UnsafePath, match="outside the seeds folder"):
+            check(folder / "out.txt", root, listed=listed)
+    (seeds / "dir.txt").mkdir()
+    with pytest.raises(UnsafePath, match="directory"):
+        check(folder / "dir.txt", root, listed=True)
