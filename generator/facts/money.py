@@ -80,6 +80,7 @@ class CurrencyIndex:
     cjk_lens_from: dict = field(default_factory=dict)
     cjk_lens_to: dict = field(default_factory=dict)
     may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
+    symbols_before: dict = field(default_factory=dict)  # characters -> _symbols_ending (a cache)
     after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
     reach: ReachTables | None = None  # where a currency may start or end (currency_reach)
@@ -386,13 +387,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     if q == 0 or (c not in idx.sym_last and not (c.isalpha() or c >= "\u0300" and is_letter(c))):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
-    for L in idx.lens_to.get(norm[q - 1], ()):
-        if L > q:
-            continue
-        cand = norm[q - L : q].lower()
-        code = idx.symbols.get(cand)
-        if code is None:
-            continue
+    for L, cand, sym_code in _symbols_ending(norm, q, idx):
         s = q - L
         if is_letter(cand[0]) and s > 0 and is_letter(norm[s - 1]) and not _CJK_CHAR_RE.match(norm[s - 1]):
             continue
@@ -400,7 +395,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
             qualified = _qualified_symbol(norm, s, q, cand, idx)
             if qualified is not None:
                 return qualified
-        return _symbol_match(s, q, code, cand)
+        return _symbol_match(s, q, sym_code, cand)
     # CJK names (美元 50) and ISO codes (USD 50): a code is a whole three-letter word
     if idx.cjk and _HAN_RE.match(norm[q - 1]):
         lens = idx.cjk_lens_to.get(norm[q - 1])
@@ -420,6 +415,27 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
         return None
     code = code_of(norm[s:q], idx)
     return CurrencyMatch(s, q, code, "code") if code else None
+
+
+def _symbols_ending(norm: str, q: int, idx: CurrencyIndex) -> list[tuple[int, str, str]]:
+    """(length, lower-cased text, code) of the symbols that end at ``q``, longest first.
+    They depend only on the few characters before ``q`` (no symbol is longer than
+    _MAX_SYMBOL), so they are remembered per those characters: a text repeats its
+    symbols."""
+    key = norm[max(0, q - _MAX_SYMBOL) : q]
+    got = idx.symbols_before.get(key)
+    if got is None:
+        got = []
+        for L in idx.lens_to.get(norm[q - 1], ()):
+            if L > q:
+                continue
+            cand = norm[q - L : q].lower()
+            code = idx.symbols.get(cand)
+            if code is not None:
+                got.append((L, cand, code))
+        if len(idx.symbols_before) < 100_000:
+            idx.symbols_before[key] = got
+    return got
 
 
 def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) -> CurrencyMatch | None:

@@ -1010,7 +1010,7 @@ def _word_numbers(norm: str, lex: WordLexicon, masked: list, out: list) -> None:
         if parsed is None:
             continue
         value, weak, ws, we = parsed
-        out.append(Number(start + ws, start + we, value, "words", weak=weak, scaled=value >= 1000))
+        out.append(Number(start + ws, start + we, value, "words", False, value >= 1000, 1.0, weak))
 
 
 _BY_START = operator.attrgetter("start")

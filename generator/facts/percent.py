@@ -25,7 +25,7 @@ from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
 from .qualifiers import qualifier_after, qualifier_before
 from .ranges import is_range, range_words
-from .reach import char_after, char_before, chars_ahead, chars_behind
+from .reach import char_after, char_before, chars_ahead, starts_behind
 
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
@@ -390,7 +390,9 @@ def _within_reach(norm: str, nums: list, words: PercentWords) -> list[tuple[int,
             elif tenth_chars and char_after(norm, x.end, " ") in tenth_chars:
                 out.append((i, False))
         return out
-    ends, starts = chars_ahead(norm, after, _AFTER_GAP), chars_behind(norm, before, " \u00a0")
+    # numbers never begin with a space: of the positions after a word's last character
+    # and its spaces, only the one after the spaces can be a number's start
+    ends, starts = chars_ahead(norm, after, _AFTER_GAP), starts_behind(norm, before, " \u00a0")
     tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
     ends_any = ends.union(tenth_ends)
     return [

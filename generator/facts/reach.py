@@ -155,6 +155,14 @@ def chars_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[i
     return out
 
 
+def starts_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[int]:
+    """The positions of chars_behind at which none of ``spaces`` stands: where
+    something that never begins with a space (a number) may start right after one of
+    ``chars`` and its spaces. One position per match, not one per space."""
+    rx = _run_class(frozenset(chars) - frozenset(spaces), spaces)
+    return {m.end() for m in rx.finditer(norm)} if rx is not None else set()
+
+
 _RUN_CLASSES: dict = {}
 
 

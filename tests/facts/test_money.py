@@ -212,3 +212,23 @@ def test_numbers_left_out_of_reading_fail_the_cheap_test(lang):
             assert x.end not in after_ok and x.start not in before_ok
         else:
             assert x.end in after_ok or x.start in before_ok or x.scaled or x.kind != "digits"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "de"])
+def test_symbols_ending_as_read_in_place(lang):
+    """_symbols_ending (remembered per the characters before) gives the symbols a
+    direct look-up of each length finds, at the start of a text as elsewhere."""
+    from generator.facts._locale import get_profile
+    from generator.facts.money import _symbols_ending, currency_index
+
+    profile = get_profile(lang)
+    idx = currency_index(profile.base, profile.tag)
+    for text in ("$5", "US$ 5", "x hk$5", "Mex$5", "€5 and HK$6", "NT$3 kr 4"):
+        for q in range(1, len(text) + 1):
+            want = []
+            for L in idx.lens_to.get(text[q - 1], ()):
+                code = idx.symbols.get(text[q - L : q].lower()) if L <= q else None
+                if code is not None:
+                    want.append((L, text[q - L : q].lower(), code))
+            for _ in range(2):
+                assert _symbols_ending(text, q, idx) == want

@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.facts.reach import (
     char_after,
     char_before,
@@ -47,3 +50,14 @@ def test_token_triggers_are_whole_words():
     text = "the USD and USDX, USD."
     starts, ends = token_starts_ends(text, lambda t: t == "USD", {})
     assert starts == [4, 18] and ends == [7, 21]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("fF of5 \u00a0\u202fx%")), max_size=30))
+def test_starts_behind_is_chars_behind_off_the_spaces(text):
+    """starts_behind holds exactly the positions of chars_behind where no space stands."""
+    from generator.facts.reach import chars_behind, starts_behind
+
+    spaces = " \u00a0"
+    want = {p for p in chars_behind(text, "fF", spaces) if p == len(text) or text[p] not in spaces}
+    assert starts_behind(text, "fF", spaces) == want
