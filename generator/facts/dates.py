@@ -527,7 +527,7 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
     if pats and after_re is not None:  # where a pattern's word after the number may begin
         reach = reach_back(norm, _ago_starts(norm, base, cjk), " \u00a0", 1)
         # the cheap test, in one comprehension: only numbers a pattern's word follows
-        looked_at = [x for x in nums if x.end in reach]
+        looked_at = [x for x in nums if x.end in reach] if reach else []
     for num in looked_at:
         if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
             continue

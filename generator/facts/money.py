@@ -36,7 +36,7 @@ from .money_ranges import range_ends
 from .numbers import Number, apply_scale, merged_number_words, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 from .ranges import range_words
-from .reach import glued_edges
+from .reach import MAY_GLUE, glued_edges
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
 _TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
@@ -644,7 +644,7 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
     assert idx.reach is not None
     after_ok, before_ok, starts = currency_reach(norm, idx.reach)
     linker = _linker_re(profile.base)
-    for i in _within_reach(nums, after_ok, before_ok):
+    for i in _within_reach(norm, nums, after_ok, before_ok, linker is not None):
         num = nums[i]
         if num.start < used_until:
             continue
@@ -674,15 +674,27 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
     return out
 
 
-def _within_reach(nums: list, after_ok: set[int], before_ok: set[int]) -> list[int]:
-    """The indices of the numbers _amounts must look at: those ending where a currency
-    may follow or starting where one may precede, and every number that is not plain
-    unscaled digits (a word may be glued to it, or a linker follow it). The others
-    fail _amounts' cheap test: one comprehension finds them, not the reading loop."""
+def _within_reach(norm: str, nums: list, after_ok: set[int], before_ok: set[int], linker: bool) -> list[int]:
+    """The indices of the numbers that pass _amounts' cheap test: those ending where a
+    currency may follow or starting where one may precede, and the numbers other than
+    plain unscaled digits that have a word glued to an edge, or (scaled) may have a
+    linker after them (``linker``: the language has one). One comprehension finds
+    them, not the reading loop; a glued word needs a letter outside an edge (MAY_GLUE,
+    a dict read) before glued_edges is asked."""
+    n = len(norm)
+    glue = MAY_GLUE
     return [
         i
         for i, x in enumerate(nums)
-        if x.end in after_ok or x.start in before_ok or x.scaled or x.kind != "digits"
+        if x.end in after_ok
+        or x.start in before_ok
+        or (x.scaled or x.kind != "digits")
+        and (
+            x.scaled
+            and linker
+            or (x.end < n and glue[norm[x.end]] or x.start > 0 and glue[norm[x.start - 1]])
+            and glued_edges(norm, x.start, x.end)
+        )
     ]
 
 

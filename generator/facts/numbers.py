@@ -831,7 +831,7 @@ def _digit_numbers(norm: str, profile: Profile, masked: list) -> list:
         s = m.start()
         if masked and _in_spans(s, masked):
             continue
-        key = m.group()
+        key = m[0]  # a subscript, not a method call
         got = memo_get(key, _MISS)
         if got is _MISS or (got is not None and got[0] != m.lastindex):
             got = memo[key] = _match_reading(m, profile, table)
@@ -1023,7 +1023,7 @@ def _outermost(out: list) -> list:
     res: list = []
     last_end = -1
     for x in out:
-        if not abs(x.value) < MAX_VALUE:
+        if not -MAX_VALUE < x.value < MAX_VALUE:  # (no abs call: NaN and inf fail too)
             continue  # a digit run too long to be a figure (10,000 digits: inf)
         if x.start < last_end:
             if res and x.start == res[-1].start and x.end > res[-1].end:

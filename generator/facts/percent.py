@@ -198,7 +198,24 @@ def _negative_re(base: str, arabic: bool, cjk: bool) -> re.Pattern:
     return re.compile(rf"(?:{_MINUS}|{NO_LETTER_BEFORE}(?:{_alt(words, arabic, False)})[ \u00a0]+)$", re.I)
 
 
+_NUM_VALUES: dict = {}  # (numeral, decimal, group) -> _num_value (a text repeats them)
+
+
 def _num_value(s: str, profile: Profile) -> float | None:
+    """Value of a digit or CJK numeral string, or None (remembered per string and
+    separators)."""
+    if len(s) > 40:
+        return _read_num_value(s, profile)  # no figure is this long: not worth keeping
+    key = (s, profile.decimal, profile.group)
+    got = _NUM_VALUES.get(key, _NUM_VALUES)
+    if got is _NUM_VALUES:
+        got = _NUM_VALUES[key] = _read_num_value(s, profile)
+        if len(_NUM_VALUES) > 50_000:
+            _NUM_VALUES.clear()
+    return got
+
+
+def _read_num_value(s: str, profile: Profile) -> float | None:
     """Value of a digit or CJK numeral string, or None."""
     s2 = s.replace(" ", "")
     if s2 and s2[0].isdigit():
@@ -297,8 +314,11 @@ def _fractions(norm: str, nums: list, profile: Profile) -> list[Candidate]:
     """百分之八十九, 千分之二, 百分の9,999: percent, per mille, per ten thousand; the
     upper end of a range after one (百分之二十到三十: _fraction_upper)."""
     facts = []
-    starts = [x.start for x in nums]
+    starts: list[int] | None = None  # of nums, made at the first fraction
     for m in CJK_FRACTION_RE.finditer(norm):
+        s = m.start()
+        if s > 0 and norm[s - 1] in "0123456789一二三四五六七八九十百千万萬两兩":
+            continue  # 五百分之2.2 is a fraction with denominator 500, not percent
         num_s, end = m.group("num"), m.end("num")
         v = _num_value(num_s, profile)
         while v is None and len(num_s) > 1:  # 百分之七十百分位: keep the valid prefix
@@ -310,10 +330,9 @@ def _fractions(norm: str, nums: list, profile: Profile) -> list[Candidate]:
         m_end = m.end() if num_s == m.group("num") else end
         if m.group("k"):
             v *= 1000
-        s = m.start()
-        if s > 0 and norm[s - 1] in "0123456789一二三四五六七八九十百千万萬两兩":
-            continue  # 五百分之2.2 is a fraction with denominator 500, not percent
         facts.append(_fact(norm, s, m_end, v / _DEN[m.group("den")], profile.base))
+        if starts is None:
+            starts = [x.start for x in nums]
         up = _fraction_upper(norm, m_end, v, nums, starts, profile)
         if up is not None:
             facts.append(_fact(norm, up.start, up.end, up.value / _DEN[m.group("den")], profile.base))
@@ -395,6 +414,8 @@ def _within_reach(norm: str, nums: list, words: PercentWords) -> list[tuple[int,
     ends, starts = chars_ahead(norm, after, _AFTER_GAP), starts_behind(norm, before, " \u00a0")
     tenth_ends = chars_ahead(norm, tenth_chars, " ") if tenth_chars else ()
     ends_any = ends.union(tenth_ends)
+    if not ends_any and not starts:
+        return []  # no sign, word or tenth anywhere: no number to look at
     return [
         (i, x.end in ends or x.start in starts)
         for i, x in enumerate(nums)

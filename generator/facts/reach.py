@@ -103,6 +103,20 @@ def may_glue(ch: str) -> bool:
     return got
 
 
+class _MayGlueMemo(dict):
+    """may_glue of each character looked up, computed on the first look-up (the
+    subscript is a C-level dict read after that: tested at every number of a text)."""
+
+    def __missing__(self, ch: str) -> bool:
+        got = may_glue(ch)
+        if len(self) < 100_000:
+            self[ch] = got
+        return got
+
+
+MAY_GLUE = _MayGlueMemo()
+
+
 def glued_edges(norm: str, start: int, end: int) -> bool:
     """glued_word at either edge of the number ``norm[start:end]``: at its end (outside
     character ``norm[end]``) or at its start (outside character ``norm[start - 1]``).
