@@ -54,6 +54,11 @@ PIECES = [
 ]
 
 
+DIGIT_LANGS = ("zh-Hant", "ar", "de", "en")  # the languages the text of figures is read in
+# A sentence that makes each language build its tables (none of PIECES' texts in it).
+TABLES_TEXT = "On 3 May 2020 they paid $7 (about 9 % more) for 40 kg."
+
+
 def digits_text(size: int, seed: int = 15) -> str:
     """``size`` characters of figures and scale words only (deterministic)."""
     rng = random.Random(seed)
@@ -77,6 +82,8 @@ def main(argv=None):
     t0 = time.process_time()
     for text, lang in arts:
         extract_facts(text, lang)
+    for lang in DIGIT_LANGS:  # en has no seed: its tables are built here, not timed below
+        extract_facts(TABLES_TEXT, lang)
     print(f"first call (builds per-language tables): {time.process_time() - t0:.3f} s")
     n = 0
     t0 = time.process_time()
@@ -98,7 +105,7 @@ def main(argv=None):
         dt = time.process_time() - t0
         print(f"1 MB article ({lang}): {dt:.3f} s, {len(facts):,} facts (target < 1 s)")
     big = digits_text(1_000_000)
-    for lang in ("zh-Hant", "ar", "de", "en"):
+    for lang in DIGIT_LANGS:
         t0 = time.process_time()
         facts = extract_facts(big, lang)
         dt = time.process_time() - t0

@@ -129,6 +129,23 @@ def reach_tables(
     )
 
 
+def _cjk_starts(norm: str, tables: ReachTables) -> list[int]:
+    """Where a CJK symbol or name may start: a character that is one, or the first two
+    of a longer one. The answer depends on those two characters alone, so it is worked
+    out once per distinct pair in the text (a text of CJK figures repeats 百, 萬 …)."""
+    whole, pairs = tables.cjk_whole, tables.cjk_pairs
+    seen: dict[str, bool] = {}
+    out = []
+    for p in char_positions(norm, tables.cjk_first):
+        pair = norm[p : p + 2]
+        ok = seen.get(pair)
+        if ok is None:
+            ok = seen[pair] = pair[0] in whole or pair in pairs or pair.lower() in pairs
+        if ok:
+            out.append(p)
+    return out
+
+
 def currency_reach(norm: str, tables: ReachTables) -> tuple[set[int], set[int], set[int]]:
     """(after, before, starts): the positions from which a currency may start within two
     spaces, the positions a currency may end before within two spaces, and the
@@ -139,12 +156,7 @@ def currency_reach(norm: str, tables: ReachTables) -> tuple[set[int], set[int], 
     starts.update(tok_starts)
     # a CJK character starts a currency only as a whole one or with its second character
     # (百 begins 百慕達元, but 三百萬 holds no currency): most CJK numerals are no start
-    whole, pairs = tables.cjk_whole, tables.cjk_pairs
-    starts.update(
-        p
-        for p in char_positions(norm, tables.cjk_first)
-        if norm[p] in whole or norm[p : p + 2] in pairs or norm[p : p + 2].lower() in pairs
-    )
+    starts.update(_cjk_starts(norm, tables))
     ends = [p + 1 for p in char_positions(norm, tables.end_chars)]
     ends += [p + 2 for p in char_positions(norm, tables.end_dots)]  # the dot of b/.
     ends += tok_ends

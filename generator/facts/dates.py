@@ -61,6 +61,30 @@ ISO_DATE_RE = re.compile(
 DMY_DATE_RE = re.compile(
     r"(?P<d>[0-9](?<![0-9.][0-9])[0-9]?)\.(?P<m>[0-9]{1,2})\.(?P<y>(?:1[89]|20)[0-9]{2})(?![0-9])"
 )
+# Both regexes begin with a digit, so finditer would try them at every digit of a text
+# (a text of figures: most of it). Each of their matches holds two separators with one
+# or two digits between (the month's): the first stands 4 characters after an ISO
+# date's start, 1 or 2 after a DMY date's. They are tried only there (numeric_dates).
+_ISO_SEPS_RE = re.compile(r"[./-](?=[0-9]{1,2}[./-])")
+_DMY_SEPS_RE = re.compile(r"\.(?=[0-9]{1,2}\.)")
+_NUMERIC_DATES = ((ISO_DATE_RE, _ISO_SEPS_RE, (4,)), (DMY_DATE_RE, _DMY_SEPS_RE, (1, 2)))
+
+
+def numeric_dates(norm: str, rx: re.Pattern, seps: re.Pattern, offsets: tuple[int, ...]) -> list[re.Match]:
+    """The matches of ``rx.finditer(norm)``, found from ``seps``: ``rx`` is tried at each
+    separator's position less each of ``offsets`` (where its match must start), the
+    matches taken left to right without overlap as finditer takes them."""
+    starts = {p for m in seps.finditer(norm) for off in offsets if (p := m.start() - off) >= 0}
+    out = []
+    pos = 0
+    for p in sorted(starts):
+        if p < pos:
+            continue
+        m = rx.match(norm, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _iso(y=None, m=None, d=None):
@@ -499,12 +523,12 @@ def _cldr_ago(norm: str, nums: list, base: str, pub: dt.date | None, cjk: bool) 
     pats = past_patterns(base)
     after_re = _ago_after_re(base, cjk)
     out = []
-    reach = None
-    if after_re is not None:  # where a pattern's word after the number may begin
+    looked_at = nums if pats else []
+    if pats and after_re is not None:  # where a pattern's word after the number may begin
         reach = reach_back(norm, _ago_starts(norm, base, cjk), " \u00a0", 1)
-    for num in nums if pats else ():
-        if reach is not None and num.end not in reach:
-            continue  # no pattern's word follows (the cheap test for most numbers)
+        # the cheap test, in one comprehension: only numbers a pattern's word follows
+        looked_at = [x for x in nums if x.end in reach] if reach else []
+    for num in looked_at:
         if num.value != int(num.value) or not 0 < num.value <= 1000 or num.scaled:
             continue
         if after_re is not None and not after_re.match(norm, num.end):
@@ -529,8 +553,8 @@ def extract_dates(norm: str, nums: list, profile: Profile, published=None) -> li
     if isinstance(pub, dt.datetime):
         pub = pub.date()
     cands = []
-    for rx in (ISO_DATE_RE, DMY_DATE_RE):
-        for m in rx.finditer(norm):
+    for rx, seps, offsets in _NUMERIC_DATES:
+        for m in numeric_dates(norm, rx, seps, offsets):
             v = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             if v:
                 cands.append((m.start(), m.end(), v))

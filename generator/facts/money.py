@@ -36,7 +36,7 @@ from .money_ranges import range_ends
 from .numbers import Number, apply_scale, merged_number_words, scale_table
 from .qualifiers import qualifier_after, qualifier_before
 from .ranges import range_words
-from .reach import glued_edges
+from .reach import MAY_GLUE, glued_edges
 
 # Tokens after a number: letters (any script) joined by hyphens/apostrophes/dots.
 _TOKEN_RE = re.compile(rf"{LETTERS}(?:[-'’.]{LETTERS})*\.?")
@@ -80,6 +80,7 @@ class CurrencyIndex:
     cjk_lens_from: dict = field(default_factory=dict)
     cjk_lens_to: dict = field(default_factory=dict)
     may_start: dict = field(default_factory=dict)  # token -> _may_start_name (a cache)
+    symbols_before: dict = field(default_factory=dict)  # characters -> _symbols_ending (a cache)
     after_gap_re: re.Pattern = re.compile("(?!)")  # where a currency may start after a number
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
     reach: ReachTables | None = None  # where a currency may start or end (currency_reach)
@@ -386,13 +387,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
     if q == 0 or (c not in idx.sym_last and not (c.isalpha() or c >= "\u0300" and is_letter(c))):
         return None  # cheap exit: a digit, punctuation or the start precedes
     # symbols, possibly with letters before them ("hk $", "c $", "usd$", "Mex$")
-    for L in idx.lens_to.get(norm[q - 1], ()):
-        if L > q:
-            continue
-        cand = norm[q - L : q].lower()
-        code = idx.symbols.get(cand)
-        if code is None:
-            continue
+    for L, cand, sym_code in _symbols_ending(norm, q, idx):
         s = q - L
         if is_letter(cand[0]) and s > 0 and is_letter(norm[s - 1]) and not _CJK_CHAR_RE.match(norm[s - 1]):
             continue
@@ -400,7 +395,7 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
             qualified = _qualified_symbol(norm, s, q, cand, idx)
             if qualified is not None:
                 return qualified
-        return _symbol_match(s, q, code, cand)
+        return _symbol_match(s, q, sym_code, cand)
     # CJK names (美元 50) and ISO codes (USD 50): a code is a whole three-letter word
     if idx.cjk and _HAN_RE.match(norm[q - 1]):
         lens = idx.cjk_lens_to.get(norm[q - 1])
@@ -420,6 +415,27 @@ def currency_before(norm: str, pos: int, idx: CurrencyIndex):
         return None
     code = code_of(norm[s:q], idx)
     return CurrencyMatch(s, q, code, "code") if code else None
+
+
+def _symbols_ending(norm: str, q: int, idx: CurrencyIndex) -> list[tuple[int, str, str]]:
+    """(length, lower-cased text, code) of the symbols that end at ``q``, longest first.
+    They depend only on the few characters before ``q`` (no symbol is longer than
+    _MAX_SYMBOL), so they are remembered per those characters: a text repeats its
+    symbols."""
+    key = norm[max(0, q - _MAX_SYMBOL) : q]
+    got = idx.symbols_before.get(key)
+    if got is None:
+        got = []
+        for L in idx.lens_to.get(norm[q - 1], ()):
+            if L > q:
+                continue
+            cand = norm[q - L : q].lower()
+            code = idx.symbols.get(cand)
+            if code is not None:
+                got.append((L, cand, code))
+        if len(idx.symbols_before) < 100_000:
+            idx.symbols_before[key] = got
+    return got
 
 
 def _qualified_symbol(norm: str, s: int, q: int, cand: str, idx: CurrencyIndex) -> CurrencyMatch | None:
@@ -628,7 +644,8 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
     assert idx.reach is not None
     after_ok, before_ok, starts = currency_reach(norm, idx.reach)
     linker = _linker_re(profile.base)
-    for i, num in enumerate(nums):
+    for i in _within_reach(norm, nums, after_ok, before_ok, linker is not None):
+        num = nums[i]
         if num.start < used_until:
             continue
         if (
@@ -657,6 +674,30 @@ def _amounts(norm: str, nums: list, idx: CurrencyIndex, profile: Profile) -> lis
     return out
 
 
+def _within_reach(norm: str, nums: list, after_ok: set[int], before_ok: set[int], linker: bool) -> list[int]:
+    """The indices of the numbers that pass _amounts' cheap test: those ending where a
+    currency may follow or starting where one may precede, and the numbers other than
+    plain unscaled digits that have a word glued to an edge, or (scaled) may have a
+    linker after them (``linker``: the language has one). One comprehension finds
+    them, not the reading loop; a glued word needs a letter outside an edge (MAY_GLUE,
+    a dict read) before glued_edges is asked."""
+    n = len(norm)
+    glue = MAY_GLUE
+    return [
+        i
+        for i, x in enumerate(nums)
+        if x.end in after_ok
+        or x.start in before_ok
+        or (x.scaled or x.kind != "digits")
+        and (
+            x.scaled
+            and linker
+            or (x.end < n and glue[norm[x.end]] or x.start > 0 and glue[norm[x.start - 1]])
+            and glued_edges(norm, x.start, x.end)
+        )
+    ]
+
+
 def _qualifier(norm: str, a: _Amount, base: str) -> str | None:
     """The qualifier written before the amount, else after it (or None)."""
     q, _ = qualifier_before(norm, a.start, base)
@@ -680,14 +721,8 @@ def extract_money(norm: str, nums: list, profile: Profile) -> list:
     amounts += [(a, _qualifier(norm, a, profile.base)) for a, _i in ends]
     codes = resolve_ambiguous([a for a, _ in amounts], profile, idx)
     return [
-        Candidate(
-            type="money",
-            start=a.start,
-            end=a.end,
-            value=float(f"{a.value:.12g}"),
-            currency=code,
-            qualifier=q,
-        )
+        # positional: keyword arguments cost ~2.5x as much to pass (thousands a text)
+        Candidate("money", a.start, a.end, float(f"{a.value:.12g}"), code, None, q)
         for (a, q), code in zip(amounts, codes)
     ]
 
@@ -701,18 +736,24 @@ def resolve_ambiguous(amounts: list, profile: Profile, idx: CurrencyIndex) -> li
     AUD in en-AU), else None (marked ambiguous: never silently another currency)."""
     explicit = sorted({a.code for a in amounts if a.code and a.ambiguous is None})
     out = []
+    # per symbol: (the text's currencies that write it so, does the territory's): a
+    # text of figures repeats its few symbols thousands of times
+    seen: dict[str, tuple[list, bool]] = {}
+    local = profile.local_currency
     for a in amounts:
         if a.ambiguous is None:
             out.append(a.code)
             continue
-        fits = [c for c in explicit if _writes(idx, c, a.ambiguous)]
+        got = seen.get(a.ambiguous)
+        if got is None:
+            got = seen[a.ambiguous] = (
+                [c for c in explicit if _writes(idx, c, a.ambiguous)],
+                local is not None and bool(local) and _writes(idx, local, a.ambiguous),
+            )
+        fits, local_writes = got
         if len(fits) == 1:
             out.append(fits[0])
-        elif (
-            profile.local_currency
-            and _writes(idx, profile.local_currency, a.ambiguous)
-            and (a.minor_of is None or profile.local_currency in a.minor_of)
-        ):
+        elif local_writes and (a.minor_of is None or local in a.minor_of):
             out.append(profile.local_currency)
         elif len(idx.own_symbols.get(a.ambiguous.rstrip("."), ())) == 1:
             out.append(next(iter(idx.own_symbols[a.ambiguous.rstrip(".")])))

@@ -9,13 +9,14 @@ comes from CLDR (the interval fallback pattern, "{0}–{1}", "{0}～{1}"); the w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ._locale import babel_locale, lang_data, load_json, normalize
 from .numbers import Number
 
 _WINDOW = 16  # characters before the lower end searched for an opener ("entre", "between")
+_MAX_GAP_KEY = 24  # longer gaps (prose between two numbers) are read, not remembered
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class RangeWords:
     gap: re.Pattern  # fullmatch: a range sign or word between the two ends
     joiner: re.Pattern | None  # fullmatch: the word after an opener (group "w")
     openers: dict  # joiner word (lower-cased) -> regex of its openers, ending at the lower end
+    # gap text -> True (a sign or word), the opener regex of its joiner word, or None: a
+    # text repeats its few gaps (" ", ", ", " - ") between thousands of numbers
+    gaps: dict = field(default_factory=dict, compare=False)
 
 
 def _cldr_sign(tag: str) -> str:
@@ -82,10 +86,24 @@ def joins(norm: str, lo_start: int, lo_end: int, up_start: int, words: RangeWord
     sign or word, or an opener's word with the opener before ``lo_start`` ("between …
     and", "entre … et")?"""
     gap = norm[lo_end:up_start]
+    got = words.gaps.get(gap, False)
+    if got is False:
+        got = _gap_reading(gap, words)
+        if len(gap) <= _MAX_GAP_KEY and len(words.gaps) < 10_000:
+            words.gaps[gap] = got
+    if got is None or got is True:
+        return got is True
+    return got.search(norm, max(0, lo_start - _WINDOW), lo_start) is not None
+
+
+def _gap_reading(gap: str, words: RangeWords) -> bool | re.Pattern | None:
+    """What the text between two numbers makes of them: True for a range sign or word,
+    the regex of the openers its joiner word needs before the lower end ("and" of
+    "between … and"), else None."""
     if words.gap.fullmatch(gap):
         return True
     m = words.joiner.fullmatch(gap) if words.joiner is not None else None
     if m is None:
-        return False
-    opener = words.openers[m.group("w").lower()]
-    return opener.search(norm, max(0, lo_start - _WINDOW), lo_start) is not None
+        return None
+    opener: re.Pattern = words.openers[m.group("w").lower()]
+    return opener

@@ -21,17 +21,42 @@ from .numbers import trigger_positions
 SPACES = " \u00a0\u202f"
 
 
+# The characters of each char_class regex of a few characters: re tests every position
+# of a text against a class (~10 ns a character for a handful of CJK characters), while
+# str.find runs through it in C at memchr speed.
+_CLASS_CHARS: dict[re.Pattern, str] = {}
+_FIND_MAX = 10  # classes of more characters are scanned by the regex
+
+
 def char_class(chars: Iterable[str]) -> re.Pattern | None:
     """A regex matching any one of ``chars`` (None when there are none)."""
-    body = "".join(sorted({re.escape(c) for c in chars if c}))
-    return re.compile(f"[{body}]") if body else None
+    chars = {c for c in chars if c}
+    body = "".join(sorted({re.escape(c) for c in chars}))
+    if not body:
+        return None
+    rx = re.compile(f"[{body}]")
+    if len(chars) <= _FIND_MAX and all(len(c) == 1 for c in chars) and rx not in _CLASS_CHARS:
+        _CLASS_CHARS[rx] = "".join(sorted(chars))
+    return rx
 
 
 def char_positions(norm: str, rx: re.Pattern | None) -> list[int]:
-    """The positions of the characters ``rx`` (a char_class) matches in ``norm``."""
+    """The positions of the characters ``rx`` (a char_class) matches in ``norm``, in
+    text order: found with str.find when the class has few characters."""
     if rx is None:
         return []
-    return [m.start() for m in rx.finditer(norm)]
+    chars = _CLASS_CHARS.get(rx)
+    if chars is None:
+        return [m.start() for m in rx.finditer(norm)]
+    out: list[int] = []
+    append, find = out.append, norm.find
+    for c in chars:
+        i = find(c)
+        while i != -1:
+            append(i)
+            i = find(c, i + 1)
+    out.sort()
+    return out
 
 
 def token_starts_ends(
@@ -103,6 +128,20 @@ def may_glue(ch: str) -> bool:
     return got
 
 
+class _MayGlueMemo(dict):
+    """may_glue of each character looked up, computed on the first look-up (the
+    subscript is a C-level dict read after that: tested at every number of a text)."""
+
+    def __missing__(self, ch: str) -> bool:
+        got = may_glue(ch)
+        if len(self) < 100_000:
+            self[ch] = got
+        return got
+
+
+MAY_GLUE = _MayGlueMemo()
+
+
 def glued_edges(norm: str, start: int, end: int) -> bool:
     """glued_word at either edge of the number ``norm[start:end]``: at its end (outside
     character ``norm[end]``) or at its start (outside character ``norm[start - 1]``).
@@ -153,6 +192,25 @@ def chars_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[i
         for m in rx.finditer(norm):
             out.update(range(m.start() + 1, m.end() + 1))
     return out
+
+
+def starts_behind(norm: str, chars: Iterable[str], spaces: str = SPACES) -> set[int]:
+    """The positions of chars_behind at which none of ``spaces`` stands: where
+    something that never begins with a space (a number) may start right after one of
+    ``chars`` and its spaces. One position per match, not one per space."""
+    one = char_class(frozenset(chars) - frozenset(spaces))
+    if one is not None and one in _CLASS_CHARS:  # few characters: found with str.find
+        # each of them begins a run of its own (the runs hold no other one of them)
+        out: set[int] = set()
+        n = len(norm)
+        for p in char_positions(norm, one):
+            q = p + 1
+            while q < n and norm[q] in spaces:
+                q += 1
+            out.add(q)
+        return out
+    rx = _run_class(frozenset(chars) - frozenset(spaces), spaces)
+    return {m.end() for m in rx.finditer(norm)} if rx is not None else set()
 
 
 _RUN_CLASSES: dict = {}

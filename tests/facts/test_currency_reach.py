@@ -105,3 +105,26 @@ def test_reach_holds_every_currency_the_reader_finds(parts, lang):
 )
 def test_reach_on_written_cases(text, lang):
     _check(text, lang)
+
+
+def test_cjk_starts_as_each_position_tested():
+    """_cjk_starts (worked out once per distinct pair) keeps the positions the test of
+    each position keeps: a whole CJK symbol or name, or the first two characters of one."""
+    from generator.facts._locale import get_profile
+    from generator.facts.currency_reach import _cjk_starts
+    from generator.facts.money import currency_index
+    from generator.facts.reach import char_positions
+
+    profile = get_profile("zh-Hant")
+    tables = currency_index(profile.base, profile.tag).reach
+    assert tables is not None
+    text = "三百萬 百慕達元 20 美元 百分之八十九 萬 円 港元 港 百" * 3
+    want = [
+        p
+        for p in char_positions(text, tables.cjk_first)
+        if text[p] in tables.cjk_whole
+        or text[p : p + 2] in tables.cjk_pairs
+        or text[p : p + 2].lower() in tables.cjk_pairs
+    ]
+    assert want  # the text holds currency starts
+    assert _cjk_starts(text, tables) == want

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.facts import extract_facts
 
@@ -81,3 +83,23 @@ def test_cldr_relative_past(text, lang, value):
     pub = dt.date(2023, 6, 15)
     assert [(f.type, f.value) for f in extract_facts(text, lang, pub)] == [("date", value)]
     assert [f.value for f in extract_facts(text, lang) if f.type == "date"] == [None]  # no year invented
+
+
+# Numeric dates (day-month-year, year-month-day, with digits of other lengths) and
+# what may stand around and between them.
+_NUM = st.sampled_from(["2020", "1999", "1850", "2101", "12", "31", "05", "5", "0", "123"])
+_SEP = st.sampled_from([".", "-", "/", ".", " "])
+_DATE = st.tuples(_NUM, _SEP, _NUM, _SEP, _NUM).map("".join)
+DATE_CHARS = st.lists(st.one_of(_DATE, _NUM, _SEP, st.just("x")), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(DATE_CHARS)
+def test_numeric_dates_are_finditer_from_the_separators(text):
+    """numeric_dates finds exactly the matches finditer finds, trying each regex only
+    where its separators stand."""
+    from generator.facts.dates import _NUMERIC_DATES, numeric_dates
+
+    for rx, seps, offsets in _NUMERIC_DATES:
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in numeric_dates(text, rx, seps, offsets)] == want

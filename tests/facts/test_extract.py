@@ -219,3 +219,41 @@ def test_facts_are_the_facts_init_would_make():
     assert [f.to_json() for f in got] == [f.to_json() for f in made]
     with pytest.raises(dataclasses.FrozenInstanceError):
         got[0].value = 1.0  # type: ignore[misc]
+
+
+def _choose_all_at_once(cands, n):
+    """The reference _choose: every candidate by priority, kept when it overlaps none
+    kept before it (what _choose did before it settled clusters only)."""
+    from generator.facts import PRIORITY
+
+    order = sorted(cands, key=lambda c: (PRIORITY[c.type], c.start - c.end, c.start))
+    kept = []
+    occupied = bytearray(n + 1)
+    for c in order:
+        if c.end <= c.start or c.start < 0 or c.end > n or occupied.find(1, c.start, c.end) != -1:
+            continue
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+SPANS = st.tuples(
+    st.sampled_from(["money", "percent", "date", "quantity"]),
+    st.integers(-2, 40),
+    st.integers(-2, 42),
+    st.integers(0, 3),  # tells apart candidates of one span and type
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SPANS, max_size=30))
+def test_choose_settles_clusters_as_all_at_once(spans):
+    """_choose settles only the clusters of overlapping candidates: the same candidates,
+    in the same order, as settling all of them at once by priority."""
+    from generator.facts import _choose
+    from generator.facts.candidate import Candidate
+
+    cands = [Candidate(t, s, e, value=v) for t, s, e, v in spans]
+    want = _choose_all_at_once(list(cands), 40)
+    got = _choose(list(cands), 40)
+    assert [id(c) for c in got] == [id(c) for c in want]

@@ -186,3 +186,56 @@ def test_a_letter_symbol_glued_before_digits(text, lang, want):
 
 def test_other_letters_glued_before_digits_are_names():
     assert [f for f in extract_facts("MP3 G7 B2B R2 F1", "en") if f.type == "money"] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "zh-Hant", "ar", "fr"])
+def test_numbers_left_out_of_reading_fail_the_cheap_test(lang):
+    """money._within_reach gives exactly the numbers _amounts' cheap test lets through
+    (written out here as the loop applied it to each number)."""
+    from generator.facts._locale import get_profile, normalize
+    from generator.facts.currency_reach import currency_reach
+    from generator.facts.money import _linker_re, _within_reach, currency_index
+    from generator.facts.numbers import scan_numbers
+    from generator.facts.reach import glued_edges
+
+    text = (
+        "Er zahlte $5, 12 und 3 Mio. Euro; 7 USD 20 2021 三百萬 440億美元 twenty dollars € 8 "
+        "44 milliards de dollars, 5 millions x, abc12 MP3 ١٢ ألف 十萬元 7km"
+    )
+    profile = get_profile(lang)
+    norm = normalize(text)
+    nums = scan_numbers(norm, profile)
+    idx = currency_index(profile.base, profile.tag)
+    after_ok, before_ok, _starts = currency_reach(norm, idx.reach)
+    linker = _linker_re(profile.base)
+    want = [
+        i
+        for i, x in enumerate(nums)
+        if not (
+            x.end not in after_ok
+            and x.start not in before_ok
+            and (x.kind == "digits" and not x.scaled or not glued_edges(norm, x.start, x.end))
+            and (not x.scaled or linker is None)
+        )
+    ]
+    assert _within_reach(norm, nums, after_ok, before_ok, linker is not None) == want
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant", "de"])
+def test_symbols_ending_as_read_in_place(lang):
+    """_symbols_ending (remembered per the characters before) gives the symbols a
+    direct look-up of each length finds, at the start of a text as elsewhere."""
+    from generator.facts._locale import get_profile
+    from generator.facts.money import _symbols_ending, currency_index
+
+    profile = get_profile(lang)
+    idx = currency_index(profile.base, profile.tag)
+    for text in ("$5", "US$ 5", "x hk$5", "Mex$5", "€5 and HK$6", "NT$3 kr 4"):
+        for q in range(1, len(text) + 1):
+            want = []
+            for L in idx.lens_to.get(text[q - 1], ()):
+                code = idx.symbols.get(text[q - L : q].lower()) if L <= q else None
+                if code is not None:
+                    want.append((L, text[q - L : q].lower(), code))
+            for _ in range(2):
+                assert _symbols_ending(text, q, idx) == want

@@ -221,3 +221,38 @@ def test_run_memo_matches_the_run_regex(texts):
 def test_distinct_tokens_are_the_letter_tokens(text):
     """The chunked scan finds exactly the tokens WORD_TOKEN_RE finds in the whole text."""
     assert distinct_tokens(text + " ") == set(WORD_TOKEN_RE.findall(text + " "))
+
+
+def test_number_init_sets_every_field_as_the_dataclass_would():
+    """Number's written-out __init__ takes the fields in their dataclass order, with
+    their defaults."""
+    import dataclasses
+
+    from generator.facts.numbers import Number
+
+    fields = dataclasses.fields(Number)
+    args = [f"v{i}" for i in range(len(fields))]
+    full = Number(*args)
+    assert [getattr(full, f.name) for f in fields] == args
+    short = Number(1, 2, 3.0, "digits")
+    assert [getattr(short, f.name) for f in fields[4:]] == [f.default for f in fields[4:]]
+    assert Number(1, 2, 3.0, "words", weak=True) == Number(1, 2, 3.0, "words", False, False, 1.0, True)
+
+
+NUMBERISH = st.lists(
+    st.sampled_from(
+        list("0123456789.,٫ \u00a0\u202f-一二三十百千萬億點 $%\n")
+        + ["twenty", "fünf", "million", "Mio.", "mil", "K", "m", "ألف", "مليار"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NUMBERISH, st.sampled_from(["en", "de", "zh-Hant", "ar", "es", "ja"]))
+def test_no_number_begins_or_ends_with_a_space(text, lang):
+    """What percent's position sets rely on (reach.starts_behind): a number's first and
+    last characters are never spaces."""
+    norm = normalize(text)
+    for x in scan_numbers(norm, get_profile(lang)):
+        assert norm[x.start] not in " \u00a0\u202f" and norm[x.end - 1] not in " \u00a0\u202f"

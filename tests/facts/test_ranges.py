@@ -73,3 +73,23 @@ def test_is_range_reads_the_gap():
 def test_a_fraction_opens_a_range(text, lang, want):
     """百分之二十到三十: the marker before the lower end stands for both ends."""
     assert percents(text, lang) == want
+
+
+def test_remembered_gaps_read_as_the_first_time():
+    """joins remembers what a gap text makes (a sign, a joiner needing its opener, or
+    nothing); the opener is still looked for before each lower end."""
+    from generator.facts.ranges import joins, range_words
+
+    words = range_words("en", "en")
+    text = "between 5 and 7, 8 and 9, 10-12, 13 to 14"
+
+    def ends(lo: str, up: str) -> tuple[int, int, int]:
+        a = text.index(lo)
+        return a, a + len(lo), text.index(up, a + len(lo))
+
+    for _ in range(2):  # the second time from the memo
+        assert joins(text, *ends("5", "7"), words)  # "between 5 and 7"
+        assert not joins(text, *ends("8", "9"), words)  # "8 and 9": no opener
+        assert joins(text, *ends("10", "12"), words)  # "10-12"
+        assert joins(text, *ends("13", "14"), words)  # "13 to 14"
+    assert " and " in words.gaps and words.gaps[" and "] not in (True, None)

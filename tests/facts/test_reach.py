@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.facts.reach import (
     char_after,
     char_before,
@@ -47,3 +50,29 @@ def test_token_triggers_are_whole_words():
     text = "the USD and USDX, USD."
     starts, ends = token_starts_ends(text, lambda t: t == "USD", {})
     assert starts == [4, 18] and ends == [7, 21]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("fF of5 \u00a0\u202fx%")), max_size=30))
+def test_starts_behind_is_chars_behind_off_the_spaces(text):
+    """starts_behind holds exactly the positions of chars_behind where no space stands."""
+    from generator.facts.reach import chars_behind, starts_behind
+
+    spaces = " \u00a0"
+    want = {p for p in chars_behind(text, "fF", spaces) if p == len(text) or text[p] not in spaces}
+    assert starts_behind(text, "fF", spaces) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab个個年 %‰oO\u00a0x1")), max_size=40),
+    st.sets(st.sampled_from(list("ab个個年%‰oOxyz1")), max_size=14),
+)
+def test_char_positions_are_the_class_matches(text, chars):
+    """char_positions gives the positions a plain scan of the class gives, in text order,
+    whether it finds them with str.find (few characters) or with the regex."""
+    import re
+
+    rx = char_class(chars)
+    want = [] if rx is None else [m.start() for m in re.finditer(rx.pattern, text)]
+    assert char_positions(text, rx) == want
