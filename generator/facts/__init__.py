@@ -121,6 +121,11 @@ def _priority(c: Candidate) -> tuple:
     return (PRIORITY[c.type], c.start - c.end, c.start)
 
 
+# Up to this many overlapping candidates are settled pairwise (quadratic, but clusters of
+# real text hold 2-3); a longer chain, which only a crafted text makes, by an occupancy map.
+_SMALL_CLUSTER = 16
+
+
 def _choose(cands: list[Candidate], n: int) -> list[Candidate]:
     """The candidates that do not overlap a more specific (then longer, earlier) one,
     sorted by (start, end).
@@ -158,8 +163,16 @@ def _settle(cluster: list[Candidate]) -> list[Candidate]:
     it overlaps none chosen before it; sorted by (start, end)."""
     cluster.sort(key=_priority)  # stable: ties keep the order the readers gave
     chosen: list[Candidate] = []
-    for c in cluster:
-        if all(c.end <= k.start or k.end <= c.start for k in chosen):
-            chosen.append(c)
+    if len(cluster) <= _SMALL_CLUSTER:
+        for c in cluster:
+            if all(c.end <= k.start or k.end <= c.start for k in chosen):
+                chosen.append(c)
+    else:  # a long chain of overlaps (none seen in real text): linear in its width
+        lo = min(c.start for c in cluster)
+        occupied = bytearray(max(c.end for c in cluster) - lo)  # 1 where a chosen one lies
+        for c in cluster:
+            if occupied.find(1, c.start - lo, c.end - lo) == -1:
+                occupied[c.start - lo : c.end - lo] = b"\x01" * (c.end - c.start)
+                chosen.append(c)
     chosen.sort(key=_BY_SPAN)
     return chosen

@@ -257,3 +257,31 @@ def test_choose_settles_clusters_as_all_at_once(spans):
     want = _choose_all_at_once(list(cands), 40)
     got = _choose(list(cands), 40)
     assert [id(c) for c in got] == [id(c) for c in want]
+
+
+@pytest.mark.parametrize("small", [0, 1_000])
+def test_choose_both_ways_of_settling_agree(small, monkeypatch):
+    """A cluster is settled pairwise when small, by an occupancy map when long (a chain of
+    overlaps, as a crafted text makes): either way what settling all at once gives."""
+    import random
+
+    import generator.facts as facts
+    from generator.facts.candidate import Candidate
+
+    monkeypatch.setattr(facts, "_SMALL_CLUSTER", small)
+    rng = random.Random(7)
+    for _ in range(200):
+        cands = []
+        for k in range(rng.randrange(1, 40)):
+            s = rng.randrange(0, 60)
+            cands.append(
+                Candidate(
+                    rng.choice(["money", "percent", "date", "quantity"]), s, s + rng.randrange(1, 8), value=k
+                )
+            )
+        want = _choose_all_at_once(list(cands), 70)
+        got = facts._choose(list(cands), 70)
+        assert [id(c) for c in got] == [id(c) for c in want]
+    chain = [Candidate("quantity", i, i + 2, value=i) for i in range(5_000)]  # each overlaps the next
+    got = facts._choose(list(chain), 5_002)
+    assert [c.start for c in got] == list(range(0, 5_000, 2))
