@@ -114,26 +114,14 @@ def glued_word(norm: str, pos: int, outside: int) -> bool:
     return inside_word(norm, pos) and _CJK_RE.match(norm[outside]) is None
 
 
-_MAY_GLUE: dict[str, bool] = {}  # character -> may_glue (a text has few distinct ones)
-
-
-def may_glue(ch: str) -> bool:
-    """Is ``ch`` a letter or mark that is not CJK: may a word be glued across a number's
-    edge with ``ch`` the character outside it? (glued_word is False when not.)"""
-    got = _MAY_GLUE.get(ch)
-    if got is None:
-        got = bool(ch) and (ch.isalpha() or ch >= "\u0300" and is_letter(ch)) and _CJK_RE.match(ch) is None
-        if len(_MAY_GLUE) < 100_000:
-            _MAY_GLUE[ch] = got
-    return got
-
-
 class _MayGlueMemo(dict):
-    """may_glue of each character looked up, computed on the first look-up (the
-    subscript is a C-level dict read after that: tested at every number of a text)."""
+    """Character -> is it a letter or mark that is not CJK: may a word be glued across a
+    number's edge with it the character outside? (glued_word is False when not.) Computed
+    on the first look-up; after that the subscript is a C-level dict read (it is tested
+    at every number of a text, and a text has few distinct characters)."""
 
     def __missing__(self, ch: str) -> bool:
-        got = may_glue(ch)
+        got = bool(ch) and (ch.isalpha() or ch >= "\u0300" and is_letter(ch)) and _CJK_RE.match(ch) is None
         if len(self) < 100_000:
             self[ch] = got
         return got
@@ -145,11 +133,11 @@ MAY_GLUE = _MayGlueMemo()
 def glued_edges(norm: str, start: int, end: int) -> bool:
     """glued_word at either edge of the number ``norm[start:end]``: at its end (outside
     character ``norm[end]``) or at its start (outside character ``norm[start - 1]``).
-    The outside character is tested first, through may_glue's memo."""
+    The outside character is tested first, through MAY_GLUE."""
     n = len(norm)
-    if end < n and may_glue(norm[end]) and glued_word(norm, end, end):
+    if end < n and MAY_GLUE[norm[end]] and glued_word(norm, end, end):
         return True
-    return start > 0 and may_glue(norm[start - 1]) and glued_word(norm, start, start - 1)
+    return start > 0 and MAY_GLUE[norm[start - 1]] and glued_word(norm, start, start - 1)
 
 
 def char_after(norm: str, pos: int, spaces: str = SPACES) -> str:
