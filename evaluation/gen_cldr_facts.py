@@ -2,6 +2,7 @@
 """Write a GENERATED test set of money and percentages for languages without dev data.
 
     python evaluation/gen_cldr_facts.py [--out /tmp/cldr_facts.jsonl] [--per-kind 40] [--seed 15]
+                                        [--native]
 
 Every case is made from CLDR itself, through Babel and unicode-rbnf: ``format_percent``,
 the locale's unit names for percent and per mille (long/short/narrow, plural forms),
@@ -11,7 +12,10 @@ in the locale's unit/currency pattern. One or two figures are joined by the loca
 list pattern and prefixed with a territory name, so each sentence is in the language.
 
 This measures whether the extractors read what CLDR writes; it is no substitute for
-real text (it is clearly labelled "generated" wherever it is reported). Output: the dev
+real text (it is clearly labelled "generated" wherever it is reported). ``--native``
+writes every figure in the digits of the locale's CLDR native numbering system (hi ०-९,
+bn ০-৯, fa ۰-۹, th ๐-๙; Babel formats with ASCII digits only), for the locales that have
+one; other locales are skipped. Output: the dev
 file format, ``{"input", "lang", "kind", "gold": [{"text", "value", "currency"}]}``.
 """
 
@@ -21,6 +25,7 @@ import argparse
 import json
 import random
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -134,16 +139,60 @@ def money_figure(loc: Locale, rng: random.Random) -> Figure | None:
     return (name.replace(digits, word, 1), float(n), cur) if digits in name else None
 
 
+# CLDR numbering system id -> the Unicode name of its digit zero (numberingSystems.xml
+# gives the digits themselves; Babel does not ship that file).
+NATIVE_ZERO = {
+    "arab": "ARABIC-INDIC DIGIT ZERO",
+    "arabext": "EXTENDED ARABIC-INDIC DIGIT ZERO",
+    "beng": "BENGALI DIGIT ZERO",
+    "deva": "DEVANAGARI DIGIT ZERO",
+    "gujr": "GUJARATI DIGIT ZERO",
+    "guru": "GURMUKHI DIGIT ZERO",
+    "knda": "KANNADA DIGIT ZERO",
+    "khmr": "KHMER DIGIT ZERO",
+    "laoo": "LAO DIGIT ZERO",
+    "mlym": "MALAYALAM DIGIT ZERO",
+    "mymr": "MYANMAR DIGIT ZERO",
+    "orya": "ORIYA DIGIT ZERO",
+    "tamldec": "TAMIL DIGIT ZERO",
+    "telu": "TELUGU DIGIT ZERO",
+    "thai": "THAI DIGIT ZERO",
+    "tibt": "TIBETAN DIGIT ZERO",
+}
+
+
+def native_digits(loc: Locale) -> dict[int, str] | None:
+    """A str.translate table from ASCII digits (and the latn decimal and group signs) to
+    the locale's native numbering system, or None when it has none besides latn."""
+    system = str(dict(loc.other_numbering_systems).get("native", "latn"))
+    if system not in NATIVE_ZERO:
+        return None
+    zero = ord(unicodedata.lookup(NATIVE_ZERO[system]))
+    table = {ord(str(d)): chr(zero + d) for d in range(10)}
+    latn, own = loc.number_symbols.get("latn", {}), loc.number_symbols.get(system, {})
+    for key in ("decimal", "group"):
+        if key in latn and key in own and latn[key] != own[key] and len(latn[key]) == 1:
+            table[ord(latn[key])] = own[key]
+    return table
+
+
 def sentence(loc: Locale, figures: list[Figure], rng: random.Random) -> str:
     """The figures joined by the locale's list pattern after a territory name."""
     terr = rng.choice(sorted(loc.territories.values()))
     return f"{terr}: {format_list([f[0] for f in figures], locale=loc)}."
 
 
-def cases_for(lang: str, kind: str, n: int, rng: random.Random) -> list[dict]:
-    """``n`` generated cases of one kind in one locale."""
+def cases_for(lang: str, kind: str, n: int, rng: random.Random, native: bool = False) -> list[dict]:
+    """``n`` generated cases of one kind in one locale (in its native digits: none when
+    it has no native numbering system)."""
     loc = Locale.parse(lang)
     make: Callable = percent_figure if kind == "percent" else money_figure
+    if native:
+        table = native_digits(loc)
+        if table is None:
+            return []
+        plain = make
+        make = lambda loc, rng: (lambda f: f and (f[0].translate(table), f[1], f[2]))(plain(loc, rng))  # noqa: E731
     out: list[dict] = []
     tries = 0
     while len(out) < n and tries < n * 20:
@@ -163,12 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-kind", type=int, default=40)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--locales", default=",".join(LOCALES))
+    ap.add_argument("--native", action="store_true", help="figures in the locale's native digits")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     with args.out.open("w", encoding="utf-8") as fh:
         for lang in args.locales.split(","):
             for kind in ("money", "percent"):
-                for case in cases_for(lang, kind, args.per_kind, rng):
+                for case in cases_for(lang, kind, args.per_kind, rng, args.native):
                     fh.write(json.dumps(case, ensure_ascii=False) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

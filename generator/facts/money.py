@@ -125,14 +125,18 @@ def _heads(names: list[tuple[str, str]], arabic: bool, cjk: bool) -> dict[str, s
 
 
 def _resolve(codes, prefer, local):
+    """The currency a bare head noun names: its only one; else the local currency of the
+    text's language when the noun names it (Bengali টাকা is BDT, though CLDR also calls
+    INR ভারতীয় টাকা), as an ambiguous symbol takes the article's territory; else the
+    first of ``prefer``; else None."""
     codes = set(codes)
     if len(codes) == 1:
         return next(iter(codes))
+    if local in codes:
+        return local
     for c in prefer:
         if c in codes:
             return c
-    if local in codes:
-        return local
     return None
 
 

@@ -97,6 +97,10 @@ def test_two_amounts_with_prefix_and_suffix_codes():
         ("1억 2000만 원", "ko", [(1.2e8, "KRW")]),
         ("сорок два доллара США", "ru", [(42, "USD")]),
         ("yirmi beş Türk lirası", "tr", [(25, "TRY")]),
+        # a head noun of several currencies names the local one when it is among them:
+        # CLDR bn calls BDT বাংলাদেশী টাকা and INR ভারতীয় টাকা
+        ("১,২০০ টাকা", "bn", [(1200, "BDT")]),
+        ("1,200 টাকা", "bn-IN", [(1200, "INR")]),
     ],
 )
 def test_money_currency_resolution(text, lang, expected):

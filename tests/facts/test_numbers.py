@@ -256,3 +256,31 @@ def test_no_number_begins_or_ends_with_a_space(text, lang):
     norm = normalize(text)
     for x in scan_numbers(norm, get_profile(lang)):
         assert norm[x.start] not in " \u00a0\u202f" and norm[x.end - 1] not in " \u00a0\u202f"
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("७.८ प्रतिशत", "hi", 7.8),  # Devanagari
+        ("৫০ শতাংশ", "bn", 50.0),  # Bengali
+        ("๕๐ เปอร์เซ็นต์", "th", 50.0),  # Thai
+        ("٥٠ في المئة", "ar", 50.0),  # Arabic-Indic
+        ("۴۰ درصد", "fa", 40.0),  # Persian
+    ],
+)
+def test_native_digits_of_any_numbering_system(text, lang, value):
+    """Every decimal numbering system (Unicode Nd, CLDR's numeric systems) reads as digits;
+    the fact's text is the text as written."""
+    from generator.facts import extract_facts
+
+    got = [(f.text, f.value) for f in extract_facts(text, lang) if f.type == "percent"]
+    assert got == [(text, value)]
+
+
+def test_normalize_maps_every_decimal_digit():
+    import unicodedata
+
+    for cp in range(0x80, 0x20000):
+        ch = chr(cp)
+        if unicodedata.category(ch) == "Nd":
+            assert normalize(ch) == str(unicodedata.decimal(ch)), hex(cp)
