@@ -19,7 +19,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ._locale import AR_VARIANTS, NO_LETTER_AFTER, NO_LETTER_BEFORE, Profile, fold_key, fuzzy_ar, lang_data
+from ._locale import (
+    AR_VARIANTS,
+    MARKS,
+    NO_LETTER_AFTER,
+    NO_LETTER_BEFORE,
+    Profile,
+    fold_key,
+    fuzzy_ar,
+    lang_data,
+)
 from .candidate import Candidate
 from .cldr import unit_words
 from .numbers import CJK_RUN_RE, Number, interpret_digits, merged_number_words, parse_cjk
@@ -30,9 +39,10 @@ from .reach import char_after, char_before, chars_ahead, starts_behind
 # The signs themselves, for every language (٪ and ％ are normalised to %).
 SIGN_RE = re.compile(r"[ \u00a0\u202f]{0,2}(?P<sign>[%‰])")
 SIGN_FACTOR = {"%": 1.0, "‰": 0.1}
-# A minus attached to the number (not after a digit or Latin letter: 5-10 %, COVID-19),
-# or the language's word for "negative" before it (RBNF's: minus, moins, マイナス, eksi).
-_MINUS = r"(?<![0-9A-Za-z.])[-\u2212]"
+# A minus attached to the number (not after a digit or a letter of any script: 5-10 %,
+# COVID-19, Hebrew ב-50% "by 50 %"; Han and kana excepted: 同比-5% is minus five), or the
+# language's word for "negative" before it (RBNF's: minus, moins, マイナス, eksi).
+_MINUS = rf"(?<![0-9.])(?<![^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])(?<![{MARKS}])[-\u2212]"
 _WINDOW = 24  # characters before a number searched for a word written before it
 _AFTER_GAP = " \u00a0\u202f-"  # what may stand between a number and a sign or word after it
 

@@ -125,6 +125,12 @@ def test_money_currency_resolution(text, lang, expected):
         ("\\5000", "ko", 5000, "KRW"),
         ("500 करोड़ रुपये", "hi", 5e9, "INR"),
         ("5 dolar", "tr", 5, "USD"),
+        # colloquial names and variant spellings CLDR lacks (currencies.json, number_words.json)
+        ("35 TL", "tr", 35, "TRY"),
+        ("1,5 triệu đồng", "vi", 1.5e6, "VND"),
+        ("1.5 מיליון שקל", "he", 1.5e6, "ILS"),
+        ("5 हजार रुपये", "hi", 5000, "INR"),
+        ("10 मिलियन डॉलर", "hi", 1e7, "USD"),
     ],
 )
 def test_money_kinds_from_held_out_errors(text, lang, value, currency):

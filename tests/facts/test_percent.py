@@ -93,6 +93,10 @@ def test_no_percent(text, lang):
         ("सैंतालीस प्रतिशत", "hi", 47),
         ("오십칠%", "ko", 57),
         ("dix pour-cent", "fr", 10),
+        # hand data where CLDR has one spelling only (it percento, pl procent, he אחוז)
+        ("il 50 per cento", "it", 50),
+        ("5,3 proc.", "pl", 5.3),
+        ("5.3 אחוזים", "he", 5.3),
     ],
 )
 def test_percent_cldr_words(text, lang, value):
@@ -159,3 +163,17 @@ def test_fraction_regex_matches_its_plain_form(text):
         return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
 
     assert spans(CJK_FRACTION_RE) == spans(_PLAIN_FRACTION_RE)
+
+
+@pytest.mark.parametrize(
+    "text, lang, value",
+    [
+        ("ההכנסות ירדו ב-50%", "he", 50),  # a prefix letter joined by a hyphen: no minus
+        ("COVID-19 5%", "en", 5),
+        ("on fell -5%", "en", -5),
+        ("同比-5%", "zh", -5),  # after Han a hyphen is a minus
+        ("بنسبة -5%", "ar", -5),
+    ],
+)
+def test_a_hyphen_after_a_letter_is_no_minus(text, lang, value):
+    assert [v for v, _ in percents(text, lang)] == [value]
