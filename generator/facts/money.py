@@ -85,6 +85,7 @@ class CurrencyIndex:
     after_re: re.Pattern = re.compile("(?!)")  # the same without spaces before it
     reach: ReachTables | None = None  # where a currency may start or end (currency_reach)
     articles: frozenset = frozenset()  # the language's article-like number words (a, an)
+    suffix_max: int = 0  # letters of a case ending a name may carry (tr dolara, hu dollárért)
 
 
 def _name_words(name: str, cjk: bool) -> list[str]:
@@ -198,6 +199,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     idx.articles = frozenset(w.lower() for w in merged_number_words(base).get("weak", ()))
+    idx.suffix_max = int(data.get("case_suffixes", {}).get(base, 0))
     _add_cheap_tests(idx)
     return idx
 
@@ -270,6 +272,23 @@ def _add_cheap_tests(idx: CurrencyIndex) -> None:
     idx.reach = reach_tables(
         idx.symbols, idx.names, idx.subunits, idx.first_words, idx.cjk, idx.arabic, lambda t: code_of(t, idx)
     )
+    idx.reach.suffix_max = idx.suffix_max
+
+
+def unsuffixed(key: str, known, suffix_max: int) -> str | None:
+    """``key`` without a case ending of up to ``suffix_max`` letters when what is left
+    (three letters or more) is in ``known``: "dolara" -> "dolar", "dollárért" ->
+    "dollár"; the longest stem first; None when no stem is known.
+
+    >>> unsuffixed("dolardan", {"dolar"}, 5)
+    'dolar'
+    >>> unsuffixed("dolarizasyon", {"dolar"}, 5) is None
+    True
+    """
+    for n in range(1, min(suffix_max, len(key) - 3) + 1):
+        if key[-n:].isalpha() and key[:-n] in known:
+            return key[:-n]
+    return None
 
 
 @dataclass
@@ -356,6 +375,12 @@ def currency_after(norm: str, pos: int, idx: CurrencyIndex, allow_gap=True):
             end -= len(text) - len(text.rstrip("."))
         if key in idx.names:
             return CurrencyMatch(p, end, idx.names[key], "name")
+        if idx.suffix_max:
+            stem = unsuffixed(key_nodot, idx.names, idx.suffix_max)
+            if stem is not None:  # the fact's text keeps the ending: "44 milyar dolara"
+                return CurrencyMatch(
+                    p, toks[k - 1].end() - (len(key) - len(key_nodot)), idx.names[stem], "name"
+                )
         if k == 1:
             tok = text.rstrip(".")
             code = code_of(tok, idx)
@@ -376,7 +401,10 @@ def _may_start_name(tok: str, idx: CurrencyIndex) -> bool:
     ok = idx.may_start.get(tok)
     if ok is None:
         bare = tok.rstrip(".")
-        ok = fold_key(bare, idx.arabic) in idx.first_words or len(bare) in (3, 4) and bare.isalpha()
+        key = fold_key(bare, idx.arabic)
+        ok = key in idx.first_words or len(bare) in (3, 4) and bare.isalpha()
+        if not ok and idx.suffix_max:
+            ok = unsuffixed(key, idx.first_words, idx.suffix_max) is not None
         if len(idx.may_start) < 200_000:
             idx.may_start[tok] = ok
     return ok

@@ -708,9 +708,12 @@ def scale_table(base: str) -> ScaleTable:
     else:
         alt = words_alternation(words)
     glued_alt = words_alternation(glued)
+    # A case ending glued to the word (fi miljardilla, tr milyara): part of the figure.
+    suffix_max = int(load_json("currencies.json").get("case_suffixes", {}).get(base, 0))
+    ending = rf"[^\W\d_]{{0,{suffix_max}}}" if suffix_max else ""
     rx = re.compile(
         rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"
-        + (rf"|[ \u00a0\u202f]?(?P<word>{alt}){NO_LETTER_AFTER}" if alt else "")
+        + (rf"|[ \u00a0\u202f]?(?P<ended>(?P<word>{alt}){ending}){NO_LETTER_AFTER}" if alt else "")
         + (f"|[ ]*(?P<cjk>[{''.join(cjk)}]+)" if cjk else "")
         + ")",
         re.I,
@@ -749,7 +752,7 @@ def _scale_of_match(m: re.Match, table: ScaleTable, arabic: bool, pos: int) -> t
         mult = table.words.get(fold_key(gd["word"], arabic))
         if mult is None:
             return 1.0, pos
-        return mult, m.end("word")
+        return mult, m.end("ended")
     if gd.get("cjk"):
         mult = 1.0
         last = 0.0

@@ -28,6 +28,7 @@ from ._locale import (
     fold_key,
     fuzzy_ar,
     lang_data,
+    load_json,
 )
 from .candidate import Candidate
 from .cldr import unit_words
@@ -115,8 +116,11 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     after, before = _collect(base, data)
     factors = {_word_key(w, arabic): f for w, f in {**before, **after}.items()}
     tail = "" if cjk else NO_LETTER_AFTER
+    # A case ending glued to the word after the number (hu 50 százalékkal, fi prosentilla).
+    suffix_max = int(load_json("currencies.json").get("case_suffixes", {}).get(base, 0))
+    ending = rf"[^\W\d_]{{0,{suffix_max}}}" if suffix_max and not cjk else ""
     a_re = (
-        re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){tail}", re.I)
+        re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){ending}{tail}", re.I)
         if after
         else None
     )

@@ -249,3 +249,26 @@ def test_symbols_ending_as_read_in_place(lang):
                     want.append((L, text[q - L : q].lower(), code))
             for _ in range(2):
                 assert _symbols_ending(text, q, idx) == want
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, currency",
+    [
+        ("Musk, Twitter'ı 44 milyar dolara satın aldı.", "tr", 44e9, "USD"),
+        ("100 dolarlık bir hediye", "tr", 100, "USD"),
+        ("Musk 44 milliárd dollárért vásárolta meg.", "hu", 44e9, "USD"),
+        ("200 ezer eurót fizetett.", "hu", 200_000, "EUR"),
+        ("Musk osti Twitterin 44 miljardilla dollarilla.", "fi", 44e9, "USD"),
+    ],
+)
+def test_case_endings_glued_to_a_currency_or_scale(text, lang, value, currency):
+    assert money(text, lang) == [(pytest.approx(value), currency)]
+
+
+def test_case_endings_only_where_the_language_glues_them():
+    from generator.facts.money import unsuffixed
+
+    assert unsuffixed("dolardan", {"dolar"}, 5) == "dolar"
+    assert unsuffixed("dolarizasyon", {"dolar"}, 5) is None  # more than five letters
+    assert money("5 dollarish", "en") == []
+    assert money("5 Europa", "de") == []

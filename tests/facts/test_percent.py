@@ -177,3 +177,8 @@ def test_fraction_regex_matches_its_plain_form(text):
 )
 def test_a_hyphen_after_a_letter_is_no_minus(text, lang, value):
     assert [v for v, _ in percents(text, lang)] == [value]
+
+
+def test_case_ending_glued_to_a_percent_word():
+    assert [v for v, _ in percents("A bevételek 50 százalékkal csökkentek.", "hu")] == [50]
+    assert [v for v, _ in percents("5,3 százalékos", "hu")] == [5.3]
