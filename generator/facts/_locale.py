@@ -278,6 +278,38 @@ def fold_ar(word: str) -> str:
 _AR_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
 
 
+# Devanagari spellings news uses beside the standard (CLDR) ones: the nukta of a loan
+# consonant dropped (हज़ार/हजार, फ़ीसदी/फीसदी; ड़ and ढ़ keep theirs, they are letters of
+# their own), chandrabindu written as anusvara (पाँच/पांच).
+_DEVA_LOAN = {
+    "\u0958": "\u0915",
+    "\u0959": "\u0916",
+    "\u095a": "\u0917",
+    "\u095b": "\u091c",
+    "\u095e": "\u092b",
+}
+_DEVA_VARIANT_RE = re.compile("([\u0915\u0916\u0917\u091c\u092b])\u093c|[\u0958-\u095b\u095e\u0901]")
+
+
+def _deva_plain(m: re.Match) -> str:
+    if m.group(1):
+        return m.group(1)
+    ch = m.group()
+    return "\u0902" if ch == "\u0901" else _DEVA_LOAN[ch]
+
+
+def spelling_variants(word: str) -> tuple[str, ...]:
+    """Other spellings of a word that texts write for the same word: () for most words.
+
+    >>> spelling_variants("पाँच")
+    ('पांच',)
+    >>> spelling_variants("करोड़"), spelling_variants("dollar")
+    ((), ())
+    """
+    plain = _DEVA_VARIANT_RE.sub(_deva_plain, word)
+    return (plain,) if plain != word else ()
+
+
 def fold_key(word: str, arabic: bool) -> str:
     w = word.lower()  # not casefold: it turns ß into ss
     if arabic:

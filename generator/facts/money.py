@@ -28,6 +28,7 @@ from ._locale import (
     is_letter,
     load_json,
     regional_locales,
+    spelling_variants,
 )
 from .candidate import Candidate
 from .cldr import and_words
@@ -178,6 +179,9 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         names[head] = _resolve(codes, prefer, local)
     for w, code in data["names"].get(base, {}).items():
         names[fold_key(w, arabic)] = local if code == "@local" else code
+    for w, code in list(names.items()):
+        for var in spelling_variants(w):
+            names.setdefault(var, code)
     en = babel_locale("en")
     symbols, symbols_of = _symbol_tables(locs, en, profile, current, data, base)
     for sym in data["ambiguous_symbols"]:

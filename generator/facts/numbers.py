@@ -41,6 +41,7 @@ from ._locale import (
     load_json,
     normalize,
     regional_locales,
+    spelling_variants,
     words_alternation,
 )
 from .spellout import rbnf_words
@@ -359,6 +360,10 @@ def merged_number_words(base: str) -> dict:
     for key in ("connectors", "prefixes", "negative", "weak", "standalone_scales", "decimal"):
         out[key] = sorted(set(rbnf.get(key, [])) | set(hand.get(key, [])))
     out["compound"] = bool(hand.get("compound") or rbnf.get("compound"))
+    for role in _ROLES:
+        for w, v in list(out[role].items()):
+            for var in spelling_variants(w):
+                out[role].setdefault(var, v)
     return out
 
 
@@ -688,6 +693,9 @@ def scale_table(base: str) -> ScaleTable:
     nw = lang_data("number_words.json", base)
     for w, v in nw.get("scales", {}).items():
         words.setdefault(fold_key(w, arabic), float(v))
+    for w, v in list(words.items()):
+        for var in spelling_variants(w):
+            words.setdefault(var, v)
     for w, v in load_json("currencies.json")["multiplier_prefixes"].items():
         if len(w) == 1:
             glued.setdefault(w, v)

@@ -29,6 +29,7 @@ from ._locale import (
     fuzzy_ar,
     lang_data,
     load_json,
+    spelling_variants,
 )
 from .candidate import Candidate
 from .cldr import unit_words
@@ -105,6 +106,10 @@ def _collect(base: str, data: dict) -> tuple[dict, dict]:
         before.setdefault(w.lower(), 1.0)
     for s in SIGN_FACTOR:
         after.pop(s, None)  # a sign after the number has its own rule (SIGN_RE)
+    for words in (after, before):
+        for w, f in list(words.items()):
+            for v in spelling_variants(w):
+                words.setdefault(v, f)
     return after, before
 
 

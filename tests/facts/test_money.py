@@ -129,7 +129,8 @@ def test_money_currency_resolution(text, lang, expected):
         ("35 TL", "tr", 35, "TRY"),
         ("1,5 triệu đồng", "vi", 1.5e6, "VND"),
         ("1.5 מיליון שקל", "he", 1.5e6, "ILS"),
-        ("5 हजार रुपये", "hi", 5000, "INR"),
+        ("5 हजार रुपये", "hi", 5000, "INR"),  # CLDR हज़ार, the nukta dropped
+        ("पचास हजार रुपये", "hi", 50_000, "INR"),
         ("10 मिलियन डॉलर", "hi", 1e7, "USD"),
     ],
 )

@@ -182,3 +182,15 @@ def test_a_hyphen_after_a_letter_is_no_minus(text, lang, value):
 def test_case_ending_glued_to_a_percent_word():
     assert [v for v, _ in percents("A bevételek 50 százalékkal csökkentek.", "hu")] == [50]
     assert [v for v, _ in percents("5,3 százalékos", "hu")] == [5.3]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("पांच प्रतिशत", 5),  # anusvara for CLDR's chandrabindu (पाँच)
+        ("पाँच प्रतिशत", 5),
+        ("अड़तीस प्रतिशत", 38),  # ड़ keeps its nukta: a letter of its own
+    ],
+)
+def test_devanagari_spelling_variants(text, value):
+    assert [v for v, _ in percents(text, "hi")] == [value]
