@@ -176,6 +176,16 @@ def native_digits(loc: Locale) -> dict[int, str] | None:
     return table
 
 
+def _in_digits(make: Callable, table: dict[int, str]) -> Callable:
+    """``make`` with the figure's text written through ``table`` (native digits)."""
+
+    def native(loc: Locale, rng: random.Random) -> Figure | None:
+        fig = make(loc, rng)
+        return (fig[0].translate(table), fig[1], fig[2]) if fig else None
+
+    return native
+
+
 def sentence(loc: Locale, figures: list[Figure], rng: random.Random) -> str:
     """The figures joined by the locale's list pattern after a territory name."""
     terr = rng.choice(sorted(loc.territories.values()))
@@ -191,8 +201,7 @@ def cases_for(lang: str, kind: str, n: int, rng: random.Random, native: bool = F
         table = native_digits(loc)
         if table is None:
             return []
-        plain = make
-        make = lambda loc, rng: (lambda f: f and (f[0].translate(table), f[1], f[2]))(plain(loc, rng))  # noqa: E731
+        make = _in_digits(make, table)
     out: list[dict] = []
     tries = 0
     while len(out) < n and tries < n * 20:
