@@ -132,6 +132,11 @@ def test_money_currency_resolution(text, lang, expected):
         ("5 हजार रुपये", "hi", 5000, "INR"),  # CLDR हज़ार, the nukta dropped
         ("पचास हजार रुपये", "hi", 50_000, "INR"),
         ("10 मिलियन डॉलर", "hi", 1e7, "USD"),
+        ("₹44,000 crore", "en", 4.4e11, "INR"),  # Indian English scales
+        ("₹5 lakh", "en", 5e5, "INR"),
+        ("44 млрд руб.", "ru", 44e9, "RUB"),  # the usual abbreviations
+        ("5 тыс. долл.", "ru", 5000, "USD"),
+        ("200 грн", "uk", 200, "UAH"),
     ],
 )
 def test_money_kinds_from_held_out_errors(text, lang, value, currency):
