@@ -57,26 +57,28 @@ NORM_TABLE = _NORM
 FULLWIDTH_GROUP_RE = re.compile("(?<=[\uff10-\uff19])\uff0c(?=[\uff10-\uff19]{3})")
 
 
+def class_body(codepoints) -> str:
+    """A regex class body of ascending code points, consecutive ones as ranges.
+
+    >>> class_body([0x61, 0x62, 0x63, 0x78])
+    'a-cx'
+    """
+    spans: list[list[int]] = []
+    for cp in codepoints:
+        if spans and cp == spans[-1][1] + 1:
+            spans[-1][1] = cp
+        else:
+            spans.append([cp, cp])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in spans)
+
+
 def _mark_ranges() -> str:
     """A regex class body of every combining mark (Mn, Mc, Me) in the BMP.
 
     Python's ``[^\\W\\d_]`` has no marks: Devanagari matras, Thai vowel signs and Hebrew
     points would split a word (रुपए, เอ็ด) without them.
     """
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    prev = -2
-    for cp in range(0x300, 0x10000):
-        if unicodedata.category(chr(cp)).startswith("M"):
-            if start is None:
-                start = cp
-            elif cp != prev + 1:
-                out.append((start, prev))
-                start = cp
-            prev = cp
-    if start is not None:
-        out.append((start, prev))
-    return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in out)
+    return class_body(cp for cp in range(0x300, 0x10000) if unicodedata.category(chr(cp)).startswith("M"))
 
 
 MARKS = _mark_ranges()
@@ -96,26 +98,13 @@ def is_letter(ch: str) -> bool:
     return unicodedata.category(ch).startswith("M")
 
 
-def _class_of(codepoints: list[int]) -> str:
-    """A regex class of sorted code points, consecutive ones as ranges."""
-    spans: list[list[int]] = []
-    for cp in codepoints:
-        if spans and cp == spans[-1][1] + 1:
-            spans[-1][1] = cp
-        else:
-            spans.append([cp, cp])
-    return (
-        "[" + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in spans) + "]"
-    )
-
-
 # Runs of characters the table changes: translating only those is ~4x faster on CJK text.
 # (The class twice, not "[…]+": re skips ahead only by a class that leads the pattern.)
 # re tests a class of BMP characters with one bitmap, but a class holding any astral
 # character range by range, ~10x slower on every character. So the BMP entries make the
 # class, and astral digits (Brahmi, Chakma, mathematical 𝟓) are translated in runs of
 # astral characters (one range test; emoji are the usual ones).
-_BMP_CLASS = _class_of(sorted(c for c in NORM_TABLE if c <= 0xFFFF))
+_BMP_CLASS = "[" + class_body(sorted(c for c in NORM_TABLE if c <= 0xFFFF)) + "]"
 _NORM_RUN_RE = re.compile(_BMP_CLASS + _BMP_CLASS + "*")
 _ASTRAL_RUN_RE = re.compile("[\U00010000-\U0010ffff]+")
 
@@ -308,6 +297,36 @@ def spelling_variants(word: str) -> tuple[str, ...]:
     """
     plain = _DEVA_VARIANT_RE.sub(_deva_plain, word)
     return (plain,) if plain != word else ()
+
+
+def add_spelling_variants(table: dict) -> None:
+    """Add each key's spelling variants to ``table`` with the key's value (in place; a
+    variant that is a key of its own keeps its value)."""
+    for word, value in list(table.items()):
+        for variant in spelling_variants(word):
+            table.setdefault(variant, value)
+
+
+def case_suffix_max(base: str) -> int:
+    """How many letters a case ending glued to a figure's words has in the language
+    (currencies.json "case_suffixes": tr dolara, hu százalékkal); 0 where none is glued."""
+    return int(load_json("currencies.json").get("case_suffixes", {}).get(base, 0))
+
+
+def unsuffixed(key: str, known, suffix_max: int) -> str | None:
+    """``key`` without a case ending of up to ``suffix_max`` letters when what is left
+    (three letters or more) is in ``known``: "dolara" -> "dolar", "dollárért" ->
+    "dollár"; the longest stem first; None when no stem is known.
+
+    >>> unsuffixed("dolardan", {"dolar"}, 5)
+    'dolar'
+    >>> unsuffixed("dolarizasyon", {"dolar"}, 5) is None
+    True
+    """
+    for n in range(1, min(suffix_max, len(key) - 3) + 1):
+        if key[-n:].isalpha() and key[:-n] in known:
+            return key[:-n]
+    return None
 
 
 def fold_key(word: str, arabic: bool) -> str:

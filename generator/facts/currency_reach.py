@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ._locale import LETTERS, fold_key
+from ._locale import LETTERS, fold_key, unsuffixed
 from .reach import (
     char_class,
     char_positions,
@@ -42,7 +42,7 @@ class ReachTables:
     cjk_first: re.Pattern | None = None  # CJK first characters of symbols and names
     cjk_whole: frozenset = frozenset()  # CJK characters that are a whole symbol or name
     cjk_pairs: frozenset = frozenset()  # the first two characters of the longer ones
-    suffix_max: int = 0  # letters of a case ending a word may carry (money.unsuffixed)
+    suffix_max: int = 0  # letters of a case ending a word may carry (_locale.unsuffixed)
     start_cache: dict = field(default_factory=dict)
     end_cache: dict = field(default_factory=dict)
 
@@ -51,10 +51,8 @@ class ReachTables:
         key = fold_key(tok, self.arabic)
         if key in self.heads or tok.lower() in self.heads:
             return True
-        if self.suffix_max:
-            for n in range(1, min(self.suffix_max, len(key) - 3) + 1):
-                if key[:-n] in self.heads:
-                    return True
+        if self.suffix_max and unsuffixed(key, self.heads, self.suffix_max) is not None:
+            return True
         if self.code_of(tok):
             return True
         return len(tok) == 4 and tok[0] in "mMkK" and self.code_of(tok[1:]) is not None

@@ -22,13 +22,15 @@ from ._locale import (
     LETTERS,
     MARKS,
     Profile,
+    add_spelling_variants,
     babel_locale,
+    case_suffix_max,
     current_currencies,
     fold_key,
     is_letter,
     load_json,
     regional_locales,
-    spelling_variants,
+    unsuffixed,
 )
 from .candidate import Candidate
 from .cldr import and_words
@@ -179,9 +181,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
         names[head] = _resolve(codes, prefer, local)
     for w, code in data["names"].get(base, {}).items():
         names[fold_key(w, arabic)] = local if code == "@local" else code
-    for w, code in list(names.items()):
-        for var in spelling_variants(w):
-            names.setdefault(var, code)
+    add_spelling_variants(names)
     en = babel_locale("en")
     symbols, symbols_of = _symbol_tables(locs, en, profile, current, data, base)
     for sym in data["ambiguous_symbols"]:
@@ -203,7 +203,7 @@ def currency_index(base: str, tag: str) -> CurrencyIndex:
     idx.own_symbols = dict(own)
     idx.first_words = frozenset(k.split(" ")[0].rstrip(".") for k in list(names) + list(subunits))
     idx.articles = frozenset(w.lower() for w in merged_number_words(base).get("weak", ()))
-    idx.suffix_max = int(data.get("case_suffixes", {}).get(base, 0))
+    idx.suffix_max = case_suffix_max(base)
     _add_cheap_tests(idx)
     return idx
 
@@ -277,22 +277,6 @@ def _add_cheap_tests(idx: CurrencyIndex) -> None:
         idx.symbols, idx.names, idx.subunits, idx.first_words, idx.cjk, idx.arabic, lambda t: code_of(t, idx)
     )
     idx.reach.suffix_max = idx.suffix_max
-
-
-def unsuffixed(key: str, known, suffix_max: int) -> str | None:
-    """``key`` without a case ending of up to ``suffix_max`` letters when what is left
-    (three letters or more) is in ``known``: "dolara" -> "dolar", "dollárért" ->
-    "dollár"; the longest stem first; None when no stem is known.
-
-    >>> unsuffixed("dolardan", {"dolar"}, 5)
-    'dolar'
-    >>> unsuffixed("dolarizasyon", {"dolar"}, 5) is None
-    True
-    """
-    for n in range(1, min(suffix_max, len(key) - 3) + 1):
-        if key[-n:].isalpha() and key[:-n] in known:
-            return key[:-n]
-    return None
 
 
 @dataclass

@@ -32,6 +32,8 @@ from ._locale import (
     NO_LETTER_AFTER,
     NO_LETTER_BEFORE,
     Profile,
+    add_spelling_variants,
+    case_suffix_max,
     current_currencies,
     fold_key,
     fuzzy_ar,
@@ -41,7 +43,6 @@ from ._locale import (
     load_json,
     normalize,
     regional_locales,
-    spelling_variants,
     words_alternation,
 )
 from .spellout import rbnf_words
@@ -361,9 +362,7 @@ def merged_number_words(base: str) -> dict:
         out[key] = sorted(set(rbnf.get(key, [])) | set(hand.get(key, [])))
     out["compound"] = bool(hand.get("compound") or rbnf.get("compound"))
     for role in _ROLES:
-        for w, v in list(out[role].items()):
-            for var in spelling_variants(w):
-                out[role].setdefault(var, v)
+        add_spelling_variants(out[role])
     return out
 
 
@@ -693,9 +692,7 @@ def scale_table(base: str) -> ScaleTable:
     nw = lang_data("number_words.json", base)
     for w, v in nw.get("scales", {}).items():
         words.setdefault(fold_key(w, arabic), float(v))
-    for w, v in list(words.items()):
-        for var in spelling_variants(w):
-            words.setdefault(var, v)
+    add_spelling_variants(words)
     for w, v in load_json("currencies.json")["multiplier_prefixes"].items():
         if len(w) == 1:
             glued.setdefault(w, v)
@@ -717,7 +714,7 @@ def scale_table(base: str) -> ScaleTable:
         alt = words_alternation(words)
     glued_alt = words_alternation(glued)
     # A case ending glued to the word (fi miljardilla, tr milyara): part of the figure.
-    suffix_max = int(load_json("currencies.json").get("case_suffixes", {}).get(base, 0))
+    suffix_max = case_suffix_max(base)
     ending = rf"[^\W\d_]{{0,{suffix_max}}}" if suffix_max else ""
     rx = re.compile(
         rf"(?:(?P<glued>{glued_alt})(?![A-Za-z])"

@@ -25,11 +25,11 @@ from ._locale import (
     NO_LETTER_AFTER,
     NO_LETTER_BEFORE,
     Profile,
+    add_spelling_variants,
+    case_suffix_max,
     fold_key,
     fuzzy_ar,
     lang_data,
-    load_json,
-    spelling_variants,
 )
 from .candidate import Candidate
 from .cldr import unit_words
@@ -106,10 +106,8 @@ def _collect(base: str, data: dict) -> tuple[dict, dict]:
         before.setdefault(w.lower(), 1.0)
     for s in SIGN_FACTOR:
         after.pop(s, None)  # a sign after the number has its own rule (SIGN_RE)
-    for words in (after, before):
-        for w, f in list(words.items()):
-            for v in spelling_variants(w):
-                words.setdefault(v, f)
+    add_spelling_variants(after)
+    add_spelling_variants(before)
     return after, before
 
 
@@ -122,7 +120,7 @@ def percent_words(base: str, cjk: bool) -> PercentWords:
     factors = {_word_key(w, arabic): f for w, f in {**before, **after}.items()}
     tail = "" if cjk else NO_LETTER_AFTER
     # A case ending glued to the word after the number (hu 50 százalékkal, fi prosentilla).
-    suffix_max = int(load_json("currencies.json").get("case_suffixes", {}).get(base, 0))
+    suffix_max = case_suffix_max(base)
     ending = rf"[^\W\d_]{{0,{suffix_max}}}" if suffix_max and not cjk else ""
     a_re = (
         re.compile(rf"[ \u00a0]*(?:of[ \u00a0]+)?(?P<w>{_alt(list(after), arabic, cjk)}){ending}{tail}", re.I)

@@ -272,7 +272,7 @@ def test_case_endings_glued_to_a_currency_or_scale(text, lang, value, currency):
 
 
 def test_case_endings_only_where_the_language_glues_them():
-    from generator.facts.money import unsuffixed
+    from generator.facts._locale import unsuffixed
 
     assert unsuffixed("dolardan", {"dolar"}, 5) == "dolar"
     assert unsuffixed("dolarizasyon", {"dolar"}, 5) is None  # more than five letters
